@@ -1,0 +1,56 @@
+// Builds the app: the renderer with Vite (dist/renderer) and every Node-side entry with esbuild
+// (dist/main/*.cjs). tfjs is bundled into the Node entries, and its wasm binaries are copied beside
+// them, so the packaged app needs no node_modules (see ENVIRONMENT.md: a small app.asar).
+// Usage: node scripts/build.mjs [--main-only]
+import { build } from 'esbuild';
+import { copyFileSync, mkdirSync, existsSync, readdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const mainOnly = process.argv.includes('--main-only');
+const outDir = join(root, 'dist/main');
+
+/** Node-side entry points → dist/main/<name>.cjs (only those that exist yet). */
+const ENTRIES = {
+  app: 'main/app.ts',
+  preload: 'main/preload.ts',
+  worker: 'main/engine/worker.ts',
+  start: 'main/start.ts',
+  host: 'main/host/host-cli.ts',
+  'train-cli': 'main/train-cli.ts',
+  bench: 'main/bench.ts',
+};
+
+const entryPoints = Object.fromEntries(
+  Object.entries(ENTRIES).filter(([, file]) => existsSync(join(root, file))),
+);
+
+const t0 = Date.now();
+mkdirSync(outDir, { recursive: true });
+await build({
+  entryPoints,
+  outdir: outDir,
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: 'linked',
+  external: ['electron'],
+  logLevel: 'warning',
+  define: { 'import.meta.url': 'importMetaUrl' },
+  banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+});
+const wasmDir = join(root, 'node_modules/@tensorflow/tfjs-backend-wasm/dist');
+for (const file of readdirSync(wasmDir).filter((f) => f.endsWith('.wasm'))) {
+  copyFileSync(join(wasmDir, file), join(outDir, file));
+}
+console.log(`built main (${Object.keys(entryPoints).join(', ')}) in ${Date.now() - t0} ms`);
+
+if (!mainOnly) {
+  const { build: viteBuild } = await import('vite');
+  const t1 = Date.now();
+  await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+  console.log(`built renderer in ${Date.now() - t1} ms`);
+}

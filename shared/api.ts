@@ -1,0 +1,334 @@
+/**
+ * The one contract between the engine side (Electron main process or the loopback host) and the
+ * renderer. Every request and every event is declared here once; the service, both transports
+ * (Electron IPC and the host's WebSocket), the preload and the renderer's client are typed from it.
+ *
+ * Only plain data crosses: numbers, strings, booleans, plain objects, arrays and `Float32Array` /
+ * `Uint8Array`. Images are row-major grayscale in [0,1]: image `i` of size `s` occupies
+ * `pixels[i*s*s .. (i+1)*s*s)`. Latent codes are interleaved: point `i` is `(z[2i], z[2i+1])`.
+ */
+
+/** Autoencoder kind: plain (`ae`) or variational (`vae`). */
+export type ModelKind = 'ae' | 'vae';
+
+/** Supported image sizes in pixels (square). */
+export const IMAGE_SIZES = [32, 64] as const;
+export type ImageSize = (typeof IMAGE_SIZES)[number];
+
+/** Everything that determines a training run (and so, with the seed, its result). */
+export interface TrainConfig {
+  /** Side of the square cylinder images, e.g. 32. */
+  imageSize: ImageSize;
+  /** Number of generated images, train and validation together, e.g. 4000. */
+  datasetSize: number;
+  /** Fraction held out for validation, e.g. 0.2. */
+  valFraction: number;
+  /** Seed for the dataset and the weight initialisation. */
+  seed: number;
+  kind: ModelKind;
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  /** KL weight β (only used by `vae`). */
+  beta: number;
+  /** Alignment weight λ ≥ 0: pulls z toward the true (height, radius); 0 = unsupervised. */
+  align: number;
+}
+
+/** Axis-aligned box in latent space. */
+export interface LatentBounds {
+  min: [number, number];
+  max: [number, number];
+}
+
+/** The two generative factors of a cylinder, each in [0,1]. */
+export interface Factors {
+  height: number;
+  radius: number;
+}
+
+/** Per-factor numbers, e.g. R² of predicting each factor from z. */
+export interface PerFactor {
+  height: number;
+  radius: number;
+}
+
+/** Model quality, computed on the validation set. */
+export interface Metrics {
+  /** Mean squared pixel error of reconstructions. */
+  valMse: number;
+  /** valMse divided by the pixel variance of the validation images (1 = no better than the mean image). */
+  valNmse: number;
+  /** Held-out R² of predicting each factor from z by kNN regression (k = 10). */
+  knnR2: PerFactor;
+  /** Spearman rank correlation of each latent axis with each factor. */
+  spearman: { z1: PerFactor; z2: PerFactor };
+  /** Bounds of the validation codes. */
+  latentBounds: LatentBounds;
+}
+
+/** Describes the model the engine currently holds. */
+export interface ModelInfo {
+  /** Stable id, e.g. "bundled-aligned" or a random id for a trained model. */
+  id: string;
+  /** Human-readable name, e.g. "Discovered alone (λ = 0)". */
+  name: string;
+  /** Where it came from. */
+  source: 'bundled' | 'trained' | 'loaded' | 'training';
+  config: TrainConfig;
+  /** Metrics at the end of training (or the latest epoch while training). */
+  metrics: Metrics | null;
+  /** ISO date of creation. */
+  createdAt: string;
+  /** Epochs actually trained. */
+  epochsTrained: number;
+}
+
+/** The validation set as the current model sees it: codes beside the true factors. */
+export interface LatentPoints {
+  /** Interleaved codes, length 2·count. */
+  codes: Float32Array;
+  /** Interleaved true (height, radius), length 2·count. */
+  factors: Float32Array;
+  count: number;
+}
+
+/** The model plus its encoded validation points: what a UI needs to draw the map. */
+export interface ModelState {
+  info: ModelInfo;
+  points: LatentPoints;
+  imageSize: ImageSize;
+}
+
+/** A bundled default model the user can switch to. */
+export interface BundledModel {
+  id: string;
+  name: string;
+  /** One sentence on what makes it different. */
+  description: string;
+}
+
+export interface AppInfo {
+  version: string;
+  /** Which transport the renderer is talking over. */
+  mode: 'electron' | 'browser';
+  /** tfjs backend the engine runs on, e.g. "wasm". */
+  backend: string;
+  platform: string;
+}
+
+/** A training progress report (at most ~10 a second, plus one per epoch). */
+export interface TrainProgress {
+  runId: string;
+  epoch: number;
+  epochs: number;
+  step: number;
+  stepsPerEpoch: number;
+  lossTrain: number;
+  /** Latest validation loss, null before the first epoch ends. */
+  lossVal: number | null;
+  samplesPerSecond: number;
+  etaSeconds: number;
+  paused: boolean;
+}
+
+/** Sent at the end of each epoch. */
+export interface TrainEpoch {
+  runId: string;
+  epoch: number;
+  epochs: number;
+  lossTrain: number;
+  lossVal: number;
+  metrics: Metrics;
+  /** Validation codes on the current weights (same order as `ModelState.points`). */
+  codes: Float32Array;
+}
+
+export interface TrainFinished {
+  runId: string;
+  /** True when the user stopped it before the last epoch. */
+  stopped: boolean;
+  model: ModelState;
+  trainSeconds: number;
+}
+
+export interface TrainFailed {
+  runId: string;
+  /** Clear, user-facing message, e.g. "Training diverged (loss became NaN) at epoch 3; the last good weights were kept." */
+  message: string;
+}
+
+/** A file produced by the engine for the user to keep (browser downloads, tests). */
+export interface FileBlob {
+  fileName: string;
+  mimeType: string;
+  bytes: Uint8Array;
+}
+
+/** Ask for a PNG of the decoded image at z. */
+export interface ImagePngRequest {
+  z: [number, number];
+  /** Output side in pixels, 64..1024. */
+  sizePx: number;
+  /** Known true factors (from the factor sliders), written into the PNG's text chunks. */
+  factors?: Factors;
+}
+
+/** Ask for a PNG sheet of the decoded grid. */
+export interface GridPngRequest {
+  bounds: LatentBounds;
+  perSide: number;
+  /** Pixels per tile in the sheet, 16..256. */
+  tilePx: number;
+}
+
+/** Result of a desktop save (native dialog in the main process). */
+export interface SaveResult {
+  /** False when the user cancelled the dialog. */
+  saved: boolean;
+  path?: string;
+}
+
+/**
+ * Every request: name → [argument, result]. Names are `noun:verb`.
+ * Requests marked "desktop" open native dialogs and exist only in Electron; the browser
+ * transport answers them with an error and the renderer uses the `*Png` / bundle ones instead.
+ */
+export interface Requests {
+  'app:info': [void, AppInfo];
+  'model:current': [void, ModelState | null];
+  'model:bundled': [void, BundledModel[]];
+  'model:use-bundled': [{ id: string }, ModelState];
+  'model:encode': [{ images: Float32Array; count: number }, { codes: Float32Array }];
+  'model:decode': [{ z: Float32Array }, { images: Float32Array; count: number; imageSize: ImageSize }];
+  'model:decode-grid': [
+    { bounds: LatentBounds; perSide: number },
+    { images: Float32Array; perSide: number; imageSize: ImageSize },
+  ];
+  /** Browser: the current model as one bundle file (`.atlas.json`). */
+  'model:export': [void, FileBlob];
+  /** Browser: load a model from bundle bytes; the current model is kept if they are bad. */
+  'model:import': [{ bytes: Uint8Array; fileName: string }, ModelState];
+  'image:png': [ImagePngRequest, FileBlob];
+  'grid:png': [GridPngRequest, FileBlob];
+  /** Desktop: native dialogs. */
+  'model:open-dialog': [void, ModelState | null];
+  'model:save-dialog': [void, SaveResult];
+  'image:save-dialog': [ImagePngRequest, SaveResult];
+  'grid:save-dialog': [GridPngRequest, SaveResult];
+  'train:start': [{ config: TrainConfig }, { runId: string }];
+  'train:pause': [void, void];
+  'train:resume': [void, void];
+  'train:stop': [void, void];
+}
+
+/** Every event: name → payload. */
+export interface Events {
+  'train:progress': TrainProgress;
+  'train:epoch': TrainEpoch;
+  'train:finished': TrainFinished;
+  'train:failed': TrainFailed;
+  /** The current model changed for a reason the renderer did not ask for (e.g. the File menu). */
+  'model:changed': ModelState;
+  /** A menu command the renderer should carry out with its own state (e.g. "Save image…"). */
+  'menu:command': { command: MenuCommand };
+}
+
+export type MenuCommand = 'save-image' | 'export-grid' | 'save-model' | 'open-model' | 'train-new' | 'about';
+
+export type RequestName = keyof Requests;
+export type EventName = keyof Events;
+export type RequestArg<K extends RequestName> = Requests[K][0];
+export type RequestResult<K extends RequestName> = Requests[K][1];
+
+export const REQUEST_NAMES: readonly RequestName[] = [
+  'app:info',
+  'model:current',
+  'model:bundled',
+  'model:use-bundled',
+  'model:encode',
+  'model:decode',
+  'model:decode-grid',
+  'model:export',
+  'model:import',
+  'image:png',
+  'grid:png',
+  'model:open-dialog',
+  'model:save-dialog',
+  'image:save-dialog',
+  'grid:save-dialog',
+  'train:start',
+  'train:pause',
+  'train:resume',
+  'train:stop',
+];
+
+export const EVENT_NAMES: readonly EventName[] = [
+  'train:progress',
+  'train:epoch',
+  'train:finished',
+  'train:failed',
+  'model:changed',
+  'menu:command',
+];
+
+/** Requests that need native dialogs (Electron only). */
+export const DESKTOP_ONLY: readonly RequestName[] = [
+  'model:open-dialog',
+  'model:save-dialog',
+  'image:save-dialog',
+  'grid:save-dialog',
+];
+
+/**
+ * The API as the renderer sees it: one async function per request, one `onX` subscription per
+ * event returning an unsubscribe function. The preload and the browser client both implement it.
+ */
+export interface AtlasApi {
+  invoke<K extends RequestName>(name: K, arg: RequestArg<K>): Promise<RequestResult<K>>;
+  on<E extends EventName>(name: E, listener: (payload: Events[E]) => void): () => void;
+}
+
+/** Error answered to a bad request; `message` is meant for the user. */
+export interface ApiError {
+  code: 'invalid-argument' | 'not-available' | 'no-model' | 'busy' | 'failed';
+  message: string;
+}
+
+/** Defaults for a new training run (the config the bundled models and the benchmark use). */
+export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
+  imageSize: 32,
+  datasetSize: 4000,
+  valFraction: 0.2,
+  seed: 1,
+  kind: 'ae',
+  epochs: 30,
+  batchSize: 64,
+  learningRate: 0.002,
+  beta: 0.01,
+  align: 0,
+};
+
+/** Bounds for each numeric config field: [min, max]. */
+export const TRAIN_CONFIG_LIMITS = {
+  datasetSize: [200, 50_000],
+  valFraction: [0.05, 0.5],
+  seed: [0, 2 ** 31 - 1],
+  epochs: [1, 500],
+  batchSize: [8, 1024],
+  learningRate: [1e-5, 0.1],
+  beta: [0, 10],
+  align: [0, 100],
+} as const satisfies Record<string, readonly [number, number]>;
+
+/** Limits on request sizes (to refuse absurd payloads early). */
+export const API_LIMITS = {
+  maxDecodeCount: 4096,
+  maxEncodeCount: 4096,
+  gridPerSide: [2, 32] as const,
+  imagePx: [64, 1024] as const,
+  tilePx: [16, 256] as const,
+  /** Latent coordinates beyond this magnitude are refused as absurd. */
+  maxAbsLatent: 1e4,
+  maxBundleBytes: 64 * 1024 * 1024,
+};
