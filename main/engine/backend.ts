@@ -1,0 +1,63 @@
+/**
+ * Starts the tfjs backend for the engine: wasm (with our replacement kernels) or, if wasm cannot
+ * start, the cpu backend with a console warning.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+// Gradients are registered by the tfjs union package; we import tfjs-core directly.
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { installWasmKernels } from './wasm-kernels';
+
+const WASM_FILE = 'tfjs-backend-wasm-simd.wasm';
+
+/**
+ * Where the wasm binaries are: beside the bundle (dist/main, copied by scripts/build.mjs) when
+ * running bundled, else in node_modules (Vitest runs the TypeScript sources).
+ */
+export function defaultWasmDir(): string {
+  const candidates: string[] = [];
+  if (typeof __dirname !== 'undefined') candidates.push(__dirname);
+  candidates.push(join(process.cwd(), 'dist/main'));
+  candidates.push(join(process.cwd(), 'node_modules/@tensorflow/tfjs-backend-wasm/dist'));
+  const found = candidates.find((dir) => existsSync(join(dir, WASM_FILE)));
+  return found ?? candidates[candidates.length - 1]!;
+}
+
+let started: Promise<string> | null = null;
+
+/**
+ * Initialises the backend once per thread and resolves to its name ("wasm", or "cpu" after a
+ * fallback). `force` is for tests and benchmarks that compare backends.
+ */
+export function initBackend(opts: { wasmDir?: string; force?: 'wasm' | 'cpu' } = {}): Promise<string> {
+  started ??= start(opts);
+  return started;
+}
+
+async function start(opts: { wasmDir?: string; force?: 'wasm' | 'cpu' }): Promise<string> {
+  if (opts.force !== 'cpu') {
+    try {
+      setWasmPaths(withSlash(opts.wasmDir ?? defaultWasmDir()));
+      if (await tf.setBackend('wasm')) {
+        await tf.ready();
+        installWasmKernels();
+        return 'wasm';
+      }
+    } catch (err) {
+      console.warn(`Latent Atlas: the wasm backend could not start (${String(err)}); using the slow cpu backend.`);
+    }
+    if (opts.force !== 'wasm') {
+      console.warn('Latent Atlas: the wasm backend is unavailable; training on the cpu backend will be slow.');
+    }
+  }
+  await tf.setBackend('cpu');
+  await tf.ready();
+  return 'cpu';
+}
+
+function withSlash(dir: string): string {
+  return dir.endsWith('/') ? dir : `${dir}/`;
+}

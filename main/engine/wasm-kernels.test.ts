@@ -1,0 +1,87 @@
+import { describe, expect, it, beforeAll } from 'vitest';
+import * as tf from '@tensorflow/tfjs-core';
+import { initBackend } from './backend';
+import { REPLACED_KERNELS } from './wasm-kernels';
+
+/** Runs `f` on a backend and returns its result as plain numbers. */
+async function on(backend: string, f: () => tf.Tensor): Promise<Float32Array> {
+  tf.setBackend(backend);
+  const t = f();
+  const out = (await t.data()) as Float32Array;
+  t.dispose();
+  return out;
+}
+
+function rand(shape: number[], seed: number): () => tf.Tensor {
+  return () => tf.randomUniform(shape, -1, 1, 'float32', seed);
+}
+
+function expectClose(a: Float32Array, b: Float32Array, tol: number): void {
+  expect(a.length).toBe(b.length);
+  let worst = 0;
+  for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i]! - b[i]!));
+  expect(worst).toBeLessThan(tol);
+}
+
+describe('wasm replacement kernels', () => {
+  beforeAll(async () => {
+    expect(await initBackend({ force: 'wasm' })).toBe('wasm');
+  });
+
+  it('are installed in place of the stock ones', () => {
+    for (const name of REPLACED_KERNELS) expect(tf.getKernel(name, 'wasm')?.setupFunc).toBeUndefined();
+  });
+
+  const cases: Array<[string, number[], number[], boolean, boolean]> = [
+    ['plain', [7, 33], [33, 5], false, false],
+    ['transposeA (weight gradient)', [64, 100], [64, 30], true, false],
+    ['transposeB (input gradient)', [64, 30], [100, 30], false, true],
+    ['both', [30, 64], [100, 30], true, true],
+    ['batched 3-D transposeB', [3, 8, 16], [3, 9, 16], false, true],
+  ];
+  for (const [name, aShape, bShape, ta, tb] of cases) {
+    it(`BatchMatMul ${name} matches the cpu backend`, async () => {
+      const f = (): tf.Tensor => tf.tidy(() => tf.matMul(rand(aShape, 1)(), rand(bShape, 2)(), ta, tb));
+      const cpu = await on('cpu', f);
+      const wasm = await on('wasm', f);
+      expectClose(wasm, cpu, 1e-4);
+      tf.setBackend('wasm');
+    });
+  }
+
+  it('_FusedMatMul with bias, relu and transposes matches the cpu backend', async () => {
+    const f = (): tf.Tensor =>
+      tf.tidy(() =>
+        tf.fused.matMul({
+          a: rand([20, 12], 3)(),
+          b: rand([40, 20], 4)(),
+          transposeA: true,
+          transposeB: true,
+          bias: rand([40], 5)(),
+          activation: 'relu',
+        }),
+      );
+    const cpu = await on('cpu', f);
+    const wasm = await on('wasm', f);
+    expectClose(wasm, cpu, 1e-4);
+    tf.setBackend('wasm');
+  });
+
+  it('dense-layer gradients match the cpu backend and leak nothing', async () => {
+    const f = (): tf.Tensor =>
+      tf.tidy(() => {
+        const x = rand([16, 50], 6)();
+        const w = rand([50, 20], 7)();
+        const g = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.sigmoid(tf.matMul(a, b))));
+        const [dx, dw] = g([x, w]);
+        return tf.concat([tf.reshape(dx!, [-1]), tf.reshape(dw!, [-1])]);
+      });
+    await on('cpu', f);
+    tf.setBackend('wasm');
+    const before = tf.memory().numTensors;
+    const wasm = await on('wasm', f);
+    expect(tf.memory().numTensors).toBe(before);
+    expectClose(wasm, await on('cpu', f), 1e-4);
+    tf.setBackend('wasm');
+  });
+});
