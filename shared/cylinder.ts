@@ -88,7 +88,11 @@ export function cylinderGeometry(factors: Factors, imageSize: number): CylinderG
  * @returns grayscale pixels in [0,1], row-major: pixel (row, col) at `row * imageSize + col`
  * @example const pixels = renderCylinder({ height: 0.5, radius: 0.5 }); // Float32Array(1024)
  */
-export function renderCylinder(factors: Factors, imageSize: ImageSize = 32, out?: Float32Array): Float32Array {
+export function renderCylinder(
+  factors: Factors,
+  imageSize: ImageSize = 32,
+  out?: Float32Array,
+): Float32Array {
   validateFactors(factors);
   validateImageSize(imageSize);
   const size = imageSize;
