@@ -1,0 +1,232 @@
+/**
+ * Validation of every request payload as it arrives from a renderer (Electron IPC or the host's
+ * WebSocket). Nothing from the other side is trusted: types, finite numbers, ranges and sizes are
+ * checked before the service does anything, and a bad payload is answered with a clear,
+ * user-facing message (code `invalid-argument`).
+ */
+import {
+  API_LIMITS,
+  IMAGE_SIZES,
+  REQUEST_NAMES,
+  TRAIN_CONFIG_LIMITS,
+  type ApiError,
+  type LatentBounds,
+  type RequestArg,
+  type RequestName,
+  type TrainConfig,
+} from './api';
+
+/** An error with an `ApiError` code; its message is meant for the user. */
+export class ApiRequestError extends Error {
+  constructor(
+    readonly code: ApiError['code'],
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiRequestError';
+  }
+}
+
+/** Turns anything thrown into an `ApiError` (unknown errors keep their message, code `failed`). */
+export function toApiError(err: unknown): ApiError {
+  if (err instanceof ApiRequestError) return { code: err.code, message: err.message };
+  if (err instanceof Error && err.message) return { code: 'failed', message: err.message };
+  return { code: 'failed', message: String(err) };
+}
+
+/** True when `name` is one of the contract's request names. */
+export function isRequestName(name: unknown): name is RequestName {
+  return typeof name === 'string' && (REQUEST_NAMES as readonly string[]).includes(name);
+}
+
+type Validator = (arg: unknown, at: string) => void;
+
+/** Pixels are in [0,1]; values beyond this are refused as absurd rather than clipped. */
+const MAX_ABS_PIXEL = 1e4;
+
+const VALIDATORS: { [K in RequestName]: Validator } = {
+  'app:info': noArgument,
+  'model:current': noArgument,
+  'model:bundled': noArgument,
+  'model:use-bundled': (arg, at) => {
+    const o = object(arg, at, ['id']);
+    const id = string(o.id, `${at}.id`, 100);
+    if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(id)) fail(`${at}.id must contain only letters, digits, - and _`);
+  },
+  'model:encode': (arg, at) => {
+    const o = object(arg, at, ['images', 'count']);
+    const count = integer(o.count, `${at}.count`, 1, API_LIMITS.maxEncodeCount);
+    const maxPixels = count * Math.max(...IMAGE_SIZES) ** 2;
+    const images = float32(o.images, `${at}.images`, MAX_ABS_PIXEL, maxPixels);
+    const perImage = images.length / count;
+    if (!IMAGE_SIZES.some((s) => s * s === perImage)) {
+      fail(`${at}.images must hold count × imageSize² pixels (imageSize ${IMAGE_SIZES.join(' or ')})`);
+    }
+  },
+  'model:decode': (arg, at) => {
+    const o = object(arg, at, ['z']);
+    const z = float32(o.z, `${at}.z`, API_LIMITS.maxAbsLatent, 2 * API_LIMITS.maxDecodeCount);
+    if (z.length === 0 || z.length % 2 !== 0) fail(`${at}.z must hold a non-zero, even number of values`);
+  },
+  'model:decode-grid': (arg, at) => {
+    const o = object(arg, at, ['bounds', 'perSide']);
+    bounds(o.bounds, `${at}.bounds`);
+    integer(o.perSide, `${at}.perSide`, ...API_LIMITS.gridPerSide);
+  },
+  'model:export': noArgument,
+  'model:import': (arg, at) => {
+    const o = object(arg, at, ['bytes', 'fileName']);
+    if (!(o.bytes instanceof Uint8Array)) fail(`${at}.bytes must be a Uint8Array`);
+    if (o.bytes.length === 0) fail(`${at}.bytes is empty: the file has no content`);
+    if (o.bytes.length > API_LIMITS.maxBundleBytes) {
+      fail(`${at}.bytes is too large (${o.bytes.length} bytes; at most ${API_LIMITS.maxBundleBytes})`);
+    }
+    string(o.fileName, `${at}.fileName`, 255);
+  },
+  'image:png': imageRequest,
+  'grid:png': gridRequest,
+  'model:open-dialog': noArgument,
+  'model:save-dialog': noArgument,
+  'image:save-dialog': imageRequest,
+  'grid:save-dialog': gridRequest,
+  'train:start': (arg, at) => {
+    const o = object(arg, at, ['config']);
+    trainConfig(o.config, `${at}.config`);
+  },
+  'train:pause': noArgument,
+  'train:resume': noArgument,
+  'train:stop': noArgument,
+};
+
+/**
+ * Checks a request before it is carried out. Returns the argument typed for `name`; throws an
+ * `ApiRequestError` (code `invalid-argument`) naming the bad field and the accepted range.
+ *
+ * @example validateRequest('model:decode', { z: new Float32Array([0, 1]) }) // ok
+ * @example validateRequest('model:decode', { z: [NaN, 1] }) // throws "model:decode: z must be a Float32Array"
+ */
+export function validateRequest<K extends RequestName>(name: K, arg: unknown): RequestArg<K>;
+export function validateRequest(name: unknown, arg: unknown): unknown;
+export function validateRequest(name: unknown, arg: unknown): unknown {
+  if (!isRequestName(name)) {
+    const shown = typeof name === 'string' ? `"${name.slice(0, 60)}"` : typeof name;
+    fail(`Unknown request ${shown}`);
+  }
+  VALIDATORS[name](arg, name);
+  return arg;
+}
+
+/** Checks a whole training configuration (also used by the CLI). Throws `ApiRequestError`. */
+export function validateTrainConfig(config: unknown, at = 'config'): TrainConfig {
+  trainConfig(config, at);
+  return config as TrainConfig;
+}
+
+function trainConfig(arg: unknown, at: string): asserts arg is TrainConfig {
+  const keys = [...Object.keys(TRAIN_CONFIG_LIMITS), 'imageSize', 'kind'];
+  const o = object(arg, at, keys, keys);
+  if (!IMAGE_SIZES.includes(o.imageSize as never)) fail(`${at}.imageSize must be one of ${IMAGE_SIZES.join(', ')}`);
+  if (o.kind !== 'ae' && o.kind !== 'vae') fail(`${at}.kind must be "ae" or "vae"`);
+  const L = TRAIN_CONFIG_LIMITS;
+  const datasetSize = integer(o.datasetSize, `${at}.datasetSize`, ...L.datasetSize);
+  const valFraction = number(o.valFraction, `${at}.valFraction`, ...L.valFraction);
+  integer(o.seed, `${at}.seed`, ...L.seed);
+  integer(o.epochs, `${at}.epochs`, ...L.epochs);
+  const batchSize = integer(o.batchSize, `${at}.batchSize`, ...L.batchSize);
+  number(o.learningRate, `${at}.learningRate`, ...L.learningRate);
+  number(o.beta, `${at}.beta`, ...L.beta);
+  number(o.align, `${at}.align`, ...L.align);
+  const trainCount = Math.round(datasetSize * (1 - valFraction));
+  if (batchSize > trainCount) {
+    fail(`${at}.batchSize (${batchSize}) must not exceed the training images (${trainCount})`);
+  }
+}
+
+function imageRequest(arg: unknown, at: string): void {
+  const o = object(arg, at, ['z', 'sizePx'], ['z', 'sizePx', 'factors']);
+  latentPair(o.z, `${at}.z`);
+  integer(o.sizePx, `${at}.sizePx`, ...API_LIMITS.imagePx);
+  if (o.factors !== undefined) {
+    const f = object(o.factors, `${at}.factors`, ['height', 'radius']);
+    number(f.height, `${at}.factors.height`, 0, 1);
+    number(f.radius, `${at}.factors.radius`, 0, 1);
+  }
+}
+
+function gridRequest(arg: unknown, at: string): void {
+  const o = object(arg, at, ['bounds', 'perSide', 'tilePx']);
+  bounds(o.bounds, `${at}.bounds`);
+  integer(o.perSide, `${at}.perSide`, ...API_LIMITS.gridPerSide);
+  integer(o.tilePx, `${at}.tilePx`, ...API_LIMITS.tilePx);
+}
+
+function bounds(arg: unknown, at: string): asserts arg is LatentBounds {
+  const o = object(arg, at, ['min', 'max']);
+  const min = latentPair(o.min, `${at}.min`);
+  const max = latentPair(o.max, `${at}.max`);
+  if (!(min[0] < max[0] && min[1] < max[1])) fail(`${at}.min must be below ${at}.max on both axes`);
+}
+
+function latentPair(arg: unknown, at: string): [number, number] {
+  if (!Array.isArray(arg) || arg.length !== 2) fail(`${at} must be an array of two numbers`);
+  const lim = API_LIMITS.maxAbsLatent;
+  return [number(arg[0], `${at}[0]`, -lim, lim), number(arg[1], `${at}[1]`, -lim, lim)];
+}
+
+function noArgument(arg: unknown, at: string): void {
+  if (arg !== undefined && arg !== null) fail(`${at} takes no argument`);
+}
+
+/** A plain object with every `required` key, and no key outside `allowed` (typos are errors). */
+function object(arg: unknown, at: string, required: string[], allowed = required): Record<string, unknown> {
+  if (typeof arg !== 'object' || arg === null || Array.isArray(arg) || ArrayBuffer.isView(arg)) {
+    fail(`${at} must be an object`);
+  }
+  const o = arg as Record<string, unknown>;
+  for (const key of required) if (o[key] === undefined) fail(`${at}.${key} is missing`);
+  for (const key of Object.keys(o)) if (!allowed.includes(key)) fail(`${at}.${key} is not a known field`);
+  return o;
+}
+
+function number(arg: unknown, at: string, min: number, max: number): number {
+  if (typeof arg !== 'number') fail(`${at} must be a number (got ${describe(arg)})`);
+  if (!Number.isFinite(arg)) fail(`${at} must be a finite number (got ${String(arg)})`);
+  if (arg < min || arg > max) fail(`${at} must be between ${min} and ${max} (got ${arg})`);
+  return arg;
+}
+
+function integer(arg: unknown, at: string, min: number, max: number): number {
+  const n = number(arg, at, min, max);
+  if (!Number.isInteger(n)) fail(`${at} must be a whole number (got ${n})`);
+  return n;
+}
+
+function string(arg: unknown, at: string, maxLength: number): string {
+  if (typeof arg !== 'string') fail(`${at} must be a string (got ${describe(arg)})`);
+  if (arg.length === 0) fail(`${at} must not be empty`);
+  if (arg.length > maxLength) fail(`${at} is too long (at most ${maxLength} characters)`);
+  return arg;
+}
+
+/** A Float32Array of at most `maxLength` finite values, each within ±`maxAbs` (when finite). */
+function float32(arg: unknown, at: string, maxAbs: number, maxLength: number): Float32Array {
+  if (!(arg instanceof Float32Array)) fail(`${at} must be a Float32Array (got ${describe(arg)})`);
+  if (arg.length > maxLength) fail(`${at} is too large (${arg.length} values; at most ${maxLength})`);
+  for (let i = 0; i < arg.length; i++) {
+    const v = arg[i] as number;
+    if (!Number.isFinite(v)) fail(`${at}[${i}] must be a finite number (got ${String(v)})`);
+    if (Math.abs(v) > maxAbs) fail(`${at}[${i}] must be between ${-maxAbs} and ${maxAbs} (got ${v})`);
+  }
+  return arg;
+}
+
+function describe(arg: unknown): string {
+  if (arg === null) return 'null';
+  if (Array.isArray(arg)) return 'an array';
+  if (ArrayBuffer.isView(arg)) return arg.constructor.name;
+  return typeof arg;
+}
+
+function fail(message: string): never {
+  throw new ApiRequestError('invalid-argument', message);
+}
