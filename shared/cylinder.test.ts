@@ -129,7 +129,7 @@ describe('renderCylinder', () => {
       /out must be a Float32Array of length 1024/,
     );
     expect(() => validateFactors({ height: '0.5', radius: 0.5 } as unknown as Factors)).toThrow(
-      'height must be a finite number in [0,1], got 0.5',
+      'height must be a finite number in [0,1], got "0.5"',
     );
     expect(() => validateFactors(null as unknown as Factors)).toThrow(/factors must be an object/);
   });

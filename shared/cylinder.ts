@@ -18,10 +18,10 @@ const ELLIPSE_RATIO = 0.32;
 /** Background grey level (dark). */
 const BACKGROUND = 0.02;
 /** Grey level of the top cap (it faces the light, so it is the brightest surface). */
-const CAP_LEVEL = 0.95;
+const CAP_LEVEL = 0.96;
 /** Body shading: ambient + diffuse·(n·l) + specular·(n·h)^SHININESS. */
-const AMBIENT = 0.14;
-const DIFFUSE = 0.52;
+const AMBIENT = 0.2;
+const DIFFUSE = 0.5;
 const SPECULAR = 0.14;
 const SHININESS = 18;
 /** Light direction in the horizontal plane (x to the right, z toward the viewer), normalised below: from the front left. */
@@ -40,7 +40,8 @@ export function validateFactors(factors: Factors): void {
   for (const name of ['height', 'radius'] as const) {
     const value: unknown = factors[name];
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1) {
-      throw new Error(`${name} must be a finite number in [0,1], got ${String(value)}`);
+      const shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
+      throw new Error(`${name} must be a finite number in [0,1], got ${shown}`);
     }
   }
 }
