@@ -1,0 +1,269 @@
+// The contract (shared/api.ts) implemented once, over the engine. Electron IPC (main/ipc.ts) and
+// the host's WebSocket (main/host/) are thin transports over this one service: each payload is
+// validated here before anything happens, and every error is an ApiRequestError for the user.
+import { readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import {
+  API_LIMITS,
+  DESKTOP_ONLY,
+  type AppInfo,
+  type BundledModel,
+  type EventName,
+  type Events,
+  type FileBlob,
+  type GridPngRequest,
+  type ImagePngRequest,
+  type ModelState,
+  type RequestArg,
+  type RequestName,
+  type RequestResult,
+} from '../shared/api';
+import { gridCodes } from '../shared/latent-grid';
+import { ApiRequestError, validateRequest } from '../shared/validate';
+import type { Engine } from './engine/engine';
+import { readBundledIndex } from './bundled-models';
+import { writeFileAtomic } from './files';
+import { encodePng, gridSheet, resizeBicubic, type PngText } from './png';
+
+/** Native file dialogs (Electron only). Each resolves to a path, or null when the user cancels. */
+export interface Dialogs {
+  /** Asks for a model: an `.atlas.json` bundle or a model folder's `model.json`. */
+  openModel(): Promise<string | null>;
+  /** Asks where to save a file. */
+  saveFile(request: SaveFileRequest): Promise<string | null>;
+}
+
+export interface SaveFileRequest {
+  title: string;
+  defaultName: string;
+  /** e.g. { name: 'PNG image', extensions: ['png'] } */
+  filter: { name: string; extensions: string[] };
+}
+
+export interface ServiceOptions {
+  engine: Engine;
+  /** Native dialogs, or null where there are none (the browser host): desktop requests then fail. */
+  dialogs: Dialogs | null;
+  mode: AppInfo['mode'];
+  version: string;
+  platform: string;
+  /** Folder of bundled models (`index.json` + one folder per id), or null for none. */
+  bundledModelsDir: string | null;
+}
+
+export type ServiceListener = <E extends EventName>(name: E, payload: Events[E]) => void;
+
+/** What both transports use. */
+export interface Service {
+  /** Validates `arg` for request `name`, then carries it out. Rejects with `ApiRequestError`. */
+  invoke(name: unknown, arg: unknown): Promise<unknown>;
+  /** Every event for every renderer; returns an unsubscribe function. */
+  on(listener: ServiceListener): () => void;
+  /** Sends an event to every renderer (e.g. 'menu:command' from the native menu). */
+  emit<E extends EventName>(name: E, payload: Events[E]): void;
+  /** Settles when the first bundled model is loaded (or failed to load). */
+  readonly ready: Promise<void>;
+  dispose(): Promise<void>;
+}
+
+type Handlers = { [K in RequestName]: (arg: RequestArg<K>) => Promise<RequestResult<K>> };
+
+/** Creates the service and starts loading the first bundled model, if any. */
+export function createService(options: ServiceOptions): Service {
+  const { engine } = options;
+  const listeners = new Set<ServiceListener>();
+  const emit: Service['emit'] = (name, payload) => {
+    for (const listener of listeners) listener(name, payload);
+  };
+  const unsubscribe = [
+    engine.on('progress', (p) => emit('train:progress', p)),
+    engine.on('epoch', (p) => emit('train:epoch', p)),
+    engine.on('finished', (p) => emit('train:finished', p)),
+    engine.on('failed', (p) => emit('train:failed', p)),
+  ];
+  const ready = loadFirstBundled(options, emit);
+  const handlers = createHandlers(options, ready);
+
+  return {
+    async invoke(name, arg) {
+      validateRequest(name, arg);
+      const request = name as RequestName;
+      if (!options.dialogs && DESKTOP_ONLY.includes(request)) {
+        throw new ApiRequestError('not-available', `${request} needs the desktop app; use the download instead.`);
+      }
+      return (handlers[request] as (a: unknown) => Promise<unknown>)(arg);
+    },
+    on(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    emit,
+    ready,
+    async dispose() {
+      for (const off of unsubscribe) off();
+      listeners.clear();
+      await engine.dispose();
+    },
+  };
+}
+
+async function loadFirstBundled(options: ServiceOptions, emit: Service['emit']): Promise<void> {
+  const first = (await bundledModels(options))[0];
+  if (!first || !options.bundledModelsDir) return;
+  try {
+    const state = await options.engine.loadModelDir(join(options.bundledModelsDir, first.id), 'bundled', first.id);
+    emit('model:changed', state);
+  } catch (err) {
+    console.warn(`Could not load the bundled model "${first.id}": ${(err as Error).message}`);
+  }
+}
+
+async function bundledModels(options: ServiceOptions): Promise<BundledModel[]> {
+  return options.bundledModelsDir ? readBundledIndex(options.bundledModelsDir) : [];
+}
+
+function createHandlers(options: ServiceOptions, ready: Promise<void>): Handlers {
+  const { engine, dialogs } = options;
+  const desktop = (): Dialogs => dialogs as Dialogs; // DESKTOP_ONLY requests are refused without dialogs
+
+  async function currentModel(): Promise<ModelState> {
+    await ready;
+    const state = await engine.current();
+    if (!state) throw new ApiRequestError('no-model', 'No model yet: train one or open a saved model first.');
+    return state;
+  }
+  function refuseWhileTraining(what: string): void {
+    if (engine.isTraining()) throw new ApiRequestError('busy', `Stop the training run before ${what}.`);
+  }
+
+  async function imagePng(req: ImagePngRequest): Promise<FileBlob> {
+    const state = await currentModel();
+    const image = await engine.decode(new Float32Array(req.z));
+    const pixels = resizeBicubic(image, state.imageSize, req.sizePx);
+    const text: PngText = { ...pngText(options, state), 'latent-z': `${req.z[0]},${req.z[1]}` };
+    if (req.factors) text.factors = `height=${req.factors.height},radius=${req.factors.radius}`;
+    const bytes = encodePng({ width: req.sizePx, height: req.sizePx, pixels }, text);
+    const name = `cylinder_z1_${req.z[0].toFixed(3)}_z2_${req.z[1].toFixed(3)}.png`;
+    return { fileName: name, mimeType: 'image/png', bytes };
+  }
+
+  async function gridPng(req: GridPngRequest): Promise<FileBlob> {
+    const state = await currentModel();
+    const images = await engine.decode(gridCodes(req.bounds, req.perSide));
+    const sheet = gridSheet(images, state.imageSize, req.perSide, req.tilePx);
+    const { min, max } = req.bounds;
+    const text: PngText = {
+      ...pngText(options, state),
+      'latent-bounds': `z1 ${min[0]}..${max[0]}, z2 ${min[1]}..${max[1]}`,
+      'grid-layout': `${req.perSide}x${req.perSide}, rows from z2 max (top) to min, columns from z1 min to max`,
+    };
+    const bytes = encodePng(sheet, text);
+    return { fileName: `latent-grid_${req.perSide}x${req.perSide}.png`, mimeType: 'image/png', bytes };
+  }
+
+  async function exportModel(): Promise<FileBlob> {
+    const state = await currentModel();
+    const bytes = await engine.exportBundle();
+    return { fileName: `${slug(state.info.name)}.atlas.json`, mimeType: 'application/json', bytes };
+  }
+
+  async function saveBlob(blob: FileBlob, title: string, filter: SaveFileRequest['filter']) {
+    const path = await desktop().saveFile({ title, defaultName: blob.fileName, filter });
+    if (!path) return { saved: false };
+    await writeFileAtomic(path, blob.bytes);
+    return { saved: true, path };
+  }
+
+  return {
+    'app:info': async () => ({
+      version: options.version,
+      mode: options.mode,
+      backend: engine.backend,
+      platform: options.platform,
+    }),
+    'model:current': async () => {
+      await ready;
+      return engine.current();
+    },
+    'model:bundled': () => bundledModels(options),
+    'model:use-bundled': async ({ id }) => {
+      refuseWhileTraining('switching models');
+      const known = (await bundledModels(options)).some((m) => m.id === id);
+      if (!known || !options.bundledModelsDir) throw new ApiRequestError('invalid-argument', `No bundled model "${id}".`);
+      return engine.loadModelDir(join(options.bundledModelsDir, id), 'bundled', id);
+    },
+    'model:encode': async ({ images, count }) => {
+      const state = await currentModel();
+      if (images.length !== count * state.imageSize ** 2) {
+        const msg = `model:encode: images must hold ${count} × ${state.imageSize}² pixels for this model`;
+        throw new ApiRequestError('invalid-argument', msg);
+      }
+      return { codes: await engine.encode(images, count) };
+    },
+    'model:decode': async ({ z }) => {
+      const state = await currentModel();
+      return { images: await engine.decode(z), count: z.length / 2, imageSize: state.imageSize };
+    },
+    'model:decode-grid': async ({ bounds, perSide }) => {
+      const state = await currentModel();
+      const images = await engine.decode(gridCodes(bounds, perSide));
+      return { images, perSide, imageSize: state.imageSize };
+    },
+    'model:export': exportModel,
+    'model:import': async ({ bytes }) => {
+      refuseWhileTraining('opening another model');
+      return engine.importBundle(bytes);
+    },
+    'image:png': imagePng,
+    'grid:png': gridPng,
+    'model:open-dialog': async () => {
+      refuseWhileTraining('opening another model');
+      const path = await desktop().openModel();
+      return path ? openModelFile(engine, path) : null;
+    },
+    'model:save-dialog': async () =>
+      saveBlob(await exportModel(), 'Save model', { name: 'Latent Atlas model', extensions: ['atlas.json'] }),
+    'image:save-dialog': async (req) =>
+      saveBlob(await imagePng(req), 'Save image', { name: 'PNG image', extensions: ['png'] }),
+    'grid:save-dialog': async (req) =>
+      saveBlob(await gridPng(req), 'Export grid', { name: 'PNG image', extensions: ['png'] }),
+    'train:start': async ({ config }) => {
+      refuseWhileTraining('starting another one');
+      await ready;
+      return engine.train(config);
+    },
+    // Pause/resume/stop are harmless when no run is in progress (a run may end as the user clicks).
+    'train:pause': async () => (engine.isTraining() ? engine.pause() : undefined),
+    'train:resume': async () => (engine.isTraining() ? engine.resume() : undefined),
+    'train:stop': async () => (engine.isTraining() ? engine.stop() : undefined),
+  };
+}
+
+/** Opens a bundle file, a model folder, or a model folder's `model.json`. */
+async function openModelFile(engine: Engine, path: string): Promise<ModelState> {
+  const info = await stat(path);
+  if (info.isDirectory()) return engine.loadModelDir(path, 'loaded');
+  if (basename(path) === 'model.json') return engine.loadModelDir(dirname(path), 'loaded');
+  if (info.size > API_LIMITS.maxBundleBytes) {
+    throw new ApiRequestError('invalid-argument', `${basename(path)} is too large to be a Latent Atlas model.`);
+  }
+  return engine.importBundle(new Uint8Array(await readFile(path)));
+}
+
+function pngText(options: ServiceOptions, state: ModelState): PngText {
+  const { info } = state;
+  return {
+    Software: `Latent Atlas ${options.version}`,
+    Title: 'Cylinder decoded from the latent space',
+    'Creation Time': new Date().toISOString(),
+    model: `${info.name} (${info.id}, ${info.config.kind}, ${info.epochsTrained} epochs)`,
+  };
+}
+
+function slug(name: string): string {
+  const s = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return s || 'model';
+}

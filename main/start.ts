@@ -1,0 +1,115 @@
+// `npm start` (after the build): runs the app in the best way this machine allows and says which
+// in one line. Electron when its binary is present (downloaded on first use where the network
+// allows); else the loopback host with a Chromium/Chrome --app window; else the host and its URL.
+// `--no-window`: the host only, its URL (token included) on a line of its own. Ctrl-C stops all.
+import { spawn } from 'node:child_process';
+import { openAppWindow, findAppBrowser, type AppWindow } from './app-window';
+import { downloadElectron, findElectronBinary } from './electron-binary';
+import { runHost, type RunningHost } from './host/run-host';
+import { appRoot } from './paths';
+
+interface StartArgs {
+  noWindow: boolean;
+  /** Skip Electron even when present (`--browser`). */
+  browser: boolean;
+  port: number;
+}
+
+const USAGE = `Usage: npm start -- [--no-window] [--browser] [--port N]
+  --no-window  start only the local host and print its URL (for scripts and remote machines)
+  --browser    use a Chromium/Chrome window even if Electron is installed
+  --port N     host port (default: a free one)`;
+
+function parseArgs(argv: string[]): StartArgs {
+  const args: StartArgs = { noWindow: false, browser: false, port: 0 };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--no-window') args.noWindow = true;
+    else if (arg === '--browser') args.browser = true;
+    else if (arg === '--port') args.port = Number(argv[++i]);
+    else if (arg === '--help' || arg === '-h') exit(0, USAGE);
+    else exit(2, `Unknown option ${arg}\n${USAGE}`);
+  }
+  if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) exit(2, '--port needs a number 0–65535');
+  return args;
+}
+
+function exit(code: number, message: string): never {
+  (code === 0 ? console.log : console.error)(message);
+  process.exit(code);
+}
+
+/** True where a window can be shown (a display on Linux; always on macOS and Windows). */
+function hasDisplay(): boolean {
+  return process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.noWindow) return startHostOnly(args.port, 'host only (--no-window)');
+  if (!hasDisplay()) return startHostOnly(args.port, 'host only: no display (DISPLAY is not set)');
+  if (args.browser) return startBrowserMode(args.port, 'Electron skipped (--browser)');
+
+  const root = appRoot();
+  let binary = findElectronBinary(root);
+  let why = `Electron binary found at ${binary ?? ''}`;
+  if (!binary) {
+    const download = await downloadElectron(root);
+    if ('reason' in download) return startBrowserMode(args.port, download.reason);
+    binary = download.binary;
+    why = 'Electron binary downloaded';
+  }
+  console.log(`Latent Atlas: starting the Electron app (${why}).`);
+  startElectron(binary, root);
+}
+
+function startElectron(binary: string, root: string): void {
+  const child = spawn(binary, [root], { stdio: 'inherit' });
+  const forward = (signal: NodeJS.Signals) => child.kill(signal);
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+}
+
+async function startHostOnly(port: number, why: string): Promise<void> {
+  const running = await runHost({ port });
+  console.log(`Latent Atlas: ${why}; open this URL in a browser:`);
+  console.log(running.host.url);
+  stopOnSignals(running, null);
+}
+
+async function startBrowserMode(port: number, why: string): Promise<void> {
+  const browser = findAppBrowser();
+  const running = await runHost({ port });
+  if (!browser) {
+    console.log(`Latent Atlas: local host, no window (${why}; no Chromium/Chrome found); open this URL in a browser:`);
+    console.log(running.host.url);
+    return stopOnSignals(running, null);
+  }
+  console.log(`Latent Atlas: Chromium app window over the local host (${why}; using ${browser}).`);
+  console.log(running.host.url);
+  const window = openAppWindow(browser, running.host.url);
+  stopOnSignals(running, window);
+  // Closing the window ends the app, as closing the Electron window does.
+  window.child.on('exit', () => void shutdown(running, window, 0));
+}
+
+function stopOnSignals(running: RunningHost, window: AppWindow | null): void {
+  process.once('SIGINT', () => void shutdown(running, window, 0));
+  process.once('SIGTERM', () => void shutdown(running, window, 0));
+}
+
+let shuttingDown = false;
+
+async function shutdown(running: RunningHost, window: AppWindow | null, code: number): Promise<void> {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  window?.close();
+  await running.stop().catch((err: unknown) => console.error(err));
+  process.exit(code);
+}
+
+main().catch((err: unknown) => {
+  console.error(`Latent Atlas could not start: ${(err as Error).message}`);
+  process.exit(1);
+});
