@@ -3,13 +3,18 @@
  * start, the cpu backend with a console warning.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
+// A named import, not a bare one: esbuild drops bare imports of this package (its package.json
+// marks the node entry side-effect free), and the import's side effect registers the backend.
+import { version_cpu as CPU_BACKEND_VERSION } from '@tensorflow/tfjs-backend-cpu';
 // Gradients are registered by the tfjs union package; we import tfjs-core directly.
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { installWasmKernels } from './wasm-kernels';
+
+/** Version of the cpu fallback backend (referenced so the bundler keeps its registration). */
+export const FALLBACK_BACKEND = `cpu ${CPU_BACKEND_VERSION}`;
 
 const WASM_FILE = 'tfjs-backend-wasm-simd.wasm';
 

@@ -1,0 +1,268 @@
+/**
+ * Saving and loading models.
+ *
+ * A model directory holds three files:
+ *   model.json       tfjs layers format (a functional Keras topology + weights manifest), readable
+ *                    by `tf.loadLayersModel`; outputs [reconstruction, z_mean(, z_log_var)].
+ *   weights.bin      float32 weights in manifest order.
+ *   atlas-meta.json  our metadata (AtlasMeta): format tag + version, config, metrics, …
+ * A bundle (`.atlas.json`, for the browser) is one JSON file with the same three pieces, the
+ * weights base64-encoded.
+ *
+ * Writes are atomic: files go to a temporary sibling directory that is renamed into place. Reads
+ * validate everything (format tags, shapes, byte counts) before any model is built, so a bad file
+ * gives a clear error and the caller's current model is untouched.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { LatentBounds, Metrics, TrainConfig } from '../../shared/api';
+import { validateTrainConfig } from '../../shared/validate';
+import { type Autoencoder, type DenseWeights, type ModelSpec, fromLayers, layerPlan, layersOf, uniqueVariablePrefix } from './model';
+
+export const META_FORMAT = 'latent-atlas-model';
+export const BUNDLE_FORMAT = 'latent-atlas-bundle';
+/** Version of our metadata; bump on incompatible changes. */
+export const META_VERSION = 1;
+export const FILES = { model: 'model.json', weights: 'weights.bin', meta: 'atlas-meta.json' } as const;
+
+/** Our metadata beside the tfjs files. */
+export interface AtlasMeta {
+  format: typeof META_FORMAT;
+  version: number;
+  id: string;
+  name: string;
+  /** ISO date. */
+  createdAt: string;
+  config: TrainConfig;
+  /** Hidden widths of the dense encoder (mirrored in the decoder). */
+  hidden: number[];
+  metrics: Metrics | null;
+  latentBounds: LatentBounds | null;
+  datasetSeed: number;
+  epochsTrained: number;
+}
+
+/** A model as bytes and JSON, before writing or after reading. */
+export interface StoredModel {
+  modelJson: Record<string, unknown>;
+  weights: Uint8Array;
+  meta: AtlasMeta;
+}
+
+/** The spec a stored model was built with. */
+export function specOfMeta(meta: AtlasMeta): ModelSpec {
+  return { imageSize: meta.config.imageSize, kind: meta.config.kind, hidden: meta.hidden };
+}
+
+/** Serialises a model and its metadata (reads the weights; does not change the model). */
+export async function toStored(model: Autoencoder, meta: AtlasMeta): Promise<StoredModel> {
+  const layers = layersOf(model);
+  const specs: tf.io.WeightsManifestEntry[] = [];
+  const parts: Float32Array[] = [];
+  for (const layer of layers) {
+    for (const [suffix, v] of [['kernel', layer.kernel], ['bias', layer.bias]] as const) {
+      specs.push({ name: `${layer.name}/${suffix}`, shape: v.shape, dtype: 'float32' });
+      parts.push((await v.data()) as Float32Array);
+    }
+  }
+  const total = parts.reduce((n, p) => n + p.length, 0);
+  const all = new Float32Array(total);
+  let offset = 0;
+  for (const p of parts) {
+    all.set(p, offset);
+    offset += p.length;
+  }
+  const modelJson = {
+    format: 'layers-model',
+    generatedBy: `Latent Atlas (TensorFlow.js ${tf.version_core})`,
+    convertedBy: null,
+    modelTopology: layersTopology(model.spec),
+    weightsManifest: [{ paths: [FILES.weights], weights: specs }],
+  };
+  return { modelJson, weights: new Uint8Array(all.buffer), meta };
+}
+
+/**
+ * The Keras functional topology of a spec, built with tfjs-layers so that it is exactly what
+ * `tf.loadLayersModel` expects. Layer names match our variable names ("enc_1/kernel", …).
+ */
+function layersTopology(spec: ModelSpec): unknown {
+  {
+    const plan = layerPlan(spec);
+    const input = tfl.input({ shape: [spec.imageSize * spec.imageSize], name: 'image' });
+    const byName = new Map(plan.map((p) => [p.name, p]));
+    const dense = (name: string, x: tfl.SymbolicTensor): tfl.SymbolicTensor => {
+      const p = byName.get(name)!;
+      return tfl.layers.dense({ units: p.units[1], activation: p.activation, name }).apply(x) as tfl.SymbolicTensor;
+    };
+    let h = input;
+    for (let i = 1; i <= spec.hidden.length; i++) h = dense(`enc_${i}`, h);
+    const zMean = dense('z_mean', h);
+    const outputs = [zMean];
+    if (spec.kind === 'vae') outputs.push(dense('z_log_var', h));
+    let d = zMean;
+    for (let i = 1; i <= spec.hidden.length; i++) d = dense(`dec_${i}`, d);
+    const recon = dense('recon', d);
+    const model = tfl.model({ inputs: input, outputs: [recon, ...outputs], name: 'latent_atlas_autoencoder' });
+    const topology = model.toJSON(undefined, false);
+    model.dispose();
+    return topology;
+  }
+}
+
+/**
+ * Validates a stored model and builds it (new variables, owned by the caller). Throws a clear
+ * error, having created nothing, when anything is missing, malformed or of the wrong size.
+ */
+export function fromStored(stored: StoredModel, where = 'model'): { model: Autoencoder; meta: AtlasMeta } {
+  const meta = validateMeta(stored.meta, where);
+  const json = stored.modelJson;
+  if (json['format'] !== 'layers-model' || !Array.isArray(json['weightsManifest'])) {
+    throw new Error(`${where}: ${FILES.model} is not a TensorFlow.js layers model`);
+  }
+  const specs = (json['weightsManifest'] as Array<{ weights?: unknown }>).flatMap((g) =>
+    Array.isArray(g.weights) ? (g.weights as tf.io.WeightsManifestEntry[]) : [],
+  );
+  const spec = specOfMeta(meta);
+  const plan = layerPlan(spec);
+  const expectedBytes = plan.reduce((n, p) => n + 4 * (p.units[0] * p.units[1] + p.units[1]), 0);
+  const actualBytes = specs.reduce((n, s) => n + 4 * (s.shape ?? []).reduce((a, b) => a * b, 1), 0);
+  if (specs.some((s) => s.dtype !== 'float32') || actualBytes !== expectedBytes) {
+    throw new Error(`${where}: the weights manifest does not match a ${meta.config.kind} for ${meta.config.imageSize}px images`);
+  }
+  if (stored.weights.byteLength !== expectedBytes) {
+    throw new Error(
+      `${where}: ${FILES.weights} has ${stored.weights.byteLength} bytes, expected ${expectedBytes} (truncated or from another model)`,
+    );
+  }
+  const aligned = stored.weights.slice().buffer; // decodeWeights needs an ArrayBuffer of its own
+  const named = tf.io.decodeWeights(aligned, specs);
+  try {
+    for (const p of plan) {
+      for (const [suffix, shape] of [['kernel', p.units], ['bias', [p.units[1]]]] as const) {
+        const t = named[`${p.name}/${suffix}`];
+        if (!t || t.shape.join('x') !== shape.join('x')) {
+          throw new Error(`${where}: weight ${p.name}/${suffix} is missing or has the wrong shape`);
+        }
+        const data = t.dataSync();
+        for (let i = 0; i < data.length; i++) {
+          if (!Number.isFinite(data[i]!)) throw new Error(`${where}: weight ${p.name}/${suffix} contains NaN or Infinity`);
+        }
+      }
+    }
+    const prefix = uniqueVariablePrefix();
+    const layers: DenseWeights[] = plan.map((p) => ({
+      name: p.name,
+      activation: p.activation,
+      kernel: tf.variable(named[`${p.name}/kernel`]!, true, `${prefix}/${p.name}/kernel`),
+      bias: tf.variable(named[`${p.name}/bias`]!, true, `${prefix}/${p.name}/bias`),
+    }));
+    return { model: fromLayers(spec, layers), meta };
+  } finally {
+    tf.dispose(Object.values(named));
+  }
+}
+
+/** Checks metadata read from disk; returns it typed. */
+export function validateMeta(raw: unknown, where = 'model'): AtlasMeta {
+  if (typeof raw !== 'object' || raw === null) throw new Error(`${where}: ${FILES.meta} is not a JSON object`);
+  const m = raw as Record<string, unknown>;
+  if (m['format'] !== META_FORMAT) throw new Error(`${where}: not a Latent Atlas model (${FILES.meta} has no "${META_FORMAT}" tag)`);
+  if (m['version'] !== META_VERSION) {
+    throw new Error(`${where}: model format version ${String(m['version'])} is not supported (this app reads version ${META_VERSION})`);
+  }
+  const config = validateTrainConfig(m['config'], `${where}: config`);
+  const hidden = m['hidden'];
+  if (!Array.isArray(hidden) || hidden.length === 0 || !hidden.every((h) => Number.isInteger(h) && h > 0 && h <= 4096)) {
+    throw new Error(`${where}: "hidden" must be a list of layer widths`);
+  }
+  for (const key of ['id', 'name', 'createdAt'] as const) {
+    if (typeof m[key] !== 'string') throw new Error(`${where}: "${key}" must be a string`);
+  }
+  if (!Number.isInteger(m['epochsTrained'])) throw new Error(`${where}: "epochsTrained" must be an integer`);
+  return { ...(m as unknown as AtlasMeta), config, hidden: hidden as number[] };
+}
+
+/** Writes a model directory atomically (temporary sibling directory, then rename). */
+export async function writeModelDir(dir: string, stored: StoredModel): Promise<void> {
+  const parent = dirname(dir);
+  await mkdir(parent, { recursive: true });
+  const tag = `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  const tmp = join(parent, `.${basename(dir)}.tmp-${tag}`);
+  const old = join(parent, `.${basename(dir)}.old-${tag}`);
+  await mkdir(tmp);
+  try {
+    await writeFile(join(tmp, FILES.model), JSON.stringify(stored.modelJson));
+    await writeFile(join(tmp, FILES.weights), stored.weights);
+    await writeFile(join(tmp, FILES.meta), JSON.stringify(stored.meta, null, 2));
+    let hadOld = true;
+    await rename(dir, old).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'ENOENT') throw err;
+      hadOld = false;
+    });
+    await rename(tmp, dir);
+    if (hadOld) await rm(old, { recursive: true, force: true });
+  } catch (err) {
+    await rm(tmp, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/** Reads the three files of a model directory (not yet validated: see `fromStored`). */
+export async function readModelDir(dir: string): Promise<StoredModel> {
+  const read = async (file: string): Promise<Buffer> => {
+    try {
+      return await readFile(join(dir, file));
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      const message = code === 'ENOENT' ? `${dir}: ${file} is missing` : `${dir}: cannot read ${file} (${String(err)})`;
+      throw new Error(message, { cause: err });
+    }
+  };
+  const [modelBytes, weights, metaBytes] = await Promise.all([read(FILES.model), read(FILES.weights), read(FILES.meta)]);
+  return {
+    modelJson: parseJson(modelBytes, `${dir}: ${FILES.model}`) as Record<string, unknown>,
+    weights: new Uint8Array(weights.buffer, weights.byteOffset, weights.byteLength),
+    meta: parseJson(metaBytes, `${dir}: ${FILES.meta}`) as AtlasMeta,
+  };
+}
+
+/** One `.atlas.json` file: the three pieces, weights in base64. */
+export function packBundle(stored: StoredModel): Uint8Array {
+  const bundle = {
+    format: BUNDLE_FORMAT,
+    version: META_VERSION,
+    meta: stored.meta,
+    modelJson: stored.modelJson,
+    weightsBase64: Buffer.from(stored.weights.buffer, stored.weights.byteOffset, stored.weights.byteLength).toString('base64'),
+  };
+  return new TextEncoder().encode(JSON.stringify(bundle));
+}
+
+/** Parses a bundle (not yet validated as a model: see `fromStored`). */
+export function unpackBundle(bytes: Uint8Array, where = 'bundle'): StoredModel {
+  const raw = parseJson(bytes, where);
+  if (typeof raw !== 'object' || raw === null || (raw as Record<string, unknown>)['format'] !== BUNDLE_FORMAT) {
+    throw new Error(`${where}: not a Latent Atlas model bundle (.atlas.json)`);
+  }
+  const b = raw as Record<string, unknown>;
+  if (typeof b['weightsBase64'] !== 'string' || typeof b['modelJson'] !== 'object' || b['modelJson'] === null) {
+    throw new Error(`${where}: the bundle lacks its weights or model.json`);
+  }
+  const weights = Buffer.from(b['weightsBase64'], 'base64');
+  return {
+    modelJson: b['modelJson'] as Record<string, unknown>,
+    weights: new Uint8Array(weights.buffer, weights.byteOffset, weights.byteLength),
+    meta: b['meta'] as AtlasMeta,
+  };
+}
+
+function parseJson(bytes: Uint8Array, where: string): unknown {
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes));
+  } catch (err) {
+    throw new Error(`${where} is not valid JSON (truncated or corrupted?)`, { cause: err });
+  }
+}

@@ -1,0 +1,229 @@
+/**
+ * The autoencoder: pure builders of a config, written as plain tfjs ops on `tf.variable` weights.
+ *
+ * Why plain ops rather than `tf.layers`: on the wasm backend the layers API adds a large constant
+ * cost per step (symbolic bookkeeping, per-layer tidies); training the same dense net through
+ * `tf.variableGrads` + an optimizer is much faster. The weights still save in the tfjs layers
+ * format (model-store.ts builds the matching layers topology), so `tf.loadLayersModel` can read
+ * a saved model.
+ *
+ * Architecture (chosen by measurement on this 2-core machine, see ARCHITECTURE below):
+ *   encoder  x [B, s²] → dense h1 relu → dense h2 relu → z_mean [B, 2] (+ z_log_var [B, 2] for vae)
+ *   decoder  z [B, 2]  → dense h2 relu → dense h1 relu → dense s² sigmoid → x̂ [B, s²]
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type { ModelKind, TrainConfig } from '../../shared/api';
+import { createRng, gaussian } from '../../shared/random';
+
+/** Latent dimensions: always 2, so the latent space is a map. */
+export const LATENT_DIM = 2;
+
+/**
+ * Hidden widths [h1, h2], mirrored in the decoder. Chosen by measurement (see the engine report in
+ * the README): a dense net beats convolutions on wasm here (Conv2DBackpropInput is a scalar loop
+ * at ~1.3 GFLOP/s), and this width is where time-to-quality bottoms out.
+ */
+export const HIDDEN_UNITS: readonly [number, number] = [256, 64];
+
+/** What fixes the shape of a model (the rest of TrainConfig only affects training). */
+export interface ModelSpec {
+  imageSize: number;
+  kind: ModelKind;
+  hidden: readonly number[];
+}
+
+/** One dense layer's weights. `kernel` is [in, out], `bias` is [out]. */
+export interface DenseWeights {
+  /** Layer name, also the tfjs-layers layer name when saved, e.g. "enc_1". */
+  name: string;
+  kernel: tf.Variable;
+  bias: tf.Variable;
+  activation: 'relu' | 'sigmoid' | 'linear';
+}
+
+/** A model: its spec and its layers. The caller owns the variables (dispose with `disposeModel`). */
+export interface Autoencoder {
+  spec: ModelSpec;
+  /** Encoder trunk, from the image. */
+  encoder: DenseWeights[];
+  /** Heads on the trunk: `z_mean`, and `z_log_var` for a vae. */
+  zMean: DenseWeights;
+  zLogVar: DenseWeights | null;
+  /** Decoder, from z to the image (last layer sigmoid). */
+  decoder: DenseWeights[];
+}
+
+/** Encoder output: the code and, for a vae, its log-variance. Shapes [B, 2]. */
+export interface Encoded {
+  mean: tf.Tensor2D;
+  logVar: tf.Tensor2D | null;
+}
+
+/** The spec a training config builds. */
+export function specOf(config: Pick<TrainConfig, 'imageSize' | 'kind'>): ModelSpec {
+  return { imageSize: config.imageSize, kind: config.kind, hidden: [...HIDDEN_UNITS] };
+}
+
+/** Every layer of a model, in a stable order (the save order). */
+export function layersOf(model: Autoencoder): DenseWeights[] {
+  return [...model.encoder, model.zMean, ...(model.zLogVar ? [model.zLogVar] : []), ...model.decoder];
+}
+
+/** Every trainable variable of a model. */
+export function variablesOf(model: Autoencoder): tf.Variable[] {
+  return layersOf(model).flatMap((l) => [l.kernel, l.bias]);
+}
+
+/** Layer names and shapes [in, out] of a spec, in save order. */
+export function layerPlan(spec: ModelSpec): Array<{ name: string; units: [number, number]; activation: DenseWeights['activation'] }> {
+  const pixels = spec.imageSize * spec.imageSize;
+  const widths = [pixels, ...spec.hidden];
+  const plan: Array<{ name: string; units: [number, number]; activation: DenseWeights['activation'] }> = [];
+  for (let i = 0; i < spec.hidden.length; i++) {
+    plan.push({ name: `enc_${i + 1}`, units: [widths[i]!, widths[i + 1]!], activation: 'relu' });
+  }
+  const last = widths[widths.length - 1]!;
+  plan.push({ name: 'z_mean', units: [last, LATENT_DIM], activation: 'linear' });
+  if (spec.kind === 'vae') plan.push({ name: 'z_log_var', units: [last, LATENT_DIM], activation: 'linear' });
+  const back = [LATENT_DIM, ...[...spec.hidden].reverse(), pixels];
+  for (let i = 0; i + 1 < back.length; i++) {
+    const isOut = i + 2 === back.length;
+    plan.push({ name: isOut ? 'recon' : `dec_${i + 1}`, units: [back[i]!, back[i + 1]!], activation: isOut ? 'sigmoid' : 'relu' });
+  }
+  return plan;
+}
+
+/**
+ * Builds a model with freshly initialised weights: Glorot-uniform kernels (Keras' default) from
+ * a PRNG seeded by `seed`, so the same seed gives the same model on any backend; zero biases.
+ * A vae's `z_log_var` starts at zero weights too (unit variance at start).
+ */
+export function buildAutoencoder(spec: ModelSpec, seed: number): Autoencoder {
+  const rng = createRng(seed ^ 0x5eed);
+  const prefix = uniqueVariablePrefix();
+  const make = (name: string, units: [number, number], activation: DenseWeights['activation']): DenseWeights => {
+    const [fanIn, fanOut] = units;
+    const limit = name === 'z_log_var' ? 0 : Math.sqrt(6 / (fanIn + fanOut));
+    const values = new Float32Array(fanIn * fanOut);
+    for (let i = 0; i < values.length; i++) values[i] = (2 * rng() - 1) * limit;
+    return {
+      name,
+      activation,
+      kernel: tf.variable(tf.tensor2d(values, units), true, `${prefix}/${name}/kernel`),
+      bias: tf.variable(tf.zeros([fanOut]), true, `${prefix}/${name}/bias`),
+    };
+  };
+  return fromLayers(spec, layerPlan(spec).map((p) => make(p.name, p.units, p.activation)));
+}
+
+let modelCount = 0;
+
+/**
+ * A prefix that keeps variable names unique: tfjs refuses two live variables with one name, and
+ * the worker holds two models at once while it trains or loads. Saved weights drop the prefix.
+ */
+export function uniqueVariablePrefix(): string {
+  return `m${++modelCount}`;
+}
+
+/** Assembles a model from layers in `layerPlan` order (used by the builder and the loader). */
+export function fromLayers(spec: ModelSpec, layers: DenseWeights[]): Autoencoder {
+  const n = spec.hidden.length;
+  const heads = spec.kind === 'vae' ? 2 : 1;
+  return {
+    spec,
+    encoder: layers.slice(0, n),
+    zMean: layers[n]!,
+    zLogVar: spec.kind === 'vae' ? layers[n + 1]! : null,
+    decoder: layers.slice(n + heads),
+  };
+}
+
+/** Frees a model's variables. */
+export function disposeModel(model: Autoencoder): void {
+  for (const v of variablesOf(model)) v.dispose();
+}
+
+/** x [B, in] → [B, out] through one layer (a fused matmul + bias + activation where possible). */
+function dense(layer: DenseWeights, x: tf.Tensor2D): tf.Tensor2D {
+  if (layer.activation === 'sigmoid') {
+    return tf.sigmoid(tf.fused.matMul({ a: x, b: layer.kernel as tf.Tensor2D, bias: layer.bias })) as tf.Tensor2D;
+  }
+  return tf.fused.matMul({ a: x, b: layer.kernel as tf.Tensor2D, bias: layer.bias, activation: layer.activation }) as tf.Tensor2D;
+}
+
+/** Images x [B, s²] → codes. */
+export function encode(model: Autoencoder, x: tf.Tensor2D): Encoded {
+  let h = x;
+  for (const layer of model.encoder) h = dense(layer, h);
+  return { mean: dense(model.zMean, h), logVar: model.zLogVar ? dense(model.zLogVar, h) : null };
+}
+
+/** Codes z [B, 2] → images [B, s²] in [0, 1]. */
+export function decode(model: Autoencoder, z: tf.Tensor2D): tf.Tensor2D {
+  let h = z;
+  for (const layer of model.decoder) h = dense(layer, h);
+  return h;
+}
+
+/** The weights of the loss terms (from TrainConfig). */
+export interface LossWeights {
+  /** KL weight β (vae only). */
+  beta: number;
+  /** Alignment weight λ. */
+  align: number;
+}
+
+/** Scalar loss tensors of one batch. */
+export interface LossTerms {
+  total: tf.Scalar;
+  /** Mean squared pixel error. */
+  recon: tf.Scalar;
+}
+
+/**
+ * The alignment target of true factors f ∈ [0,1]: z* = 2·(f − 0.5) ∈ [−1, 1], so an aligned
+ * model's z1 reads as height and z2 as radius (−1 = smallest, +1 = largest).
+ */
+export function factorsToLatent(factors: tf.Tensor2D): tf.Tensor2D {
+  return tf.sub(tf.mul(factors, 2), 1);
+}
+
+/**
+ * Loss of a batch: reconstruction MSE (mean over pixels and batch)
+ *   + β · KL(q(z|x) ‖ N(0, I)) / s²   (vae; KL summed over the 2 latent dims, batch mean; divided
+ *     by the pixel count so β weighs it against the per-pixel MSE like a per-image sum would)
+ *   + λ · mean ‖z_mean − z*‖²          (when align > 0; z* = factorsToLatent(factors)).
+ * `noise` [B, 2] is the standard normal draw of the reparameterisation (vae, training only);
+ * without it the vae decodes its mean.
+ */
+export function lossOf(
+  model: Autoencoder,
+  x: tf.Tensor2D,
+  factors: tf.Tensor2D | null,
+  weights: LossWeights,
+  noise: tf.Tensor2D | null,
+): LossTerms {
+  const { mean, logVar } = encode(model, x);
+  let z = mean;
+  if (logVar && noise) z = tf.add(mean, tf.mul(tf.exp(tf.mul(logVar, 0.5)), noise));
+  const recon = tf.mean(tf.squaredDifference(decode(model, z), x)) as tf.Scalar;
+  let total: tf.Scalar = recon;
+  if (logVar && weights.beta > 0) {
+    // KL per sample = −½ Σ (1 + logσ² − μ² − σ²)
+    const klPerSample = tf.mul(tf.sum(tf.sub(tf.add(1, logVar), tf.add(tf.square(mean), tf.exp(logVar))), 1), -0.5);
+    const pixels = model.spec.imageSize * model.spec.imageSize;
+    total = tf.add(total, tf.mul(tf.mean(klPerSample), weights.beta / pixels));
+  }
+  if (factors && weights.align > 0) {
+    total = tf.add(total, tf.mul(tf.mean(tf.squaredDifference(mean, factorsToLatent(factors))), weights.align));
+  }
+  return { total, recon };
+}
+
+/** A reproducible standard normal [rows, 2] for the vae's reparameterisation. */
+export function normalNoise(rows: number, rng: () => number): tf.Tensor2D {
+  const values = new Float32Array(rows * LATENT_DIM);
+  for (let i = 0; i < values.length; i++) values[i] = gaussian(rng);
+  return tf.tensor2d(values, [rows, LATENT_DIM]);
+}

@@ -1,0 +1,64 @@
+/**
+ * The worker thread: owns the weights and the datasets (a ModelHost) and answers the calls of
+ * protocol.ts. Bundled to dist/main/worker.cjs; started by trainer.ts.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { parentPort, workerData } from 'node:worker_threads';
+import { ModelHost } from './model-host';
+import type { CallMessage, CallName, EventMessage, ReplyMessage, WorkerCalls } from './protocol';
+
+const port = parentPort;
+if (!port) throw new Error('worker.ts must run in a worker thread');
+
+const host = new ModelHost(
+  (event, payload) => port.postMessage({ kind: 'event', event, payload } satisfies EventMessage, transferables(payload)),
+  (workerData ?? {}) as { injectNanAtStep?: number },
+);
+
+type Handlers = { [K in CallName]: (arg: WorkerCalls[K][0]) => WorkerCalls[K][1] | Promise<WorkerCalls[K][1]> };
+
+const handlers: Handlers = {
+  init: async () => ({ backend: await host.init() }),
+  current: () => host.current(),
+  train: ({ config, runId }) => host.train(config, runId),
+  pause: () => host.pause(),
+  resume: () => host.resume(),
+  stop: () => host.stop(),
+  encode: ({ images, count }) => host.encode(images, count),
+  decode: ({ z }) => host.decode(z),
+  loadDir: ({ dir, source, id }) => host.loadDir(dir, source, id),
+  saveDir: ({ dir }) => host.saveDir(dir),
+  exportBundle: () => host.exportBundle(),
+  importBundle: ({ bytes }) => host.importBundle(bytes),
+  memory: () => ({ numTensors: tf.memory().numTensors }),
+};
+
+port.on('message', (msg: CallMessage) => {
+  void answer(msg);
+});
+
+async function answer(msg: CallMessage): Promise<void> {
+  let reply: ReplyMessage;
+  try {
+    const handler = handlers[msg.name] as (arg: unknown) => unknown;
+    if (!handler) throw new Error(`unknown engine call "${String(msg.name)}"`);
+    reply = { kind: 'reply', id: msg.id, ok: true, result: await handler(msg.arg) };
+  } catch (err) {
+    reply = { kind: 'reply', id: msg.id, ok: false, message: err instanceof Error ? err.message : String(err) };
+  }
+  port!.postMessage(reply, reply.ok ? transferables(reply.result) : []);
+}
+
+/** Typed-array buffers in a result, to move rather than copy (the worker keeps its own copies). */
+function transferables(value: unknown): ArrayBuffer[] {
+  const out = new Set<ArrayBuffer>();
+  const visit = (v: unknown, depth: number): void => {
+    if (ArrayBuffer.isView(v)) {
+      if (v.buffer instanceof ArrayBuffer && v.byteOffset === 0 && v.byteLength === v.buffer.byteLength) out.add(v.buffer);
+    } else if (v && typeof v === 'object' && depth < 4) {
+      for (const child of Object.values(v)) visit(child, depth + 1);
+    }
+  };
+  visit(value, 0);
+  return [...out];
+}
