@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { Metrics, ModelState } from '../../shared/api';
+import { DEFAULT_TRAIN_CONFIG } from '../../shared/api';
+import { explorerReducer, INITIAL_EXPLORER, type ExplorerState } from './explorer-reducer';
+import { sliderBounds } from './model-bounds';
+
+function metrics(min: [number, number], max: [number, number]): Metrics {
+  const pf = { height: 0, radius: 0 };
+  return { valMse: 0.01, valNmse: 0.1, knnR2: pf, spearman: { z1: pf, z2: pf }, latentBounds: { min, max } };
+}
+
+function model(id: string, codes: number[], min: [number, number] = [-2, -1], max: [number, number] = [2, 3]): ModelState {
+  return {
+    info: { id, name: id, source: 'bundled', config: DEFAULT_TRAIN_CONFIG, metrics: metrics(min, max), createdAt: '', epochsTrained: 30 },
+    points: { codes: Float32Array.from(codes), factors: Float32Array.from(codes.map(() => 0.5)), count: codes.length / 2 },
+    imageSize: 32,
+  };
+}
+
+describe('explorerReducer', () => {
+  it('centres z in the data on the first model and bumps the version', () => {
+    const s = explorerReducer(INITIAL_EXPLORER, { type: 'model-loaded', model: model('a', [0, 0, 1, 1]) });
+    expect(s.z).toEqual([0, 1]);
+    expect(s.modelVersion).toBe(1);
+    expect(s.zSource).toBe('model');
+  });
+
+  it('keeps z across a model switch when it is still inside the new data, else recentres', () => {
+    let s = explorerReducer(INITIAL_EXPLORER, { type: 'model-loaded', model: model('a', [0, 0]) });
+    s = explorerReducer(s, { type: 'set-z', z: [1.5, 2], source: 'map' });
+    const kept = explorerReducer(s, { type: 'model-loaded', model: model('b', [0, 0]) });
+    expect(kept.z).toEqual([1.5, 2]);
+    const moved = explorerReducer(s, { type: 'model-loaded', model: model('c', [0, 0], [10, 10], [12, 12]) });
+    expect(moved.z).toEqual([11, 11]);
+  });
+
+  it('moves the points and metrics each epoch, ignoring codes of another shape', () => {
+    const s0 = explorerReducer(INITIAL_EXPLORER, { type: 'model-loaded', model: model('a', [0, 0, 1, 1]) });
+    const m = metrics([5, 5], [6, 6]);
+    const s1 = explorerReducer(s0, { type: 'epoch', epoch: 3, codes: Float32Array.from([9, 9, 8, 8]), metrics: m });
+    expect(Array.from(s1.model!.points.codes)).toEqual([9, 9, 8, 8]);
+    expect(s1.model!.info.metrics).toBe(m);
+    expect(s1.model!.info.epochsTrained).toBe(3);
+    expect(s1.modelVersion).toBe(s0.modelVersion + 1);
+    expect(explorerReducer(s1, { type: 'epoch', epoch: 4, codes: new Float32Array(6), metrics: m })).toBe(s1);
+  });
+
+  it('lets factor sliders lead z until something else moves it', () => {
+    const factors = { height: 0.2, radius: 0.9 };
+    let s: ExplorerState = explorerReducer(INITIAL_EXPLORER, { type: 'set-factors', factors });
+    s = explorerReducer(s, { type: 'factors-encoded', factors, z: [0.3, -0.4] });
+    expect(s.z).toEqual([0.3, -0.4]);
+    expect(s.trueFactors).toEqual(factors);
+    expect(s.factorsLead).toBe(true);
+    s = explorerReducer(s, { type: 'set-z', z: [1, 1], source: 'slider' });
+    expect(s.trueFactors).toBeNull();
+    expect(s.factorsLead).toBe(false);
+    // An encoding that lands after the user moved on to the map does not pull z back.
+    expect(explorerReducer(s, { type: 'factors-encoded', factors, z: [0.3, -0.4] })).toBe(s);
+  });
+
+  it('drops an encoding for factors the user has already left', () => {
+    let s = explorerReducer(INITIAL_EXPLORER, { type: 'set-factors', factors: { height: 0.7, radius: 0.1 } });
+    s = explorerReducer(s, { type: 'factors-encoded', factors: { height: 0.6, radius: 0.1 }, z: [3, 3] });
+    expect(s.z).toEqual(INITIAL_EXPLORER.z);
+    expect(s.trueFactors).toBeNull();
+  });
+
+  it('refuses non-finite z', () => {
+    expect(explorerReducer(INITIAL_EXPLORER, { type: 'set-z', z: [NaN, 0], source: 'map' })).toBe(INITIAL_EXPLORER);
+  });
+});
+
+describe('sliderBounds', () => {
+  it('adds a margin to the data bounds and rounds outward', () => {
+    expect(sliderBounds(model('a', [0, 0], [-1, 0], [1, 2]))).toEqual({ min: [-1.3, -0.3], max: [1.3, 2.3] });
+    expect(sliderBounds(null)).toEqual({ min: [-1, -1], max: [1, 1] });
+  });
+});

@@ -1,0 +1,103 @@
+import type { Factors, LatentBounds, Metrics, ModelState } from '../../shared/api';
+import { dataBounds } from './model-bounds';
+
+/** Which factor colours the map's points (and the 3-D panel). */
+export type ColorBy = 'height' | 'radius';
+
+/** What moved the latent point last: the factor sliders keep their true image only while they lead. */
+export type ZSource = 'init' | 'map' | 'slider' | 'keys' | 'factors' | 'model';
+
+/** The explorer's shared state: the model on screen and where the user is in its latent space. */
+export interface ExplorerState {
+  model: ModelState | null;
+  /** Bumped whenever the weights change (epoch, load, switch): decodes and tiles refresh. */
+  modelVersion: number;
+  /** Current latent point (z₁, z₂). */
+  z: [number, number];
+  zSource: ZSource;
+  /** Positions of the Height and Radius sliders. */
+  factors: Factors;
+  /** True from a move of the factor sliders until z moves by other means: they lead z. */
+  factorsLead: boolean;
+  /** The true factors behind the current z, while it came from the factor sliders; else null. */
+  trueFactors: Factors | null;
+  colorBy: ColorBy;
+}
+
+export type ExplorerAction =
+  | { type: 'model-loaded'; model: ModelState }
+  | { type: 'epoch'; epoch: number; codes: Float32Array; metrics: Metrics }
+  | { type: 'set-z'; z: [number, number]; source: Exclude<ZSource, 'factors' | 'model' | 'init'> }
+  | { type: 'set-factors'; factors: Factors }
+  | { type: 'factors-encoded'; factors: Factors; z: [number, number] }
+  | { type: 'color-by'; colorBy: ColorBy };
+
+export const INITIAL_EXPLORER: ExplorerState = {
+  model: null,
+  modelVersion: 0,
+  z: [0, 0],
+  zSource: 'init',
+  factors: { height: 0.5, radius: 0.5 },
+  factorsLead: false,
+  trueFactors: null,
+  colorBy: 'height',
+};
+
+/** Pure state transitions of the explorer (tested; the hook only wires events to them). */
+export function explorerReducer(state: ExplorerState, action: ExplorerAction): ExplorerState {
+  switch (action.type) {
+    case 'model-loaded': {
+      const bounds = dataBounds(action.model);
+      const keepZ = state.model !== null && inside(state.z, bounds);
+      const z = keepZ ? state.z : centre(bounds);
+      return {
+        ...state,
+        model: action.model,
+        modelVersion: state.modelVersion + 1,
+        z,
+        zSource: keepZ ? state.zSource : 'model',
+        factorsLead: keepZ && state.factorsLead,
+        trueFactors: keepZ ? state.trueFactors : null,
+      };
+    }
+    case 'epoch': {
+      if (!state.model || state.model.points.codes.length !== action.codes.length) return state;
+      const { info, points } = state.model;
+      return {
+        ...state,
+        model: {
+          ...state.model,
+          info: { ...info, metrics: action.metrics, epochsTrained: action.epoch },
+          points: { ...points, codes: action.codes },
+        },
+        modelVersion: state.modelVersion + 1,
+      };
+    }
+    case 'set-z':
+      if (!action.z.every(Number.isFinite)) return state;
+      return { ...state, z: action.z, zSource: action.source, factorsLead: false, trueFactors: null };
+    case 'set-factors':
+      return { ...state, factors: action.factors, factorsLead: true };
+    case 'factors-encoded':
+      // A late answer for factors the user has already moved past (or left for the map) is dropped.
+      if (!state.factorsLead || !sameFactors(action.factors, state.factors)) return state;
+      if (!action.z.every(Number.isFinite)) return state;
+      return { ...state, z: action.z, zSource: 'factors', trueFactors: action.factors };
+    case 'color-by':
+      return { ...state, colorBy: action.colorBy };
+  }
+}
+
+function inside(z: [number, number], b: LatentBounds): boolean {
+  const padZ1 = (b.max[0] - b.min[0]) * 0.25;
+  const padZ2 = (b.max[1] - b.min[1]) * 0.25;
+  return z[0] >= b.min[0] - padZ1 && z[0] <= b.max[0] + padZ1 && z[1] >= b.min[1] - padZ2 && z[1] <= b.max[1] + padZ2;
+}
+
+function centre(b: LatentBounds): [number, number] {
+  return [(b.min[0] + b.max[0]) / 2, (b.min[1] + b.max[1]) / 2];
+}
+
+function sameFactors(a: Factors, b: Factors): boolean {
+  return a.height === b.height && a.radius === b.radius;
+}

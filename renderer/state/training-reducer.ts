@@ -1,0 +1,123 @@
+import type { TrainEpoch, TrainFailed, TrainFinished, TrainProgress } from '../../shared/api';
+
+export type TrainingStatus = 'idle' | 'starting' | 'running' | 'paused' | 'stopping' | 'finished' | 'failed';
+
+/** One point of a loss curve: x in epochs (fractional during an epoch), y the loss. */
+export interface LossPoint {
+  epoch: number;
+  loss: number;
+}
+
+/** Most train-loss points kept per run (older ones are thinned by half when it fills up). */
+export const MAX_TRAIN_POINTS = 600;
+
+export interface TrainingState {
+  status: TrainingStatus;
+  runId: string | null;
+  progress: TrainProgress | null;
+  lossTrain: LossPoint[];
+  lossVal: LossPoint[];
+  /** User-facing message of the last failure (training or a control request). */
+  error: string | null;
+  /** Set when the last run ended. */
+  result: { stopped: boolean; trainSeconds: number; epochs: number } | null;
+}
+
+export type TrainingAction =
+  | { type: 'start-requested' }
+  | { type: 'started'; runId: string }
+  | { type: 'start-refused'; message: string }
+  | { type: 'request-failed'; message: string }
+  | { type: 'progress'; progress: TrainProgress }
+  | { type: 'epoch'; epoch: TrainEpoch }
+  | { type: 'finished'; finished: TrainFinished }
+  | { type: 'failed'; failed: TrainFailed }
+  | { type: 'paused' }
+  | { type: 'resumed' }
+  | { type: 'stop-requested' }
+  | { type: 'dismiss-error' };
+
+export const INITIAL_TRAINING: TrainingState = {
+  status: 'idle',
+  runId: null,
+  progress: null,
+  lossTrain: [],
+  lossVal: [],
+  error: null,
+  result: null,
+};
+
+/** Whether a run is underway (its controls are live, its config is locked). */
+export function isActive(status: TrainingStatus): boolean {
+  return status === 'starting' || status === 'running' || status === 'paused' || status === 'stopping';
+}
+
+/** Pure state transitions of a training run, driven by the contract's train:* events. */
+export function trainingReducer(state: TrainingState, action: TrainingAction): TrainingState {
+  switch (action.type) {
+    case 'start-requested':
+      return { ...INITIAL_TRAINING, status: 'starting' };
+    case 'started':
+      return state.status === 'starting' || state.runId === null
+        ? { ...state, runId: action.runId, status: state.status === 'starting' ? 'running' : state.status }
+        : state;
+    case 'start-refused':
+      return { ...state, status: 'failed', error: action.message };
+    case 'request-failed':
+      return { ...state, error: action.message };
+    case 'progress': {
+      const p = action.progress;
+      if (!ours(state, p.runId)) return state;
+      const point = { epoch: p.epoch - 1 + p.step / Math.max(p.stepsPerEpoch, 1), loss: p.lossTrain };
+      return {
+        ...state,
+        runId: p.runId,
+        status: nextStatus(state.status, p.paused),
+        progress: p,
+        lossTrain: Number.isFinite(p.lossTrain) ? appendThinned(state.lossTrain, point) : state.lossTrain,
+      };
+    }
+    case 'epoch': {
+      const e = action.epoch;
+      if (!ours(state, e.runId)) return state;
+      return {
+        ...state,
+        runId: e.runId,
+        lossVal: [...state.lossVal.filter((v) => v.epoch < e.epoch), { epoch: e.epoch, loss: e.lossVal }],
+      };
+    }
+    case 'finished': {
+      const f = action.finished;
+      if (!ours(state, f.runId)) return state;
+      const epochs = state.progress?.epoch ?? state.lossVal.length;
+      return { ...state, status: 'finished', result: { stopped: f.stopped, trainSeconds: f.trainSeconds, epochs } };
+    }
+    case 'failed':
+      if (!ours(state, action.failed.runId)) return state;
+      return { ...state, status: 'failed', error: action.failed.message };
+    case 'paused':
+      return state.status === 'running' ? { ...state, status: 'paused' } : state;
+    case 'resumed':
+      return state.status === 'paused' ? { ...state, status: 'running' } : state;
+    case 'stop-requested':
+      return isActive(state.status) ? { ...state, status: 'stopping' } : state;
+    case 'dismiss-error':
+      return { ...state, error: null };
+  }
+}
+
+/** Events of another run (an earlier one, or one started elsewhere) are ignored once ours is known. */
+function ours(state: TrainingState, runId: string): boolean {
+  if (state.runId === null) return isActive(state.status);
+  return state.runId === runId;
+}
+
+function nextStatus(status: TrainingStatus, paused: boolean): TrainingStatus {
+  if (status === 'stopping') return status;
+  return paused ? 'paused' : 'running';
+}
+
+function appendThinned(points: LossPoint[], point: LossPoint): LossPoint[] {
+  const base = points.length >= MAX_TRAIN_POINTS ? points.filter((_, i) => i % 2 === 0) : points;
+  return [...base, point];
+}

@@ -1,0 +1,46 @@
+import { useEffect, useRef, useState } from 'react';
+import type { AtlasApi, ImageSize } from '../../shared/api';
+import { createLatestQueue, type LatestQueue } from './latest-queue';
+import { errorMessage } from './use-notices';
+
+/** The decoded image f(z) on screen and the z it belongs to. */
+export interface Decoded {
+  image: Float32Array;
+  imageSize: ImageSize;
+  z: [number, number];
+  /** Counts decodes shown so far (for tests and the UI benchmark). */
+  frame: number;
+}
+
+/**
+ * Decodes the current latent point through the worker, keeping up with drags: one request in
+ * flight, the latest z wins (see latest-queue.ts). Re-decodes when the weights change.
+ */
+export function useDecodedImage(
+  api: AtlasApi,
+  z: [number, number],
+  modelVersion: number,
+): { decoded: Decoded | null; error: string | null } {
+  const [decoded, setDecoded] = useState<Decoded | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const queue = useRef<LatestQueue<[number, number]> | null>(null);
+
+  useEffect(() => {
+    const q = createLatestQueue((at: [number, number]) => api.invoke('model:decode', { z: Float32Array.from(at) }), {
+      onResult: (r, at) => {
+        setDecoded((prev) => ({ image: r.images, imageSize: r.imageSize, z: at, frame: (prev?.frame ?? 0) + 1 }));
+        setError(null);
+      },
+      onError: (e) => setError(errorMessage(e)),
+    });
+    queue.current = q;
+    return () => q.dispose();
+  }, [api]);
+
+  const [z1, z2] = z;
+  useEffect(() => {
+    if (modelVersion > 0) queue.current?.push([z1, z2]);
+  }, [z1, z2, modelVersion]);
+
+  return { decoded, error };
+}

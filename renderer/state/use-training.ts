@@ -1,0 +1,69 @@
+import { useCallback, useEffect, useMemo, useReducer } from 'react';
+import type { AtlasApi, TrainConfig } from '../../shared/api';
+import { INITIAL_TRAINING, trainingReducer, type TrainingState } from './training-reducer';
+import { errorMessage } from './use-notices';
+
+export interface Training {
+  state: TrainingState;
+  start(config: TrainConfig): Promise<void>;
+  pause(): void;
+  resume(): void;
+  stop(): void;
+  dismissError(): void;
+}
+
+/**
+ * A training run driven from the UI: Train / Pause / Resume / Stop requests, and the contract's
+ * train:* events folded into progress, loss curves and errors (training-reducer.ts).
+ *
+ * @param onStarted called once the engine accepted the run (e.g. to show the model in training)
+ */
+export function useTraining(api: AtlasApi, onStarted: () => void): Training {
+  const [state, dispatch] = useReducer(trainingReducer, INITIAL_TRAINING);
+
+  useEffect(() => {
+    const offs = [
+      api.on('train:progress', (progress) => dispatch({ type: 'progress', progress })),
+      api.on('train:epoch', (epoch) => dispatch({ type: 'epoch', epoch })),
+      api.on('train:finished', (finished) => dispatch({ type: 'finished', finished })),
+      api.on('train:failed', (failed) => dispatch({ type: 'failed', failed })),
+    ];
+    return () => offs.forEach((off) => off());
+  }, [api]);
+
+  const start = useCallback(
+    async (config: TrainConfig) => {
+      dispatch({ type: 'start-requested' });
+      try {
+        const { runId } = await api.invoke('train:start', { config });
+        dispatch({ type: 'started', runId });
+        onStarted();
+      } catch (e) {
+        dispatch({ type: 'start-refused', message: `Training could not start: ${errorMessage(e)}` });
+      }
+    },
+    [api, onStarted],
+  );
+
+  const control = useCallback(
+    (name: 'train:pause' | 'train:resume' | 'train:stop', before: () => void) => {
+      before();
+      api.invoke(name, undefined).catch((e: unknown) => {
+        dispatch({ type: 'request-failed', message: errorMessage(e) });
+      });
+    },
+    [api],
+  );
+
+  return useMemo(
+    () => ({
+      state,
+      start,
+      pause: () => control('train:pause', () => dispatch({ type: 'paused' })),
+      resume: () => control('train:resume', () => dispatch({ type: 'resumed' })),
+      stop: () => control('train:stop', () => dispatch({ type: 'stop-requested' })),
+      dismissError: () => dispatch({ type: 'dismiss-error' }),
+    }),
+    [state, start, control],
+  );
+}
