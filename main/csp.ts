@@ -7,9 +7,9 @@
  * downloads), the page may only talk to its own origin (plus the host's exact WebSocket URL), and it
  * can neither be framed nor post forms anywhere.
  */
-export function contentSecurityPolicy(options: { webSocketUrl?: string } = {}): string {
+export function contentSecurityPolicy(options: { webSocketUrl?: string; forMetaTag?: boolean } = {}): string {
   const connect = ["'self'", ...(options.webSocketUrl ? [options.webSocketUrl] : [])].join(' ');
-  return [
+  const directives = [
     "default-src 'self'",
     "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self'",
@@ -21,5 +21,7 @@ export function contentSecurityPolicy(options: { webSocketUrl?: string } = {}): 
     "base-uri 'none'",
     "form-action 'none'",
     "frame-ancestors 'none'",
-  ].join('; ');
+  ];
+  // A meta tag cannot carry frame-ancestors (the browser logs an error); headers carry it.
+  return directives.filter((d) => !(options.forMetaTag && d.startsWith('frame-ancestors'))).join('; ');
 }
