@@ -13,12 +13,15 @@ interface StartArgs {
   /** Skip Electron even when present (`--browser`). */
   browser: boolean;
   port: number;
+  /** Bundled models folder; null for none (`--models-dir none`, e.g. for tests). */
+  modelsDir?: string | null;
 }
 
 const USAGE = `Usage: npm start -- [--no-window] [--browser] [--port N]
   --no-window  start only the local host and print its URL (for scripts and remote machines)
   --browser    use a Chromium/Chrome window even if Electron is installed
-  --port N     host port (default: a free one)`;
+  --port N     host port (default: a free one)
+  --models-dir DIR|none  bundled models to offer (default: the app's own)`;
 
 function parseArgs(argv: string[]): StartArgs {
   const args: StartArgs = { noWindow: false, browser: false, port: 0 };
@@ -27,6 +30,7 @@ function parseArgs(argv: string[]): StartArgs {
     if (arg === '--no-window') args.noWindow = true;
     else if (arg === '--browser') args.browser = true;
     else if (arg === '--port') args.port = Number(argv[++i]);
+    else if (arg === '--models-dir') args.modelsDir = argv[++i] === 'none' ? null : (argv[i] ?? null);
     else if (arg === '--help' || arg === '-h') exit(0, USAGE);
     else exit(2, `Unknown option ${arg}\n${USAGE}`);
   }
@@ -46,16 +50,16 @@ function hasDisplay(): boolean {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  if (args.noWindow) return startHostOnly(args.port, 'host only (--no-window)');
-  if (!hasDisplay()) return startHostOnly(args.port, 'host only: no display (DISPLAY is not set)');
-  if (args.browser) return startBrowserMode(args.port, 'Electron skipped (--browser)');
+  if (args.noWindow) return startHostOnly(args, 'host only (--no-window)');
+  if (!hasDisplay()) return startHostOnly(args, 'host only: no display (DISPLAY is not set)');
+  if (args.browser) return startBrowserMode(args, 'Electron skipped (--browser)');
 
   const root = appRoot();
   let binary = findElectronBinary(root);
   let why = `Electron binary found at ${binary ?? ''}`;
   if (!binary) {
     const download = await downloadElectron(root);
-    if ('reason' in download) return startBrowserMode(args.port, download.reason);
+    if ('reason' in download) return startBrowserMode(args, download.reason);
     binary = download.binary;
     why = 'Electron binary downloaded';
   }
@@ -71,16 +75,16 @@ function startElectron(binary: string, root: string): void {
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
 }
 
-async function startHostOnly(port: number, why: string): Promise<void> {
-  const running = await runHost({ port });
+async function startHostOnly(args: StartArgs, why: string): Promise<void> {
+  const running = await runHost({ port: args.port, modelsDir: args.modelsDir });
   console.log(`Latent Atlas: ${why}; open this URL in a browser:`);
   console.log(running.host.url);
   stopOnSignals(running, null);
 }
 
-async function startBrowserMode(port: number, why: string): Promise<void> {
+async function startBrowserMode(args: StartArgs, why: string): Promise<void> {
   const browser = findAppBrowser();
-  const running = await runHost({ port });
+  const running = await runHost({ port: args.port, modelsDir: args.modelsDir });
   if (!browser) {
     console.log(`Latent Atlas: local host, no window (${why}; no Chromium/Chrome found); open this URL in a browser:`);
     console.log(running.host.url);
