@@ -109,8 +109,9 @@ export function buildAutoencoder(spec: ModelSpec, seed: number): Autoencoder {
     return {
       name,
       activation,
-      kernel: tf.variable(tf.tensor2d(values, units), true, `${prefix}/${name}/kernel`),
-      bias: tf.variable(tf.zeros([fanOut]), true, `${prefix}/${name}/bias`),
+      // tidy frees the initial tensors; variables survive it.
+      kernel: tf.tidy(() => tf.variable(tf.tensor2d(values, units), true, `${prefix}/${name}/kernel`)),
+      bias: tf.tidy(() => tf.variable(tf.zeros([fanOut]), true, `${prefix}/${name}/bias`)),
     };
   };
   return fromLayers(spec, layerPlan(spec).map((p) => make(p.name, p.units, p.activation)));

@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
+import { mkdtemp, readFile, readdir, rm, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_TRAIN_CONFIG } from '../../shared/api';
+import { initBackend } from './backend';
+import { type Autoencoder, buildAutoencoder, decode, disposeModel, specOf } from './model';
+import {
+  type AtlasMeta,
+  FILES,
+  META_FORMAT,
+  META_VERSION,
+  fromStored,
+  packBundle,
+  readModelDir,
+  toStored,
+  unpackBundle,
+  writeModelDir,
+} from './model-store';
+
+const config = { ...DEFAULT_TRAIN_CONFIG, kind: 'vae' as const };
+const meta: AtlasMeta = {
+  format: META_FORMAT,
+  version: META_VERSION,
+  id: 'test',
+  name: 'Test model',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  config,
+  hidden: [...specOf(config).hidden],
+  metrics: null,
+  latentBounds: null,
+  datasetSeed: 1,
+  epochsTrained: 3,
+};
+let root: string;
+let model: Autoencoder;
+
+beforeAll(async () => {
+  await initBackend();
+  root = await mkdtemp(join(tmpdir(), 'atlas-store-'));
+  model = buildAutoencoder(specOf(config), 3);
+});
+afterAll(async () => {
+  disposeModel(model);
+  await rm(root, { recursive: true, force: true });
+});
+
+async function decodeGrid(m: Autoencoder): Promise<Float32Array> {
+  const out = tf.tidy(() => decode(m, tf.tensor2d([0, 0, 1, -1, -2, 3], [3, 2])));
+  const data = (await out.data()) as Float32Array;
+  out.dispose();
+  return data;
+}
+
+async function savedCopy(name: string): Promise<string> {
+  const dir = join(root, name);
+  await writeModelDir(dir, await toStored(model, meta));
+  return dir;
+}
+
+describe('model store', () => {
+  it('save → load round trip decodes identically and keeps the metadata', async () => {
+    const dir = await savedCopy('round');
+    expect((await readdir(dir)).sort()).toEqual([FILES.meta, FILES.model, FILES.weights].sort());
+    const loaded = fromStored(await readModelDir(dir), dir);
+    expect(Array.from(await decodeGrid(loaded.model))).toEqual(Array.from(await decodeGrid(model)));
+    expect(loaded.meta).toEqual(meta);
+    disposeModel(loaded.model);
+  });
+
+  it('writes a model.json that tf.loadLayersModel reads, with the same decoder output', async () => {
+    const dir = await savedCopy('layers');
+    const json = JSON.parse(await readFile(join(dir, FILES.model), 'utf8'));
+    const weightData = new Uint8Array(await readFile(join(dir, FILES.weights))).buffer;
+    const layersModel = await tfl.loadLayersModel(
+      tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: json.weightsManifest[0].weights, weightData }),
+    );
+    expect(layersModel.outputs.map((o) => o.shape)).toEqual([[null, 1024], [null, 2], [null, 2]]);
+    const x = tf.randomUniform([2, 1024], 0, 1, 'float32', 5);
+    const [recon] = layersModel.predict(x) as tf.Tensor[];
+    const ours = tf.tidy(() => decode(model, (layersModel.predict(x) as tf.Tensor[])[1] as tf.Tensor2D));
+    const diff = tf.max(tf.abs(tf.sub(recon!, ours))).dataSync()[0]!;
+    expect(diff).toBeLessThan(1e-5);
+    tf.dispose([x, ours]);
+    layersModel.dispose();
+  });
+
+  it('replaces an existing directory atomically and leaves no temporary files', async () => {
+    const dir = await savedCopy('again');
+    await writeModelDir(dir, await toStored(model, { ...meta, name: 'Second' }));
+    expect(JSON.parse(await readFile(join(dir, FILES.meta), 'utf8')).name).toBe('Second');
+    expect((await readdir(root)).filter((f) => f.includes('.tmp-') || f.includes('.old-'))).toEqual([]);
+  });
+
+  it('rejects a missing directory or file clearly', async () => {
+    await expect(readModelDir(join(root, 'nowhere'))).rejects.toThrow(/model\.json is missing/);
+    const dir = await savedCopy('nometa');
+    await rm(join(dir, FILES.meta));
+    await expect(readModelDir(dir)).rejects.toThrow(/atlas-meta\.json is missing/);
+  });
+
+  it('rejects truncated weights', async () => {
+    const dir = await savedCopy('truncated');
+    await truncate(join(dir, FILES.weights), 1000);
+    const stored = await readModelDir(dir);
+    const before = tf.memory().numTensors;
+    expect(() => fromStored(stored, dir)).toThrow(/weights\.bin has 1000 bytes, expected \d+ \(truncated/);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('rejects truncated or foreign JSON', async () => {
+    const dir = await savedCopy('foreign');
+    const text = await readFile(join(dir, FILES.model), 'utf8');
+    await writeFile(join(dir, FILES.model), text.slice(0, 100));
+    await expect(readModelDir(dir)).rejects.toThrow(/model\.json is not valid JSON/);
+    await writeFile(join(dir, FILES.model), text);
+    await writeFile(join(dir, FILES.meta), JSON.stringify({ hello: 'world' }));
+    await expect(readModelDir(dir).then((s) => fromStored(s, dir))).rejects.toThrow(/not a Latent Atlas model/);
+    await writeFile(join(dir, FILES.meta), JSON.stringify({ ...meta, version: 99 }));
+    await expect(readModelDir(dir).then((s) => fromStored(s, dir))).rejects.toThrow(/version 99 is not supported/);
+    await writeFile(join(dir, FILES.meta), JSON.stringify({ ...meta, config: { ...config, kind: 'ae' } }));
+    await expect(readModelDir(dir).then((s) => fromStored(s, dir))).rejects.toThrow(/does not match a ae/);
+  });
+
+  it('packs and unpacks a single-file bundle, and rejects foreign bytes', async () => {
+    const bytes = packBundle(await toStored(model, meta));
+    const loaded = fromStored(unpackBundle(bytes));
+    expect(Array.from(await decodeGrid(loaded.model))).toEqual(Array.from(await decodeGrid(model)));
+    disposeModel(loaded.model);
+    expect(() => unpackBundle(new TextEncoder().encode('{"format":"something-else"}'))).toThrow(/not a Latent Atlas model bundle/);
+    expect(() => unpackBundle(bytes.slice(0, bytes.length / 2))).toThrow(/not valid JSON/);
+  });
+});

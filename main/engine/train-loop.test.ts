@@ -1,0 +1,126 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs-core';
+import { DEFAULT_TRAIN_CONFIG, type TrainConfig, type TrainEpoch, type TrainProgress } from '../../shared/api';
+import { type Dataset, generateDataset } from '../../shared/dataset';
+import { initBackend } from './backend';
+import { type Autoencoder, buildAutoencoder, disposeModel, variablesOf } from './model';
+import { TrainControl, TrainingDivergedError, runTraining } from './train-loop';
+
+const SMALL: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, datasetSize: 500, epochs: 2, batchSize: 50 };
+let dataset: Dataset;
+
+beforeAll(async () => {
+  await initBackend();
+  dataset = generateDataset({ count: SMALL.datasetSize, imageSize: 32, seed: 1, valFraction: SMALL.valFraction });
+});
+
+function smallModel(config: TrainConfig = SMALL): Autoencoder {
+  return buildAutoencoder({ imageSize: 32, kind: config.kind, hidden: [64, 16] }, config.seed);
+}
+
+async function weights(model: Autoencoder): Promise<number[]> {
+  return (await Promise.all(variablesOf(model).map((v) => v.data()))).flatMap((d) => Array.from(d));
+}
+
+describe('training loop', () => {
+  it('reports progress and an epoch summary per epoch with metrics and validation codes', async () => {
+    const model = smallModel();
+    const progress: TrainProgress[] = [];
+    const epochs: TrainEpoch[] = [];
+    const outcome = await runTraining({
+      runId: 'r',
+      config: SMALL,
+      dataset,
+      model,
+      control: new TrainControl(),
+      onProgress: (p) => progress.push(p),
+      onEpoch: (e) => epochs.push(e),
+    });
+    expect(epochs.map((e) => e.epoch)).toEqual([1, 2]);
+    expect(epochs[1]!.codes.length).toBe(2 * dataset.val.count);
+    expect(Number.isFinite(epochs[1]!.metrics.valNmse)).toBe(true);
+    const ends = progress.filter((p) => p.step === p.stepsPerEpoch);
+    expect(ends.map((p) => p.epoch)).toEqual([1, 2]);
+    expect(ends[1]!.lossVal).toBeCloseTo(epochs[1]!.lossVal, 10);
+    expect(progress[0]!.lossVal).toBeNull();
+    expect(progress.every((p) => p.runId === 'r' && p.stepsPerEpoch === 8 && p.samplesPerSecond > 0)).toBe(true);
+    expect(outcome).toMatchObject({ stopped: false, epochsTrained: 2 });
+    disposeModel(model);
+  });
+
+  it('pauses (no steps while paused), resumes, and stops after the current step', async () => {
+    const model = smallModel();
+    const control = new TrainControl();
+    const seen: TrainProgress[] = [];
+    let reportsWhilePaused = -1;
+    let resumed = false;
+    const outcome = await runTraining({
+      runId: 'r',
+      config: { ...SMALL, epochs: 50 },
+      dataset,
+      model,
+      control,
+      onProgress: (p) => {
+        seen.push(p);
+        if (p.paused) {
+          const at = seen.length;
+          setTimeout(() => {
+            reportsWhilePaused = seen.length - at;
+            resumed = true;
+            control.resume();
+          }, 150);
+        } else if (resumed) {
+          control.stop();
+        }
+      },
+      onEpoch: (e) => {
+        if (e.epoch === 1) control.pause();
+      },
+    });
+    expect(seen.filter((p) => p.paused)).toHaveLength(1);
+    expect(reportsWhilePaused).toBe(0);
+    expect(outcome.stopped).toBe(true);
+    expect(outcome.epochsTrained).toBe(1);
+    expect(seen[seen.length - 1]!.epoch).toBe(2);
+    expect(outcome.valCodes.length).toBe(2 * dataset.val.count);
+    disposeModel(model);
+  });
+
+  it('stops on a NaN loss with a clear error and keeps the last good weights', async () => {
+    const model = smallModel();
+    const initial = await weights(model);
+    const first = runTraining({ runId: 'r', config: SMALL, dataset, model, control: new TrainControl(), injectNanAtStep: 0 });
+    await expect(first).rejects.toThrow(/diverged \(loss became NaN or Infinity\) at epoch 1, step 1; the last good weights were kept/);
+    expect(await weights(model)).toEqual(initial);
+
+    const later = runTraining({ runId: 'r', config: SMALL, dataset, model, control: new TrainControl(), injectNanAtStep: 11 });
+    const err = await later.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TrainingDivergedError);
+    expect((err as TrainingDivergedError).epoch).toBe(2);
+    const kept = await weights(model);
+    expect(kept.every(Number.isFinite)).toBe(true);
+    expect(kept).not.toEqual(initial);
+    disposeModel(model);
+  });
+
+  it('leaves no tensors behind (vae)', async () => {
+    const model = smallModel({ ...SMALL, kind: 'vae' });
+    const before = tf.memory().numTensors;
+    await runTraining({ runId: 'r', config: { ...SMALL, epochs: 1, kind: 'vae' }, dataset, model, control: new TrainControl() });
+    expect(tf.memory().numTensors).toBe(before);
+    disposeModel(model);
+  });
+
+  it('a short real run reduces the loss and learns factors well above chance', async () => {
+    const config: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, datasetSize: 1500, epochs: 6, batchSize: 32, learningRate: 0.003 };
+    const data = generateDataset({ count: config.datasetSize, imageSize: 32, seed: 2, valFraction: config.valFraction });
+    const model = buildAutoencoder({ imageSize: 32, kind: 'ae', hidden: [128, 32] }, 2);
+    const epochs: TrainEpoch[] = [];
+    const outcome = await runTraining({ runId: 'r', config, dataset: data, model, control: new TrainControl(), onEpoch: (e) => epochs.push(e) });
+    expect(epochs[epochs.length - 1]!.lossVal).toBeLessThan(epochs[0]!.lossVal);
+    expect(outcome.metrics.valNmse).toBeLessThan(0.5);
+    expect(outcome.metrics.knnR2.height).toBeGreaterThan(0.6);
+    expect(outcome.metrics.knnR2.radius).toBeGreaterThan(0.6);
+    disposeModel(model);
+  });
+});

@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_TRAIN_CONFIG, type TrainConfig, type TrainEpoch, type TrainFailed, type TrainFinished, type TrainProgress } from '../../shared/api';
+import type { Engine, EngineEvents } from './engine';
+import { type EngineWithDiagnostics, createEngine } from './trainer';
+
+const WORKER = 'dist/main/worker.cjs';
+const SMALL: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, datasetSize: 400, epochs: 3, batchSize: 40 };
+let engine: EngineWithDiagnostics;
+let root: string;
+
+beforeAll(async () => {
+  execFileSync(process.execPath, ['scripts/build.mjs', '--main-only'], { stdio: 'ignore' });
+  engine = await createEngine({ workerPath: WORKER });
+  root = await mkdtemp(join(tmpdir(), 'atlas-engine-'));
+}, 120_000);
+afterAll(async () => {
+  await engine?.dispose();
+  await rm(root, { recursive: true, force: true });
+});
+
+function next<E extends keyof EngineEvents>(e: Engine, event: E): Promise<EngineEvents[E]> {
+  return new Promise((resolve) => {
+    const off = e.on(event, (payload) => {
+      off();
+      resolve(payload);
+    });
+  });
+}
+
+function collect<E extends keyof EngineEvents>(e: Engine, event: E): EngineEvents[E][] {
+  const out: EngineEvents[E][] = [];
+  e.on(event, (p) => out.push(p));
+  return out;
+}
+
+describe('engine (worker thread)', () => {
+  it('starts on the wasm backend with no model', async () => {
+    expect(engine.backend).toBe('wasm');
+    expect(await engine.current()).toBeNull();
+    await expect(engine.decode(new Float32Array([0, 0]))).rejects.toThrow(/No model is loaded/);
+  });
+
+  it('trains: events arrive, decode works during training, the result becomes current', async () => {
+    const progress = collect(engine, 'progress') as TrainProgress[];
+    const epochs = collect(engine, 'epoch') as TrainEpoch[];
+    const finished = next(engine, 'finished');
+    const firstProgress = next(engine, 'progress');
+    const { runId } = await engine.train(SMALL);
+    expect(engine.isTraining()).toBe(true);
+    await expect(engine.train(SMALL)).rejects.toThrow(/already in progress/);
+    await firstProgress;
+    const during = await engine.current();
+    expect(during?.info.source).toBe('training');
+    const images = await engine.decode(new Float32Array([0, 0, 0.5, -0.5]));
+    expect(images.length).toBe(2 * 32 * 32);
+    const done: TrainFinished = await finished;
+    expect(engine.isTraining()).toBe(false);
+    expect(done).toMatchObject({ runId, stopped: false });
+    expect(done.model.info).toMatchObject({ source: 'trained', epochsTrained: 3, id: runId });
+    expect(done.model.points.count).toBe(80);
+    expect(epochs.map((e) => e.epoch)).toEqual([1, 2, 3]);
+    expect(epochs[2]!.codes).toEqual(done.model.points.codes);
+    expect(progress.every((p) => p.runId === runId)).toBe(true);
+    const current = await engine.current();
+    expect(current?.info.source).toBe('trained');
+    expect(current?.info.metrics?.valNmse).toBeGreaterThan(0);
+  });
+
+  it('encodes and decodes in batches, and leaks no tensors over 200 decodes', async () => {
+    const grid = new Float32Array(2 * 256).map((_, i) => (i % 7) / 7 - 0.5);
+    const images = await engine.decode(grid);
+    expect(images.length).toBe(256 * 1024);
+    const codes = await engine.encode(images.slice(0, 10 * 1024), 10);
+    expect(codes.length).toBe(20);
+    expect(codes.every(Number.isFinite)).toBe(true);
+    await expect(engine.encode(new Float32Array(5), 1)).rejects.toThrow(/expected 1 images/);
+    const before = await engine.numTensors();
+    for (let i = 0; i < 200; i++) await engine.decode(new Float32Array([i / 100, -i / 100]));
+    expect(await engine.numTensors()).toBe(before);
+  });
+
+  it('saves, loads and exports/imports; bad files leave the current model in place', async () => {
+    const dir = join(root, 'saved');
+    await engine.saveModelDir(dir);
+    const z = new Float32Array([0.3, -0.2]);
+    const expected = await engine.decode(z);
+    const loaded = await engine.loadModelDir(dir, 'loaded', 'my-id');
+    expect(loaded.info).toMatchObject({ source: 'loaded', id: 'my-id' });
+    expect(await engine.decode(z)).toEqual(expected);
+    await expect(engine.loadModelDir(join(root, 'missing'), 'loaded')).rejects.toThrow(/model\.json is missing/);
+    await expect(engine.importBundle(new TextEncoder().encode('nonsense'))).rejects.toThrow(/not valid JSON/);
+    expect((await engine.current())?.info.id).toBe('my-id');
+    const bundle = await engine.exportBundle();
+    const imported = await engine.importBundle(bundle);
+    expect(imported.info.source).toBe('loaded');
+    expect(await engine.decode(z)).toEqual(expected);
+  });
+
+  it('stop ends the run early and keeps what was trained', async () => {
+    const finished = next(engine, 'finished');
+    await engine.train({ ...SMALL, epochs: 200 });
+    await next(engine, 'epoch');
+    await engine.stop();
+    const done = await finished;
+    expect(done.stopped).toBe(true);
+    expect(done.model.info.epochsTrained).toBeGreaterThanOrEqual(1);
+    expect(done.model.info.epochsTrained).toBeLessThan(200);
+    expect((await engine.current())?.info.id).toBe(done.runId);
+  });
+
+  it('reports divergence as a failure and keeps the previous model', async () => {
+    const nanEngine = await createEngine({ workerPath: WORKER, injectNanAtStep: 2 });
+    try {
+      const previous = await nanEngine.importBundle(await engine.exportBundle());
+      await expect(nanEngine.train({ ...SMALL, datasetSize: 200, batchSize: 40 })).resolves.toHaveProperty('runId');
+      const failed: TrainFailed = await next(nanEngine, 'failed');
+      expect(failed.message).toMatch(/Training diverged \(loss became NaN or Infinity\) at epoch 1, step 3.*previous model was kept/);
+      expect(nanEngine.isTraining()).toBe(false);
+      expect((await nanEngine.current())?.info.id).toBe(previous.info.id);
+    } finally {
+      await nanEngine.dispose();
+    }
+  });
+
+  it('rejects an invalid config without starting', async () => {
+    await expect(engine.train({ ...SMALL, learningRate: -1 })).rejects.toThrow(/learningRate/);
+    expect(engine.isTraining()).toBe(false);
+  });
+});
