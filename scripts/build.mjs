@@ -40,7 +40,8 @@ await build({
   external: ['electron'],
   logLevel: 'warning',
   define: { 'import.meta.url': 'importMetaUrl' },
-  banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+  // typeof guard: Electron's sandboxed preload has no __filename (nor most of require).
+  banner: { js: "const importMetaUrl = typeof __filename === 'string' ? require('url').pathToFileURL(__filename).href : '';" },
 });
 const wasmDir = join(root, 'node_modules/@tensorflow/tfjs-backend-wasm/dist');
 for (const file of readdirSync(wasmDir).filter((f) => f.endsWith('.wasm'))) {
