@@ -66,6 +66,8 @@ export interface Service {
   dispose(): Promise<void>;
 }
 
+const PNG_FILTER = { name: 'PNG image', extensions: ['png'] };
+
 type Handlers = { [K in RequestName]: (arg: RequestArg<K>) => Promise<RequestResult<K>> };
 
 /** Creates the service and starts loading the first bundled model, if any. */
@@ -167,9 +169,12 @@ function createHandlers(options: ServiceOptions, ready: Promise<void>): Handlers
     return { fileName: `${slug(state.info.name)}.atlas.json`, mimeType: 'application/json', bytes };
   }
 
-  async function saveBlob(blob: FileBlob, title: string, filter: SaveFileRequest['filter']) {
-    const path = await desktop().saveFile({ title, defaultName: blob.fileName, filter });
-    if (!path) return { saved: false };
+  async function saveBlob(blob: FileBlob, title: string, filter: SaveFileRequest['filter'], extension: string) {
+    const picked = await desktop().saveFile({ title, defaultName: blob.fileName, filter });
+    if (!picked) return { saved: false };
+    // Some dialogs (GTK) return the name as typed: add the extension the user left off.
+    const hasExtension = filter.extensions.some((ext) => picked.toLowerCase().endsWith(`.${ext}`));
+    const path = hasExtension ? picked : picked + extension;
     await writeFileAtomic(path, blob.bytes);
     return { saved: true, path };
   }
@@ -222,11 +227,11 @@ function createHandlers(options: ServiceOptions, ready: Promise<void>): Handlers
       return path ? openModelFile(engine, path) : null;
     },
     'model:save-dialog': async () =>
-      saveBlob(await exportModel(), 'Save model', { name: 'Latent Atlas model', extensions: ['atlas.json'] }),
+      saveBlob(await exportModel(), 'Save model', { name: 'Latent Atlas model', extensions: ['json'] }, '.atlas.json'),
     'image:save-dialog': async (req) =>
-      saveBlob(await imagePng(req), 'Save image', { name: 'PNG image', extensions: ['png'] }),
+      saveBlob(await imagePng(req), 'Save image', PNG_FILTER, '.png'),
     'grid:save-dialog': async (req) =>
-      saveBlob(await gridPng(req), 'Export grid', { name: 'PNG image', extensions: ['png'] }),
+      saveBlob(await gridPng(req), 'Export grid', PNG_FILTER, '.png'),
     'train:start': async ({ config }) => {
       refuseWhileTraining('starting another one');
       await ready;

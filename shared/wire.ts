@@ -81,8 +81,9 @@ interface Tag {
 function readBlob(frame: Uint8Array, dataStart: number, tag: Tag): Float32Array | Uint8Array {
   const start = dataStart + tag.o;
   if (start + tag.n > frame.length) throw new Error('Malformed message: a typed array overruns the frame');
-  // slice() copies into a fresh, aligned ArrayBuffer the result owns alone.
-  const bytes = frame.slice(start, start + tag.n);
+  // Copy into a fresh, aligned ArrayBuffer the result owns alone. (Not frame.slice(): on a Node
+  // Buffer, slice is a view into a shared pool.)
+  const bytes = new Uint8Array(frame.subarray(start, start + tag.n));
   if (tag[TAG] === 'u8') return bytes;
   if (tag.n % 4 !== 0) throw new Error('Malformed message: Float32Array byte length is not a multiple of 4');
   return new Float32Array(bytes.buffer, 0, tag.n / 4);

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_TRAIN_CONFIG, REQUEST_NAMES, type TrainConfig } from './api';
+import { ApiRequestError, toApiError, validateRequest } from './validate';
+
+function rejects(name: unknown, arg: unknown): string {
+  try {
+    validateRequest(name, arg);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ApiRequestError);
+    expect((err as ApiRequestError).code).toBe('invalid-argument');
+    return (err as Error).message;
+  }
+  throw new Error(`${String(name)} accepted ${JSON.stringify(arg)}`);
+}
+
+const config = (patch: Partial<Record<keyof TrainConfig, unknown>>) => ({ config: { ...DEFAULT_TRAIN_CONFIG, ...patch } });
+const bounds = { min: [-1, -2], max: [1, 2] };
+
+describe('validateRequest', () => {
+  it('accepts good payloads of every kind', () => {
+    const good: Record<string, unknown> = {
+      'model:use-bundled': { id: 'bundled-aligned' },
+      'model:encode': { images: new Float32Array(2 * 32 * 32), count: 2 },
+      'model:decode': { z: new Float32Array([0, 1, 2, 3]) },
+      'model:decode-grid': { bounds, perSide: 8 },
+      'model:import': { bytes: new Uint8Array([123, 125]), fileName: 'm.atlas.json' },
+      'image:png': { z: [0.5, -1], sizePx: 256, factors: { height: 0.2, radius: 1 } },
+      'image:save-dialog': { z: [0.5, -1], sizePx: 64 },
+      'grid:png': { bounds, perSide: 2, tilePx: 16 },
+      'grid:save-dialog': { bounds, perSide: 32, tilePx: 256 },
+      'train:start': { config: DEFAULT_TRAIN_CONFIG },
+    };
+    for (const name of REQUEST_NAMES) expect(() => validateRequest(name, good[name])).not.toThrow();
+  });
+
+  it('refuses unknown request names', () => {
+    expect(rejects('model:delete-everything', undefined)).toBe('Unknown request "model:delete-everything"');
+    expect(rejects(42, undefined)).toBe('Unknown request number');
+    expect(rejects('__proto__', undefined)).toContain('Unknown request');
+  });
+
+  it('refuses NaN and Infinity wherever numbers go', () => {
+    expect(rejects('model:decode', { z: new Float32Array([0, NaN]) })).toBe(
+      'model:decode.z[1] must be a finite number (got NaN)',
+    );
+    expect(rejects('image:png', { z: [Infinity, 0], sizePx: 64 })).toContain('z[0] must be a finite number');
+    expect(rejects('train:start', config({ learningRate: NaN }))).toContain('config.learningRate must be a finite number');
+    expect(rejects('model:encode', { images: new Float32Array([Infinity, ...new Array(1023).fill(0)]), count: 1 })).toContain(
+      'images[0] must be a finite number',
+    );
+  });
+
+  it('refuses wrong types with the field named', () => {
+    expect(rejects('model:decode', { z: [0, 1] })).toBe('model:decode.z must be a Float32Array (got an array)');
+    expect(rejects('model:decode', null)).toBe('model:decode must be an object');
+    expect(rejects('train:start', config({ epochs: '10' }))).toBe(
+      'train:start.config.epochs must be a number (got string)',
+    );
+    expect(rejects('train:start', config({ kind: 'gan' }))).toBe('train:start.config.kind must be "ae" or "vae"');
+    expect(rejects('train:start', config({ imageSize: 48 }))).toContain('imageSize must be one of 32, 64');
+    expect(rejects('model:import', { bytes: 'abc', fileName: 'x' })).toContain('bytes must be a Uint8Array');
+    expect(rejects('app:info', { please: true })).toBe('app:info takes no argument');
+  });
+
+  it('refuses missing and unknown fields', () => {
+    const { epochs: _epochs, ...noEpochs } = DEFAULT_TRAIN_CONFIG;
+    expect(rejects('train:start', { config: noEpochs })).toBe('train:start.config.epochs is missing');
+    expect(rejects('train:start', config({ epoch: 3 }))).toBe('train:start.config.epoch is not a known field');
+  });
+
+  it('refuses out-of-range configs and sizes', () => {
+    expect(rejects('train:start', config({ epochs: 0 }))).toBe('train:start.config.epochs must be between 1 and 500 (got 0)');
+    expect(rejects('train:start', config({ batchSize: 64.5 }))).toContain('must be a whole number');
+    expect(rejects('train:start', config({ learningRate: 1 }))).toContain('between 0.00001 and 0.1');
+    expect(rejects('train:start', config({ datasetSize: 200, batchSize: 1024 }))).toContain('must not exceed the training images');
+    expect(rejects('model:decode-grid', { bounds, perSide: 33 })).toContain('perSide must be between 2 and 32');
+    expect(rejects('image:png', { z: [0, 0], sizePx: 4096 })).toContain('sizePx must be between 64 and 1024');
+    expect(rejects('image:png', { z: [0, 0], sizePx: 64, factors: { height: 2, radius: 0 } })).toContain('factors.height');
+    expect(rejects('model:decode-grid', { bounds: { min: [1, 0], max: [0, 1] }, perSide: 4 })).toContain('must be below');
+    expect(rejects('model:decode', { z: new Float32Array([1e6, 0]) })).toContain('between -10000 and 10000');
+  });
+
+  it('refuses oversize arrays before looking at their values', () => {
+    expect(rejects('model:decode', { z: new Float32Array(2 * 4096 + 2) })).toBe(
+      'model:decode.z is too large (8194 values; at most 8192)',
+    );
+    expect(rejects('model:decode', { z: new Float32Array(3) })).toContain('even number');
+    expect(rejects('model:encode', { images: new Float32Array(100), count: 1 })).toContain('count × imageSize²');
+    expect(rejects('model:encode', { images: new Float32Array(32 * 32), count: 5000 })).toContain('count must be between 1 and 4096');
+  });
+});
+
+describe('toApiError', () => {
+  it('keeps codes of request errors and wraps anything else as failed', () => {
+    expect(toApiError(new ApiRequestError('busy', 'Stop first.'))).toEqual({ code: 'busy', message: 'Stop first.' });
+    expect(toApiError(new Error('disk full'))).toEqual({ code: 'failed', message: 'disk full' });
+    expect(toApiError('odd')).toEqual({ code: 'failed', message: 'odd' });
+  });
+});

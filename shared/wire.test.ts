@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { decodeMessage, encodeMessage } from './wire';
+
+describe('wire codec', () => {
+  it('round-trips nested typed arrays exactly, next to plain JSON', () => {
+    const codes = new Float32Array([0.1, -2.5, 3.25e-7, 1e30, -0]);
+    const bytes = new Uint8Array([0, 1, 254, 255, 7]);
+    const message = {
+      t: 'res',
+      id: 7,
+      ok: true,
+      result: { codes, deeper: [{ bytes }, { images: new Float32Array(0) }], name: 'λ = 0', n: null },
+    };
+    const decoded = decodeMessage(encodeMessage(message)) as typeof message;
+    expect(decoded).toEqual(message);
+    expect(decoded.result.codes).toBeInstanceOf(Float32Array);
+    expect(Array.from(decoded.result.codes)).toEqual(Array.from(codes));
+    expect(decoded.result.deeper[0]!.bytes).toBeInstanceOf(Uint8Array);
+  });
+
+  it('carries views into larger buffers (only the viewed bytes) and odd lengths', () => {
+    const big = new Float32Array([9, 1, 2, 3, 9]);
+    const view = big.subarray(1, 4);
+    const odd = new Uint8Array([1, 2, 3]);
+    const decoded = decodeMessage(encodeMessage({ view, odd, after: new Float32Array([5]) })) as Record<string, unknown>;
+    expect(Array.from(decoded.view as Float32Array)).toEqual([1, 2, 3]);
+    expect(Array.from(decoded.odd as Uint8Array)).toEqual([1, 2, 3]);
+    expect(Array.from(decoded.after as Float32Array)).toEqual([5]);
+  });
+
+  it('keeps undefined arguments absent and decodes a frame that is a view into a larger buffer', () => {
+    const frame = encodeMessage({ t: 'req', id: 1, name: 'app:info', arg: undefined });
+    const shifted = new Uint8Array(frame.length + 3);
+    shifted.set(frame, 3);
+    expect(decodeMessage(shifted.subarray(3))).toEqual({ t: 'req', id: 1, name: 'app:info' });
+  });
+
+  it('refuses malformed frames instead of returning garbage', () => {
+    expect(() => decodeMessage(new Uint8Array([1, 2]))).toThrow('too short');
+    expect(() => decodeMessage(new Uint8Array([255, 0, 0, 0, 123]))).toThrow('header overruns');
+    const header = new TextEncoder().encode('{"x":{"$typed":"f32","o":0,"n":400}}');
+    const frame = new Uint8Array(4 + header.length);
+    new DataView(frame.buffer).setUint32(0, header.length, true);
+    frame.set(header, 4);
+    expect(() => decodeMessage(frame)).toThrow('overruns the frame');
+  });
+});
+
+describe('wire codec on Node Buffers', () => {
+  it('decodes a frame that is a Buffer view into a shared pool (as ws delivers them)', () => {
+    const frame = encodeMessage({ z: new Float32Array([0.5, -2]) });
+    const pool = Buffer.alloc(frame.length + 16, 0xee);
+    pool.set(frame, 8);
+    const decoded = decodeMessage(pool.subarray(8, 8 + frame.length)) as { z: Float32Array };
+    expect(Array.from(decoded.z)).toEqual([0.5, -2]);
+    expect(decoded.z.buffer.byteLength).toBe(8);
+  });
+});
