@@ -39,8 +39,11 @@ export interface Engine {
   decode(z: Float32Array): Promise<Float32Array>;
   /** Loads a model directory (model.json + weights + atlas-meta.json); keeps the current one on error. */
   loadModelDir(dir: string, source: 'bundled' | 'loaded', id?: string): Promise<ModelState>;
-  /** Saves the current model to a directory, atomically. */
-  saveModelDir(dir: string): Promise<void>;
+  /**
+   * Saves the current model to a directory, atomically. `label` renames the saved copy (id and/or
+   * display name, e.g. for bundled models made with the headless trainer); the held model keeps its own.
+   */
+  saveModelDir(dir: string, label?: { id?: string; name?: string }): Promise<void>;
   /** The current model as one bundle file's bytes (`.atlas.json`). */
   exportBundle(): Promise<Uint8Array>;
   /** Loads a model from bundle bytes; keeps the current one on error. */

@@ -117,9 +117,10 @@ export class ModelHost {
     return this.adopt(fromStored(stored, dir), source, id);
   }
 
-  async saveDir(dir: string): Promise<void> {
+  async saveDir(dir: string, label: { id?: string; name?: string } = {}): Promise<void> {
     const held = this.require();
-    await writeModelDir(dir, await toStored(held.model, held.meta));
+    const meta = { ...held.meta, ...(label.id ? { id: label.id } : {}), ...(label.name ? { name: label.name } : {}) };
+    await writeModelDir(dir, await toStored(held.model, meta));
   }
 
   async exportBundle(): Promise<Uint8Array> {

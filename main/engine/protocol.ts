@@ -18,7 +18,7 @@ export interface WorkerCalls {
   encode: [{ images: Float32Array; count: number }, Float32Array];
   decode: [{ z: Float32Array }, Float32Array];
   loadDir: [{ dir: string; source: 'bundled' | 'loaded'; id?: string }, ModelState];
-  saveDir: [{ dir: string }, void];
+  saveDir: [{ dir: string; label?: { id?: string; name?: string } }, void];
   exportBundle: [void, Uint8Array];
   importBundle: [{ bytes: Uint8Array }, ModelState];
   /** Test/bench hook: tensors alive in the worker (`tf.memory().numTensors`). */

@@ -85,8 +85,9 @@ export interface TrainOutcome {
   metrics: Metrics;
   /** Validation codes on the final weights, interleaved. */
   valCodes: Float32Array;
-  /** Seconds spent training (pauses excluded). */
+  /** Seconds spent training and evaluating (pauses excluded). */
   trainSeconds: number;
+  /** Training throughput over the steps alone. */
   samplesPerSecond: number;
 }
 
@@ -111,7 +112,8 @@ export async function runTraining(opts: TrainLoopOptions): Promise<TrainOutcome>
   const xBatch = new Float32Array(batchSize * pixels);
   const fBatch = new Float32Array(batchSize * 2);
   let snapshot: tf.Tensor[] = vars.map((v) => tf.keep(tf.clone(v)));
-  let activeMs = 0;
+  let activeMs = 0; // training and evaluation, pauses excluded
+  let stepMs = 0; // training steps only: the throughput figure
   let samples = 0;
   let lastReport = -Infinity;
   let lossVal: number | null = null;
@@ -147,7 +149,9 @@ export async function runTraining(opts: TrainLoopOptions): Promise<TrainOutcome>
         snapshot = vars.map((v) => tf.keep(tf.clone(v)));
         tf.tidy(() => optimizer.applyGradients(Object.entries(grads).map(([name, tensor]) => ({ name, tensor }))));
         tf.dispose(grads);
-        activeMs += performance.now() - t0;
+        const elapsed = performance.now() - t0;
+        activeMs += elapsed;
+        stepMs += elapsed;
         samples += batchSize;
         lossSum += loss;
         stepsDone++;
@@ -183,7 +187,7 @@ export async function runTraining(opts: TrainLoopOptions): Promise<TrainOutcome>
     metrics: final.metrics,
     valCodes: final.valCodes,
     trainSeconds: activeMs / 1000,
-    samplesPerSecond: activeMs > 0 ? samples / (activeMs / 1000) : 0,
+    samplesPerSecond: stepMs > 0 ? samples / (stepMs / 1000) : 0,
   };
 
   function progressOf(epoch: number, step: number, lossTrain: number, lv: number | null, paused: boolean): TrainProgress {
@@ -199,7 +203,7 @@ export async function runTraining(opts: TrainLoopOptions): Promise<TrainOutcome>
       stepsPerEpoch,
       lossTrain,
       lossVal: lv,
-      samplesPerSecond: seconds > 0 ? samples / seconds : 0,
+      samplesPerSecond: stepMs > 0 ? samples / (stepMs / 1000) : 0,
       etaSeconds,
       paused,
     };

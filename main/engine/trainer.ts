@@ -99,8 +99,8 @@ class EngineClient implements Engine {
   loadModelDir(dir: string, source: 'bundled' | 'loaded', id?: string): Promise<ModelState> {
     return this.call('loadDir', { dir, source, id });
   }
-  saveModelDir(dir: string): Promise<void> {
-    return this.call('saveDir', { dir });
+  saveModelDir(dir: string, label?: { id?: string; name?: string }): Promise<void> {
+    return this.call('saveDir', { dir, label });
   }
   exportBundle(): Promise<Uint8Array> {
     return this.call('exportBundle', undefined);

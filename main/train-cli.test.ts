@@ -1,0 +1,49 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const CLI = 'dist/main/train-cli.cjs';
+
+function run(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 120_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(() => {
+  execFileSync(process.execPath, ['scripts/build.mjs', '--main-only'], { stdio: 'ignore' });
+}, 120_000);
+
+describe('headless trainer (npm run train)', () => {
+  it.each([
+    [['--epochs', 'abc', '--out', 'x'], /argument 'abc' is invalid/],
+    [['--size', '48', '--out', 'x'], /imageSize must be one of 32, 64/],
+    [['--kind', 'gan', '--out', 'x'], /kind must be "ae" or "vae"/],
+    [['--epochs', '3'], /required option '--out <dir>'/],
+    [['--out', 'x', '--bogus'], /unknown option '--bogus'/],
+  ])('rejects %j with usage and a non-zero exit', (args, message) => {
+    const r = run(args);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toMatch(/Usage: train \[options\]/);
+  });
+
+  it('trains, then writes the model directory and a documented metrics.json', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'atlas-cli-')), 'model');
+    const r = run(['--epochs', '2', '--dataset', '400', '--batch', '40', '--kind', 'vae', '--align', '1', '--out', out, '--name', 'CLI test', '--id', 'cli-test']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/epoch 2\/2 .*NMSE/); // plain lines when not on a terminal
+    expect(readdirSync(out).sort()).toEqual(['atlas-meta.json', 'metrics.json', 'model.json', 'weights.bin']);
+    const metrics = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8'));
+    expect(metrics).toMatchObject({ format: 'latent-atlas-metrics', version: 1, epochs: 2, id: 'cli-test', name: 'CLI test' });
+    for (const key of ['valMse', 'valNmse', 'trainSeconds', 'samplesPerSecond']) expect(metrics[key]).toBeGreaterThan(0);
+    expect(Object.keys(metrics.knnR2)).toEqual(['height', 'radius']);
+    expect(Object.keys(metrics.spearman)).toEqual(['z1', 'z2']);
+    expect(metrics.latentBounds.min).toHaveLength(2);
+    expect(metrics.config).toMatchObject({ kind: 'vae', align: 1, epochs: 2, datasetSize: 400 });
+    const meta = JSON.parse(readFileSync(join(out, 'atlas-meta.json'), 'utf8'));
+    expect(meta).toMatchObject({ format: 'latent-atlas-model', id: 'cli-test', name: 'CLI test', epochsTrained: 2 });
+  });
+});
