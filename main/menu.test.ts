@@ -1,0 +1,34 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import { buildMenuTemplate } from './menu';
+
+function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
+  return template.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? items(item.submenu) : [])]);
+}
+
+describe('buildMenuTemplate', () => {
+  it('has the File commands with accelerators, sending menu commands to the renderer', () => {
+    const send = vi.fn();
+    const all = items(buildMenuTemplate({ isMac: false, isDev: false, send, showAbout: vi.fn() }));
+    const byLabel = (label: string) => all.find((i) => i.label === label)!;
+    expect(byLabel('Open Model…').accelerator).toBe('CmdOrCtrl+O');
+    expect(byLabel('Save Model…').accelerator).toBe('CmdOrCtrl+S');
+    expect(byLabel('Save Image…').accelerator).toBe('CmdOrCtrl+Shift+S');
+    expect(byLabel('Export Grid…').accelerator).toBe('CmdOrCtrl+E');
+    (byLabel('Save Image…').click as () => void)();
+    expect(send).toHaveBeenCalledWith('save-image');
+    expect(all.some((i) => i.role === 'quit')).toBe(true);
+    expect(all.some((i) => i.role === 'reload')).toBe(true);
+    expect(all.some((i) => i.role === 'zoomIn')).toBe(true);
+  });
+
+  it('offers dev tools only in development, and About in Help', () => {
+    const about = vi.fn();
+    const prod = items(buildMenuTemplate({ isMac: false, isDev: false, send: vi.fn(), showAbout: about }));
+    const dev = items(buildMenuTemplate({ isMac: false, isDev: true, send: vi.fn(), showAbout: about }));
+    expect(prod.some((i) => i.role === 'toggleDevTools')).toBe(false);
+    expect(dev.some((i) => i.role === 'toggleDevTools')).toBe(true);
+    (prod.find((i) => i.label === 'About Latent Atlas')!.click as () => void)();
+    expect(about).toHaveBeenCalled();
+  });
+});
