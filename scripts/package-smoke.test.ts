@@ -1,0 +1,46 @@
+// Offline smoke test of the packaging configuration (electron.config.ts): electron-builder --dir
+// with `electronDist` pointing at a stub "Electron" (the real one cannot be downloaded here, see
+// ENVIRONMENT.md), then the app.asar it produced is listed. Needs the build (npm run build).
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build, Platform } from 'electron-builder';
+import { afterAll, describe, expect, it } from 'vitest';
+import config from '../electron.config';
+
+const ROOT = join(__dirname, '..');
+const built = existsSync(join(ROOT, 'dist/main/app.cjs')) && existsSync(join(ROOT, 'dist/renderer/index.html'));
+const work = mkdtempSync(join(tmpdir(), 'atlas-package-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe.skipIf(!built)('electron.config.ts', () => {
+  it('packs only dist/ and package.json into app.asar, with the worker and wasm unpacked', async () => {
+    const stub = join(work, 'electron-stub');
+    mkdirSync(stub);
+    writeFileSync(join(stub, 'electron'), '#!/bin/sh\n');
+    chmodSync(join(stub, 'electron'), 0o755);
+    await build({
+      projectDir: ROOT,
+      targets: Platform.LINUX.createTarget('dir'),
+      // Fuses patch the real binary; the stub has none to patch.
+      config: { ...config, electronDist: stub, electronFuses: null, directories: { output: join(work, 'out') } },
+      publish: 'never',
+    });
+    const resources = join(work, 'out', 'linux-unpacked', 'resources');
+    const asar = join(resources, 'app.asar');
+    const files = execFileSync(join(ROOT, 'node_modules/.bin/asar'), ['list', asar], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean);
+    console.log(`app.asar: ${(statSync(asar).size / 1e6).toFixed(2)} MB, ${files.length} entries`);
+    expect(files).toContain('/package.json');
+    expect(files).toContain('/dist/main/app.cjs');
+    expect(files).toContain('/dist/main/preload.cjs');
+    expect(files).toContain('/dist/renderer/index.html');
+    expect(files.some((f) => f.startsWith('/node_modules'))).toBe(false);
+    expect(files).not.toContain('/dist/main/start.cjs');
+    expect(files.some((f) => f.endsWith('.map') || f.startsWith('/main/') || f.startsWith('/renderer/'))).toBe(false);
+    expect(existsSync(join(resources, 'app.asar.unpacked', 'dist', 'main', 'worker.cjs'))).toBe(true);
+    expect(statSync(asar).size).toBeLessThan(20e6);
+  }, 180_000);
+});
