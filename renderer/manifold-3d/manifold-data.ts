@@ -1,0 +1,209 @@
+/**
+ * What the 3-D view draws, computed from the model: a decoded latent grid, the validation images and
+ * their reconstructions, projected from pixel space onto the grid's top 3 principal components.
+ *
+ * The validation images are rendered here from their true factors with the shared cylinder renderer:
+ * the dataset is exactly `renderCylinder(factors)` (shared/dataset.ts), so these are their true
+ * pixels, not an approximation. Their reconstructions (decoded codes) lie on the decoded surface by
+ * construction; the gap between the two is the reconstruction error.
+ */
+import type { AtlasApi, Factors, ImageSize, LatentBounds, ModelState } from '../../shared/api';
+import { renderCylinder } from '../../shared/cylinder';
+import { knnRegress } from '../../shared/knn';
+import { gridCodes } from '../../shared/latent-grid';
+import { expandBounds } from '../latent-map/viewport';
+import { dataBounds, LATENT_MARGIN } from '../state/model-bounds';
+import { explainedFraction, fitPca, projectRows, type Pca } from './pca';
+
+/** Grid points per side of the decoded latent grid (24² = 576 images). */
+export const GRID_PER_SIDE = 24;
+/** Neighbours used to estimate the true factors at a latent point from the validation codes. */
+export const KNN_K = 10;
+/** At most this many validation codes are decoded and drawn (evenly strided beyond it). */
+export const MAX_POINTS = 2000;
+/** Principal components kept: one per screen axis. */
+const COMPONENTS = 3;
+
+/** The decoded data, projected: every position is in world units (the grid fits in [-1, 1]³). */
+export interface ManifoldData {
+  /** Which model this came from (for the sign-stable refit of the next epoch). */
+  modelId: string;
+  imageSize: ImageSize;
+  perSide: number;
+  /** Latent box the grid spans (grid points on its edges). */
+  bounds: LatentBounds;
+  /** Grid vertices, 3 per point, row-major as in shared/latent-grid.ts (top row = max z2). */
+  gridPositions: Float32Array;
+  /** kNN-estimated true (height, radius) at each grid point, interleaved. */
+  gridFactors: Float32Array;
+  /** The validation images (true pixels), 3 per point. */
+  pointPositions: Float32Array;
+  /** Their reconstructions (decoded codes), 3 per point, same order. */
+  reconPositions: Float32Array;
+  /** True (height, radius) of each drawn validation image, interleaved. */
+  pointFactors: Float32Array;
+  pointCount: number;
+  pca: Pca;
+  /** World units per PCA unit. */
+  scale: number;
+  /** Fraction of the grid images' pixel variance the 3 components explain, in total and each. */
+  explained: number;
+  explainedEach: [number, number, number];
+}
+
+/** The validation codes and factors to draw: all of them, or an even stride of at most MAX_POINTS. */
+export function samplePoints(model: ModelState): { codes: Float32Array; factors: Float32Array; count: number } {
+  const { codes, factors, count } = model.points;
+  if (count <= MAX_POINTS) return { codes, factors, count };
+  const step = count / MAX_POINTS;
+  const pick = (src: Float32Array) => {
+    const out = new Float32Array(2 * MAX_POINTS);
+    for (let i = 0; i < MAX_POINTS; i++) {
+      const j = Math.floor(i * step);
+      out[2 * i] = src[2 * j] as number;
+      out[2 * i + 1] = src[2 * j + 1] as number;
+    }
+    return out;
+  };
+  return { codes: pick(codes), factors: pick(factors), count: MAX_POINTS };
+}
+
+/** The latent box of the grid: the data's bounds plus the sliders' margin, so every slider position lies on the surface. */
+export function manifoldBounds(model: ModelState): LatentBounds {
+  return expandBounds(dataBounds(model), LATENT_MARGIN);
+}
+
+/** Asks the engine for the grid and the reconstructions (two batched calls at once), then projects them. */
+export async function fetchManifold(api: AtlasApi, model: ModelState, previous: ManifoldData | null): Promise<ManifoldData> {
+  const bounds = manifoldBounds(model);
+  const sample = samplePoints(model);
+  const [grid, recon] = await Promise.all([
+    api.invoke('model:decode-grid', { bounds, perSide: GRID_PER_SIDE }),
+    sample.count > 0 ? api.invoke('model:decode', { z: sample.codes }) : Promise.resolve(null),
+  ]);
+  return assembleManifold({
+    modelId: model.info.id,
+    imageSize: grid.imageSize,
+    perSide: grid.perSide,
+    bounds,
+    gridImages: grid.images,
+    pointImages: renderImages(sample.factors, sample.count, grid.imageSize),
+    reconImages: recon?.images ?? new Float32Array(0),
+    sample,
+    trainCodes: model.points.codes,
+    trainFactors: model.points.factors,
+    previous,
+  });
+}
+
+export interface ManifoldInputs {
+  modelId: string;
+  imageSize: ImageSize;
+  perSide: number;
+  bounds: LatentBounds;
+  /** perSide² decoded images in the layout of shared/latent-grid.ts. */
+  gridImages: Float32Array;
+  /** One true image per sampled validation point. */
+  pointImages: Float32Array;
+  /** One decoded image per sampled validation code. */
+  reconImages: Float32Array;
+  sample: { codes: Float32Array; factors: Float32Array; count: number };
+  /** Every validation code and its true factors (for the kNN estimate of the grid's factors). */
+  trainCodes: Float32Array;
+  trainFactors: Float32Array;
+  previous: ManifoldData | null;
+}
+
+/** PCA of the grid images, the projections and the grid's factor estimates (pure; ~0.3 s for 576 images of 32²). */
+export function assembleManifold(input: ManifoldInputs): ManifoldData {
+  const { imageSize, perSide, sample } = input;
+  const cols = imageSize * imageSize;
+  const rows = perSide * perSide;
+  const prior = input.previous?.pca.cols === cols ? input.previous.pca.components : undefined;
+  const pca = fitPca(input.gridImages, rows, cols, COMPONENTS, { previous: prior });
+  const gridProjected = projectRows(pca, input.gridImages, rows);
+  const project = (images: Float32Array) => (sample.count > 0 ? projectRows(pca, images, sample.count) : new Float32Array(0));
+  const pointProjected = project(input.pointImages);
+  const reconProjected = project(input.reconImages);
+  let maxAbs = 0;
+  for (const v of gridProjected) maxAbs = Math.max(maxAbs, Math.abs(v));
+  const scale = maxAbs > 0 ? 1 / maxAbs : 1;
+  for (const array of [gridProjected, pointProjected, reconProjected]) {
+    for (let i = 0; i < array.length; i++) array[i] = (array[i] as number) * scale;
+  }
+  const gridFactors =
+    input.trainCodes.length >= 2
+      ? knnRegress(input.trainCodes, input.trainFactors, 2, gridCodes(input.bounds, perSide), KNN_K)
+      : new Float32Array(2 * rows).fill(0.5);
+  const total = pca.totalVariance;
+  const each = (j: number) => (total > 0 ? (pca.variances[j] as number) / total : 0);
+  return {
+    modelId: input.modelId,
+    imageSize,
+    perSide,
+    bounds: input.bounds,
+    gridPositions: gridProjected,
+    gridFactors,
+    pointPositions: pointProjected,
+    reconPositions: reconProjected,
+    pointFactors: sample.factors,
+    pointCount: sample.count,
+    pca,
+    scale,
+    explained: explainedFraction(pca),
+    explainedEach: [each(0), each(1), each(2)],
+  };
+}
+
+/** The true images of `count` interleaved (height, radius) pairs: the dataset's own pixels. */
+export function renderImages(factors: Float32Array, count: number, imageSize: ImageSize): Float32Array {
+  const pixels = imageSize * imageSize;
+  const images = new Float32Array(count * pixels);
+  for (let i = 0; i < count; i++) {
+    const clamp = (v: number) => Math.min(1, Math.max(0, v));
+    const f = { height: clamp(factors[2 * i] as number), radius: clamp(factors[2 * i + 1] as number) };
+    renderCylinder(f, imageSize, images.subarray(i * pixels, (i + 1) * pixels));
+  }
+  return images;
+}
+
+/**
+ * Where the current latent point goes in the 3-D view: its decoded image projected like the grid
+ * when it is at hand (and of the right size), else the grid surface interpolated at z.
+ */
+export function markerPosition(data: ManifoldData, image: Float32Array | null, z: [number, number]): [number, number, number] {
+  if (image && image.length === data.imageSize * data.imageSize) {
+    const p = projectRows(data.pca, image, 1);
+    return [(p[0] as number) * data.scale, (p[1] as number) * data.scale, (p[2] as number) * data.scale];
+  }
+  return surfacePointAt(data, z);
+}
+
+/** Bilinear interpolation of the grid's 3-D positions at latent point z (clamped to the grid). */
+export function surfacePointAt(data: ManifoldData, z: [number, number]): [number, number, number] {
+  const { perSide: n, bounds, gridPositions } = data;
+  const span1 = bounds.max[0] - bounds.min[0] || 1;
+  const span2 = bounds.max[1] - bounds.min[1] || 1;
+  const clamp = (v: number) => Math.min(n - 1, Math.max(0, v));
+  const col = clamp(((z[0] - bounds.min[0]) / span1) * (n - 1));
+  const row = clamp(((bounds.max[1] - z[1]) / span2) * (n - 1));
+  const c0 = Math.min(n - 2, Math.floor(col));
+  const r0 = Math.min(n - 2, Math.floor(row));
+  const fc = col - c0;
+  const fr = row - r0;
+  const at = (r: number, c: number, axis: number) => gridPositions[3 * (r * n + c) + axis] as number;
+  const out: [number, number, number] = [0, 0, 0];
+  for (let axis = 0; axis < 3; axis++) {
+    const top = at(r0, c0, axis) * (1 - fc) + at(r0, c0 + 1, axis) * fc;
+    const bottom = at(r0 + 1, c0, axis) * (1 - fc) + at(r0 + 1, c0 + 1, axis) * fc;
+    out[axis] = top * (1 - fr) + bottom * fr;
+  }
+  return out;
+}
+
+/** The true factors estimated at z from the nearest validation codes (kNN), or null without points. */
+export function estimateFactors(model: ModelState | null, z: [number, number]): Factors | null {
+  if (!model || model.points.count === 0) return null;
+  const [height, radius] = knnRegress(model.points.codes, model.points.factors, 2, Float32Array.from(z), KNN_K);
+  return { height: height ?? 0.5, radius: radius ?? 0.5 };
+}

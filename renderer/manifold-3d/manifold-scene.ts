@@ -1,0 +1,323 @@
+/**
+ * The three.js scene of the 3-D view: the decoded grid as a coloured surface with its grid lines,
+ * the validation images as points (with faint lines to their reconstructions), the current latent
+ * point as a marker, PC1–3 axes, and an inset with the cylinder itself.
+ *
+ * React owns the lifecycle (one effect creates and disposes it); this class owns every GPU object.
+ * Geometry buffers are updated in place when new data arrive (each epoch), never rebuilt, and a
+ * frame is drawn only when something changed or orbit damping is still settling.
+ */
+import {
+  BufferAttribute,
+  BufferGeometry,
+  DoubleSide,
+  Group,
+  HemisphereLight,
+  DirectionalLight,
+  LineBasicMaterial,
+  LineSegments,
+  Mesh,
+  MeshBasicMaterial,
+  MeshLambertMaterial,
+  PerspectiveCamera,
+  Points,
+  PointsMaterial,
+  Scene,
+  SphereGeometry,
+  Vector3,
+  WebGLRenderer,
+} from 'three';
+import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
+import type { Factors } from '../../shared/api';
+import { AxesGroup } from './axes-group';
+import { CylinderInset } from './cylinder-inset';
+import type { ManifoldData } from './manifold-data';
+import { dotTexture, factorColors, gridLineIndex, surfaceIndex } from './scene-parts';
+
+/** Side of the cylinder inset and its distance from the canvas' bottom-right corner, CSS px. */
+export const INSET_PX = 112;
+export const INSET_MARGIN_PX = 10;
+/** Room under the inset for its caption (drawn by the panel in HTML). */
+export const INSET_CAPTION_PX = 34;
+/** Direction the camera looks from (toward the data's centre): a little right, above and in front. */
+const VIEW_DIRECTION = new Vector3(2.1, 1.35, 3.1).normalize();
+const FOV_DEG = 38;
+/** Room around the data when framing them (below 1: the bounding sphere is loose for a sheet). */
+const FIT_PADDING = 0.92;
+
+export interface SceneState {
+  data: ManifoldData | null;
+  colorBy: 'height' | 'radius';
+  /** World position of the current latent point, or null to hide the marker. */
+  marker: [number, number, number] | null;
+  /** Factors of the cylinder in the inset. */
+  cylinder: Factors | null;
+}
+
+export class ManifoldScene {
+  private readonly renderer: WebGLRenderer;
+  private readonly scene = new Scene();
+  private readonly camera = new PerspectiveCamera(FOV_DEG, 1, 0.05, 50);
+  private readonly controls: OrbitControls;
+  private readonly surfaceGeometry = new BufferGeometry();
+  private readonly surfaceMaterial = new MeshLambertMaterial({
+    vertexColors: true,
+    side: DoubleSide,
+    polygonOffset: true,
+    polygonOffsetFactor: 1,
+    polygonOffsetUnits: 1,
+  });
+  private readonly linesGeometry = new BufferGeometry();
+  private readonly linesMaterial = new LineBasicMaterial({ color: 0x0b0f18, transparent: true, opacity: 0.55 });
+  private readonly pointsGeometry = new BufferGeometry();
+  private readonly pointsTexture = dotTexture();
+  private readonly pointsMaterial = new PointsMaterial({
+    size: 6,
+    sizeAttenuation: false,
+    vertexColors: true,
+    map: this.pointsTexture,
+    alphaTest: 0.4,
+  });
+  private readonly errorGeometry = new BufferGeometry();
+  private readonly errorMaterial = new LineBasicMaterial({ color: 0xc8d2e6, transparent: true, opacity: 0.1 });
+  private readonly markerGeometry = new SphereGeometry(0.045, 24, 16);
+  private readonly markerMaterial = new MeshBasicMaterial({ color: 0xffffff, depthTest: false });
+  private readonly haloGeometry = new SphereGeometry(0.085, 24, 16);
+  private readonly haloMaterial = new MeshBasicMaterial({ color: 0xff5d8f, transparent: true, opacity: 0.45, depthTest: false });
+  private readonly marker = new Group();
+  private readonly axes = new AxesGroup();
+  private readonly inset = new CylinderInset();
+  private readonly canvas: HTMLCanvasElement;
+  private state: SceneState = { data: null, colorBy: 'height', marker: null, cylinder: null };
+  private width = 1;
+  private height = 1;
+  private frame = 0;
+  private disposed = false;
+  /** The model whose data the home view was framed for (reframed only when the model changes, not each epoch). */
+  private framedFor: string | null = null;
+
+  /** Throws when WebGL cannot start (the panel then explains and the rest of the app goes on). */
+  constructor(canvas: HTMLCanvasElement) {
+    this.canvas = canvas;
+    this.renderer = new WebGLRenderer({ canvas, antialias: true, alpha: true, powerPreference: 'low-power' });
+    this.renderer.setClearColor(0x000000, 0);
+    this.renderer.autoClear = false;
+    this.camera.position.copy(VIEW_DIRECTION).multiplyScalar(4);
+    this.controls = new OrbitControls(this.camera, canvas);
+    this.controls.enableDamping = true;
+    this.controls.dampingFactor = 0.12;
+    this.controls.minDistance = 0.4;
+    this.controls.maxDistance = 9;
+    this.controls.saveState();
+    this.controls.addEventListener('change', this.requestRender);
+    this.buildScene();
+  }
+
+  /** Applies whatever changed and schedules one frame. */
+  update(next: Partial<SceneState>): void {
+    const prev = this.state;
+    this.state = { ...prev, ...next };
+    if (next.data !== undefined && next.data !== prev.data) this.applyData();
+    else if (next.colorBy !== undefined && next.colorBy !== prev.colorBy) this.applyColors();
+    if (next.marker !== undefined) this.applyMarker();
+    if (next.cylinder !== undefined && next.cylinder) this.inset.setFactors(next.cylinder);
+    this.requestRender();
+  }
+
+  /** Matches the drawing buffer to the canvas' CSS size. */
+  resize(width: number, height: number): void {
+    this.width = Math.max(1, Math.round(width));
+    this.height = Math.max(1, Math.round(height));
+    this.renderer.setPixelRatio(Math.min(2, window.devicePixelRatio || 1));
+    this.renderer.setSize(this.width, this.height, false);
+    // Shift the view's centre left by half the inset, so the data sit beside it rather than under it.
+    const shift = INSET_PX + INSET_MARGIN_PX;
+    this.camera.aspect = (this.width + shift) / this.height;
+    this.camera.setViewOffset(this.width + shift, this.height, shift, 0, this.width, this.height);
+    this.axes.setLabelPixelHeight(15, this.height, FOV_DEG);
+    this.requestRender();
+  }
+
+  /** Back to the starting viewpoint. */
+  resetView(): void {
+    this.controls.reset();
+    this.requestRender();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.controls.removeEventListener('change', this.requestRender);
+    this.controls.dispose();
+    for (const g of [this.surfaceGeometry, this.linesGeometry, this.pointsGeometry, this.errorGeometry]) g.dispose();
+    for (const g of [this.markerGeometry, this.haloGeometry]) g.dispose();
+    for (const m of [this.surfaceMaterial, this.linesMaterial, this.pointsMaterial, this.errorMaterial]) m.dispose();
+    for (const m of [this.markerMaterial, this.haloMaterial]) m.dispose();
+    this.pointsTexture.dispose();
+    this.axes.dispose();
+    this.inset.dispose();
+    this.renderer.dispose();
+  }
+
+  private readonly requestRender = (): void => {
+    if (this.frame || this.disposed) return;
+    this.frame = requestAnimationFrame(this.render);
+  };
+
+  private readonly render = (): void => {
+    this.frame = 0;
+    if (this.disposed) return;
+    // While damping settles, update() moves the camera and fires 'change', which asks for the next frame.
+    this.controls.update();
+    const r = this.renderer;
+    r.setScissorTest(false);
+    r.setViewport(0, 0, this.width, this.height);
+    r.clear();
+    r.render(this.scene, this.camera);
+    if (this.state.cylinder) {
+      const x = this.width - INSET_MARGIN_PX - INSET_PX;
+      const y = INSET_MARGIN_PX + INSET_CAPTION_PX;
+      r.setScissorTest(true);
+      r.setScissor(x, y, INSET_PX, INSET_PX);
+      r.setViewport(x, y, INSET_PX, INSET_PX);
+      r.clear();
+      r.render(this.inset.scene, this.inset.camera);
+      r.setScissorTest(false);
+    }
+    this.publish();
+  };
+
+  private buildScene(): void {
+    this.scene.add(new HemisphereLight(0xdfe6ff, 0x1a1d2a, 1.6));
+    const key = new DirectionalLight(0xffffff, 1.4);
+    key.position.set(1.5, 2.5, 2);
+    this.scene.add(key);
+    const surface = new Mesh(this.surfaceGeometry, this.surfaceMaterial);
+    const lines = new LineSegments(this.linesGeometry, this.linesMaterial);
+    const points = new Points(this.pointsGeometry, this.pointsMaterial);
+    const errors = new LineSegments(this.errorGeometry, this.errorMaterial);
+    for (const o of [surface, lines, points, errors]) o.frustumCulled = false;
+    this.marker.add(new Mesh(this.haloGeometry, this.haloMaterial), new Mesh(this.markerGeometry, this.markerMaterial));
+    this.marker.renderOrder = 10;
+    this.marker.children.forEach((child, i) => (child.renderOrder = 10 + i));
+    this.marker.visible = false;
+    this.scene.add(surface, lines, errors, points, this.axes.group, this.marker);
+  }
+
+  /** Copies new positions into the existing buffers (reallocating only when a size changes). */
+  private applyData(): void {
+    const data = this.state.data;
+    if (!data) {
+      this.surfaceGeometry.setDrawRange(0, 0);
+      this.linesGeometry.setDrawRange(0, 0);
+      this.pointsGeometry.setDrawRange(0, 0);
+      this.errorGeometry.setDrawRange(0, 0);
+      return;
+    }
+    const vertices = data.perSide * data.perSide;
+    const fresh = ensureAttribute(this.surfaceGeometry, 'position', vertices, 3, true);
+    ensureAttribute(this.surfaceGeometry, 'color', vertices, 3, true);
+    if (fresh) {
+      this.surfaceGeometry.setIndex(new BufferAttribute(surfaceIndex(data.perSide), 1));
+      this.linesGeometry.setIndex(new BufferAttribute(gridLineIndex(data.perSide), 1));
+      // The grid lines share the surface's vertex buffer.
+      this.linesGeometry.setAttribute('position', this.surfaceGeometry.getAttribute('position'));
+    }
+    writeAttribute(this.surfaceGeometry, 'position', data.gridPositions);
+    this.surfaceGeometry.computeVertexNormals();
+    this.surfaceGeometry.computeBoundingBox();
+    this.surfaceGeometry.setDrawRange(0, Infinity);
+    const box = this.surfaceGeometry.boundingBox;
+    if (box) this.axes.setBox(box.min.toArray(), box.max.toArray());
+    if (this.framedFor !== data.modelId) this.frameData(data);
+    this.linesGeometry.setDrawRange(0, Infinity);
+
+    ensureAttribute(this.pointsGeometry, 'position', data.pointCount, 3, false);
+    ensureAttribute(this.pointsGeometry, 'color', data.pointCount, 3, false);
+    writeAttribute(this.pointsGeometry, 'position', data.pointPositions);
+    this.pointsGeometry.setDrawRange(0, data.pointCount);
+
+    const hasRecon = data.reconPositions.length === data.pointPositions.length;
+    ensureAttribute(this.errorGeometry, 'position', 2 * data.pointCount, 3, false);
+    const pairs = this.errorGeometry.getAttribute('position').array as Float32Array;
+    for (let i = 0; hasRecon && i < data.pointCount; i++) {
+      pairs.set(data.pointPositions.subarray(3 * i, 3 * i + 3), 6 * i);
+      pairs.set(data.reconPositions.subarray(3 * i, 3 * i + 3), 6 * i + 3);
+    }
+    this.errorGeometry.getAttribute('position').needsUpdate = true;
+    this.errorGeometry.setDrawRange(0, hasRecon ? 2 * data.pointCount : 0);
+    this.applyColors();
+    this.applyMarker();
+  }
+
+  /** Aims the camera at the middle of the surface from far enough to see all of it; that becomes the home view. */
+  private frameData(data: ManifoldData): void {
+    this.framedFor = data.modelId;
+    const box = this.surfaceGeometry.boundingBox;
+    if (!box) return;
+    const center = box.getCenter(new Vector3());
+    let radius = 0.2;
+    const p = data.gridPositions;
+    for (let i = 0; i + 2 < p.length; i += 3) {
+      radius = Math.max(radius, Math.hypot((p[i] as number) - center.x, (p[i + 1] as number) - center.y, (p[i + 2] as number) - center.z));
+    }
+    const distance = (radius * FIT_PADDING) / Math.sin(((FOV_DEG / 2) * Math.PI) / 180);
+    this.controls.target.copy(center);
+    this.camera.position.copy(VIEW_DIRECTION).multiplyScalar(distance).add(center);
+    this.camera.updateMatrixWorld();
+    this.controls.update();
+    this.controls.saveState();
+  }
+
+  private applyColors(): void {
+    const data = this.state.data;
+    if (!data) return;
+    const surfaceColors = this.surfaceGeometry.getAttribute('color');
+    factorColors(data.gridFactors, this.state.colorBy, data.perSide * data.perSide, surfaceColors.array as Float32Array);
+    surfaceColors.needsUpdate = true;
+    const pointColors = this.pointsGeometry.getAttribute('color');
+    factorColors(data.pointFactors, this.state.colorBy, data.pointCount, pointColors.array as Float32Array);
+    pointColors.needsUpdate = true;
+  }
+
+  private applyMarker(): void {
+    const p = this.state.marker;
+    this.marker.visible = p !== null && this.state.data !== null;
+    if (p) this.marker.position.set(p[0], p[1], p[2]);
+  }
+
+  /** Exposes what is on screen as data-* attributes for tests and assistive tech. */
+  private publish(): void {
+    const ds = this.canvas.dataset;
+    const data = this.state.data;
+    ds.vertices = String(data ? data.perSide * data.perSide : 0);
+    ds.points = String(data ? data.pointCount : 0);
+    ds.explained = data ? data.explained.toFixed(4) : '';
+    ds.colorBy = this.state.colorBy;
+    if (this.marker.visible) {
+      const ndc = this.marker.position.clone().project(this.camera);
+      ds.markerX = (((ndc.x + 1) / 2) * this.width).toFixed(1);
+      ds.markerY = (((1 - ndc.y) / 2) * this.height).toFixed(1);
+    } else {
+      delete ds.markerX;
+      delete ds.markerY;
+    }
+  }
+}
+
+/**
+ * Makes sure attribute `name` holds `count` items (exactly, or at least when the draw range limits
+ * it); returns true when it had to be (re)allocated, which happens only when a size changes.
+ */
+function ensureAttribute(geometry: BufferGeometry, name: string, count: number, itemSize: number, exact: boolean): boolean {
+  const existing = geometry.getAttribute(name) as BufferAttribute | undefined;
+  if (existing && (exact ? existing.count === count : existing.count >= count)) return false;
+  geometry.setAttribute(name, new BufferAttribute(new Float32Array(Math.max(1, count) * itemSize), itemSize));
+  return true;
+}
+
+function writeAttribute(geometry: BufferGeometry, name: string, values: Float32Array): void {
+  const attribute = geometry.getAttribute(name) as BufferAttribute;
+  (attribute.array as Float32Array).set(values);
+  attribute.needsUpdate = true;
+}
