@@ -51,3 +51,39 @@ export function channel(interleaved: Float32Array, dim: number, c: number): Floa
   for (let i = 0; i < n; i++) out[i] = interleaved[i * dim + c] as number;
   return out;
 }
+
+/**
+ * Smooths a field with `passes` 3×3 box filters (≈ a Gaussian), averaging only finite neighbours,
+ * so kNN noise does not turn iso-lines into zigzags. NaN nodes stay NaN.
+ */
+export function smoothField(values: Float32Array, cols: number, rows: number, passes = 2): Float32Array {
+  let src = values;
+  for (let pass = 0; pass < passes; pass++) {
+    const out = new Float32Array(src.length);
+    for (let row = 0; row < rows; row++) {
+      for (let col = 0; col < cols; col++) {
+        const centre = src[row * cols + col]!;
+        if (Number.isNaN(centre)) {
+          out[row * cols + col] = NaN;
+          continue;
+        }
+        let sum = 0;
+        let n = 0;
+        for (let dr = -1; dr <= 1; dr++) {
+          for (let dc = -1; dc <= 1; dc++) {
+            const r = row + dr;
+            const c = col + dc;
+            if (r < 0 || c < 0 || r >= rows || c >= cols) continue;
+            const v = src[r * cols + c]!;
+            if (Number.isNaN(v)) continue;
+            sum += v;
+            n++;
+          }
+        }
+        out[row * cols + col] = sum / n;
+      }
+    }
+    src = out;
+  }
+  return src;
+}

@@ -1,7 +1,7 @@
 import type { LatentBounds, LatentPoints } from '../../shared/api';
 import { knnRegress } from '../../shared/knn';
 import { contourLevels, contourSegments } from './contours';
-import { channel, gridNodes, type FieldGrid } from './field-grid';
+import { channel, gridNodes, smoothField, type FieldGrid } from './field-grid';
 import { nearestDistanceRaster, shadeAlpha, typicalSpacing } from './shading';
 import { boundsOfCodes, expandBounds } from './viewport';
 
@@ -49,7 +49,7 @@ export function computeMapFields(points: LatentPoints): MapFields {
   const estimate = knnRegress(codes, factors, 2, nodes, KNN_K);
   const reach = nodeReach(codes, bounds, spacing);
   const field = (c: number): FieldGrid => {
-    const values = channel(estimate, 2, c);
+    const values = smoothField(channel(estimate, 2, c), FIELD_NODES, FIELD_NODES);
     for (let i = 0; i < values.length; i++) if (!reach[i]) values[i] = NaN;
     return { bounds, cols: FIELD_NODES, rows: FIELD_NODES, values };
   };

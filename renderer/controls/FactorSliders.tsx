@@ -1,0 +1,56 @@
+import type { Factors, ImageSize } from '../../shared/api';
+import { GrayCanvas } from '../preview/GrayCanvas';
+import { RangeField } from './RangeField';
+
+const THUMB_PX = 84;
+
+interface FactorSlidersProps {
+  factors: Factors;
+  onFactors(f: Factors): void;
+  /** The true cylinder of the slider factors. */
+  trueImage: Float32Array;
+  /** f(encode(true image)) once it is on screen, else null. */
+  reconstruction: Float32Array | null;
+  imageSize: ImageSize;
+  disabled: boolean;
+}
+
+/** Mean squared pixel difference of two images of the same size. */
+function mse(a: Float32Array, b: Float32Array): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += ((a[i] ?? 0) - (b[i] ?? 0)) ** 2;
+  return sum / a.length;
+}
+
+/**
+ * Height and Radius: render the true cylinder, encode it, jump to its code, and compare the true
+ * image with its reconstruction — object → image → code → image.
+ */
+export function FactorSliders({ factors, onFactors, trueImage, reconstruction, imageSize, disabled }: FactorSlidersProps) {
+  const error = reconstruction && reconstruction.length === trueImage.length ? mse(trueImage, reconstruction) : null;
+  return (
+    <section className="panel card" aria-labelledby="factors-title">
+      <h2 id="factors-title" className="card-title" title="The two numbers that really describe every image in the data set.">
+        True factors
+      </h2>
+      <RangeField label="Height" value={factors.height} min={0} max={1} step={0.01} ends={['short', 'tall']} disabled={disabled} testId="slider-height" onChange={(height) => onFactors({ ...factors, height })} />
+      <RangeField label="Radius" value={factors.radius} min={0} max={1} step={0.01} ends={['thin', 'wide']} disabled={disabled} testId="slider-radius" onChange={(radius) => onFactors({ ...factors, radius })} />
+      <div className="compare">
+        <figure>
+          <GrayCanvas image={trueImage} imageSize={imageSize} sizePx={THUMB_PX} label="True image" data={{ 'data-testid': 'true-image', 'data-height': factors.height, 'data-radius': factors.radius }} />
+          <figcaption>True image x</figcaption>
+        </figure>
+        <span className="compare-arrow" aria-hidden="true">→</span>
+        <figure>
+          <GrayCanvas image={reconstruction} imageSize={imageSize} sizePx={THUMB_PX} label="Reconstruction of the true image" data={{ 'data-testid': 'reconstruction' }} />
+          <figcaption>f(encode(x))</figcaption>
+        </figure>
+      </div>
+      <p className="field-hint" aria-live="polite">
+        {error !== null
+          ? `Reconstruction error (pixel MSE) ${error.toFixed(4)}`
+          : 'Move a slider: the true cylinder is encoded and z jumps to its code.'}
+      </p>
+    </section>
+  );
+}

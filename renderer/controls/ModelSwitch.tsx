@@ -1,0 +1,67 @@
+import type { BundledModel, ModelInfo } from '../../shared/api';
+import './controls.css';
+
+interface ModelSwitchProps {
+  bundled: BundledModel[];
+  current: ModelInfo | null;
+  /** While training, the switch is locked (the engine holds the model in training). */
+  locked: boolean;
+  onSwitch(id: string): void;
+}
+
+const SOURCE_LABEL: Record<ModelInfo['source'], string> = {
+  bundled: 'bundled',
+  trained: 'trained here',
+  loaded: 'opened from a file',
+  training: 'training now',
+};
+
+/**
+ * Which model's latent space is on screen: the bundled models (one sentence each on how they
+ * differ), or the user's own.
+ */
+export function ModelSwitch({ bundled, current, locked, onSwitch }: ModelSwitchProps) {
+  const own = current && !bundled.some((b) => b.id === current.id) ? current : null;
+  return (
+    <section className="panel card" aria-labelledby="model-title">
+      <h2 id="model-title" className="card-title">
+        Model
+      </h2>
+      <div role="radiogroup" aria-labelledby="model-title" aria-describedby="model-desc" className="model-options">
+        {bundled.map((b) => (
+          <label key={b.id} className="model-option" data-checked={current?.id === b.id} title={b.description}>
+            <input
+              type="radio"
+              name="model"
+              value={b.id}
+              checked={current?.id === b.id}
+              disabled={locked}
+              onChange={() => onSwitch(b.id)}
+            />
+            <span className="model-option-name">{b.name}</span>
+          </label>
+        ))}
+        {own && (
+          <label className="model-option" data-checked="true">
+            <input type="radio" name="model" value={own.id} checked readOnly />
+            <span className="model-option-name">{own.name}</span>
+          </label>
+        )}
+      </div>
+      <p id="model-desc" className="model-desc" aria-live="polite">
+        {describe(bundled, current, own)}
+      </p>
+    </section>
+  );
+}
+
+/** The sentence under the switch: what makes the model on screen different. */
+function describe(bundled: BundledModel[], current: ModelInfo | null, own: ModelInfo | null): string {
+  if (own) {
+    const c = own.config;
+    return `Your model, ${SOURCE_LABEL[own.source]}: ${c.kind === 'vae' ? 'a VAE' : 'an autoencoder'} on ${c.imageSize}×${c.imageSize} px images, ${own.epochsTrained} epochs, alignment λ = ${c.align}${c.align === 0 ? ' (it found its representation alone)' : ''}.`;
+  }
+  const b = bundled.find((m) => m.id === current?.id);
+  if (b) return b.description;
+  return current ? '' : 'No model yet: train one, or open a saved model.';
+}

@@ -1,0 +1,25 @@
+import type { SidebarTab } from '../state/use-atlas';
+
+/** Explore / Train tabs of the sidebar. */
+export function SidebarTabs({ tab, onTab, training }: { tab: SidebarTab; onTab(t: SidebarTab): void; training: boolean }) {
+  const item = (id: SidebarTab, label: string) => (
+    <button
+      type="button"
+      role="tab"
+      id={`tab-${id}-button`}
+      aria-selected={tab === id}
+      aria-controls={`tab-${id}`}
+      className="tab"
+      onClick={() => onTab(id)}
+    >
+      {label}
+      {id === 'train' && training && <span className="tab-dot" aria-label="(running)" />}
+    </button>
+  );
+  return (
+    <div className="tabs" role="tablist" aria-label="Sidebar">
+      {item('explore', 'Explore')}
+      {item('train', 'Train')}
+    </div>
+  );
+}

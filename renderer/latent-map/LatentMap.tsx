@@ -1,0 +1,72 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { drawLatentMap } from './draw-latent-map';
+import type { MapScene } from './map-scene';
+import { useMapPointer, type MapPointerOptions } from './use-map-pointer';
+import type { Viewport } from './viewport';
+
+interface LatentMapProps extends Omit<MapPointerOptions, 'canvas' | 'vp'> {
+  scene: MapScene;
+  vp: Viewport | null;
+  /** Segment count of the drawn iso-lines (exposed for tests). */
+  contourSegments: number;
+}
+
+const fmt = (v: number) => v.toFixed(4);
+
+/**
+ * The latent map's canvas. React owns the element; `drawLatentMap` paints it (once per animation
+ * frame at most). Its state is readable by tests and assistive tech through aria-label and data-*.
+ */
+export function LatentMap({ scene, vp, contourSegments, ...pointer }: LatentMapProps) {
+  const canvas = useRef<HTMLCanvasElement | null>(null);
+  const handlers = useMapPointer({ ...pointer, canvas, vp });
+
+  useEffect(() => {
+    const el = canvas.current;
+    if (!el || !vp) return;
+    const frame = requestAnimationFrame(() => {
+      const dpr = window.devicePixelRatio || 1;
+      const w = Math.round(vp.width * dpr);
+      const h = Math.round(vp.height * dpr);
+      if (el.width !== w || el.height !== h) {
+        el.width = w;
+        el.height = h;
+      }
+      const ctx = el.getContext('2d');
+      if (ctx) drawLatentMap(ctx, scene, vp, dpr);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [scene, vp]);
+
+  const codes = scene.points?.codes;
+  // A fingerprint of where the points are, so tests can see them move each epoch.
+  const checksum = useMemo(() => (codes ? codes.reduce((sum, v) => sum + Math.abs(v), 0).toFixed(4) : ''), [codes]);
+  const count = scene.points?.count ?? 0;
+  const tiles = scene.layers.showTiles && scene.tiles ? scene.tiles.perSide ** 2 : 0;
+  const [z1, z2] = scene.z;
+  return (
+    <canvas
+      ref={canvas}
+      className="latent-map-canvas"
+      tabIndex={0}
+      role="application"
+      aria-roledescription="latent space map"
+      aria-label={`Latent space map: ${count} encoded validation images coloured by true ${scene.colorBy}; current point z = (${z1.toFixed(2)}, ${z2.toFixed(2)}). Click or drag to move it, arrow keys nudge, wheel zooms, Shift-drag pans.`}
+      aria-describedby="latent-map-help"
+      data-testid="latent-map"
+      data-z1={fmt(z1)}
+      data-z2={fmt(z2)}
+      data-points={count}
+      data-points-checksum={checksum}
+      data-tiles={tiles}
+      data-color-by={scene.colorBy}
+      data-contour-segments={scene.layers.showContours ? contourSegments : 0}
+      data-shading={scene.layers.showShading && scene.fields ? 'on' : 'off'}
+      data-hover-index={scene.hoverIndex}
+      data-view-center={vp ? `${fmt(vp.centerZ1)},${fmt(vp.centerZ2)}` : ''}
+      data-view-scale={vp ? vp.scale.toFixed(3) : ''}
+      style={{ width: vp?.width ?? '100%', height: vp?.height ?? '100%' }}
+      {...handlers}
+    />
+  );
+}

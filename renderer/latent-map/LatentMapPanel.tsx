@@ -1,0 +1,109 @@
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { AtlasApi, GridPngRequest, ModelState } from '../../shared/api';
+import type { ColorBy } from '../state/explorer-reducer';
+import { dataBounds, sliderBounds } from '../state/model-bounds';
+import { CorrelationTable } from './CorrelationTable';
+import { HoverCard } from './HoverCard';
+import { LatentMap } from './LatentMap';
+import { MapLegend } from './MapLegend';
+import type { MapLayers, MapScene } from './map-scene';
+import { tileCentres, useDecodedGrid } from './use-decoded-grid';
+import { useHoverSample } from './use-hover-sample';
+import { useMapFields } from './use-map-fields';
+import { useMapViewport } from './use-map-viewport';
+import { visibleSquare, type ScreenPoint, type Viewport } from './viewport';
+import './latent-map.css';
+
+interface LatentMapPanelProps {
+  api: AtlasApi;
+  model: ModelState | null;
+  modelVersion: number;
+  z: [number, number];
+  colorBy: ColorBy;
+  onColorBy(c: ColorBy): void;
+  layers: MapLayers;
+  onZ(z: [number, number], source: 'map' | 'keys'): void;
+  /** The decoded grid on screen, as a request for 'Export grid' (null while none is shown). */
+  onGridChange(req: GridPngRequest | null): void;
+  /** Buttons for the panel's header (export…), composed by the app. */
+  actions: ReactNode;
+  /** The layers toolbar under the header, composed by the app. */
+  toolbar: ReactNode;
+}
+
+/** Pixels per tile of an exported grid sheet. */
+const EXPORT_TILE_PX = 64;
+/** Arrow keys move z by this fraction of the slider range. */
+const KEY_STEP_FRACTION = 0.01;
+
+/** The latent space of the current model: the map canvas with its header, legend and correlations. */
+export function LatentMapPanel({ api, model, modelVersion, z, colorBy, onColorBy, layers, onZ, onGridChange, actions, toolbar }: LatentMapPanelProps) {
+  const frame = useRef<HTMLDivElement | null>(null);
+  const points = model?.points ?? null;
+  const bounds = useMemo(() => (model ? dataBounds(model) : null), [model]);
+  const { vp, setViewport, fit } = useMapViewport(frame, bounds, model?.info.id ?? '');
+  const square = useVisibleSquare(vp);
+  const { tiles } = useDecodedGrid(api, square, layers.perSide, layers.showTiles, modelVersion);
+  const { fields, shade, segmentCount } = useMapFields(points);
+  const [hoverAt, setHoverAt] = useState<ScreenPoint | null>(null);
+  const hover = useHoverSample(api, points, model?.imageSize ?? 32, vp, hoverAt);
+
+  useEffect(() => {
+    onGridChange(tiles ? { bounds: tileCentres(tiles.bounds, tiles.perSide), perSide: tiles.perSide, tilePx: EXPORT_TILE_PX } : null);
+  }, [tiles, onGridChange]);
+
+  const scene: MapScene = useMemo(
+    () => ({ points, colorBy, z, tiles, fields, shade, layers, hoverIndex: hover?.index ?? -1 }),
+    [points, colorBy, z, tiles, fields, shade, layers, hover?.index],
+  );
+  const range = sliderBounds(model);
+  const zStep = KEY_STEP_FRACTION * Math.max(range.max[0] - range.min[0], range.max[1] - range.min[1]);
+
+  return (
+    <section className="panel map-panel" aria-labelledby="map-title">
+      <header className="panel-header">
+        <div>
+          <h2 id="map-title">Latent space</h2>
+          <p className="panel-sub">
+            {model ? `${model.points.count.toLocaleString('en-US')} validation images, encoded to 2 numbers each` : 'No model loaded'}
+          </p>
+        </div>
+        <div className="panel-actions">
+          {actions}
+          <button type="button" className="btn btn-quiet" onClick={fit} title="Fit the view to the encoded images (key 0)">
+            Fit view
+          </button>
+        </div>
+      </header>
+      {toolbar}
+      <div className="map-frame" ref={frame}>
+        <LatentMap
+          scene={scene}
+          vp={vp}
+          contourSegments={segmentCount}
+          setViewport={setViewport}
+          fit={fit}
+          z={z}
+          zStep={zStep}
+          onZ={onZ}
+          onHover={setHoverAt}
+        />
+        {hover && vp && <HoverCard sample={hover} width={vp.width} height={vp.height} />}
+        {!model && <div className="map-empty">Train a model or open one to see its latent space.</div>}
+      </div>
+      <footer className="map-footer">
+        <MapLegend colorBy={colorBy} onColorBy={onColorBy} layers={layers} />
+        <CorrelationTable metrics={model?.info.metrics ?? null} />
+      </footer>
+    </section>
+  );
+}
+
+/** The latent square the grid covers, keeping its identity while the view's numbers hold. */
+function useVisibleSquare(vp: Viewport | null) {
+  const { centerZ1, centerZ2, scale, width, height } = vp ?? { centerZ1: 0, centerZ2: 0, scale: 0, width: 0, height: 0 };
+  return useMemo(
+    () => (scale > 0 ? visibleSquare({ centerZ1, centerZ2, scale, width, height }) : null),
+    [centerZ1, centerZ2, scale, width, height],
+  );
+}

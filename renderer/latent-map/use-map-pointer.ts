@@ -1,0 +1,106 @@
+import { useEffect, useRef, type KeyboardEvent, type PointerEvent, type RefObject } from 'react';
+import { panBy, screenToLatent, zoomAt, type ScreenPoint, type Viewport } from './viewport';
+
+/** Zoom factor per wheel notch (100 px of deltaY) and per +/− key. */
+const WHEEL_ZOOM = 1.18;
+const KEY_ZOOM = 1.25;
+
+export interface MapPointerOptions {
+  canvas: RefObject<HTMLCanvasElement | null>;
+  vp: Viewport | null;
+  setViewport(vp: Viewport): void;
+  fit(): void;
+  z: [number, number];
+  /** Latent distance of one arrow-key nudge (Shift: ×10). */
+  zStep: number;
+  onZ(z: [number, number], source: 'map' | 'keys'): void;
+  /** The pointer hovers at `at` (null: left the map or started dragging). */
+  onHover(at: ScreenPoint | null): void;
+}
+
+/**
+ * The map's gestures: click or drag moves z (continuously), drag with Shift/Alt/Ctrl/⌘ or the
+ * middle button pans, the wheel zooms at the cursor, arrow keys nudge z, +/− zoom, 0 fits.
+ */
+export function useMapPointer(o: MapPointerOptions) {
+  const latest = useRef(o);
+  useEffect(() => {
+    latest.current = o;
+  });
+  const drag = useRef<{ mode: 'z' | 'pan'; last: ScreenPoint } | null>(null);
+
+  useEffect(() => {
+    const el = o.canvas.current;
+    if (!el) return;
+    const onWheel = (e: WheelEvent) => {
+      const { vp, setViewport } = latest.current;
+      if (!vp) return;
+      e.preventDefault();
+      const factor = WHEEL_ZOOM ** (-e.deltaY / 100);
+      setViewport(zoomAt(vp, local(el, e), factor));
+    };
+    el.addEventListener('wheel', onWheel, { passive: false });
+    return () => el.removeEventListener('wheel', onWheel);
+  }, [o.canvas]);
+
+  const moveZ = (at: ScreenPoint) => {
+    const { vp, onZ } = latest.current;
+    if (!vp) return;
+    const p = screenToLatent(vp, at);
+    onZ([p.z1, p.z2], 'map');
+  };
+
+  return {
+    onPointerDown(e: PointerEvent<HTMLCanvasElement>) {
+      const pan = e.button === 1 || (e.button === 0 && (e.shiftKey || e.altKey || e.ctrlKey || e.metaKey));
+      if (e.button !== 0 && !pan) return;
+      e.currentTarget.setPointerCapture(e.pointerId);
+      e.currentTarget.focus();
+      const at = local(e.currentTarget, e);
+      drag.current = { mode: pan ? 'pan' : 'z', last: at };
+      latest.current.onHover(null);
+      if (!pan) moveZ(at);
+    },
+    onPointerMove(e: PointerEvent<HTMLCanvasElement>) {
+      const at = local(e.currentTarget, e);
+      const d = drag.current;
+      if (!d) return latest.current.onHover(at);
+      if (d.mode === 'z') moveZ(at);
+      else if (latest.current.vp) latest.current.setViewport(panBy(latest.current.vp, at.x - d.last.x, at.y - d.last.y));
+      d.last = at;
+    },
+    onPointerUp(e: PointerEvent<HTMLCanvasElement>) {
+      drag.current = null;
+      if (e.currentTarget.hasPointerCapture(e.pointerId)) e.currentTarget.releasePointerCapture(e.pointerId);
+    },
+    onPointerLeave() {
+      if (!drag.current) latest.current.onHover(null);
+    },
+    onKeyDown(e: KeyboardEvent<HTMLCanvasElement>) {
+      const { z, zStep, onZ, vp, setViewport, fit } = latest.current;
+      const step = zStep * (e.shiftKey ? 10 : 1);
+      const nudges: Record<string, [number, number]> = {
+        ArrowLeft: [-step, 0],
+        ArrowRight: [step, 0],
+        ArrowUp: [0, step],
+        ArrowDown: [0, -step],
+      };
+      const nudge = nudges[e.key];
+      if (nudge) onZ([z[0] + nudge[0], z[1] + nudge[1]], 'keys');
+      else if ((e.key === '+' || e.key === '=') && vp) setViewport(zoomAt(vp, centre(vp), KEY_ZOOM));
+      else if (e.key === '-' && vp) setViewport(zoomAt(vp, centre(vp), 1 / KEY_ZOOM));
+      else if (e.key === '0') fit();
+      else return;
+      e.preventDefault();
+    },
+  };
+}
+
+function local(el: HTMLElement, e: { clientX: number; clientY: number }): ScreenPoint {
+  const r = el.getBoundingClientRect();
+  return { x: e.clientX - r.left, y: e.clientY - r.top };
+}
+
+function centre(vp: Viewport): ScreenPoint {
+  return { x: vp.width / 2, y: vp.height / 2 };
+}

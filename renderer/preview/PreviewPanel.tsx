@@ -1,0 +1,70 @@
+import type { Factors, ImageSize } from '../../shared/api';
+import type { Decoded } from '../state/use-decoded-image';
+import { GrayCanvas } from './GrayCanvas';
+import './preview.css';
+
+/** Side of the large preview in CSS pixels (the decoded image is 32 or 64 px, smoothly upscaled). */
+export const PREVIEW_PX = 272;
+const TRUE_INSET_PX = 88;
+
+interface PreviewPanelProps {
+  decoded: Decoded | null;
+  /** The current z (the decode on screen may lag it by one frame while dragging). */
+  z: [number, number];
+  /** True factors and image when z came from the factor sliders. */
+  truth: { factors: Factors; image: Float32Array; imageSize: ImageSize } | null;
+  error: string | null;
+  /** Save controls, composed by the app. */
+  actions: React.ReactNode;
+}
+
+const fmt = (v: number) => v.toFixed(3).replace('-', '−');
+
+/** The decoded image f(z), large, with its z — and the true cylinder beside it when known. */
+export function PreviewPanel({ decoded, z, truth, error, actions }: PreviewPanelProps) {
+  const shownZ = decoded?.z ?? z;
+  return (
+    <section className="panel preview-panel" aria-labelledby="preview-title">
+      <header className="panel-header">
+        <div>
+          <h2 id="preview-title">Decoded image f(z)</h2>
+          <p className="panel-sub">The decoder maps the latent point back to pixel space.</p>
+        </div>
+      </header>
+      <div className="preview-stage">
+        <GrayCanvas
+          image={decoded?.image ?? null}
+          imageSize={decoded?.imageSize ?? 32}
+          sizePx={PREVIEW_PX}
+          label={`Decoded image at z = (${fmt(shownZ[0])}, ${fmt(shownZ[1])})`}
+          className="preview-canvas"
+          data={{
+            'data-testid': 'preview',
+            'data-frame': decoded?.frame ?? 0,
+            'data-z1': shownZ[0].toFixed(4),
+            'data-z2': shownZ[1].toFixed(4),
+          }}
+        />
+        {truth && (
+          <figure className="preview-truth">
+            <GrayCanvas image={truth.image} imageSize={truth.imageSize} sizePx={TRUE_INSET_PX} label="True image from the factor sliders" />
+            <figcaption>
+              True x<br />h {truth.factors.height.toFixed(2)} · r {truth.factors.radius.toFixed(2)}
+            </figcaption>
+          </figure>
+        )}
+      </div>
+      <div className="preview-z" aria-live="off">
+        <span>z₁ {fmt(shownZ[0])}</span>
+        <span>z₂ {fmt(shownZ[1])}</span>
+        {decoded && <span className="muted">{decoded.imageSize}×{decoded.imageSize} px</span>}
+      </div>
+      {error && (
+        <p className="inline-error" role="alert">
+          Decoding failed: {error}
+        </p>
+      )}
+      {actions}
+    </section>
+  );
+}

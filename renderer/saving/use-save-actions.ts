@@ -1,0 +1,92 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Factors, GridPngRequest, ModelState, SaveResult } from '../../shared/api';
+import type { Notices } from '../state/use-notices';
+
+/** The renderer/api.ts helpers this hook drives (injected, so tests can fake them). */
+export interface SaveHelpers {
+  saveImage(req: { z: [number, number]; sizePx: number; factors?: Factors }): Promise<SaveResult>;
+  exportGrid(req: GridPngRequest): Promise<SaveResult>;
+  saveModel(): Promise<SaveResult>;
+  openModel(file?: File): Promise<ModelState | null>;
+}
+
+export type SaveTask = 'image' | 'grid' | 'save-model' | 'open-model';
+
+export interface SaveActions {
+  busy: SaveTask | null;
+  saveImage(sizePx: number): Promise<void>;
+  exportGrid(): Promise<void>;
+  saveModel(): Promise<void>;
+  /** Browser: pass the chosen file; Electron: no argument opens the native dialog. */
+  openModel(file?: File): Promise<void>;
+}
+
+interface SaveContext {
+  z: [number, number];
+  trueFactors: Factors | null;
+  grid: GridPngRequest | null;
+}
+
+/**
+ * Save image / Export grid / Save model / Open model with their outcome in the notice area:
+ * success names the file, a cancelled dialog says so, a failure gives its reason and changes
+ * nothing (the engine keeps the current model when an opened one is bad).
+ */
+export function useSaveActions(
+  helpers: SaveHelpers,
+  context: SaveContext,
+  notices: Notices,
+  onModelOpened: (model: ModelState) => void,
+): SaveActions {
+  const [busy, setBusy] = useState<SaveTask | null>(null);
+  const ctx = useRef(context);
+  useEffect(() => {
+    ctx.current = context;
+  });
+
+  const run = useCallback(
+    async (task: SaveTask, what: string, work: () => Promise<SaveResult | null>, cancelled = 'nothing was written') => {
+      setBusy(task);
+      try {
+        const result = await work();
+        if (result && result.saved) notices.push('success', `${what}: saved${result.path ? ` as ${result.path}` : ''}.`);
+        else if (result && !result.saved) notices.push('info', `${what}: cancelled, ${cancelled}.`);
+      } catch (e) {
+        notices.fail(`${what} failed`, e);
+      } finally {
+        setBusy(null);
+      }
+    },
+    [notices],
+  );
+
+  const saveImage = useCallback(
+    (sizePx: number) => {
+      const { z, trueFactors } = ctx.current;
+      return run('image', 'Save image', () => helpers.saveImage({ z, sizePx, ...(trueFactors ? { factors: trueFactors } : {}) }));
+    },
+    [helpers, run],
+  );
+  const exportGrid = useCallback(() => {
+    const grid = ctx.current.grid;
+    if (!grid) {
+      notices.push('error', 'Export grid: turn on the decoded grid on the map first.');
+      return Promise.resolve();
+    }
+    return run('grid', 'Export grid', () => helpers.exportGrid(grid));
+  }, [helpers, run, notices]);
+  const saveModel = useCallback(() => run('save-model', 'Save model', () => helpers.saveModel()), [helpers, run]);
+  const openModel = useCallback(
+    (file?: File) =>
+      run('open-model', 'Open model', async () => {
+        const model = await helpers.openModel(file);
+        if (!model) return { saved: false };
+        onModelOpened(model);
+        notices.push('success', `Opened “${model.info.name}”.`);
+        return null;
+      }, 'the current model was kept'),
+    [helpers, run, notices, onModelOpened],
+  );
+
+  return useMemo(() => ({ busy, saveImage, exportGrid, saveModel, openModel }), [busy, saveImage, exportGrid, saveModel, openModel]);
+}

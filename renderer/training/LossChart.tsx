@@ -1,0 +1,49 @@
+import type { LossPoint } from '../state/training-reducer';
+import { CHART_PADDING, lossChartGeometry } from './loss-chart';
+
+const WIDTH = 268;
+const HEIGHT = 132;
+
+/** Train (per report) and validation (per epoch) loss curves on a log scale. */
+export function LossChart({ train, val, epochs }: { train: LossPoint[]; val: LossPoint[]; epochs: number }) {
+  const g = lossChartGeometry(train, val, epochs, WIDTH, HEIGHT);
+  const bottom = HEIGHT - CHART_PADDING.bottom;
+  return (
+    <figure className="loss-chart">
+      <svg
+        width={WIDTH}
+        height={HEIGHT}
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-label={`Loss curves: ${train.length} training reports, ${val.length} validation epochs`}
+        data-testid="loss-chart"
+        data-train-points={train.length}
+        data-val-points={val.length}
+      >
+        {g.yTicks.map((t) => (
+          <g key={`y${t.label}`}>
+            <line x1={CHART_PADDING.left} x2={WIDTH - CHART_PADDING.right} y1={t.at} y2={t.at} className="chart-grid" />
+            <text x={CHART_PADDING.left - 5} y={t.at + 3} textAnchor="end" className="chart-tick">
+              {t.label}
+            </text>
+          </g>
+        ))}
+        {g.xTicks.map((t) => (
+          <text key={`x${t.label}`} x={t.at} y={bottom + 13} textAnchor="middle" className="chart-tick">
+            {t.label}
+          </text>
+        ))}
+        <line x1={CHART_PADDING.left} x2={WIDTH - CHART_PADDING.right} y1={bottom} y2={bottom} className="chart-axis" />
+        <path d={g.trainPath} className="chart-train" />
+        <path d={g.valPath} className="chart-val" />
+        {g.valDots.map((d, i) => (
+          <circle key={i} cx={d.x} cy={d.y} r={2.2} className="chart-val-dot" />
+        ))}
+      </svg>
+      <figcaption>
+        <span className="swatch-train" aria-hidden="true" /> train <span className="swatch-val" aria-hidden="true" /> validation · loss
+        (log scale) by epoch
+      </figcaption>
+    </figure>
+  );
+}

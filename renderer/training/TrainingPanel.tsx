@@ -1,0 +1,74 @@
+import type { TrainConfig } from '../../shared/api';
+import { isActive } from '../state/training-reducer';
+import type { Training } from '../state/use-training';
+import { formatDuration, TrainProgressBar } from './TrainProgressBar';
+import { LossChart } from './LossChart';
+import { TrainConfigForm } from './TrainConfigForm';
+import type { ConfigDraft } from './validate-config';
+import './training.css';
+
+interface TrainingPanelProps {
+  training: Training;
+  draft: ConfigDraft;
+  onDraft(d: ConfigDraft): void;
+}
+
+const STATUS_LABEL = {
+  idle: 'Ready',
+  starting: 'Starting…',
+  running: 'Training',
+  paused: 'Paused',
+  stopping: 'Stopping after this step…',
+  finished: 'Finished',
+  failed: 'Failed',
+} as const;
+
+/** Live training: the config form, Train / Pause / Resume / Stop, progress, loss curves and errors. */
+export function TrainingPanel({ training, draft, onDraft }: TrainingPanelProps) {
+  const { state } = training;
+  const active = isActive(state.status);
+  const epochs = state.progress?.epochs ?? (Number(draft.epochs) || 1);
+  return (
+    <section className="panel card training-panel" aria-labelledby="training-title">
+      <h2 id="training-title" className="card-title">
+        Train a new model
+      </h2>
+      <p className="card-intro">
+        The encoder squeezes each image into 2 numbers; the decoder f learns to redraw it. Watch the points organise themselves as it learns.
+      </p>
+      <TrainConfigForm draft={draft} onDraft={onDraft} locked={active} onTrain={(c: TrainConfig) => void training.start(c)} />
+      {active && (
+        <div className="button-row">
+          {state.status === 'paused' ? (
+            <button type="button" className="btn" onClick={training.resume}>
+              Resume
+            </button>
+          ) : (
+            <button type="button" className="btn" onClick={training.pause} disabled={state.status !== 'running'}>
+              Pause
+            </button>
+          )}
+          <button type="button" className="btn btn-danger" onClick={training.stop} disabled={state.status === 'stopping'}>
+            Stop
+          </button>
+        </div>
+      )}
+      {(active || state.progress) && <TrainProgressBar progress={state.progress} label={STATUS_LABEL[state.status]} />}
+      {state.lossTrain.length > 0 && <LossChart train={state.lossTrain} val={state.lossVal} epochs={epochs} />}
+      {state.status === 'finished' && state.result && (
+        <p className="notice-inline success" role="status">
+          {state.result.stopped ? 'Stopped' : 'Finished'} after {state.result.epochs} epochs in {formatDuration(state.result.trainSeconds)}. The map now shows this model.
+        </p>
+      )}
+      {state.error && (
+        <div className="notice-inline error" role="alert">
+          <p>{state.error}</p>
+          {state.status === 'failed' && <p className="muted">The previous model was kept.</p>}
+          <button type="button" className="btn btn-quiet" onClick={training.dismissError}>
+            Dismiss
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

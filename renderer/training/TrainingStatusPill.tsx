@@ -1,0 +1,15 @@
+import { isActive, type TrainingState } from '../state/training-reducer';
+import { runFraction } from './TrainProgressBar';
+
+/** A compact training status in the header (any tab), which opens the training panel. */
+export function TrainingStatusPill({ state, onOpen }: { state: TrainingState; onOpen(): void }) {
+  if (!isActive(state.status)) return null;
+  const p = state.progress;
+  const text = p ? `Training · epoch ${p.epoch}/${p.epochs} · ${Math.round(runFraction(p) * 100)}%` : 'Training · starting…';
+  return (
+    <button type="button" className="status-pill" onClick={onOpen} title="Show the training panel">
+      <span className={state.status === 'paused' ? 'pulse paused' : 'pulse'} aria-hidden="true" />
+      {state.status === 'paused' ? 'Paused' : text}
+    </button>
+  );
+}
