@@ -147,8 +147,7 @@ export async function runTraining(opts: TrainLoopOptions): Promise<TrainOutcome>
         // Clones share the variables' buffers until the optimizer assigns new ones, so this is cheap.
         tf.dispose(snapshot);
         snapshot = vars.map((v) => tf.keep(tf.clone(v)));
-        tf.tidy(() => optimizer.applyGradients(Object.entries(grads).map(([name, tensor]) => ({ name, tensor }))));
-        tf.dispose(grads);
+        applyGradients(optimizer, grads);
         const elapsed = performance.now() - t0;
         activeMs += elapsed;
         stepMs += elapsed;
@@ -212,9 +211,10 @@ export async function runTraining(opts: TrainLoopOptions): Promise<TrainOutcome>
 
 /**
  * Computes loss and gradients for one batch; the gradients are returned, not applied, so that a
- * non-finite loss can be refused before it touches the weights.
+ * non-finite loss can be refused before it touches the weights (see `applyGradients`).
+ * xBatch is [B, s²] row-major, fBatch the interleaved factors [B, 2].
  */
-function trainStep(
+export function trainStep(
   model: Autoencoder,
   vars: tf.Variable[],
   xBatch: Float32Array,
@@ -232,6 +232,12 @@ function trainStep(
   const loss = value.dataSync()[0] ?? Number.NaN;
   value.dispose();
   return { loss, grads };
+}
+
+/** Applies (and frees) the gradients of `trainStep`. */
+export function applyGradients(optimizer: tf.Optimizer, grads: tf.NamedTensorMap): void {
+  tf.tidy(() => optimizer.applyGradients(Object.entries(grads).map(([name, tensor]) => ({ name, tensor }))));
+  tf.dispose(grads);
 }
 
 function restore(vars: tf.Variable[], snapshot: tf.Tensor[]): void {

@@ -17,7 +17,8 @@ type AnyBackend = KernelArgs['backend'] & { disposeData(dataId: tf.DataId): void
 /** Kernels this module replaces on the wasm backend. */
 export const REPLACED_KERNELS = ['BatchMatMul', '_FusedMatMul'] as const;
 
-let installed = false;
+/** The stock kernels we replaced, kept for `uninstallWasmKernels`. */
+const stock = new Map<string, tf.KernelConfig>();
 
 /** Swaps the last two axes of `x` with the backend's own Transpose kernel. */
 function transposeLastTwo(x: tf.TensorInfo, transpose: tf.KernelFunc, args: KernelArgs): tf.TensorInfo {
@@ -62,12 +63,13 @@ function untransposing(original: tf.KernelFunc, transpose: tf.KernelFunc): tf.Ke
  * has resolved (the original kernels' setup functions must have run). Idempotent.
  */
 export function installWasmKernels(): void {
-  if (installed) return;
+  if (stock.size > 0) return;
   const transpose = tf.getKernel('Transpose', 'wasm');
   if (!transpose) throw new Error('The wasm backend has no Transpose kernel; is it registered?');
   for (const name of REPLACED_KERNELS) {
     const original = tf.getKernel(name, 'wasm');
     if (!original) continue;
+    stock.set(name, original);
     tf.unregisterKernel(name, 'wasm');
     tf.registerKernel({
       kernelName: name,
@@ -75,5 +77,13 @@ export function installWasmKernels(): void {
       kernelFunc: untransposing(original.kernelFunc, transpose.kernelFunc),
     });
   }
-  installed = true;
+}
+
+/** Puts the stock kernels back (the benchmark uses it to measure what the replacements gain). */
+export function uninstallWasmKernels(): void {
+  for (const [name, original] of stock) {
+    tf.unregisterKernel(name, 'wasm');
+    tf.registerKernel({ kernelName: name, backendName: 'wasm', kernelFunc: original.kernelFunc });
+  }
+  stock.clear();
 }
