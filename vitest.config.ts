@@ -4,7 +4,6 @@ export default defineConfig({
   test: {
     include: ['main/**/*.test.ts', 'shared/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
     environment: 'node',
-    environmentMatchGlobs: undefined,
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
