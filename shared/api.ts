@@ -307,7 +307,9 @@ export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   // Measured by the engine (main/engine/model.ts): with its dense 128-32 net, Adam at 0.02 reaches
   // the quality targets in about a third of the samples 0.002 needs; 0.05 sometimes collapses.
   learningRate: 0.02,
-  beta: 0.01,
+  // The engine weighs KL per pixel (loss = MSE + β·KL/s²), so β = 1 is the textbook VAE (codes
+  // within about ±2.5, like the N(0, I) prior); 0.01 left codes spread to ±10 (measured).
+  beta: 1,
   align: 0,
 };
 

@@ -208,7 +208,8 @@ export function factorsToLatent(factors: tf.Tensor2D): tf.Tensor2D {
 /**
  * Loss of a batch: reconstruction MSE (mean over pixels and batch)
  *   + β · KL(q(z|x) ‖ N(0, I)) / s²   (vae; KL summed over the 2 latent dims, batch mean; divided
- *     by the pixel count so β weighs it against the per-pixel MSE like a per-image sum would)
+ *     by the pixel count so β weighs it against the per-pixel MSE like a per-image sum would:
+ *     β = 1 is the textbook VAE with a Gaussian decoder, measured codes within about ±2.5)
  *   + λ · mean ‖z_mean − z*‖²          (when align > 0; z* = factorsToLatent(factors)).
  * `noise` [B, 2] is the standard normal draw of the reparameterisation (vae, training only);
  * without it the vae decodes its mean.

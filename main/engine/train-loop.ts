@@ -13,6 +13,13 @@ import { type Autoencoder, decode, encode, lossOf, normalNoise, variablesOf } fr
 
 /** Least time between two progress reports (the epoch-end report is always sent). */
 export const PROGRESS_INTERVAL_MS = 100;
+/**
+ * Steps over which the learning rate ramps up linearly to its configured value. Why: at the
+ * default rate (0.02) Adam's first steps could kill every relu of the encoder (a constant code,
+ * seen with λ = 1); the ramp avoids that and also reached the quality targets sooner (9,600 vs
+ * 12,800 samples with λ = 1).
+ */
+export const WARMUP_STEPS = 50;
 /** Rows per tensor when encoding/decoding a whole split (bounds peak memory). */
 const EVAL_CHUNK = 1024;
 
@@ -137,6 +144,7 @@ export async function runTraining(opts: TrainLoopOptions): Promise<TrainOutcome>
         const t0 = performance.now();
         fillBatch(train, order, step * batchSize, xBatch, fBatch, pixels);
         if (globalStep === opts.injectNanAtStep) xBatch.fill(Number.NaN, 0, pixels);
+        setLearningRate(optimizer, config.learningRate * Math.min(1, (globalStep + 1) / WARMUP_STEPS));
         const { loss, grads } = trainStep(model, vars, xBatch, fBatch, config, rng);
         if (!Number.isFinite(loss)) {
           tf.dispose(grads);
@@ -232,6 +240,11 @@ export function trainStep(
   const loss = value.dataSync()[0] ?? Number.NaN;
   value.dispose();
   return { loss, grads };
+}
+
+/** Adam reads its public-at-runtime `learningRate` field on every update. */
+function setLearningRate(optimizer: tf.AdamOptimizer, rate: number): void {
+  (optimizer as unknown as { learningRate: number }).learningRate = rate;
 }
 
 /** Applies (and frees) the gradients of `trainStep`. */
