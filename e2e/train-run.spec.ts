@@ -1,4 +1,6 @@
-// A short real training run (the engine worker behind the host) streams its progress into the page.
+// A short real training run (the engine worker behind the host) streams its progress into the
+// page; the trained model then saves as a browser download and opens again from the file picker.
+import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
 import { trainTinyModel } from './flows';
 import { invokeFromPage } from './page-api';
@@ -15,5 +17,21 @@ test('a short training run streams progress into the page and becomes the curren
     ok: true,
     result: expect.objectContaining({ info: expect.objectContaining({ source: 'trained', epochsTrained: 3 }) }),
   });
+
+  // Save image → a PNG download whose text chunks carry the latent point.
+  await page.getByLabel('Image size in pixels').selectOption('128');
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save image' }).click()]);
+  expect(png.suggestedFilename()).toMatch(/^cylinder_z1_.*\.png$/);
+  const pngBytes = readFileSync((await png.path())!);
+  expect(pngBytes.subarray(1, 4).toString()).toBe('PNG');
+  expect(pngBytes.includes(Buffer.from('tEXtlatent-z\0'))).toBe(true);
+
+  // Save model → an .atlas.json download; opening it through the file picker loads it back.
+  const [bundle] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save model' }).click()]);
+  expect(bundle.suggestedFilename()).toMatch(/\.atlas\.json$/);
+  await page.getByLabel('Model file to open').setInputFiles((await bundle.path())!);
+  await expect
+    .poll(async () => ((await invokeFromPage(page, 'model:current')) as { result: { info: { source: string } } }).result.info.source)
+    .toBe('loaded');
   expect(pageErrors).toEqual([]);
 });
