@@ -19,7 +19,10 @@ export function ManifoldLegend({ colorBy, perSide, breakdown }: ManifoldLegendPr
   const [lo, hi] = ENDS[colorBy];
   return (
     <footer className="manifold-legend" aria-label="3-D view legend">
-      <div className="manifold-scale" title={`Colour: the true ${colorBy} (viridis, 0 to 1); on the surface, estimated from the nearest encoded images.`}>
+      <div
+        className="manifold-scale"
+        title={`Colour: the true ${colorBy} (viridis, 0 to 1); on the surface, estimated from the nearest encoded images.`}
+      >
         <span className="manifold-caption">True {colorBy}</span>
         <span className="manifold-end">{lo} 0</span>
         <span className="manifold-bar" style={{ background: GRADIENT }} />
@@ -28,7 +31,7 @@ export function ManifoldLegend({ colorBy, perSide, breakdown }: ManifoldLegendPr
       <ul className="manifold-keys">
         <li title="Each vertex is the decoded image of one latent grid point, placed by its pixels' top 3 principal components.">
           <span className="key-swatch key-surface" aria-hidden="true" />
-          decoded {perSide}×{perSide} latent grid
+          decoded {perSide}×{perSide} grid
         </li>
         <li title="The validation images themselves (their true pixels), projected the same way.">
           <span className="key-swatch key-dot" aria-hidden="true" />

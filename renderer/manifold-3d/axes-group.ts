@@ -3,7 +3,15 @@
  * corner along the length of the data on each axis, labelled at their tips with sprites that keep
  * a fixed size on screen. Kept out of the data so they never cross the surface.
  */
-import { BufferAttribute, BufferGeometry, Group, LineBasicMaterial, LineSegments, Sprite, SpriteMaterial } from 'three';
+import {
+  BufferAttribute,
+  BufferGeometry,
+  Group,
+  LineBasicMaterial,
+  LineSegments,
+  Sprite,
+  SpriteMaterial,
+} from 'three';
 import { srgbToLinear, textTexture } from './scene-parts';
 
 /** Axis colours (sRGB hex): PC1 rose, PC2 mint, PC3 sky — muted so the data stay in front. */
@@ -25,7 +33,9 @@ export class AxesGroup {
       const rgb = hexToLinear(AXIS_COLORS[axis] as number);
       for (let end = 0; end < 2; end++) colors.set(rgb, 3 * (2 * axis + end));
       const { texture, aspect } = textTexture(`PC${axis + 1}`, cssHex(AXIS_COLORS[axis] as number));
-      const label = new Sprite(new SpriteMaterial({ map: texture, sizeAttenuation: false, depthTest: false, transparent: true }));
+      const label = new Sprite(
+        new SpriteMaterial({ map: texture, sizeAttenuation: false, depthTest: false, transparent: true }),
+      );
       label.userData.aspect = aspect;
       label.renderOrder = 5;
       this.labels.push(label);
@@ -71,7 +81,11 @@ export class AxesGroup {
 }
 
 function hexToLinear(hex: number): [number, number, number] {
-  return [srgbToLinear(((hex >> 16) & 255) / 255), srgbToLinear(((hex >> 8) & 255) / 255), srgbToLinear((hex & 255) / 255)];
+  return [
+    srgbToLinear(((hex >> 16) & 255) / 255),
+    srgbToLinear(((hex >> 8) & 255) / 255),
+    srgbToLinear((hex & 255) / 255),
+  ];
 }
 
 function cssHex(hex: number): string {

@@ -20,11 +20,15 @@ const ELEVATION_SIN = 0.32;
 
 /** World size of the cylinder for `factors`: radius and height in fractions of the picture frame. */
 export function cylinderSize(factors: Factors): { radius: number; height: number } {
-  const lerp = (range: readonly [number, number], t: number) => range[0] + (range[1] - range[0]) * Math.min(1, Math.max(0, t));
+  const lerp = (range: readonly [number, number], t: number) =>
+    range[0] + (range[1] - range[0]) * Math.min(1, Math.max(0, t));
   const cos = Math.sqrt(1 - ELEVATION_SIN * ELEVATION_SIN);
   // The pictures place the cap centres BODY_HEIGHT apart on screen; seen from above at this
   // elevation a true height h shows as h·cos, so undo that.
-  return { radius: lerp(HALF_WIDTH_RANGE, factors.radius), height: lerp(BODY_HEIGHT_RANGE, factors.height) / cos };
+  return {
+    radius: lerp(HALF_WIDTH_RANGE, factors.radius),
+    height: lerp(BODY_HEIGHT_RANGE, factors.height) / cos,
+  };
 }
 
 export class CylinderInset {

@@ -52,7 +52,11 @@ export interface ManifoldData {
 }
 
 /** The validation codes and factors to draw: all of them, or an even stride of at most MAX_POINTS. */
-export function samplePoints(model: ModelState): { codes: Float32Array; factors: Float32Array; count: number } {
+export function samplePoints(model: ModelState): {
+  codes: Float32Array;
+  factors: Float32Array;
+  count: number;
+} {
   const { codes, factors, count } = model.points;
   if (count <= MAX_POINTS) return { codes, factors, count };
   const step = count / MAX_POINTS;
@@ -74,7 +78,11 @@ export function manifoldBounds(model: ModelState): LatentBounds {
 }
 
 /** Asks the engine for the grid and the reconstructions (two batched calls at once), then projects them. */
-export async function fetchManifold(api: AtlasApi, model: ModelState, previous: ManifoldData | null): Promise<ManifoldData> {
+export async function fetchManifold(
+  api: AtlasApi,
+  model: ModelState,
+  previous: ManifoldData | null,
+): Promise<ManifoldData> {
   const bounds = manifoldBounds(model);
   const sample = samplePoints(model);
   const [grid, recon] = await Promise.all([
@@ -122,7 +130,8 @@ export function assembleManifold(input: ManifoldInputs): ManifoldData {
   const prior = input.previous?.pca.cols === cols ? input.previous.pca.components : undefined;
   const pca = fitPca(input.gridImages, rows, cols, COMPONENTS, { previous: prior });
   const gridProjected = projectRows(pca, input.gridImages, rows);
-  const project = (images: Float32Array) => (sample.count > 0 ? projectRows(pca, images, sample.count) : new Float32Array(0));
+  const project = (images: Float32Array) =>
+    sample.count > 0 ? projectRows(pca, images, sample.count) : new Float32Array(0);
   const pointProjected = project(input.pointImages);
   const reconProjected = project(input.reconImages);
   let maxAbs = 0;
@@ -171,7 +180,11 @@ export function renderImages(factors: Float32Array, count: number, imageSize: Im
  * Where the current latent point goes in the 3-D view: its decoded image projected like the grid
  * when it is at hand (and of the right size), else the grid surface interpolated at z.
  */
-export function markerPosition(data: ManifoldData, image: Float32Array | null, z: [number, number]): [number, number, number] {
+export function markerPosition(
+  data: ManifoldData,
+  image: Float32Array | null,
+  z: [number, number],
+): [number, number, number] {
   if (image && image.length === data.imageSize * data.imageSize) {
     const p = projectRows(data.pca, image, 1);
     return [(p[0] as number) * data.scale, (p[1] as number) * data.scale, (p[2] as number) * data.scale];
@@ -204,6 +217,12 @@ export function surfacePointAt(data: ManifoldData, z: [number, number]): [number
 /** The true factors estimated at z from the nearest validation codes (kNN), or null without points. */
 export function estimateFactors(model: ModelState | null, z: [number, number]): Factors | null {
   if (!model || model.points.count === 0) return null;
-  const [height, radius] = knnRegress(model.points.codes, model.points.factors, 2, Float32Array.from(z), KNN_K);
+  const [height, radius] = knnRegress(
+    model.points.codes,
+    model.points.factors,
+    2,
+    Float32Array.from(z),
+    KNN_K,
+  );
   return { height: height ?? 0.5, radius: radius ?? 0.5 };
 }

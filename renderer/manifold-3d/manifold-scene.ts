@@ -33,17 +33,15 @@ import { AxesGroup } from './axes-group';
 import { CylinderInset } from './cylinder-inset';
 import type { ManifoldData } from './manifold-data';
 import { dotTexture, factorColors, gridLineIndex, surfaceIndex } from './scene-parts';
+import { fitDistance, insetLayout, type InsetLayout } from './view-layout';
 
-/** Side of the cylinder inset and its distance from the canvas' bottom-right corner, CSS px. */
-export const INSET_PX = 112;
-export const INSET_MARGIN_PX = 10;
-/** Room under the inset for its caption (drawn by the panel in HTML). */
-export const INSET_CAPTION_PX = 34;
 /** Direction the camera looks from (toward the data's centre): a little right, above and in front. */
 const VIEW_DIRECTION = new Vector3(2.1, 1.35, 3.1).normalize();
 const FOV_DEG = 38;
 /** Room around the data when framing them (below 1: the bounding sphere is loose for a sheet). */
-const FIT_PADDING = 0.92;
+const FIT_PADDING = 0.97;
+/** Extra radius so the axes and their labels fit too (world units). */
+const FIT_AXES_ROOM = 0.15;
 
 export interface SceneState {
   data: ManifoldData | null;
@@ -68,7 +66,11 @@ export class ManifoldScene {
     polygonOffsetUnits: 1,
   });
   private readonly linesGeometry = new BufferGeometry();
-  private readonly linesMaterial = new LineBasicMaterial({ color: 0x0b0f18, transparent: true, opacity: 0.55 });
+  private readonly linesMaterial = new LineBasicMaterial({
+    color: 0x0b0f18,
+    transparent: true,
+    opacity: 0.55,
+  });
   private readonly pointsGeometry = new BufferGeometry();
   private readonly pointsTexture = dotTexture();
   private readonly pointsMaterial = new PointsMaterial({
@@ -79,22 +81,38 @@ export class ManifoldScene {
     alphaTest: 0.4,
   });
   private readonly errorGeometry = new BufferGeometry();
-  private readonly errorMaterial = new LineBasicMaterial({ color: 0xc8d2e6, transparent: true, opacity: 0.1 });
+  private readonly errorMaterial = new LineBasicMaterial({
+    color: 0xc8d2e6,
+    transparent: true,
+    opacity: 0.1,
+  });
   private readonly markerGeometry = new SphereGeometry(0.045, 24, 16);
   private readonly markerMaterial = new MeshBasicMaterial({ color: 0xffffff, depthTest: false });
   private readonly haloGeometry = new SphereGeometry(0.085, 24, 16);
-  private readonly haloMaterial = new MeshBasicMaterial({ color: 0xff5d8f, transparent: true, opacity: 0.45, depthTest: false });
+  private readonly haloMaterial = new MeshBasicMaterial({
+    color: 0xff5d8f,
+    transparent: true,
+    opacity: 0.45,
+    depthTest: false,
+  });
   private readonly marker = new Group();
   private readonly axes = new AxesGroup();
-  private readonly inset = new CylinderInset();
+  private readonly cylinder = new CylinderInset();
   private readonly canvas: HTMLCanvasElement;
   private state: SceneState = { data: null, colorBy: 'height', marker: null, cylinder: null };
   private width = 1;
   private height = 1;
   private frame = 0;
   private disposed = false;
-  /** The model whose data the home view was framed for (reframed only when the model changes, not each epoch). */
+  /** Data updates applied, and GPU buffers (re)allocated for them: the second stays put across epochs. */
+  private dataUpdates = 0;
+  private allocations = 0;
+  private inset: InsetLayout = insetLayout(1, 1);
+  /** The model the current data came from: a new model resets the view even if the user had orbited. */
   private framedFor: string | null = null;
+  /** The home view: what the camera looks at and from how far (refit on resize until the user orbits). */
+  private home = { center: new Vector3(), radius: 1.5 };
+  private userMoved = false;
 
   /** Throws when WebGL cannot start (the panel then explains and the rest of the app goes on). */
   constructor(canvas: HTMLCanvasElement) {
@@ -108,8 +126,8 @@ export class ManifoldScene {
     this.controls.dampingFactor = 0.12;
     this.controls.minDistance = 0.4;
     this.controls.maxDistance = 9;
-    this.controls.saveState();
     this.controls.addEventListener('change', this.requestRender);
+    this.controls.addEventListener('start', this.onUserMove);
     this.buildScene();
   }
 
@@ -120,7 +138,7 @@ export class ManifoldScene {
     if (next.data !== undefined && next.data !== prev.data) this.applyData();
     else if (next.colorBy !== undefined && next.colorBy !== prev.colorBy) this.applyColors();
     if (next.marker !== undefined) this.applyMarker();
-    if (next.cylinder !== undefined && next.cylinder) this.inset.setFactors(next.cylinder);
+    if (next.cylinder !== undefined && next.cylinder) this.cylinder.setFactors(next.cylinder);
     this.requestRender();
   }
 
@@ -130,17 +148,20 @@ export class ManifoldScene {
     this.height = Math.max(1, Math.round(height));
     this.renderer.setPixelRatio(Math.min(2, window.devicePixelRatio || 1));
     this.renderer.setSize(this.width, this.height, false);
-    // Shift the view's centre left by half the inset, so the data sit beside it rather than under it.
-    const shift = INSET_PX + INSET_MARGIN_PX;
+    this.inset = insetLayout(this.width, this.height);
+    // Move the view's centre left by half the inset, so the data sit beside it rather than under it.
+    const shift = this.inset.shift;
     this.camera.aspect = (this.width + shift) / this.height;
     this.camera.setViewOffset(this.width + shift, this.height, shift, 0, this.width, this.height);
     this.axes.setLabelPixelHeight(15, this.height, FOV_DEG);
+    if (!this.userMoved) this.goHome();
     this.requestRender();
   }
 
-  /** Back to the starting viewpoint. */
+  /** Back to the starting viewpoint, framed for the current canvas. */
   resetView(): void {
-    this.controls.reset();
+    this.userMoved = false;
+    this.goHome();
     this.requestRender();
   }
 
@@ -148,16 +169,23 @@ export class ManifoldScene {
     this.disposed = true;
     if (this.frame) cancelAnimationFrame(this.frame);
     this.controls.removeEventListener('change', this.requestRender);
+    this.controls.removeEventListener('start', this.onUserMove);
     this.controls.dispose();
-    for (const g of [this.surfaceGeometry, this.linesGeometry, this.pointsGeometry, this.errorGeometry]) g.dispose();
+    for (const g of [this.surfaceGeometry, this.linesGeometry, this.pointsGeometry, this.errorGeometry])
+      g.dispose();
     for (const g of [this.markerGeometry, this.haloGeometry]) g.dispose();
-    for (const m of [this.surfaceMaterial, this.linesMaterial, this.pointsMaterial, this.errorMaterial]) m.dispose();
+    for (const m of [this.surfaceMaterial, this.linesMaterial, this.pointsMaterial, this.errorMaterial])
+      m.dispose();
     for (const m of [this.markerMaterial, this.haloMaterial]) m.dispose();
     this.pointsTexture.dispose();
     this.axes.dispose();
-    this.inset.dispose();
+    this.cylinder.dispose();
     this.renderer.dispose();
   }
+
+  private readonly onUserMove = (): void => {
+    this.userMoved = true;
+  };
 
   private readonly requestRender = (): void => {
     if (this.frame || this.disposed) return;
@@ -175,13 +203,14 @@ export class ManifoldScene {
     r.clear();
     r.render(this.scene, this.camera);
     if (this.state.cylinder) {
-      const x = this.width - INSET_MARGIN_PX - INSET_PX;
-      const y = INSET_MARGIN_PX + INSET_CAPTION_PX;
+      const { size, margin, caption } = this.inset;
+      const x = this.width - margin - size;
+      const y = margin + caption;
       r.setScissorTest(true);
-      r.setScissor(x, y, INSET_PX, INSET_PX);
-      r.setViewport(x, y, INSET_PX, INSET_PX);
+      r.setScissor(x, y, size, size);
+      r.setViewport(x, y, size, size);
       r.clear();
-      r.render(this.inset.scene, this.inset.camera);
+      r.render(this.cylinder.scene, this.cylinder.camera);
       r.setScissorTest(false);
     }
     this.publish();
@@ -197,7 +226,10 @@ export class ManifoldScene {
     const points = new Points(this.pointsGeometry, this.pointsMaterial);
     const errors = new LineSegments(this.errorGeometry, this.errorMaterial);
     for (const o of [surface, lines, points, errors]) o.frustumCulled = false;
-    this.marker.add(new Mesh(this.haloGeometry, this.haloMaterial), new Mesh(this.markerGeometry, this.markerMaterial));
+    this.marker.add(
+      new Mesh(this.haloGeometry, this.haloMaterial),
+      new Mesh(this.markerGeometry, this.markerMaterial),
+    );
     this.marker.renderOrder = 10;
     this.marker.children.forEach((child, i) => (child.renderOrder = 10 + i));
     this.marker.visible = false;
@@ -215,8 +247,9 @@ export class ManifoldScene {
       return;
     }
     const vertices = data.perSide * data.perSide;
-    const fresh = ensureAttribute(this.surfaceGeometry, 'position', vertices, 3, true);
-    ensureAttribute(this.surfaceGeometry, 'color', vertices, 3, true);
+    this.dataUpdates++;
+    const fresh = this.ensureAttribute(this.surfaceGeometry, 'position', vertices, 3, true);
+    this.ensureAttribute(this.surfaceGeometry, 'color', vertices, 3, true);
     if (fresh) {
       this.surfaceGeometry.setIndex(new BufferAttribute(surfaceIndex(data.perSide), 1));
       this.linesGeometry.setIndex(new BufferAttribute(gridLineIndex(data.perSide), 1));
@@ -229,16 +262,16 @@ export class ManifoldScene {
     this.surfaceGeometry.setDrawRange(0, Infinity);
     const box = this.surfaceGeometry.boundingBox;
     if (box) this.axes.setBox(box.min.toArray(), box.max.toArray());
-    if (this.framedFor !== data.modelId) this.frameData(data);
+    this.frameData(data);
     this.linesGeometry.setDrawRange(0, Infinity);
 
-    ensureAttribute(this.pointsGeometry, 'position', data.pointCount, 3, false);
-    ensureAttribute(this.pointsGeometry, 'color', data.pointCount, 3, false);
+    this.ensureAttribute(this.pointsGeometry, 'position', data.pointCount, 3, false);
+    this.ensureAttribute(this.pointsGeometry, 'color', data.pointCount, 3, false);
     writeAttribute(this.pointsGeometry, 'position', data.pointPositions);
     this.pointsGeometry.setDrawRange(0, data.pointCount);
 
     const hasRecon = data.reconPositions.length === data.pointPositions.length;
-    ensureAttribute(this.errorGeometry, 'position', 2 * data.pointCount, 3, false);
+    this.ensureAttribute(this.errorGeometry, 'position', 2 * data.pointCount, 3, false);
     const pairs = this.errorGeometry.getAttribute('position').array as Float32Array;
     for (let i = 0; hasRecon && i < data.pointCount; i++) {
       pairs.set(data.pointPositions.subarray(3 * i, 3 * i + 3), 6 * i);
@@ -250,8 +283,12 @@ export class ManifoldScene {
     this.applyMarker();
   }
 
-  /** Aims the camera at the middle of the surface from far enough to see all of it; that becomes the home view. */
+  /**
+   * Makes the middle of the surface, seen whole, the home view, and goes there unless the user has
+   * orbited this model's view (then their view stays until Reset view).
+   */
   private frameData(data: ManifoldData): void {
+    if (this.framedFor !== data.modelId) this.userMoved = false;
     this.framedFor = data.modelId;
     const box = this.surfaceGeometry.boundingBox;
     if (!box) return;
@@ -259,21 +296,43 @@ export class ManifoldScene {
     let radius = 0.2;
     const p = data.gridPositions;
     for (let i = 0; i + 2 < p.length; i += 3) {
-      radius = Math.max(radius, Math.hypot((p[i] as number) - center.x, (p[i + 1] as number) - center.y, (p[i + 2] as number) - center.z));
+      radius = Math.max(
+        radius,
+        Math.hypot(
+          (p[i] as number) - center.x,
+          (p[i + 1] as number) - center.y,
+          (p[i + 2] as number) - center.z,
+        ),
+      );
     }
-    const distance = (radius * FIT_PADDING) / Math.sin(((FOV_DEG / 2) * Math.PI) / 180);
-    this.controls.target.copy(center);
-    this.camera.position.copy(VIEW_DIRECTION).multiplyScalar(distance).add(center);
+    this.home = { center, radius: radius + FIT_AXES_ROOM };
+    if (!this.userMoved) this.goHome();
+  }
+
+  private goHome(): void {
+    // The shifted centre leaves (width − shift) / 2 px on its narrower (left) side.
+    const aspect = Math.max(0.2, (this.width - this.inset.shift) / this.height);
+    const distance = FIT_PADDING * fitDistance(this.home.radius, FOV_DEG, aspect);
+    // Drop any orbit still coasting (damping), then place the camera.
+    this.controls.enableDamping = false;
+    this.controls.update();
+    this.controls.target.copy(this.home.center);
+    this.camera.position.copy(VIEW_DIRECTION).multiplyScalar(distance).add(this.home.center);
     this.camera.updateMatrixWorld();
     this.controls.update();
-    this.controls.saveState();
+    this.controls.enableDamping = true;
   }
 
   private applyColors(): void {
     const data = this.state.data;
     if (!data) return;
     const surfaceColors = this.surfaceGeometry.getAttribute('color');
-    factorColors(data.gridFactors, this.state.colorBy, data.perSide * data.perSide, surfaceColors.array as Float32Array);
+    factorColors(
+      data.gridFactors,
+      this.state.colorBy,
+      data.perSide * data.perSide,
+      surfaceColors.array as Float32Array,
+    );
     surfaceColors.needsUpdate = true;
     const pointColors = this.pointsGeometry.getAttribute('color');
     factorColors(data.pointFactors, this.state.colorBy, data.pointCount, pointColors.array as Float32Array);
@@ -286,6 +345,27 @@ export class ManifoldScene {
     if (p) this.marker.position.set(p[0], p[1], p[2]);
   }
 
+  /**
+   * Makes sure attribute `name` holds `count` items (exactly, or at least when the draw range limits
+   * it); returns true when it had to be (re)allocated, which happens only when a size changes.
+   */
+  private ensureAttribute(
+    geometry: BufferGeometry,
+    name: string,
+    count: number,
+    itemSize: number,
+    exact: boolean,
+  ): boolean {
+    const existing = geometry.getAttribute(name) as BufferAttribute | undefined;
+    if (existing && (exact ? existing.count === count : existing.count >= count)) return false;
+    this.allocations++;
+    geometry.setAttribute(
+      name,
+      new BufferAttribute(new Float32Array(Math.max(1, count) * itemSize), itemSize),
+    );
+    return true;
+  }
+
   /** Exposes what is on screen as data-* attributes for tests and assistive tech. */
   private publish(): void {
     const ds = this.canvas.dataset;
@@ -294,6 +374,8 @@ export class ManifoldScene {
     ds.points = String(data ? data.pointCount : 0);
     ds.explained = data ? data.explained.toFixed(4) : '';
     ds.colorBy = this.state.colorBy;
+    ds.dataUpdates = String(this.dataUpdates);
+    ds.allocations = String(this.allocations);
     if (this.marker.visible) {
       const ndc = this.marker.position.clone().project(this.camera);
       ds.markerX = (((ndc.x + 1) / 2) * this.width).toFixed(1);
@@ -303,17 +385,6 @@ export class ManifoldScene {
       delete ds.markerY;
     }
   }
-}
-
-/**
- * Makes sure attribute `name` holds `count` items (exactly, or at least when the draw range limits
- * it); returns true when it had to be (re)allocated, which happens only when a size changes.
- */
-function ensureAttribute(geometry: BufferGeometry, name: string, count: number, itemSize: number, exact: boolean): boolean {
-  const existing = geometry.getAttribute(name) as BufferAttribute | undefined;
-  if (existing && (exact ? existing.count === count : existing.count >= count)) return false;
-  geometry.setAttribute(name, new BufferAttribute(new Float32Array(Math.max(1, count) * itemSize), itemSize));
-  return true;
 }
 
 function writeAttribute(geometry: BufferGeometry, name: string, values: Float32Array): void {

@@ -67,7 +67,11 @@ describe('fitPca', () => {
       for (let c = 0; c < cols; c++) data[r * cols + c] = ((r >> c) & 1 ? 1 : -1) * (sigmas[c] as number);
     }
     const pca = fitPca(data, rows, cols, 3);
-    expect(Array.from(pca.variances)).toEqual([expect.closeTo(9, 8), expect.closeTo(4, 8), expect.closeTo(1, 8)]);
+    expect(Array.from(pca.variances)).toEqual([
+      expect.closeTo(9, 8),
+      expect.closeTo(4, 8),
+      expect.closeTo(1, 8),
+    ]);
     expect(pca.totalVariance).toBeCloseTo(14.25, 10);
     expect(explainedFraction(pca)).toBeCloseTo(14 / 14.25, 10);
     // Each component is the matching axis (largest entry positive).
@@ -81,7 +85,8 @@ describe('fitPca', () => {
     const data = new Float32Array(rows * cols).map(() => rand());
     const pca = fitPca(data, rows, cols, 3);
     for (let i = 0; i < 3; i++) {
-      for (let j = 0; j < 3; j++) expect(dot(pca.components, i * cols, pca.components, j * cols, cols)).toBeCloseTo(i === j ? 1 : 0, 5);
+      for (let j = 0; j < 3; j++)
+        expect(dot(pca.components, i * cols, pca.components, j * cols, cols)).toBeCloseTo(i === j ? 1 : 0, 5);
     }
     expect(pca.variances[0]).toBeGreaterThanOrEqual(pca.variances[1] as number);
     expect(pca.variances[1]).toBeGreaterThanOrEqual(pca.variances[2] as number);
@@ -93,29 +98,33 @@ describe('fitPca', () => {
   it.each([
     ['Gram', 30, 40],
     ['covariance', 30, 20],
-  ])('keeps signs stable (%s path): refits agree, and `previous` decides the direction', (_path, rows, cols) => {
-    const { data } = planeData(rows, cols, 2, 1);
-    const first = fitPca(data, rows, cols, 2);
-    const again = fitPca(data, rows, cols, 2);
-    expect(Array.from(again.components)).toEqual(Array.from(first.components));
-    // Convention without `previous`: the largest-magnitude entry of each component is positive.
-    for (let j = 0; j < 2; j++) {
-      const row = Array.from(first.components.slice(j * cols, (j + 1) * cols));
-      const biggest = row.reduce((m, v) => (Math.abs(v) > Math.abs(m) + 1e-12 ? v : m), 0);
-      expect(biggest).toBeGreaterThan(0);
-    }
-    const flipped = first.components.map((v, i) => (i < cols ? -v : v));
-    const aligned = fitPca(data, rows, cols, 2, { previous: flipped });
-    expect(dot(aligned.components, 0, first.components, 0, cols)).toBeCloseTo(-1, 6);
-    expect(dot(aligned.components, cols, first.components, cols, cols)).toBeCloseTo(1, 6);
-  });
+  ])(
+    'keeps signs stable (%s path): refits agree, and `previous` decides the direction',
+    (_path, rows, cols) => {
+      const { data } = planeData(rows, cols, 2, 1);
+      const first = fitPca(data, rows, cols, 2);
+      const again = fitPca(data, rows, cols, 2);
+      expect(Array.from(again.components)).toEqual(Array.from(first.components));
+      // Convention without `previous`: the largest-magnitude entry of each component is positive.
+      for (let j = 0; j < 2; j++) {
+        const row = Array.from(first.components.slice(j * cols, (j + 1) * cols));
+        const biggest = row.reduce((m, v) => (Math.abs(v) > Math.abs(m) + 1e-12 ? v : m), 0);
+        expect(biggest).toBeGreaterThan(0);
+      }
+      const flipped = first.components.map((v, i) => (i < cols ? -v : v));
+      const aligned = fitPca(data, rows, cols, 2, { previous: flipped });
+      expect(dot(aligned.components, 0, first.components, 0, cols)).toBeCloseTo(-1, 6);
+      expect(dot(aligned.components, cols, first.components, cols, cols)).toBeCloseTo(1, 6);
+    },
+  );
 
   it('handles constant data: zero variance, zero explained, finite orthonormal components', () => {
     const data = new Float32Array(12 * 8).fill(0.5);
     const pca = fitPca(data, 12, 8, 3);
     expect(explainedFraction(pca)).toBe(0);
     expect(Array.from(pca.variances)).toEqual([0, 0, 0]);
-    for (let i = 0; i < 3; i++) expect(dot(pca.components, i * 8, pca.components, i * 8, 8)).toBeCloseTo(1, 9);
+    for (let i = 0; i < 3; i++)
+      expect(dot(pca.components, i * 8, pca.components, i * 8, 8)).toBeCloseTo(1, 9);
     expect(Array.from(projectRows(pca, data, 12)).every((v) => v === 0)).toBe(true);
   });
 
@@ -132,7 +141,8 @@ describe('projectRows', () => {
     const rows = 11;
     const direction = new Float64Array(cols).fill(1 / Math.sqrt(cols));
     const data = new Float32Array(rows * cols);
-    for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) data[r * cols + c] = 1 + (r - 5) * (direction[c] as number);
+    for (let r = 0; r < rows; r++)
+      for (let c = 0; c < cols; c++) data[r * cols + c] = 1 + (r - 5) * (direction[c] as number);
     const pca = fitPca(data, rows, cols, 1);
     const coords = projectRows(pca, data, rows);
     for (let r = 0; r < rows; r++) expect(coords[r]).toBeCloseTo(r - 5, 5);

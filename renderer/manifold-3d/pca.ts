@@ -40,7 +40,13 @@ const DEFAULT_MAX_ITERATIONS = 500;
  *
  * @example fitPca(gridImages, 576, 1024, 3) // the 3-D view of a decoded 24×24 grid
  */
-export function fitPca(data: ArrayLike<number>, rows: number, cols: number, k: number, options: PcaOptions = {}): Pca {
+export function fitPca(
+  data: ArrayLike<number>,
+  rows: number,
+  cols: number,
+  k: number,
+  options: PcaOptions = {},
+): Pca {
   validate(data, rows, cols, k, options.previous);
   const { mean, centered } = center(data, rows, cols);
   const useGram = rows <= cols;
@@ -48,7 +54,9 @@ export function fitPca(data: ArrayLike<number>, rows: number, cols: number, k: n
   const matrix = useGram ? gram(centered, rows, cols) : scatter(centered, rows, cols);
   let trace = 0;
   for (let i = 0; i < size; i++) trace += matrix[i * size + i] as number;
-  const starts = options.previous ? startVectors(options.previous, centered, rows, cols, k, useGram) : undefined;
+  const starts = options.previous
+    ? startVectors(options.previous, centered, rows, cols, k, useGram)
+    : undefined;
   const { vectors, values } = topEigenpairs(matrix, size, k, {
     tolerance: options.tolerance ?? DEFAULT_TOLERANCE,
     maxIterations: options.maxIterations ?? DEFAULT_MAX_ITERATIONS,
@@ -73,15 +81,22 @@ export function explainedFraction(pca: Pca): number {
  * Projects `rows` rows (cols values each) onto the components.
  * @returns row-major rows × k coordinates, e.g. (PC1, PC2, PC3) per image
  */
-export function projectRows(pca: Pca, data: ArrayLike<number>, rows: number, out?: Float32Array): Float32Array {
+export function projectRows(
+  pca: Pca,
+  data: ArrayLike<number>,
+  rows: number,
+  out?: Float32Array,
+): Float32Array {
   const { k, cols, mean, components } = pca;
-  if (data.length !== rows * cols) throw new Error(`data must have rows·cols = ${rows * cols} values, got ${data.length}`);
+  if (data.length !== rows * cols)
+    throw new Error(`data must have rows·cols = ${rows * cols} values, got ${data.length}`);
   const result = out ?? new Float32Array(rows * k);
   if (result.length < rows * k) throw new Error(`out must hold at least ${rows * k} values`);
   for (let r = 0; r < rows; r++) {
     for (let j = 0; j < k; j++) {
       let dot = 0;
-      for (let c = 0; c < cols; c++) dot += ((data[r * cols + c] as number) - (mean[c] as number)) * (components[j * cols + c] as number);
+      for (let c = 0; c < cols; c++)
+        dot += ((data[r * cols + c] as number) - (mean[c] as number)) * (components[j * cols + c] as number);
       result[r * k + j] = dot;
     }
   }
@@ -130,32 +145,48 @@ export function topEigenpairs(
     values[j] = lambda;
     vectors.set(x, j * size);
     for (let r = 0; r < size; r++) {
-      for (let c = 0; c < size; c++) a[r * size + c] = (a[r * size + c] as number) - lambda * (x[r] as number) * (x[c] as number);
+      for (let c = 0; c < size; c++)
+        a[r * size + c] = (a[r * size + c] as number) - lambda * (x[r] as number) * (x[c] as number);
     }
   }
   return { vectors, values };
 }
 
-function validate(data: ArrayLike<number>, rows: number, cols: number, k: number, previous?: Float64Array): void {
+function validate(
+  data: ArrayLike<number>,
+  rows: number,
+  cols: number,
+  k: number,
+  previous?: Float64Array,
+): void {
   if (!Number.isInteger(rows) || rows < 1 || !Number.isInteger(cols) || cols < 1) {
     throw new Error(`rows and cols must be positive integers, got ${rows} and ${cols}`);
   }
   if (!Number.isInteger(k) || k < 1 || k > Math.min(rows, cols)) {
     throw new Error(`k must be an integer in [1, min(rows, cols) = ${Math.min(rows, cols)}], got ${k}`);
   }
-  if (data.length !== rows * cols) throw new Error(`data must have rows·cols = ${rows * cols} values, got ${data.length}`);
-  for (let i = 0; i < data.length; i++) if (!Number.isFinite(data[i])) throw new Error('data must be finite (found NaN or Infinity)');
+  if (data.length !== rows * cols)
+    throw new Error(`data must have rows·cols = ${rows * cols} values, got ${data.length}`);
+  for (let i = 0; i < data.length; i++)
+    if (!Number.isFinite(data[i])) throw new Error('data must be finite (found NaN or Infinity)');
   if (previous !== undefined && previous.length !== k * cols) {
     throw new Error(`previous components must have k·cols = ${k * cols} values, got ${previous.length}`);
   }
 }
 
-function center(data: ArrayLike<number>, rows: number, cols: number): { mean: Float64Array; centered: Float64Array } {
+function center(
+  data: ArrayLike<number>,
+  rows: number,
+  cols: number,
+): { mean: Float64Array; centered: Float64Array } {
   const mean = new Float64Array(cols);
-  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) mean[c] = (mean[c] as number) + (data[r * cols + c] as number);
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < cols; c++) mean[c] = (mean[c] as number) + (data[r * cols + c] as number);
   for (let c = 0; c < cols; c++) mean[c] = (mean[c] as number) / rows;
   const centered = new Float64Array(rows * cols);
-  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) centered[r * cols + c] = (data[r * cols + c] as number) - (mean[c] as number);
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < cols; c++)
+      centered[r * cols + c] = (data[r * cols + c] as number) - (mean[c] as number);
   return { mean, centered };
 }
 
@@ -183,7 +214,8 @@ function scatter(x: Float64Array, rows: number, cols: number): Float64Array {
     for (let i = 0; i < cols; i++) {
       const xi = x[o + i] as number;
       if (xi === 0) continue;
-      for (let j = i; j < cols; j++) s[i * cols + j] = (s[i * cols + j] as number) + xi * (x[o + j] as number);
+      for (let j = i; j < cols; j++)
+        s[i * cols + j] = (s[i * cols + j] as number) + xi * (x[o + j] as number);
     }
   }
   for (let i = 0; i < cols; i++) for (let j = 0; j < i; j++) s[i * cols + j] = s[j * cols + i] as number;
@@ -191,7 +223,14 @@ function scatter(x: Float64Array, rows: number, cols: number): Float64Array {
 }
 
 /** Start vectors in the eigen-problem's space from earlier components: X·v for the Gram path, v itself otherwise. */
-function startVectors(previous: Float64Array, x: Float64Array, rows: number, cols: number, k: number, useGram: boolean): Float64Array {
+function startVectors(
+  previous: Float64Array,
+  x: Float64Array,
+  rows: number,
+  cols: number,
+  k: number,
+  useGram: boolean,
+): Float64Array {
   if (!useGram) return previous;
   const starts = new Float64Array(k * rows);
   for (let j = 0; j < k; j++) {
@@ -205,7 +244,13 @@ function startVectors(previous: Float64Array, x: Float64Array, rows: number, col
 }
 
 /** Unit directions in column space from Gram eigenvectors u: v = Xᵀu / ‖Xᵀu‖. */
-function gramToComponents(u: Float64Array, x: Float64Array, rows: number, cols: number, k: number): Float64Array {
+function gramToComponents(
+  u: Float64Array,
+  x: Float64Array,
+  rows: number,
+  cols: number,
+  k: number,
+): Float64Array {
   const v = new Float64Array(k * cols);
   for (let j = 0; j < k; j++) {
     const row = new Float64Array(cols);
@@ -234,7 +279,8 @@ function orientSigns(components: Float64Array, cols: number, k: number, previous
   for (let j = 0; j < k; j++) {
     let score = 0;
     if (previous) {
-      for (let c = 0; c < cols; c++) score += (components[j * cols + c] as number) * (previous[j * cols + c] as number);
+      for (let c = 0; c < cols; c++)
+        score += (components[j * cols + c] as number) * (previous[j * cols + c] as number);
     }
     if (score === 0) {
       let biggest = 0;
@@ -244,7 +290,8 @@ function orientSigns(components: Float64Array, cols: number, k: number, previous
       }
       score = biggest;
     }
-    if (score < 0) for (let c = 0; c < cols; c++) components[j * cols + c] = -(components[j * cols + c] as number);
+    if (score < 0)
+      for (let c = 0; c < cols; c++) components[j * cols + c] = -(components[j * cols + c] as number);
   }
 }
 

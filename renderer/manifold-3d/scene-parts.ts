@@ -47,7 +47,12 @@ export function gridLineIndex(perSide: number): Uint32Array {
  * @param factors interleaved (height, radius), 2 per point
  * @param which 'height' reads index 0, 'radius' index 1
  */
-export function factorColors(factors: Float32Array, which: 'height' | 'radius', count: number, out: Float32Array): void {
+export function factorColors(
+  factors: Float32Array,
+  which: 'height' | 'radius',
+  count: number,
+  out: Float32Array,
+): void {
   const offset = which === 'height' ? 0 : 1;
   for (let i = 0; i < count; i++) {
     const [r, g, b] = viridis(factors[2 * i + offset] as number);

@@ -1,0 +1,111 @@
+// The 3-D manifold panel through the real app: a three.js scene (software WebGL in headless
+// Chromium) of the decoded latent grid, whose marker follows the latent point.
+import { PNG } from 'pngjs';
+import { test, expect, type Page } from './fixtures';
+import { trainTinyModel } from './flows';
+import { invokeFromPage } from './page-api';
+
+/** A saturated pixel (max − min channel above this) belongs to the data, not the grey-blue background. */
+const CHROMA_MIN = 48;
+
+/** The app opens on a bundled model; without one (a bare checkout), train a tiny model first. */
+async function ensureModel(page: Page): Promise<void> {
+  const current = await invokeFromPage(page, 'model:current');
+  if (current.ok && current.result) return;
+  await trainTinyModel(page);
+  await page.getByRole('tab', { name: 'Explore' }).click();
+}
+
+function manifoldCanvas(page: Page) {
+  return page.getByRole('region', { name: 'Manifold in pixel space' }).getByLabel(/^Manifold in 3-D/);
+}
+
+/** Distinct colours among the saturated pixels of a PNG, and the share of pixels that are saturated. */
+function saturatedColours(png: Buffer): { distinct: number; share: number } {
+  const { data, width, height } = PNG.sync.read(png);
+  const seen = new Set<number>();
+  let saturated = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    const r = data[i] as number;
+    const g = data[i + 1] as number;
+    const b = data[i + 2] as number;
+    if (Math.max(r, g, b) - Math.min(r, g, b) < CHROMA_MIN) continue;
+    saturated++;
+    seen.add((r << 16) | (g << 8) | b);
+  }
+  return { distinct: seen.size, share: saturated / (width * height) };
+}
+
+test('the manifold panel draws the decoded grid as a coloured 3-D surface', async ({ page, pageErrors }) => {
+  await ensureModel(page);
+  const canvas = manifoldCanvas(page);
+  await expect(canvas).toHaveAttribute('data-vertices', '576');
+  await expect(canvas).toHaveAttribute('data-marker-x', /^\d/);
+  const explained = Number(await canvas.getAttribute('data-explained'));
+  expect(explained).toBeGreaterThan(0.3);
+  expect(explained).toBeLessThanOrEqual(1);
+  const panel = page.getByRole('region', { name: 'Manifold in pixel space' });
+  await expect(panel.getByText(`PC1–3 explain ${Math.round(explained * 100)}% of pixel variance`)).toBeVisible();
+  await expect(panel.getByText(/^(Estimated|True cylinder)$/)).toBeVisible();
+
+  await canvas.scrollIntoViewIfNeeded();
+  // A blank (or grey-only) canvas has no saturated pixels; the viridis surface, lit, has hundreds of shades.
+  const { distinct, share } = saturatedColours(await canvas.screenshot());
+  expect(distinct).toBeGreaterThan(300);
+  expect(share).toBeGreaterThan(0.05);
+  expect(pageErrors).toEqual([]);
+});
+
+test('the marker follows the latent point when the map is clicked', async ({ page }) => {
+  await ensureModel(page);
+  const canvas = manifoldCanvas(page);
+  await expect(canvas).toHaveAttribute('data-marker-x', /^\d/);
+  const map = page.getByRole('application', { name: /latent space map/i });
+  const box = await map.boundingBox();
+  if (!box) throw new Error('the latent map has no box');
+
+  const marker = async () => [await canvas.getAttribute('data-marker-x'), await canvas.getAttribute('data-marker-y')];
+  const before = await marker();
+  await map.click({ position: { x: box.width * 0.3, y: box.height * 0.35 } });
+  await expect.poll(marker).not.toEqual(before);
+  const first = await marker();
+  await map.click({ position: { x: box.width * 0.7, y: box.height * 0.7 } });
+  await expect.poll(marker).not.toEqual(first);
+  for (const value of await marker()) expect(Number(value)).toBeGreaterThanOrEqual(-1e4);
+});
+
+test('colour toggle and Reset view work, and orbiting moves the marker on screen', async ({ page }) => {
+  await ensureModel(page);
+  const canvas = manifoldCanvas(page);
+  const panel = page.getByRole('region', { name: 'Manifold in pixel space' });
+  await expect(canvas).toHaveAttribute('data-marker-x', /^\d/);
+  await panel.getByRole('button', { name: 'Radius' }).click();
+  await expect(canvas).toHaveAttribute('data-color-by', 'radius');
+  await expect(page.getByRole('application', { name: /latent space map/i })).toHaveAttribute('data-color-by', 'radius');
+  await panel.getByRole('button', { name: 'Height' }).click();
+  await expect(canvas).toHaveAttribute('data-color-by', 'height');
+
+  await canvas.scrollIntoViewIfNeeded();
+  const home = await canvas.getAttribute('data-marker-x');
+  const box = await canvas.boundingBox();
+  if (!box) throw new Error('the 3-D canvas has no box');
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.5);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.45, { steps: 10 });
+  await page.mouse.up();
+  await expect.poll(() => canvas.getAttribute('data-marker-x')).not.toBe(home);
+  await panel.getByRole('button', { name: 'Reset view' }).click();
+  await expect.poll(async () => Math.abs(Number(await canvas.getAttribute('data-marker-x')) - Number(home))).toBeLessThan(1);
+});
+
+test('training updates the surface in place each epoch', async ({ page }) => {
+  await ensureModel(page);
+  const canvas = manifoldCanvas(page);
+  await expect(canvas).toHaveAttribute('data-marker-x', /^\d/);
+  const updates = Number(await canvas.getAttribute('data-data-updates'));
+  const allocations = await canvas.getAttribute('data-allocations');
+  await trainTinyModel(page);
+  // One projection per epoch at least (the queue may merge some), all into the same GPU buffers.
+  await expect.poll(async () => Number(await canvas.getAttribute('data-data-updates'))).toBeGreaterThanOrEqual(updates + 2);
+  expect(await canvas.getAttribute('data-allocations')).toBe(allocations);
+});
