@@ -45,7 +45,9 @@ test('the manifold panel draws the decoded grid as a coloured 3-D surface', asyn
   expect(explained).toBeGreaterThan(0.3);
   expect(explained).toBeLessThanOrEqual(1);
   const panel = page.getByRole('region', { name: 'Manifold in pixel space' });
-  await expect(panel.getByText(`PC1–3 explain ${Math.round(explained * 100)}% of pixel variance`)).toBeVisible();
+  await expect(
+    panel.getByText(`PC1–3 explain ${Math.round(explained * 100)}% of pixel variance`),
+  ).toBeVisible();
   await expect(panel.getByText(/^(Estimated|True cylinder)$/)).toBeVisible();
 
   await canvas.scrollIntoViewIfNeeded();
@@ -64,7 +66,10 @@ test('the marker follows the latent point when the map is clicked', async ({ pag
   const box = await map.boundingBox();
   if (!box) throw new Error('the latent map has no box');
 
-  const marker = async () => [await canvas.getAttribute('data-marker-x'), await canvas.getAttribute('data-marker-y')];
+  const marker = async () => [
+    await canvas.getAttribute('data-marker-x'),
+    await canvas.getAttribute('data-marker-y'),
+  ];
   const before = await marker();
   await map.click({ position: { x: box.width * 0.3, y: box.height * 0.35 } });
   await expect.poll(marker).not.toEqual(before);
@@ -81,7 +86,10 @@ test('colour toggle and Reset view work, and orbiting moves the marker on screen
   await expect(canvas).toHaveAttribute('data-marker-x', /^\d/);
   await panel.getByRole('button', { name: 'Radius' }).click();
   await expect(canvas).toHaveAttribute('data-color-by', 'radius');
-  await expect(page.getByRole('application', { name: /latent space map/i })).toHaveAttribute('data-color-by', 'radius');
+  await expect(page.getByRole('application', { name: /latent space map/i })).toHaveAttribute(
+    'data-color-by',
+    'radius',
+  );
   await panel.getByRole('button', { name: 'Height' }).click();
   await expect(canvas).toHaveAttribute('data-color-by', 'height');
 
@@ -95,7 +103,9 @@ test('colour toggle and Reset view work, and orbiting moves the marker on screen
   await page.mouse.up();
   await expect.poll(() => canvas.getAttribute('data-marker-x')).not.toBe(home);
   await panel.getByRole('button', { name: 'Reset view' }).click();
-  await expect.poll(async () => Math.abs(Number(await canvas.getAttribute('data-marker-x')) - Number(home))).toBeLessThan(1);
+  await expect
+    .poll(async () => Math.abs(Number(await canvas.getAttribute('data-marker-x')) - Number(home)))
+    .toBeLessThan(1);
 });
 
 test('training updates the surface in place each epoch', async ({ page }) => {
@@ -106,6 +116,8 @@ test('training updates the surface in place each epoch', async ({ page }) => {
   const allocations = await canvas.getAttribute('data-allocations');
   await trainTinyModel(page);
   // One projection per epoch at least (the queue may merge some), all into the same GPU buffers.
-  await expect.poll(async () => Number(await canvas.getAttribute('data-data-updates'))).toBeGreaterThanOrEqual(updates + 2);
+  await expect
+    .poll(async () => Number(await canvas.getAttribute('data-data-updates')))
+    .toBeGreaterThanOrEqual(updates + 2);
   expect(await canvas.getAttribute('data-allocations')).toBe(allocations);
 });
