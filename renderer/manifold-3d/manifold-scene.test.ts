@@ -1,0 +1,184 @@
+// @vitest-environment jsdom
+// The scene's lifecycle without a GPU: WebGLRenderer is replaced by a recorder (jsdom has no WebGL),
+// everything else is real three.js.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BufferAttribute, BufferGeometry, Material, Texture, type Scene } from 'three';
+import { renderCylinder } from '../../shared/cylinder';
+import { gridCodes } from '../../shared/latent-grid';
+import { assembleManifold, renderImages, type ManifoldData } from './manifold-data';
+import { ManifoldScene } from './manifold-scene';
+
+const renderers: { render: ReturnType<typeof vi.fn>; dispose: ReturnType<typeof vi.fn> }[] = [];
+
+vi.mock('three', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('three')>();
+  class RecordingRenderer {
+    autoClear = true;
+    render = vi.fn();
+    dispose = vi.fn();
+    constructor() {
+      renderers.push(this);
+    }
+    setClearColor() {}
+    setPixelRatio() {}
+    setSize() {}
+    setViewport() {}
+    setScissor() {}
+    setScissorTest() {}
+    clear() {}
+  }
+  return { ...actual, WebGLRenderer: RecordingRenderer };
+});
+
+/** A 2-D context that accepts what the label and dot textures draw. */
+function fake2d(): unknown {
+  return {
+    font: '',
+    measureText: (text: string) => ({ width: text.length * 20 }),
+    fillText() {},
+    strokeText() {},
+    fillRect() {},
+    createRadialGradient: () => ({ addColorStop() {} }),
+  };
+}
+
+let frames: FrameRequestCallback[] = [];
+
+beforeEach(() => {
+  frames = [];
+  renderers.length = 0;
+  vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(cb));
+  vi.stubGlobal('cancelAnimationFrame', () => {});
+  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(fake2d as never);
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+/** Runs the frames queued so far (and returns how many there were). */
+function flushFrames(): number {
+  const queued = frames;
+  frames = [];
+  queued.forEach((cb) => cb(0));
+  return queued.length;
+}
+
+function data(perSide: number, squash = 1): ManifoldData {
+  const bounds = { min: [0, 0] as [number, number], max: [1, 1] as [number, number] };
+  const codes = gridCodes(bounds, perSide);
+  const images = new Float32Array(perSide * perSide * 1024);
+  for (let i = 0; i < perSide * perSide; i++) {
+    const f = { height: (codes[2 * i] as number) * squash, radius: codes[2 * i + 1] as number };
+    renderCylinder(f, 32, images.subarray(i * 1024, (i + 1) * 1024));
+  }
+  const points = Float32Array.from([0.2, 0.3, 0.7, 0.6, 0.5, 0.9]);
+  return assembleManifold({
+    modelId: 'm',
+    imageSize: 32,
+    perSide,
+    bounds,
+    gridImages: images,
+    pointImages: renderImages(points, 3, 32),
+    reconImages: renderImages(points, 3, 32),
+    sample: { codes: points, factors: points, count: 3 },
+    trainCodes: points,
+    trainFactors: points,
+    previous: null,
+  });
+}
+
+/** The surface's position buffer: the only indexed Mesh in the scene graph. */
+function surfacePositions(scene: ManifoldScene): BufferAttribute {
+  const root = (scene as unknown as { scene: Scene }).scene;
+  let found: BufferAttribute | null = null;
+  root.traverse((o) => {
+    const g = (o as unknown as { geometry?: BufferGeometry }).geometry;
+    if (!found && o.type === 'Mesh' && g?.index && g.getAttribute('position'))
+      found = g.getAttribute('position') as BufferAttribute;
+  });
+  if (!found) throw new Error('no surface in the scene');
+  return found;
+}
+
+describe('ManifoldScene', () => {
+  it('draws on demand: one frame per batch of changes, none while idle', () => {
+    const canvas = document.createElement('canvas');
+    const scene = new ManifoldScene(canvas);
+    scene.resize(400, 300);
+    scene.update({
+      data: data(4),
+      colorBy: 'height',
+      marker: [0, 0, 0],
+      cylinder: { height: 0.5, radius: 0.5 },
+    });
+    scene.update({ marker: [0.1, 0, 0] });
+    expect(frames.length).toBe(1);
+    flushFrames();
+    expect(renderers[0]?.render).toHaveBeenCalledTimes(2); // the scene, then the cylinder inset
+    expect(flushFrames()).toBe(0); // nothing scheduled once drawn: no endless loop
+    expect(canvas.dataset.vertices).toBe('16');
+    expect(Number(canvas.dataset.markerX)).toBeGreaterThan(0);
+    expect(Number(canvas.dataset.explained)).toBeGreaterThan(0);
+    scene.dispose();
+  });
+
+  it('updates the surface in place when new data arrive (same buffers, new values)', () => {
+    const canvas = document.createElement('canvas');
+    const scene = new ManifoldScene(canvas);
+    scene.resize(400, 300);
+    scene.update({ data: data(4) });
+    flushFrames();
+    const attribute = surfacePositions(scene);
+    const before = Array.from(attribute.array);
+    const version = attribute.version;
+    scene.update({ data: data(4, 0.5) });
+    flushFrames();
+    expect(surfacePositions(scene)).toBe(attribute);
+    expect(attribute.version).toBeGreaterThan(version);
+    expect(Array.from(attribute.array)).not.toEqual(before);
+    expect(canvas.dataset.dataUpdates).toBe('2');
+    const allocations = canvas.dataset.allocations;
+    scene.update({ data: data(4, 0.8) });
+    flushFrames();
+    expect(canvas.dataset.allocations).toBe(allocations);
+    scene.dispose();
+  });
+
+  it('moves the marker on screen when the latent point moves', () => {
+    const canvas = document.createElement('canvas');
+    const scene = new ManifoldScene(canvas);
+    scene.resize(400, 300);
+    const d = data(4);
+    scene.update({ data: d, marker: [d.gridPositions[0]!, d.gridPositions[1]!, d.gridPositions[2]!] });
+    flushFrames();
+    const first = [canvas.dataset.markerX, canvas.dataset.markerY];
+    scene.update({ marker: [d.gridPositions[45]!, d.gridPositions[46]!, d.gridPositions[47]!] });
+    flushFrames();
+    expect([canvas.dataset.markerX, canvas.dataset.markerY]).not.toEqual(first);
+    scene.update({ marker: null });
+    flushFrames();
+    expect(canvas.dataset.markerX).toBeUndefined();
+    scene.dispose();
+  });
+
+  it('disposes every geometry, material, texture and the renderer, and draws nothing after', () => {
+    const geometryDispose = vi.spyOn(BufferGeometry.prototype, 'dispose');
+    const materialDispose = vi.spyOn(Material.prototype, 'dispose');
+    const textureDispose = vi.spyOn(Texture.prototype, 'dispose');
+    const canvas = document.createElement('canvas');
+    const scene = new ManifoldScene(canvas);
+    scene.resize(400, 300);
+    scene.update({ data: data(4), marker: [0, 0, 0], cylinder: { height: 0.2, radius: 0.8 } });
+    scene.dispose();
+    // surface, grid lines, points, error lines, marker, halo, axes, cylinder
+    expect(geometryDispose.mock.calls.length).toBeGreaterThanOrEqual(8);
+    // surface, lines, points, error lines, marker, halo, axes, 3 labels, cylinder
+    expect(materialDispose.mock.calls.length).toBeGreaterThanOrEqual(11);
+    expect(textureDispose.mock.calls.length).toBeGreaterThanOrEqual(4); // the dot and 3 axis labels
+    expect(renderers[0]?.dispose).toHaveBeenCalledTimes(1);
+    flushFrames();
+    expect(renderers[0]?.render).not.toHaveBeenCalled();
+  });
+});
