@@ -95,7 +95,7 @@ function reporter(epochs: number): { progress(p: TrainProgress): void; epoch(lin
     return { progress: () => undefined, epoch: (line) => console.log(line), done: () => undefined };
   }
   const bar = new SingleBar({
-    format: 'epoch {epoch}/{epochs} |{bar}| {percentage}% | loss {loss} | val {lossVal} | {sps} samples/s | ETA {eta}',
+    format: 'epoch {epoch}/{epochs} |{bar}| {percentage}% | loss {loss} | val {lossVal} | {sps} samples/s | ETA {etaText}',
     hideCursor: true,
   });
   let started = false;
@@ -107,7 +107,7 @@ function reporter(epochs: number): { progress(p: TrainProgress): void; epoch(lin
         loss: p.lossTrain.toFixed(5),
         lossVal: p.lossVal === null ? '—' : p.lossVal.toFixed(5),
         sps: Math.round(p.samplesPerSecond),
-        eta: `${Math.round(p.etaSeconds)}s${p.paused ? ' (paused)' : ''}`,
+        etaText: `${Math.round(p.etaSeconds)} s${p.paused ? ' (paused)' : ''}`,
       };
       const value = (p.epoch - 1) * p.stepsPerEpoch + p.step;
       if (!started) bar.start(epochs * p.stepsPerEpoch, value, payload);
