@@ -121,3 +121,31 @@ test('training updates the surface in place each epoch', async ({ page }) => {
     .toBeGreaterThanOrEqual(updates + 2);
   expect(await canvas.getAttribute('data-allocations')).toBe(allocations);
 });
+
+test('without WebGL the panel says so and the rest of the app works', async ({ page }) => {
+  await page.addInitScript(() => {
+    const original = HTMLCanvasElement.prototype.getContext;
+    // Every WebGL flavour fails, as on a machine without GPU or software rendering; 2-D still works.
+    HTMLCanvasElement.prototype.getContext = function (
+      this: HTMLCanvasElement,
+      type: string,
+      ...rest: unknown[]
+    ) {
+      if (type.includes('webgl')) return null;
+      return (original as (...args: unknown[]) => RenderingContext | null).call(this, type, ...rest);
+    } as typeof original;
+  });
+  await page.reload();
+  await ensureModel(page);
+  const panel = page.getByRole('region', { name: 'Manifold in pixel space' });
+  await expect(panel.getByRole('status')).toContainText('3-D view unavailable: WebGL could not start');
+  await expect(panel.getByRole('button', { name: 'Reset view' })).toBeDisabled();
+
+  const map = page.getByRole('application', { name: /latent space map/i });
+  await expect(map).not.toHaveAttribute('data-points', '0');
+  const z1 = await map.getAttribute('data-z1');
+  const box = await map.boundingBox();
+  if (!box) throw new Error('the latent map has no box');
+  await map.click({ position: { x: box.width * 0.25, y: box.height * 0.4 } });
+  await expect(map).not.toHaveAttribute('data-z1', z1 ?? '');
+});
