@@ -68,7 +68,9 @@ async function main(): Promise<void> {
 }
 
 function startElectron(binary: string, root: string): void {
-  const child = spawn(binary, [root], { stdio: 'inherit' });
+  // Chromium refuses to run as root with its sandbox on (containers); elsewhere the sandbox stays.
+  const args = process.getuid?.() === 0 ? ['--no-sandbox', root] : [root];
+  const child = spawn(binary, args, { stdio: 'inherit' });
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);
