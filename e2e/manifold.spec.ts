@@ -49,6 +49,8 @@ test('the manifold panel draws the decoded grid as a coloured 3-D surface', asyn
     panel.getByText(`PC1–3 explain ${Math.round(explained * 100)}% of pixel variance`),
   ).toBeVisible();
   await expect(panel.getByText(/^(Estimated|True cylinder)$/)).toBeVisible();
+  // The projection ran in its worker, off the main thread.
+  expect(page.workers().some((w) => w.url().includes('manifold-worker'))).toBe(true);
 
   await canvas.scrollIntoViewIfNeeded();
   // A blank (or grey-only) canvas has no saturated pixels; the viridis surface, lit, has hundreds of shades.

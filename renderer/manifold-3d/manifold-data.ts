@@ -77,11 +77,15 @@ export function manifoldBounds(model: ModelState): LatentBounds {
   return expandBounds(dataBounds(model), LATENT_MARGIN);
 }
 
-/** Asks the engine for the grid and the reconstructions (two batched calls at once), then projects them. */
+/**
+ * Asks the engine for the grid and the reconstructions (two batched calls at once), then projects
+ * them with `assemble` (assembleManifold, run off the main thread by the caller's choice).
+ */
 export async function fetchManifold(
   api: AtlasApi,
   model: ModelState,
-  previous: ManifoldData | null,
+  previous: Pca | null,
+  assemble: (input: ManifoldInputs) => Promise<ManifoldData>,
 ): Promise<ManifoldData> {
   const bounds = manifoldBounds(model);
   const sample = samplePoints(model);
@@ -89,13 +93,12 @@ export async function fetchManifold(
     api.invoke('model:decode-grid', { bounds, perSide: GRID_PER_SIDE }),
     sample.count > 0 ? api.invoke('model:decode', { z: sample.codes }) : Promise.resolve(null),
   ]);
-  return assembleManifold({
+  return assemble({
     modelId: model.info.id,
     imageSize: grid.imageSize,
     perSide: grid.perSide,
     bounds,
     gridImages: grid.images,
-    pointImages: renderImages(sample.factors, sample.count, grid.imageSize),
     reconImages: recon?.images ?? new Float32Array(0),
     sample,
     trainCodes: model.points.codes,
@@ -111,28 +114,32 @@ export interface ManifoldInputs {
   bounds: LatentBounds;
   /** perSide² decoded images in the layout of shared/latent-grid.ts. */
   gridImages: Float32Array;
-  /** One true image per sampled validation point. */
-  pointImages: Float32Array;
   /** One decoded image per sampled validation code. */
   reconImages: Float32Array;
+  /** The validation points drawn; their true images are rendered from `factors`. */
   sample: { codes: Float32Array; factors: Float32Array; count: number };
   /** Every validation code and its true factors (for the kNN estimate of the grid's factors). */
   trainCodes: Float32Array;
   trainFactors: Float32Array;
-  previous: ManifoldData | null;
+  /** The previous fit, to start from and keep signs (null for a fresh start). */
+  previous: Pca | null;
 }
 
-/** PCA of the grid images, the projections and the grid's factor estimates (pure; ~0.3 s for 576 images of 32²). */
+/**
+ * PCA of the grid images, the projections and the grid's factor estimates. Pure, and heavy enough
+ * (~0.3 s for 576 images of 32², ~1 s at 64²) to run in a worker (manifold-worker.ts).
+ */
 export function assembleManifold(input: ManifoldInputs): ManifoldData {
   const { imageSize, perSide, sample } = input;
   const cols = imageSize * imageSize;
   const rows = perSide * perSide;
-  const prior = input.previous?.pca.cols === cols ? input.previous.pca.components : undefined;
+  const prior =
+    input.previous?.cols === cols && input.previous.k === COMPONENTS ? input.previous.components : undefined;
   const pca = fitPca(input.gridImages, rows, cols, COMPONENTS, { previous: prior });
   const gridProjected = projectRows(pca, input.gridImages, rows);
   const project = (images: Float32Array) =>
     sample.count > 0 ? projectRows(pca, images, sample.count) : new Float32Array(0);
-  const pointProjected = project(input.pointImages);
+  const pointProjected = project(renderImages(sample.factors, sample.count, imageSize));
   const reconProjected = project(input.reconImages);
   let maxAbs = 0;
   for (const v of gridProjected) maxAbs = Math.max(maxAbs, Math.abs(v));

@@ -80,7 +80,6 @@ function data(perSide: number, squash = 1): ManifoldData {
     perSide,
     bounds,
     gridImages: images,
-    pointImages: renderImages(points, 3, 32),
     reconImages: renderImages(points, 3, 32),
     sample: { codes: points, factors: points, count: 3 },
     trainCodes: points,

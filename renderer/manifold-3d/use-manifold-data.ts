@@ -1,13 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AtlasApi, ModelState } from '../../shared/api';
 import { createLatestQueue, type LatestQueue } from '../state/latest-queue';
+import { createManifoldAssembler } from './manifold-assembler';
 import { fetchManifold, type ManifoldData } from './manifold-data';
 
 /**
  * The projected manifold of the current model, refetched whenever `modelVersion` changes (each
  * epoch while training, on load and on switch). One computation at a time; if epochs arrive faster,
- * only the newest model waits, so the view keeps up without piling work. Each fit starts from the
- * previous components, which keeps the picture from flipping between epochs.
+ * only the newest model waits, so the view keeps up without piling work. The projection runs in a
+ * worker, and each fit starts from the previous components, which keeps the picture from flipping
+ * between epochs.
  */
 export function useManifoldData(
   api: AtlasApi,
@@ -20,16 +22,24 @@ export function useManifoldData(
   const queue = useRef<LatestQueue<ModelState> | null>(null);
 
   useEffect(() => {
-    const q = createLatestQueue((m: ModelState) => fetchManifold(api, m, latest.current), {
-      onResult: (result) => {
-        latest.current = result;
-        setData(result);
-        setError(null);
+    const assembler = createManifoldAssembler();
+    const q = createLatestQueue(
+      (m: ModelState) =>
+        fetchManifold(api, m, latest.current?.pca ?? null, (input) => assembler.assemble(input)),
+      {
+        onResult: (result) => {
+          latest.current = result;
+          setData(result);
+          setError(null);
+        },
+        onError: (e) => setError(e instanceof Error ? e.message : String(e)),
       },
-      onError: (e) => setError(e instanceof Error ? e.message : String(e)),
-    });
+    );
     queue.current = q;
-    return () => q.dispose();
+    return () => {
+      q.dispose();
+      assembler.dispose();
+    };
   }, [api]);
 
   useEffect(() => {
