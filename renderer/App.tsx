@@ -7,6 +7,7 @@ import { ModelSwitch } from './controls/ModelSwitch';
 import { NoticeArea } from './controls/NoticeArea';
 import { SidebarTabs } from './controls/SidebarTabs';
 import { LatentMapPanel } from './latent-map/LatentMapPanel';
+import { ManifoldPanel } from './manifold-3d/ManifoldPanel';
 import { PreviewPanel } from './preview/PreviewPanel';
 import { ModelFileButtons } from './saving/ModelFileButtons';
 import { SaveImageControl } from './saving/SaveImageControl';
@@ -97,13 +98,15 @@ export function App() {
             error={a.decodeError}
             actions={<SaveImageControl actions={a.save} disabled={!model} sizePx={a.imagePx} onSizePx={a.setImagePx} />}
           />
-          {/* SLOT: ManifoldPanel (helper M, renderer/manifold-3d/ManifoldPanel.tsx) goes here once it lands:
-              <ManifoldPanel model={model} modelVersion={state.modelVersion} currentZ={state.z}
-                currentImage={a.decoded?.image ?? null} colorBy={state.colorBy} onColorByChange={a.setColorBy}
-                trueFactors={state.trueFactors} /> */}
-          <section className="panel manifold-slot" aria-label="Manifold in 3-D (coming)">
-            <p className="muted">The 3-D view of the manifold will appear here.</p>
-          </section>
+          <ManifoldPanel
+            model={model}
+            modelVersion={state.modelVersion}
+            currentZ={state.z}
+            currentImage={a.decoded?.image ?? null}
+            colorBy={state.colorBy}
+            onColorByChange={a.setColorBy}
+            trueFactors={state.trueFactors}
+          />
         </aside>
       </main>
       <NoticeArea notices={a.notices} />

@@ -30,7 +30,7 @@ export function FactorSliders({ factors, onFactors, trueImage, reconstruction, i
   const error = reconstruction && reconstruction.length === trueImage.length ? mse(trueImage, reconstruction) : null;
   return (
     <section className="panel card" aria-labelledby="factors-title">
-      <h2 id="factors-title" className="card-title" title="The two numbers that really describe every image in the data set.">
+      <h2 id="factors-title" className="card-title" title="The two numbers that really describe every image. Move a slider: the true cylinder is rendered, encoded, and z jumps to its code.">
         True factors
       </h2>
       <RangeField label="Height" value={factors.height} min={0} max={1} step={0.01} ends={['short', 'tall']} disabled={disabled} testId="slider-height" onChange={(height) => onFactors({ ...factors, height })} />
@@ -40,17 +40,21 @@ export function FactorSliders({ factors, onFactors, trueImage, reconstruction, i
           <GrayCanvas image={trueImage} imageSize={imageSize} sizePx={THUMB_PX} label="True image" data={{ 'data-testid': 'true-image', 'data-height': factors.height, 'data-radius': factors.radius }} />
           <figcaption>True image x</figcaption>
         </figure>
-        <span className="compare-arrow" aria-hidden="true">→</span>
+        <div className="compare-arrow" aria-live="polite">
+          <span aria-hidden="true">→</span>
+          {error !== null && (
+            <span className="compare-mse" title="Mean squared pixel difference between the true image and its reconstruction">
+              MSE
+              <br />
+              {error.toFixed(4)}
+            </span>
+          )}
+        </div>
         <figure>
           <GrayCanvas image={reconstruction} imageSize={imageSize} sizePx={THUMB_PX} label="Reconstruction of the true image" data={{ 'data-testid': 'reconstruction' }} />
-          <figcaption>f(encode(x))</figcaption>
+          <figcaption>{reconstruction ? 'f(encode(x))' : 'move a slider'}</figcaption>
         </figure>
       </div>
-      <p className="field-hint" aria-live="polite">
-        {error !== null
-          ? `Reconstruction error (pixel MSE) ${error.toFixed(4)}`
-          : 'Move a slider: the true cylinder is encoded and z jumps to its code.'}
-      </p>
     </section>
   );
 }

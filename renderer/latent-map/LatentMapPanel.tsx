@@ -39,7 +39,8 @@ const KEY_STEP_FRACTION = 0.01;
 /** The latent space of the current model: the map canvas with its header, legend and correlations. */
 export function LatentMapPanel({ api, model, modelVersion, z, colorBy, onColorBy, layers, onZ, onGridChange, actions, toolbar }: LatentMapPanelProps) {
   const frame = useRef<HTMLDivElement | null>(null);
-  const points = model?.points ?? null;
+  // A model that has just started training may have no codes yet: nothing to draw until its first epoch.
+  const points = model && model.points.codes.length === 2 * model.points.count ? model.points : null;
   const bounds = useMemo(() => (model ? dataBounds(model) : null), [model]);
   const { vp, setViewport, fit } = useMapViewport(frame, bounds, model?.info.id ?? '');
   const square = useVisibleSquare(vp);

@@ -4,7 +4,7 @@ import { GrayCanvas } from './GrayCanvas';
 import './preview.css';
 
 /** Side of the large preview in CSS pixels (the decoded image is 32 or 64 px, smoothly upscaled). */
-export const PREVIEW_PX = 272;
+export const PREVIEW_PX = 256;
 const TRUE_INSET_PX = 88;
 
 interface PreviewPanelProps {
@@ -14,7 +14,7 @@ interface PreviewPanelProps {
   /** True factors and image when z came from the factor sliders. */
   truth: { factors: Factors; image: Float32Array; imageSize: ImageSize } | null;
   error: string | null;
-  /** Save controls, composed by the app. */
+  /** Save controls for the header, composed by the app. */
   actions: React.ReactNode;
 }
 
@@ -27,9 +27,11 @@ export function PreviewPanel({ decoded, z, truth, error, actions }: PreviewPanel
     <section className="panel preview-panel" aria-labelledby="preview-title">
       <header className="panel-header">
         <div>
-          <h2 id="preview-title">Decoded image f(z)</h2>
-          <p className="panel-sub">The decoder maps the latent point back to pixel space.</p>
+          <h2 id="preview-title" title="The decoder f maps the latent point z back to pixel space.">
+            Decoded image f(z)
+          </h2>
         </div>
+        <div className="panel-actions">{actions}</div>
       </header>
       <div className="preview-stage">
         <GrayCanvas
@@ -64,7 +66,6 @@ export function PreviewPanel({ decoded, z, truth, error, actions }: PreviewPanel
           Decoding failed: {error}
         </p>
       )}
-      {actions}
     </section>
   );
 }

@@ -1,4 +1,3 @@
-import { useId } from 'react';
 import type { SaveActions } from './use-save-actions';
 import './saving.css';
 
@@ -14,13 +13,9 @@ interface SaveImageControlProps {
 
 /** "Save image" with its size: writes the decoded image as a PNG with z (and the true factors when known) in its metadata. */
 export function SaveImageControl({ actions, disabled, sizePx, onSizePx }: SaveImageControlProps) {
-  const id = useId();
   return (
     <div className="save-row">
-      <label htmlFor={id} className="save-size-label">
-        Size
-      </label>
-      <select id={id} value={sizePx} onChange={(e) => onSizePx(Number(e.currentTarget.value))} aria-label="Image size in pixels">
+      <select value={sizePx} onChange={(e) => onSizePx(Number(e.currentTarget.value))} aria-label="Image size in pixels">
         {IMAGE_SIZES_PX.map((s) => (
           <option key={s} value={s}>
             {s} px

@@ -45,6 +45,14 @@ describe('explorerReducer', () => {
     expect(explorerReducer(s1, { type: 'epoch', epoch: 4, codes: new Float32Array(6), metrics: m })).toBe(s1);
   });
 
+  it('gives a model in training, shown before its first epoch without codes, its codes', () => {
+    const training = model('t', []);
+    const empty = { ...training, points: { ...training.points, count: 2, factors: new Float32Array(4) } };
+    const s0 = explorerReducer(INITIAL_EXPLORER, { type: 'model-loaded', model: empty });
+    const s1 = explorerReducer(s0, { type: 'epoch', epoch: 1, codes: Float32Array.from([1, 2, 3, 4]), metrics: metrics([1, 2], [3, 4]) });
+    expect(Array.from(s1.model!.points.codes)).toEqual([1, 2, 3, 4]);
+  });
+
   it('lets factor sliders lead z until something else moves it', () => {
     const factors = { height: 0.2, radius: 0.9 };
     let s: ExplorerState = explorerReducer(INITIAL_EXPLORER, { type: 'set-factors', factors });

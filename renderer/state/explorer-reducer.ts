@@ -61,7 +61,8 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
       };
     }
     case 'epoch': {
-      if (!state.model || state.model.points.codes.length !== action.codes.length) return state;
+      // The model in training may arrive without codes yet; its point count is what must match.
+      if (!state.model || 2 * state.model.points.count !== action.codes.length) return state;
       const { info, points } = state.model;
       return {
         ...state,

@@ -71,7 +71,7 @@ export function useExplorer(api: AtlasApi): Explorer {
       api.on('train:epoch', (e) => {
         const current = modelRef.current;
         const action = { type: 'epoch', epoch: e.epoch, codes: e.codes, metrics: e.metrics } as const;
-        if (current?.info.source === 'training' && current.points.codes.length === e.codes.length) {
+        if (current?.info.source === 'training' && 2 * current.points.count === e.codes.length) {
           dispatch(action);
         } else {
           // The map still shows the previous model: fetch the one in training, then move its points.

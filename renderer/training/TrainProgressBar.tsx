@@ -38,17 +38,37 @@ export function TrainProgressBar({ progress, label }: { progress: TrainProgress 
       >
         <div className="progress-fill" style={{ width: `${fraction * 100}%` }} />
       </div>
-      <p className="progress-text">{text}</p>
-      {progress && (
-        <p className="progress-losses">
-          <span className="swatch-train" aria-hidden="true" /> train loss {progress.lossTrain.toPrecision(3)}
-          {progress.lossVal !== null && (
-            <>
-              {' '}
-              · <span className="swatch-val" aria-hidden="true" /> validation {progress.lossVal.toPrecision(3)}
-            </>
-          )}
-        </p>
+      {progress ? (
+        <dl className="progress-stats">
+          <div>
+            <dt>Epoch</dt>
+            <dd>
+              {progress.epoch} / {progress.epochs}
+            </dd>
+          </div>
+          <div>
+            <dt>Samples/s</dt>
+            <dd>{Math.round(progress.samplesPerSecond).toLocaleString('en-US')}</dd>
+          </div>
+          <div>
+            <dt>ETA</dt>
+            <dd>{formatDuration(progress.etaSeconds)}</dd>
+          </div>
+          <div>
+            <dt>
+              <span className="swatch-train" aria-hidden="true" /> Train loss
+            </dt>
+            <dd>{progress.lossTrain.toPrecision(3)}</dd>
+          </div>
+          <div>
+            <dt>
+              <span className="swatch-val" aria-hidden="true" /> Val. loss
+            </dt>
+            <dd>{progress.lossVal === null ? '–' : progress.lossVal.toPrecision(3)}</dd>
+          </div>
+        </dl>
+      ) : (
+        <p className="progress-text">{text}</p>
       )}
     </div>
   );

@@ -1,9 +1,11 @@
+import { useState } from 'react';
 import type { TrainConfig } from '../../shared/api';
 import { isActive } from '../state/training-reducer';
 import type { Training } from '../state/use-training';
-import { formatDuration, TrainProgressBar } from './TrainProgressBar';
+import { ConfigSummary } from './ConfigSummary';
 import { LossChart } from './LossChart';
 import { TrainConfigForm } from './TrainConfigForm';
+import { formatDuration, TrainProgressBar } from './TrainProgressBar';
 import type { ConfigDraft } from './validate-config';
 import './training.css';
 
@@ -27,16 +29,28 @@ const STATUS_LABEL = {
 export function TrainingPanel({ training, draft, onDraft }: TrainingPanelProps) {
   const { state } = training;
   const active = isActive(state.status);
+  const [editing, setEditing] = useState(!active && state.status !== 'finished');
   const epochs = state.progress?.epochs ?? (Number(draft.epochs) || 1);
+  const start = (config: TrainConfig) => {
+    setEditing(false);
+    void training.start(config);
+  };
   return (
     <section className="panel card training-panel" aria-labelledby="training-title">
       <h2 id="training-title" className="card-title">
         Train a new model
       </h2>
-      <p className="card-intro">
-        The encoder squeezes each image into 2 numbers; the decoder f learns to redraw it. Watch the points organise themselves as it learns.
-      </p>
-      <TrainConfigForm draft={draft} onDraft={onDraft} locked={active} onTrain={(c: TrainConfig) => void training.start(c)} />
+      {editing && !active ? (
+        <>
+          <p className="card-intro">
+            The encoder squeezes each image into 2 numbers; the decoder f learns to redraw it. Watch the points organise
+            themselves on the map as it learns.
+          </p>
+          <TrainConfigForm draft={draft} onDraft={onDraft} locked={active} onTrain={start} />
+        </>
+      ) : (
+        <ConfigSummary draft={draft} canEdit={!active} onEdit={() => setEditing(true)} />
+      )}
       {active && (
         <div className="button-row">
           {state.status === 'paused' ? (
@@ -57,7 +71,8 @@ export function TrainingPanel({ training, draft, onDraft }: TrainingPanelProps) 
       {state.lossTrain.length > 0 && <LossChart train={state.lossTrain} val={state.lossVal} epochs={epochs} />}
       {state.status === 'finished' && state.result && (
         <p className="notice-inline success" role="status">
-          {state.result.stopped ? 'Stopped' : 'Finished'} after {state.result.epochs} epochs in {formatDuration(state.result.trainSeconds)}. The map now shows this model.
+          {state.result.stopped ? 'Stopped' : 'Finished'} after {state.result.epochs} epochs in {formatDuration(state.result.trainSeconds)}.
+          The map now shows this model.
         </p>
       )}
       {state.error && (
