@@ -58,10 +58,10 @@ export function App() {
                   locked={a.trainingActive}
                   onSwitch={a.switchModel}
                 />
-                <LatentSliders model={model} z={state.z} onZ={(z) => a.setZ(z, 'slider')} />
+                <LatentSliders model={model} z={state.z} onZ={a.setSliderZ} />
                 <FactorSliders
                   factors={state.factors}
-                  onFactors={(factors) => a.explorer.dispatch({ type: 'set-factors', factors })}
+                  onFactors={a.setFactors}
                   trueImage={a.trueImage}
                   reconstruction={a.reconstruction}
                   imageSize={model?.imageSize ?? 32}
@@ -101,7 +101,7 @@ export function App() {
           <ManifoldPanel
             model={model}
             modelVersion={state.modelVersion}
-            currentZ={state.z}
+            currentZ={a.decoded?.z ?? state.z}
             currentImage={a.decoded?.image ?? null}
             colorBy={state.colorBy}
             onColorByChange={a.setColorBy}

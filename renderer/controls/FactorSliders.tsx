@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Factors, ImageSize } from '../../shared/api';
 import { GrayCanvas } from '../preview/GrayCanvas';
 import { RangeField } from './RangeField';
@@ -26,7 +27,7 @@ function mse(a: Float32Array, b: Float32Array): number {
  * Height and Radius: render the true cylinder, encode it, jump to its code, and compare the true
  * image with its reconstruction — object → image → code → image.
  */
-export function FactorSliders({ factors, onFactors, trueImage, reconstruction, imageSize, disabled }: FactorSlidersProps) {
+export const FactorSliders = memo(function FactorSliders({ factors, onFactors, trueImage, reconstruction, imageSize, disabled }: FactorSlidersProps) {
   const error = reconstruction && reconstruction.length === trueImage.length ? mse(trueImage, reconstruction) : null;
   return (
     <section className="panel card" aria-labelledby="factors-title">
@@ -57,4 +58,4 @@ export function FactorSliders({ factors, onFactors, trueImage, reconstruction, i
       </div>
     </section>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { GRID_DENSITY_RANGE, type MapLayers } from '../latent-map/map-scene';
 
 interface MapLayersBarProps {
@@ -6,7 +7,7 @@ interface MapLayersBarProps {
 }
 
 /** The map's toolbar: show, hide and tune each layer. */
-export function MapLayersBar({ layers, onLayers }: MapLayersBarProps) {
+export const MapLayersBar = memo(function MapLayersBar({ layers, onLayers }: MapLayersBarProps) {
   const toggle = (key: 'showTiles' | 'showContours' | 'showShading', label: string, title: string) => (
     <label className="toggle" title={title}>
       <input type="checkbox" checked={layers[key]} onChange={(e) => onLayers({ ...layers, [key]: e.currentTarget.checked })} />
@@ -36,4 +37,4 @@ export function MapLayersBar({ layers, onLayers }: MapLayersBarProps) {
       {toggle('showShading', 'Off-manifold shading', 'Dims regions far from every encoded image: decoding there leaves the data the model saw.')}
     </div>
   );
-}
+});

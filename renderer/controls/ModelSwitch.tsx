@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { BundledModel, ModelInfo } from '../../shared/api';
 import './controls.css';
 
@@ -20,7 +21,7 @@ const SOURCE_LABEL: Record<ModelInfo['source'], string> = {
  * Which model's latent space is on screen: the bundled models (one sentence each on how they
  * differ), or the user's own.
  */
-export function ModelSwitch({ bundled, current, locked, onSwitch }: ModelSwitchProps) {
+export const ModelSwitch = memo(function ModelSwitch({ bundled, current, locked, onSwitch }: ModelSwitchProps) {
   const own = current && !bundled.some((b) => b.id === current.id) ? current : null;
   return (
     <section className="panel card" aria-labelledby="model-title">
@@ -53,7 +54,7 @@ export function ModelSwitch({ bundled, current, locked, onSwitch }: ModelSwitchP
       </p>
     </section>
   );
-}
+});
 
 /** The sentence under the switch: what makes the model on screen different. */
 function describe(bundled: BundledModel[], current: ModelInfo | null, own: ModelInfo | null): string {

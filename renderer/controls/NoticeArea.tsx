@@ -1,7 +1,8 @@
+import { memo } from 'react';
 import type { Notices } from '../state/use-notices';
 
 /** Outcomes of saving, opening, switching models: errors stay until dismissed. */
-export function NoticeArea({ notices }: { notices: Notices }) {
+export const NoticeArea = memo(function NoticeArea({ notices }: { notices: Notices }) {
   return (
     <div className="notice-area" aria-live="polite">
       {notices.list.map((n) => (
@@ -14,4 +15,4 @@ export function NoticeArea({ notices }: { notices: Notices }) {
       ))}
     </div>
   );
-}
+});

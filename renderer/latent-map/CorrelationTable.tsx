@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Metrics } from '../../shared/api';
 
 function Cell({ value, title }: { value: number | undefined; title: string }) {
@@ -14,7 +15,7 @@ function Cell({ value, title }: { value: number | undefined; title: string }) {
  * How the latent axes line up with the true factors: the Spearman rank correlation of z₁ and z₂
  * with height and radius, and how well z as a whole predicts each factor (kNN R²).
  */
-export function CorrelationTable({ metrics }: { metrics: Metrics | null }) {
+export const CorrelationTable = memo(function CorrelationTable({ metrics }: { metrics: Metrics | null }) {
   const s = metrics?.spearman;
   return (
     <table className="corr-table" aria-label="Correlations of the latent axes with the true factors">
@@ -48,4 +49,4 @@ export function CorrelationTable({ metrics }: { metrics: Metrics | null }) {
       </tbody>
     </table>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { drawLatentMap } from './draw-latent-map';
+import { drawCrosshair, drawMapBase } from './draw-latent-map';
 import type { MapScene } from './map-scene';
 import { useMapPointer, type MapPointerOptions } from './use-map-pointer';
 import type { Viewport } from './viewport';
@@ -19,7 +19,15 @@ const fmt = (v: number) => v.toFixed(4);
  */
 export function LatentMap({ scene, vp, contourSegments, ...pointer }: LatentMapProps) {
   const canvas = useRef<HTMLCanvasElement | null>(null);
+  const base = useRef<{ canvas: HTMLCanvasElement | null; dirty: boolean }>({ canvas: null, dirty: true });
   const handlers = useMapPointer({ ...pointer, canvas, vp });
+  const { points, colorBy, tiles, fields, shade, layers, hoverIndex } = scene;
+
+  // Why: while z is dragged only the crosshair moves; repainting tiles, shading, iso-lines and
+  // points each time would cost most of a frame, so they are kept in an offscreen copy.
+  useEffect(() => {
+    base.current.dirty = true;
+  }, [points, colorBy, tiles, fields, shade, layers, hoverIndex, vp]);
 
   useEffect(() => {
     const el = canvas.current;
@@ -28,12 +36,25 @@ export function LatentMap({ scene, vp, contourSegments, ...pointer }: LatentMapP
       const dpr = window.devicePixelRatio || 1;
       const w = Math.round(vp.width * dpr);
       const h = Math.round(vp.height * dpr);
-      if (el.width !== w || el.height !== h) {
-        el.width = w;
-        el.height = h;
+      const offscreen = (base.current.canvas ??= document.createElement('canvas'));
+      for (const c of [el, offscreen]) {
+        if (c.width !== w || c.height !== h) {
+          c.width = w;
+          c.height = h;
+          base.current.dirty = true;
+        }
       }
       const ctx = el.getContext('2d');
-      if (ctx) drawLatentMap(ctx, scene, vp, dpr);
+      const baseCtx = offscreen.getContext('2d');
+      if (!ctx || !baseCtx) return;
+      if (base.current.dirty) {
+        drawMapBase(baseCtx, scene, vp, dpr);
+        base.current.dirty = false;
+      }
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.drawImage(offscreen, 0, 0);
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      drawCrosshair(ctx, vp, scene.z);
     });
     return () => cancelAnimationFrame(frame);
   }, [scene, vp]);
@@ -42,7 +63,7 @@ export function LatentMap({ scene, vp, contourSegments, ...pointer }: LatentMapP
   // A fingerprint of where the points are, so tests can see them move each epoch.
   const checksum = useMemo(() => (codes ? codes.reduce((sum, v) => sum + Math.abs(v), 0).toFixed(4) : ''), [codes]);
   const count = scene.points?.count ?? 0;
-  const tiles = scene.layers.showTiles && scene.tiles ? scene.tiles.perSide ** 2 : 0;
+  const tileCount = layers.showTiles && tiles ? tiles.perSide ** 2 : 0;
   const [z1, z2] = scene.z;
   return (
     <canvas
@@ -58,7 +79,7 @@ export function LatentMap({ scene, vp, contourSegments, ...pointer }: LatentMapP
       data-z2={fmt(z2)}
       data-points={count}
       data-points-checksum={checksum}
-      data-tiles={tiles}
+      data-tiles={tileCount}
       data-color-by={scene.colorBy}
       data-contour-segments={scene.layers.showContours ? contourSegments : 0}
       data-shading={scene.layers.showShading && scene.fields ? 'on' : 'off'}

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { ColorBy } from '../state/explorer-reducer';
 import { viridisGradientCss } from './colormap';
 import type { MapLayers } from './map-scene';
@@ -16,7 +17,7 @@ interface MapLegendProps {
 }
 
 /** Key to the map: which true factor colours the points (a toggle) on a viridis scale, and the overlays' line styles. */
-export function MapLegend({ colorBy, onColorBy, layers }: MapLegendProps) {
+export const MapLegend = memo(function MapLegend({ colorBy, onColorBy, layers }: MapLegendProps) {
   const [lo, hi] = ENDS[colorBy];
   return (
     <div className="map-legend">
@@ -65,4 +66,4 @@ export function MapLegend({ colorBy, onColorBy, layers }: MapLegendProps) {
       </div>
     </div>
   );
-}
+});

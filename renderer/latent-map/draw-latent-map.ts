@@ -25,6 +25,15 @@ const POINT_RADIUS_PX = 2.6;
  * its arguments; `ctx` is in device pixels and `dpr` device pixels per CSS pixel.
  */
 export function drawLatentMap(ctx: CanvasRenderingContext2D, scene: MapScene, vp: Viewport, dpr: number): void {
+  drawMapBase(ctx, scene, vp, dpr);
+  drawCrosshair(ctx, vp, scene.z);
+}
+
+/**
+ * Everything but the crosshair. It changes only with the view, the model and the layers, so the
+ * canvas keeps it in an offscreen copy and a drag repaints just the crosshair over it.
+ */
+export function drawMapBase(ctx: CanvasRenderingContext2D, scene: MapScene, vp: Viewport, dpr: number): void {
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.fillStyle = BACKGROUND;
   ctx.fillRect(0, 0, vp.width, vp.height);
@@ -43,7 +52,6 @@ export function drawLatentMap(ctx: CanvasRenderingContext2D, scene: MapScene, vp
     drawIsoLines(ctx, vp, scene.fields.isoRadius, ISO_RADIUS_COLOR, [5, 4]);
   }
   drawPoints(ctx, vp, scene);
-  drawCrosshair(ctx, vp, scene.z);
 }
 
 /** Latent rectangle → screen rectangle (CSS px). */
@@ -136,7 +144,8 @@ function drawPoints(ctx: CanvasRenderingContext2D, vp: Viewport, scene: MapScene
   }
 }
 
-function drawCrosshair(ctx: CanvasRenderingContext2D, vp: Viewport, z: [number, number]): void {
+/** The crosshair at the current latent point z (in CSS pixels: call after setting the dpr transform). */
+export function drawCrosshair(ctx: CanvasRenderingContext2D, vp: Viewport, z: [number, number]): void {
   const c = latentToScreen(vp, { z1: z[0], z2: z[1] });
   ctx.strokeStyle = 'rgba(255, 255, 255, 0.28)';
   ctx.lineWidth = 1;

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { memo, useRef } from 'react';
 import type { SaveActions } from './use-save-actions';
 
 interface ModelFileButtonsProps {
@@ -11,7 +11,7 @@ interface ModelFileButtonsProps {
 }
 
 /** Save model / Open model (.atlas.json bundles). */
-export function ModelFileButtons({ actions, transport, locked, hasModel }: ModelFileButtonsProps) {
+export const ModelFileButtons = memo(function ModelFileButtons({ actions, transport, locked, hasModel }: ModelFileButtonsProps) {
   const input = useRef<HTMLInputElement | null>(null);
   const open = () => {
     if (transport === 'browser') input.current?.click();
@@ -40,7 +40,7 @@ export function ModelFileButtons({ actions, transport, locked, hasModel }: Model
       />
     </>
   );
-}
+});
 
 /** Clicks the hidden model file input (for the File menu's Open model… in a browser window). */
 export function clickOpenModelInput(): void {

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { SaveActions } from './use-save-actions';
 import './saving.css';
 
@@ -12,7 +13,7 @@ interface SaveImageControlProps {
 }
 
 /** "Save image" with its size: writes the decoded image as a PNG with z (and the true factors when known) in its metadata. */
-export function SaveImageControl({ actions, disabled, sizePx, onSizePx }: SaveImageControlProps) {
+export const SaveImageControl = memo(function SaveImageControl({ actions, disabled, sizePx, onSizePx }: SaveImageControlProps) {
   return (
     <div className="save-row">
       <select value={sizePx} onChange={(e) => onSizePx(Number(e.currentTarget.value))} aria-label="Image size in pixels">
@@ -33,4 +34,4 @@ export function SaveImageControl({ actions, disabled, sizePx, onSizePx }: SaveIm
       </button>
     </div>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { AtlasApi, GridPngRequest } from '../../shared/api';
+import type { AtlasApi, Factors, GridPngRequest } from '../../shared/api';
 import { DEFAULT_LAYERS, type MapLayers } from '../latent-map/map-scene';
 import { clickOpenModelInput } from '../saving/ModelFileButtons';
 import { useMenuCommands } from '../saving/use-menu-commands';
@@ -58,9 +58,12 @@ export function useAtlas(api: AtlasApi, helpers: SaveHelpers, transport: 'electr
     [dispatch],
   );
   const setColorBy = useCallback((colorBy: ColorBy) => dispatch({ type: 'color-by', colorBy }), [dispatch]);
+  const setFactors = useCallback((factors: Factors) => dispatch({ type: 'set-factors', factors }), [dispatch]);
+  const setSliderZ = useCallback((z: [number, number]) => dispatch({ type: 'set-z', z, source: 'slider' }), [dispatch]);
+  const { switchToBundled } = explorer;
   const switchModel = useCallback(
-    (id: string) => void explorer.switchToBundled(id).catch((e: unknown) => notices.fail('Switching models failed', e)),
-    [explorer, notices],
+    (id: string) => void switchToBundled(id).catch((e: unknown) => notices.fail('Switching models failed', e)),
+    [switchToBundled, notices],
   );
 
   return {
@@ -89,6 +92,8 @@ export function useAtlas(api: AtlasApi, helpers: SaveHelpers, transport: 'electr
     reconstruction: state.trueFactors && decoded ? decoded.image : null,
     save,
     setZ,
+    setSliderZ,
+    setFactors,
     setColorBy,
     switchModel,
   };

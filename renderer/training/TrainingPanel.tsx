@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { TrainConfig } from '../../shared/api';
 import { isActive } from '../state/training-reducer';
 import type { Training } from '../state/use-training';
@@ -26,7 +26,7 @@ const STATUS_LABEL = {
 } as const;
 
 /** Live training: the config form, Train / Pause / Resume / Stop, progress, loss curves and errors. */
-export function TrainingPanel({ training, draft, onDraft }: TrainingPanelProps) {
+export const TrainingPanel = memo(function TrainingPanel({ training, draft, onDraft }: TrainingPanelProps) {
   const { state } = training;
   const active = isActive(state.status);
   const [editing, setEditing] = useState(!active && state.status !== 'finished');
@@ -86,4 +86,4 @@ export function TrainingPanel({ training, draft, onDraft }: TrainingPanelProps) 
       )}
     </section>
   );
-}
+});
