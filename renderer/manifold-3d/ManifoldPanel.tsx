@@ -138,8 +138,8 @@ export function ManifoldPanel({
         <canvas ref={canvasRef} className="manifold-canvas" aria-label={CANVAS_LABEL} />
         {cylinder && !glError && <InsetCaption factors={cylinder} estimated={!trueFactors} inset={inset} />}
         {glError && (
-          <div className="manifold-message" role="status">
-            3-D view unavailable: WebGL could not start ({glError}). Everything else works without it.
+          <div className="manifold-message" role="status" title={glError}>
+            3-D view unavailable: WebGL could not start here. Everything else works without it.
           </div>
         )}
         {!glError && (error || !model) && (
@@ -157,7 +157,7 @@ export function ManifoldPanel({
 
 /** The inset's backdrop, placed where the scene draws the cylinder (React sets these through the CSSOM, which the CSP allows). */
 function insetBoxStyle({ size, margin, caption }: InsetLayout) {
-  return { right: margin, bottom: margin, width: size, height: size + caption };
+  return { right: margin, top: margin, width: size, height: size + caption };
 }
 
 /** Caption under the cylinder inset: whose cylinder it is and its two factors. */
@@ -172,7 +172,12 @@ function InsetCaption({
 }) {
   return (
     <div
-      style={{ right: inset.margin, bottom: inset.margin, width: inset.size, height: inset.caption }}
+      style={{
+        right: inset.margin,
+        top: inset.margin + inset.size,
+        width: inset.size,
+        height: inset.caption,
+      }}
       className="manifold-inset-caption"
       title={
         estimated

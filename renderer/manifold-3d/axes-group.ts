@@ -64,6 +64,14 @@ export class AxesGroup {
     (this.geometry.getAttribute('position') as BufferAttribute).needsUpdate = true;
   }
 
+  /** The axes' corner and label anchors (xyz, 4 points), for framing the view. */
+  extentPoints(): Float32Array {
+    const out = new Float32Array(12);
+    out.set(this.positions.subarray(0, 3));
+    this.labels.forEach((label, i) => out.set(label.position.toArray(), 3 + 3 * i));
+    return out;
+  }
+
   /** Keeps the labels `px` CSS pixels tall on a canvas `viewportHeight` px tall (perspective camera, vertical fov). */
   setLabelPixelHeight(px: number, viewportHeight: number, fovDeg: number): void {
     const h = (px * 2 * Math.tan(((fovDeg / 2) * Math.PI) / 180)) / Math.max(1, viewportHeight);

@@ -33,15 +33,16 @@ import { AxesGroup } from './axes-group';
 import { CylinderInset } from './cylinder-inset';
 import type { ManifoldData } from './manifold-data';
 import { dotTexture, factorColors, gridLineIndex, surfaceIndex } from './scene-parts';
-import { fitDistance, insetLayout, type InsetLayout } from './view-layout';
+import { fitView, insetLayout, type InsetLayout } from './view-layout';
 
 /** Direction the camera looks from (toward the data's centre): a little right, above and in front. */
 const VIEW_DIRECTION = new Vector3(2.1, 1.35, 3.1).normalize();
+const VIEW_DIRECTION_ARRAY = VIEW_DIRECTION.toArray() as [number, number, number];
 const FOV_DEG = 38;
-/** Room around the data when framing them (below 1: the bounding sphere is loose for a sheet). */
-const FIT_PADDING = 0.97;
-/** Extra radius so the axes and their labels fit too (world units). */
-const FIT_AXES_ROOM = 0.15;
+/** Camera distance at which the marker has its modelled size (radius 0.045 world units). */
+const MARKER_REFERENCE_DISTANCE = 3.2;
+/** Share of the half-view left free around the framed data. */
+const FIT_MARGIN = 0.06;
 
 export interface SceneState {
   data: ManifoldData | null;
@@ -110,8 +111,8 @@ export class ManifoldScene {
   private inset: InsetLayout = insetLayout(1, 1);
   /** The model the current data came from: a new model resets the view even if the user had orbited. */
   private framedFor: string | null = null;
-  /** The home view: what the camera looks at and from how far (refit on resize until the user orbits). */
-  private home = { center: new Vector3(), radius: 1.5 };
+  /** What the home view frames (surface vertices and the axes' ends); refit on resize until the user orbits. */
+  private homePoints: Float32Array = new Float32Array(0);
   private userMoved = false;
 
   /** Throws when WebGL cannot start (the panel then explains and the rest of the app goes on). */
@@ -197,15 +198,20 @@ export class ManifoldScene {
     if (this.disposed) return;
     // While damping settles, update() moves the camera and fires 'change', which asks for the next frame.
     this.controls.update();
+    // The marker keeps about the same size on screen however far the camera is.
+    this.marker.scale.setScalar(
+      this.camera.position.distanceTo(this.marker.position) / MARKER_REFERENCE_DISTANCE,
+    );
     const r = this.renderer;
     r.setScissorTest(false);
     r.setViewport(0, 0, this.width, this.height);
     r.clear();
     r.render(this.scene, this.camera);
     if (this.state.cylinder) {
-      const { size, margin, caption } = this.inset;
+      const { size, margin } = this.inset;
+      // Top-right corner (GL counts y from the bottom); the caption sits under it, in HTML.
       const x = this.width - margin - size;
-      const y = margin + caption;
+      const y = this.height - margin - size;
       r.setScissorTest(true);
       r.setScissor(x, y, size, size);
       r.setViewport(x, y, size, size);
@@ -284,40 +290,28 @@ export class ManifoldScene {
   }
 
   /**
-   * Makes the middle of the surface, seen whole, the home view, and goes there unless the user has
+   * Makes the surface and the axes, seen whole, the home view, and goes there unless the user has
    * orbited this model's view (then their view stays until Reset view).
    */
   private frameData(data: ManifoldData): void {
     if (this.framedFor !== data.modelId) this.userMoved = false;
     this.framedFor = data.modelId;
-    const box = this.surfaceGeometry.boundingBox;
-    if (!box) return;
-    const center = box.getCenter(new Vector3());
-    let radius = 0.2;
-    const p = data.gridPositions;
-    for (let i = 0; i + 2 < p.length; i += 3) {
-      radius = Math.max(
-        radius,
-        Math.hypot(
-          (p[i] as number) - center.x,
-          (p[i + 1] as number) - center.y,
-          (p[i + 2] as number) - center.z,
-        ),
-      );
-    }
-    this.home = { center, radius: radius + FIT_AXES_ROOM };
+    const axes = this.axes.extentPoints();
+    this.homePoints = new Float32Array(data.gridPositions.length + axes.length);
+    this.homePoints.set(data.gridPositions);
+    this.homePoints.set(axes, data.gridPositions.length);
     if (!this.userMoved) this.goHome();
   }
 
   private goHome(): void {
     // The shifted centre leaves (width − shift) / 2 px on its narrower (left) side.
     const aspect = Math.max(0.2, (this.width - this.inset.shift) / this.height);
-    const distance = FIT_PADDING * fitDistance(this.home.radius, FOV_DEG, aspect);
+    const fit = fitView(this.homePoints, VIEW_DIRECTION_ARRAY, FOV_DEG, aspect, FIT_MARGIN);
     // Drop any orbit still coasting (damping), then place the camera.
     this.controls.enableDamping = false;
     this.controls.update();
-    this.controls.target.copy(this.home.center);
-    this.camera.position.copy(VIEW_DIRECTION).multiplyScalar(distance).add(this.home.center);
+    this.controls.target.fromArray(fit.target);
+    this.camera.position.copy(VIEW_DIRECTION).multiplyScalar(fit.distance).add(this.controls.target);
     this.camera.updateMatrixWorld();
     this.controls.update();
     this.controls.enableDamping = true;
