@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import type { BundledModel, ModelInfo } from '../../shared/api';
 import './controls.css';
 
@@ -7,7 +7,8 @@ interface ModelSwitchProps {
   current: ModelInfo | null;
   /** While training, the switch is locked (the engine holds the model in training). */
   locked: boolean;
-  onSwitch(id: string): void;
+  /** Resolves once the engine has switched (or refused; the caller reports why). */
+  onSwitch(id: string): Promise<void>;
 }
 
 const SOURCE_LABEL: Record<ModelInfo['source'], string> = {
@@ -23,6 +24,13 @@ const SOURCE_LABEL: Record<ModelInfo['source'], string> = {
  */
 export const ModelSwitch = memo(function ModelSwitch({ bundled, current, locked, onSwitch }: ModelSwitchProps) {
   const own = current && !bundled.some((b) => b.id === current.id) ? current : null;
+  // The chosen option shows at once while the engine loads it.
+  const [pending, setPending] = useState<string | null>(null);
+  const selected = pending ?? current?.id;
+  const choose = (id: string) => {
+    setPending(id);
+    void onSwitch(id).finally(() => setPending(null));
+  };
   return (
     <section className="panel card" aria-labelledby="model-title">
       <h2 id="model-title" className="card-title">
@@ -30,21 +38,24 @@ export const ModelSwitch = memo(function ModelSwitch({ bundled, current, locked,
       </h2>
       <div role="radiogroup" aria-labelledby="model-title" aria-describedby="model-desc" className="model-options">
         {bundled.map((b) => (
-          <label key={b.id} className="model-option" data-checked={current?.id === b.id} title={b.description}>
+          <label key={b.id} className="model-option" data-checked={selected === b.id} title={b.description}>
             <input
               type="radio"
               name="model"
               value={b.id}
-              checked={current?.id === b.id}
-              disabled={locked}
-              onChange={() => onSwitch(b.id)}
+              checked={selected === b.id}
+              disabled={locked || pending !== null}
+              onChange={() => choose(b.id)}
             />
-            <span className="model-option-name">{b.name}</span>
+            <span className="model-option-name">
+              {b.name}
+              {pending === b.id && <span className="muted"> · loading…</span>}
+            </span>
           </label>
         ))}
         {own && (
-          <label className="model-option" data-checked="true">
-            <input type="radio" name="model" value={own.id} checked readOnly />
+          <label className="model-option" data-checked={selected === own.id}>
+            <input type="radio" name="model" value={own.id} checked={selected === own.id} readOnly />
             <span className="model-option-name">{own.name}</span>
           </label>
         )}

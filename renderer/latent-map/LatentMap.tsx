@@ -54,7 +54,7 @@ export function LatentMap({ scene, vp, contourSegments, ...pointer }: LatentMapP
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.drawImage(offscreen, 0, 0);
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-      drawCrosshair(ctx, vp, scene.z);
+      if (scene.points) drawCrosshair(ctx, vp, scene.z);
     });
     return () => cancelAnimationFrame(frame);
   }, [scene, vp]);

@@ -90,7 +90,11 @@ export function LatentMapPanel({ api, model, modelVersion, z, colorBy, onColorBy
           onHover={setHoverAt}
         />
         {hover && vp && <HoverCard sample={hover} width={vp.width} height={vp.height} />}
-        {!model && <div className="map-empty">Train a model or open one to see its latent space.</div>}
+        {!points && (
+          <div className="map-empty">
+            <p>{model ? 'Encoding the validation images…' : 'No model yet. Train a new model, or open a saved one, to see its latent space.'}</p>
+          </div>
+        )}
       </div>
       <footer className="map-footer">
         <MapLegend colorBy={colorBy} onColorBy={onColorBy} layers={layers} />

@@ -62,7 +62,7 @@ export function useAtlas(api: AtlasApi, helpers: SaveHelpers, transport: 'electr
   const setSliderZ = useCallback((z: [number, number]) => dispatch({ type: 'set-z', z, source: 'slider' }), [dispatch]);
   const { switchToBundled } = explorer;
   const switchModel = useCallback(
-    (id: string) => void switchToBundled(id).catch((e: unknown) => notices.fail('Switching models failed', e)),
+    (id: string) => switchToBundled(id).catch((e: unknown) => notices.fail('Switching models failed', e)),
     [switchToBundled, notices],
   );
 

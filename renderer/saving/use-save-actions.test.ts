@@ -1,0 +1,73 @@
+// @vitest-environment jsdom
+import { describe, expect, it, vi } from 'vitest';
+import type { ModelState } from '../../shared/api';
+import { renderHook, settle } from '../state/render-hook.test-util';
+import { useNotices, type Notices } from '../state/use-notices';
+import { useSaveActions, type SaveHelpers } from './use-save-actions';
+
+function setup(helpers: Partial<SaveHelpers>, trueFactors: { height: number; radius: number } | null = null) {
+  const full: SaveHelpers = {
+    saveImage: vi.fn(async () => ({ saved: true, path: 'atlas.png' })),
+    exportGrid: vi.fn(async () => ({ saved: true })),
+    saveModel: vi.fn(async () => ({ saved: false })),
+    openModel: vi.fn(async () => null),
+    ...helpers,
+  };
+  const opened: ModelState[] = [];
+  const grid = { bounds: { min: [0, 0] as [number, number], max: [1, 1] as [number, number] }, perSide: 8, tilePx: 64 };
+  return {
+    full,
+    opened,
+    render: () =>
+      renderHook(() => {
+        const notices: Notices = useNotices();
+        const actions = useSaveActions(full, { z: [0.25, -1], trueFactors, grid }, notices, (m) => opened.push(m));
+        return { notices, actions };
+      }, undefined),
+  };
+}
+
+describe('useSaveActions', () => {
+  it('saves the image at z with the true factors and says where it went', async () => {
+    const s = setup({}, { height: 0.7, radius: 0.2 });
+    const hook = await s.render();
+    await hook.current.actions.saveImage(256);
+    await settle();
+    expect(s.full.saveImage).toHaveBeenCalledWith({ z: [0.25, -1], sizePx: 256, factors: { height: 0.7, radius: 0.2 } });
+    expect(hook.current.notices.list.map((n) => [n.kind, n.text])).toEqual([['success', 'Save image: saved as atlas.png.']]);
+    await hook.unmount();
+  });
+
+  it('reports a cancelled dialog as such and a failure with its reason', async () => {
+    const s = setup({ exportGrid: vi.fn(async () => Promise.reject(new Error('Disk is full.'))) });
+    const hook = await s.render();
+    await hook.current.actions.saveModel();
+    await hook.current.actions.exportGrid();
+    await settle();
+    expect(hook.current.notices.list.map((n) => [n.kind, n.text])).toEqual([
+      ['info', 'Save model: cancelled, nothing was written.'],
+      ['error', 'Export grid failed: Disk is full.'],
+    ]);
+    expect(hook.current.actions.busy).toBeNull();
+    await hook.unmount();
+  });
+
+  it('shows an opened model, and keeps the current one when the file is bad', async () => {
+    const bad = setup({ openModel: vi.fn(async () => Promise.reject(new Error('Not a Latent Atlas model file.'))) });
+    const hook = await bad.render();
+    await hook.current.actions.openModel(new File(['{'], 'broken.atlas.json'));
+    await settle();
+    expect(bad.opened).toEqual([]);
+    expect(hook.current.notices.list[0]).toMatchObject({ kind: 'error', text: 'Open model failed: Not a Latent Atlas model file.' });
+    await hook.unmount();
+
+    const model = { info: { name: 'Mine' } } as ModelState;
+    const good = setup({ openModel: vi.fn(async () => model) });
+    const hook2 = await good.render();
+    await hook2.current.actions.openModel(new File(['{}'], 'mine.atlas.json'));
+    await settle();
+    expect(good.opened).toEqual([model]);
+    expect(hook2.current.notices.list[0]).toMatchObject({ kind: 'success', text: 'Opened “Mine”.' });
+    await hook2.unmount();
+  });
+});
