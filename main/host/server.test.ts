@@ -27,7 +27,7 @@ function echoService() {
     ready: Promise.resolve(),
     dispose: async () => {},
   };
-  return service;
+  return Object.assign(service, { listenerCount: () => listeners.size });
 }
 
 function rendererDir(): string {
@@ -57,6 +57,17 @@ function connect(url: string, origin?: string) {
     ws.on('error', () => resolve({ status: -1 }));
     ws.on('open', () => resolve({ status: 101, ws }));
   });
+}
+
+/** An authorised connection to `host`'s API. */
+async function connectApi(h: Host): Promise<WebSocket> {
+  const { ws } = await connect(`ws://127.0.0.1:${h.port}/api?token=${h.token}`, `http://127.0.0.1:${h.port}`);
+  if (!ws) throw new Error('connection refused');
+  return ws;
+}
+
+function closed(ws: WebSocket): Promise<number> {
+  return new Promise((resolve) => ws.once('close', (code) => resolve(code)));
 }
 
 let host: Host | null = null;
@@ -144,5 +155,39 @@ describe('host', () => {
     const code = new Promise<number>((resolve) => ws!.on('close', (c) => resolve(c)));
     ws!.send('not a frame');
     expect(await code).toBe(1003);
+  });
+
+  it('survives a connection that sends an invalid WebSocket frame, and keeps serving others', async () => {
+    host = await startHost({ service: echoService(), rendererDir: rendererDir() });
+    const bad = await connectApi(host);
+    const badClosed = closed(bad);
+    // A masked frame with the reserved opcode 3: ws reports it as an 'error' on the server's socket.
+    (bad as unknown as { _socket: { write(b: Buffer): void } })._socket.write(Buffer.from([0x83, 0x80, 0, 0, 0, 0]));
+    expect(await badClosed).not.toBe(1000);
+    const good = await connectApi(host);
+    const reply = new Promise<unknown>((resolve) => good.once('message', (data: Buffer) => resolve(decodeMessage(data))));
+    good.send(encodeMessage({ t: 'req', id: 7, name: 'model:decode', arg: { z: new Float32Array([1, 2]) } }));
+    expect(await reply).toMatchObject({ t: 'res', id: 7, ok: true });
+    good.close();
+  });
+
+  it('subscribes to the service once, whatever the connections, and unsubscribes on close', async () => {
+    const service = echoService();
+    host = await startHost({ service, rendererDir: rendererDir() });
+    for (let i = 0; i < 5; i++) {
+      const ws = await connectApi(host);
+      const done = closed(ws);
+      ws.close();
+      await done;
+    }
+    expect(service.listenerCount()).toBe(1);
+    const ws = await connectApi(host);
+    const event = new Promise<unknown>((resolve) => ws.once('message', (data: Buffer) => resolve(decodeMessage(data))));
+    service.emit('menu:command', { command: 'about' });
+    expect(await event).toEqual({ t: 'evt', name: 'menu:command', payload: { command: 'about' } });
+    ws.close();
+    await host.close();
+    host = null;
+    expect(service.listenerCount()).toBe(0);
   });
 });

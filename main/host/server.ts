@@ -105,7 +105,11 @@ function serveFile(req: IncomingMessage, res: ServerResponse, rendererDir: strin
     ...(queryToken ? { 'Set-Cookie': sessionCookie(token, port) } : {}),
   });
   if (req.method === 'HEAD') return void res.end();
-  createReadStream(file).pipe(res);
+  // Why the handler: a read error (file removed by a rebuild meanwhile) must end this response,
+  // not throw as an unhandled 'error' event and take the host down.
+  createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }
 
 function securityHeaders(port: number): Record<string, string> {

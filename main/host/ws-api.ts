@@ -11,6 +11,9 @@ export function attachApi(wss: WebSocketServer, service: Service): () => void {
     for (const client of wss.clients) if (client.readyState === client.OPEN) client.send(frame);
   });
   wss.on('connection', (socket: WebSocket) => {
+    // Why: ws reports a bad frame (invalid opcode, oversize payload) as an 'error' event and then
+    // closes the socket; without a listener that event would be thrown and end the whole host.
+    socket.on('error', (err) => console.warn(`Closed a WebSocket connection: ${err.message}`));
     socket.on('message', (data, isBinary) => {
       void answer(socket, service, data, isBinary);
     });
