@@ -11,7 +11,7 @@ import { tileCentres, useDecodedGrid } from './use-decoded-grid';
 import { useHoverSample } from './use-hover-sample';
 import { useMapFields } from './use-map-fields';
 import { useMapViewport } from './use-map-viewport';
-import { visibleSquare, type ScreenPoint, type Viewport } from './viewport';
+import { robustBounds, visibleSquare, type ScreenPoint, type Viewport } from './viewport';
 import './latent-map.css';
 
 interface LatentMapPanelProps {
@@ -41,7 +41,8 @@ export function LatentMapPanel({ api, model, modelVersion, z, colorBy, onColorBy
   const frame = useRef<HTMLDivElement | null>(null);
   // A model that has just started training may have no codes yet: nothing to draw until its first epoch.
   const points = model && model.points.codes.length === 2 * model.points.count ? model.points : null;
-  const bounds = useMemo(() => (model ? dataBounds(model) : null), [model]);
+  // The view fits the bulk of the data (1st–99th percentile), so a few outliers do not shrink it.
+  const bounds = useMemo(() => (points ? robustBounds(points.codes) : model ? dataBounds(model) : null), [points, model]);
   const { vp, setViewport, fit } = useMapViewport(frame, bounds, model?.info.id ?? '');
   const square = useVisibleSquare(vp);
   const { tiles } = useDecodedGrid(api, square, layers.perSide, layers.showTiles, modelVersion);
@@ -71,7 +72,7 @@ export function LatentMapPanel({ api, model, modelVersion, z, colorBy, onColorBy
         </div>
         <div className="panel-actions">
           {actions}
-          <button type="button" className="btn btn-quiet" onClick={fit} title="Fit the view to the encoded images (key 0)">
+          <button type="button" className="btn btn-quiet" onClick={fit} title="Fit the view to the encoded images, all but the 1% most extreme at each end (key 0)">
             Fit view
           </button>
         </div>

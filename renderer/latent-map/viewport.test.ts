@@ -8,6 +8,7 @@ import {
   screenToLatent,
   visibleBounds,
   visibleSquare,
+  robustBounds,
   zoomAt,
   type Viewport,
 } from './viewport';
@@ -85,5 +86,21 @@ describe('bounds helpers', () => {
 
   it('expands by a fraction of the span', () => {
     expect(expandBounds({ min: [0, 10], max: [10, 12] }, 0.1)).toEqual({ min: [-1, 9.8], max: [11, 12.2] });
+  });
+});
+
+describe('robustBounds', () => {
+  it('ignores a few outliers', () => {
+    const codes: number[] = [];
+    for (let i = 0; i <= 100; i++) codes.push(i / 100, -i / 100);
+    codes.push(50, -50);
+    const b = robustBounds(Float32Array.from(codes), 0.01);
+    expect(b.max[0]).toBeLessThanOrEqual(1);
+    expect(b.min[1]).toBeGreaterThanOrEqual(-1);
+    expect(b.min[0]).toBeCloseTo(0.01, 5);
+  });
+
+  it('uses the plain bounds for small sets', () => {
+    expect(robustBounds(Float32Array.from([0, 0, 9, 9]))).toEqual({ min: [0, 0], max: [9, 9] });
   });
 });

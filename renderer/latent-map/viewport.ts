@@ -146,3 +146,27 @@ function positiveSpan(span: number): number {
 function clamp(value: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, value));
 }
+
+/**
+ * Bounds that leave out the most extreme `tail` fraction of codes at each end of each axis
+ * (e.g. 0.01 → the 1st to 99th percentile), so a few outliers do not shrink the dense part of the
+ * data to a corner of the view. Falls back to `boundsOfCodes` for fewer than 20 points.
+ */
+export function robustBounds(codes: Float32Array, tail = 0.01): LatentBounds {
+  const n = Math.floor(codes.length / 2);
+  if (n < 20) return boundsOfCodes(codes);
+  const axis = (k: 0 | 1) => {
+    const values: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const v = codes[2 * i + k] as number;
+      if (Number.isFinite(v)) values.push(v);
+    }
+    values.sort((a, b) => a - b);
+    const lo = values[Math.floor(tail * (values.length - 1))] ?? -1;
+    const hi = values[Math.ceil((1 - tail) * (values.length - 1))] ?? 1;
+    return [lo, hi] as const;
+  };
+  const [min1, max1] = axis(0);
+  const [min2, max2] = axis(1);
+  return { min: [min1, min2], max: [max1, max2] };
+}
