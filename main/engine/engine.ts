@@ -19,7 +19,8 @@ export interface EngineEvents {
  * The engine as the service sees it: a client of the worker thread that owns the weights.
  * Every method returns quickly; the work happens in the worker. Encode/decode work while a
  * training run is in progress (on the current weights). Methods reject with an `Error` whose
- * message is meant for the user.
+ * message is meant for the user. If the worker dies, calls in flight reject, a run in progress
+ * ends with 'failed', and a new worker starts with the model held before (see trainer.ts).
  */
 export interface Engine {
   /** tfjs backend in use in the worker, e.g. "wasm" (or "cpu" after a fallback). */

@@ -9,6 +9,7 @@ import { type Dataset, generateDataset } from '../../shared/dataset';
 import { validateTrainConfig } from '../../shared/validate';
 import { initBackend } from './backend';
 import type { EngineEvents } from './engine';
+import type { HeldSource, ModelSnapshot } from './protocol';
 import { type Autoencoder, buildAutoencoder, disposeModel, specOf } from './model';
 import {
   type AtlasMeta,
@@ -43,9 +44,10 @@ interface Run {
 /** How many generated datasets to keep (regenerating 4,000 images takes a fraction of a second). */
 const DATASET_CACHE = 2;
 
-/** Test hook: the training loop poisons this global step with NaN (see TrainLoopOptions). */
+/** Test hooks of the training loop (see TrainLoopOptions). */
 export interface HostOptions {
   injectNanAtStep?: number;
+  beforeStep?: (globalStep: number) => void;
 }
 
 /** The worker's state and operations. Every method throws an Error with a user-facing message. */
@@ -128,13 +130,21 @@ export class ModelHost {
     return packBundle(await toStored(held.model, held.meta));
   }
 
-  importBundle(bytes: Uint8Array): ModelState {
+  importBundle(bytes: Uint8Array, source: HeldSource = 'loaded'): ModelState {
     this.refuseWhileTraining('import a model');
-    return this.adopt(fromStored(unpackBundle(bytes), 'bundle'), 'loaded');
+    return this.adopt(fromStored(unpackBundle(bytes), 'bundle'), source);
+  }
+
+  /** The held model (never the one in training) as bundle bytes, or null when there is none. */
+  async snapshot(): Promise<ModelSnapshot | null> {
+    const held = this.held;
+    if (!held || held.source === 'training') return null;
+    const bytes = packBundle(await toStored(held.model, held.meta));
+    return { bytes, source: held.source, name: held.meta.name };
   }
 
   /** Makes a freshly loaded model current (disposing the old one); disposes it if that fails. */
-  private adopt(loaded: { model: Autoencoder; meta: AtlasMeta }, source: 'bundled' | 'loaded', id?: string): ModelState {
+  private adopt(loaded: { model: Autoencoder; meta: AtlasMeta }, source: HeldSource, id?: string): ModelState {
     try {
       const meta = id ? { ...loaded.meta, id } : loaded.meta;
       const dataset = this.dataset(meta.config);
@@ -158,6 +168,7 @@ export class ModelHost {
         model: held.model,
         control: run.control,
         injectNanAtStep: this.opts.injectNanAtStep,
+        beforeStep: this.opts.beforeStep,
         onProgress: (p) => this.emit('progress', p),
         onEpoch: (e) => {
           held.points.codes = e.codes;

@@ -3,8 +3,28 @@
  * the worker thread (worker.ts). Only plain data crosses: numbers, strings, plain objects and
  * typed arrays (large arrays are transferred, not copied).
  */
-import type { ModelState, TrainConfig } from '../../shared/api';
+import type { ModelInfo, ModelState, TrainConfig } from '../../shared/api';
 import type { EngineEvents } from './engine';
+
+/** Where a model the worker holds came from (a model in training is never held as such). */
+export type HeldSource = Exclude<ModelInfo['source'], 'training'>;
+
+/** The held model (not the one in training) as bundle bytes, to restore it in a new worker. */
+export interface ModelSnapshot {
+  /** `.atlas.json` bundle bytes (see model-store.ts). */
+  bytes: Uint8Array;
+  source: HeldSource;
+  /** Display name, e.g. "Discovered alone (λ = 0)", for messages. */
+  name: string;
+}
+
+/** Test hooks, passed to the worker as `workerData`. */
+export interface WorkerOptions {
+  /** The training loop poisons this global step (0-based) with NaN. */
+  injectNanAtStep?: number;
+  /** The worker dies at this global training step: an uncaught exception or `process.exit`. */
+  injectCrash?: { atStep: number; how: 'throw' | 'exit' };
+}
 
 /** Every call: name → [argument, result]. */
 export interface WorkerCalls {
@@ -20,7 +40,10 @@ export interface WorkerCalls {
   loadDir: [{ dir: string; source: 'bundled' | 'loaded'; id?: string }, ModelState];
   saveDir: [{ dir: string; label?: { id?: string; name?: string } }, void];
   exportBundle: [void, Uint8Array];
-  importBundle: [{ bytes: Uint8Array }, ModelState];
+  /** `source` defaults to "loaded"; a restored snapshot keeps its own. */
+  importBundle: [{ bytes: Uint8Array; source?: HeldSource }, ModelState];
+  /** The held model as a snapshot, or null when there is none. */
+  snapshot: [void, ModelSnapshot | null];
   /** Test/bench hook: tensors alive in the worker (`tf.memory().numTensors`). */
   memory: [void, { numTensors: number }];
 }

@@ -82,6 +82,8 @@ export interface TrainLoopOptions {
   onEpoch?: (epoch: TrainEpoch) => void;
   /** Test hook: poisons the batch of this global step (0-based) with NaN. */
   injectNanAtStep?: number;
+  /** Test hook: called before each step with its global step (0-based), e.g. to simulate a crash. */
+  beforeStep?: (globalStep: number) => void;
 }
 
 /** The outcome of a run that did not diverge. */
@@ -141,6 +143,7 @@ export async function runTraining(opts: TrainLoopOptions): Promise<TrainOutcome>
           opts.onProgress?.(progressOf(epoch, step, lastLossTrain, lossVal, false));
         }
         if (control.stopRequested) break;
+        opts.beforeStep?.(globalStep);
         const t0 = performance.now();
         fillBatch(train, order, step * batchSize, xBatch, fBatch, pixels);
         if (globalStep === opts.injectNanAtStep) xBatch.fill(Number.NaN, 0, pixels);

@@ -130,4 +130,45 @@ describe('engine (worker thread)', () => {
     await expect(engine.train({ ...SMALL, learningRate: -1 })).rejects.toThrow(/learningRate/);
     expect(engine.isTraining()).toBe(false);
   });
+
+  it('survives a worker that dies in training: failed event, new worker, previous model restored, trains again', async () => {
+    const crashing = await createEngine({ workerPath: WORKER, injectCrash: { atStep: 2, how: 'throw' } });
+    try {
+      const previous = await crashing.importBundle(await engine.exportBundle());
+      const z = new Float32Array([0.3, -0.2]);
+      const before = await crashing.decode(z);
+      const failed = next(crashing, 'failed');
+      const { runId } = await crashing.train({ ...SMALL, epochs: 1 });
+      const report: TrainFailed = await failed;
+      expect(report.runId).toBe(runId);
+      expect(report.message).toMatch(/^Training stopped: the engine crashed \(it threw an uncaught error: injected crash/);
+      expect(report.message).toContain(`the previous model ("${previous.info.name}") was restored`);
+      expect(crashing.isTraining()).toBe(false);
+      expect((await crashing.current())?.info).toMatchObject({ id: previous.info.id, source: 'loaded' });
+      expect(await crashing.decode(z)).toEqual(before);
+      const finished = next(crashing, 'finished'); // the new worker has no crash hook
+      await crashing.train({ ...SMALL, epochs: 1 });
+      expect((await finished).model.info.epochsTrained).toBe(1);
+    } finally {
+      await crashing.dispose();
+    }
+  });
+
+  it('rejects calls pending when the worker exits, and answers the next ones from a new worker', async () => {
+    const crashing = await createEngine({ workerPath: WORKER, injectCrash: { atStep: 0, how: 'exit' } });
+    try {
+      const failed = next(crashing, 'failed');
+      await crashing.train({ ...SMALL, epochs: 1 });
+      // Sent as the worker dies: each call settles (none hangs), a rejection names the crash.
+      const settled = await Promise.allSettled([crashing.current(), crashing.numTensors()]);
+      for (const result of settled) {
+        if (result.status === 'rejected') expect(String(result.reason)).toMatch(/engine crashed \(it exited with code 70\)/);
+      }
+      expect((await failed).message).toMatch(/crashed \(it exited with code 70\)\. It was restarted with no model loaded\./);
+      expect(await crashing.current()).toBeNull();
+      await expect(crashing.decode(new Float32Array([0, 0]))).rejects.toThrow(/No model is loaded/);
+    } finally {
+      await crashing.dispose();
+    }
+  });
 });

@@ -2,13 +2,18 @@
  * The engine as the owning process sees it: `createEngine()` starts the worker thread
  * (dist/main/worker.cjs) and returns an `Engine` whose methods are messages to it. Nothing here
  * computes, so the owning process's event loop never blocks on training.
+ *
+ * If the worker dies (an uncaught error, out of memory, `process.exit`), pending calls reject at
+ * once, a new worker starts, and the model held before the death is restored from a snapshot kept
+ * here (its bundle bytes, refreshed whenever the held model changes and before every run). A run
+ * in progress ends with a 'failed' event saying so; calls made meanwhile wait for the new worker.
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { ModelState, TrainConfig } from '../../shared/api';
 import type { Engine, EngineEvents } from './engine';
-import type { CallName, CallMessage, WorkerCalls, WorkerMessage } from './protocol';
+import type { CallName, EventMessage, ModelSnapshot, WorkerCalls, WorkerOptions } from './protocol';
+import { WorkerConnection } from './worker-connection';
 
 /** Options of `createEngine`. */
 export interface EngineOptions {
@@ -16,7 +21,15 @@ export interface EngineOptions {
   workerPath?: string;
   /** Test hook: the worker's training loop poisons this global step with NaN. */
   injectNanAtStep?: number;
+  /** Test hook: the first worker dies at this global training step (later ones do not). */
+  injectCrash?: WorkerOptions['injectCrash'];
 }
+
+/** The engine created by `createEngine`, with its extra diagnostics. */
+export type EngineWithDiagnostics = Engine & { numTensors(): Promise<number> };
+
+/** Restarts tried after one death before the engine gives up (the last try restores no model). */
+const MAX_RESTARTS = 2;
 
 /** The worker's default location. */
 export function defaultWorkerPath(): string {
@@ -24,57 +37,67 @@ export function defaultWorkerPath(): string {
   return beside && existsSync(beside) ? beside : join(process.cwd(), 'dist/main/worker.cjs');
 }
 
-type Listener = (payload: never) => void;
-
 /** Starts the worker and its backend; resolves once it is ready. */
 export async function createEngine(opts: EngineOptions = {}): Promise<EngineWithDiagnostics> {
   const workerPath = resolve(opts.workerPath ?? defaultWorkerPath());
   if (!existsSync(workerPath)) {
     throw new Error(`The engine worker is missing at ${workerPath}; run "node scripts/build.mjs --main-only" first.`);
   }
-  const worker = new Worker(workerPath, { workerData: { injectNanAtStep: opts.injectNanAtStep } });
-  const client = new EngineClient(worker);
-  const { backend } = await client.call('init', undefined);
-  client.backend = backend;
+  const client = new EngineClient(workerPath, { injectNanAtStep: opts.injectNanAtStep });
+  try {
+    await client.start({ injectNanAtStep: opts.injectNanAtStep, injectCrash: opts.injectCrash });
+  } catch (err) {
+    await client.dispose();
+    throw err;
+  }
   return client;
 }
 
-class EngineClient implements Engine {
+type Listener = (payload: never) => void;
+
+class EngineClient implements EngineWithDiagnostics {
   backend = 'unknown';
-  private nextId = 1;
-  private training = false;
+  private connection: WorkerConnection | null = null;
+  /** Settles when the worker is usable: at once, or after a restart. */
+  private ready: Promise<void> = Promise.resolve();
+  private runId: string | null = null;
+  private snapshot: ModelSnapshot | null = null;
+  /** Why the engine cannot work any more (it could not restart), or null. */
+  private broken: string | null = null;
   private disposed = false;
-  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  /** True while a new worker is starting after a death (its own death is handled in that loop). */
+  private restarting = false;
   private readonly listeners = new Map<keyof EngineEvents, Set<Listener>>();
 
-  constructor(private readonly worker: Worker) {
-    worker.on('message', (msg: WorkerMessage) => this.receive(msg));
-    worker.on('error', (err) => this.crash(`The engine worker crashed: ${err.message}`));
-    worker.on('exit', (code) => {
-      if (!this.disposed) this.crash(`The engine worker stopped unexpectedly (exit code ${code}).`);
-    });
-  }
+  constructor(
+    private readonly workerPath: string,
+    /** What restarted workers get (no crash injection). */
+    private readonly restartOptions: WorkerOptions,
+  ) {}
 
-  call<K extends CallName>(name: K, arg: WorkerCalls[K][0], transfer: ArrayBuffer[] = []): Promise<WorkerCalls[K][1]> {
-    if (this.disposed) return Promise.reject(new Error('The engine has been disposed.'));
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      this.worker.postMessage({ kind: 'call', id, name, arg } satisfies CallMessage<K>, transfer);
+  /** Starts a worker and its backend. */
+  async start(options: WorkerOptions): Promise<void> {
+    const connection = new WorkerConnection(this.workerPath, options, {
+      onEvent: (msg) => this.receive(connection, msg),
+      onDeath: (reason) => this.onDeath(connection, reason),
     });
+    this.connection = connection;
+    this.backend = (await connection.call('init', undefined)).backend;
   }
 
   current(): Promise<ModelState | null> {
     return this.call('current', undefined);
   }
   async train(config: TrainConfig): Promise<{ runId: string }> {
-    if (this.training) throw new Error('A training run is already in progress; stop it first.');
+    if (this.runId) throw new Error('A training run is already in progress; stop it first.');
     const runId = `run-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-    this.training = true;
+    this.runId = runId;
     try {
+      // Why before the run: if the worker dies during it, this is the model to bring back.
+      await this.rememberHeldModel();
       return await this.call('train', { config, runId });
     } catch (err) {
-      this.training = false;
+      if (this.runId === runId) this.runId = null;
       throw err;
     }
   }
@@ -88,7 +111,7 @@ class EngineClient implements Engine {
     return this.call('stop', undefined);
   }
   isTraining(): boolean {
-    return this.training;
+    return this.runId !== null;
   }
   encode(images: Float32Array, count: number): Promise<Float32Array> {
     return this.call('encode', { images, count });
@@ -96,8 +119,10 @@ class EngineClient implements Engine {
   decode(z: Float32Array): Promise<Float32Array> {
     return this.call('decode', { z });
   }
-  loadModelDir(dir: string, source: 'bundled' | 'loaded', id?: string): Promise<ModelState> {
-    return this.call('loadDir', { dir, source, id });
+  async loadModelDir(dir: string, source: 'bundled' | 'loaded', id?: string): Promise<ModelState> {
+    const state = await this.call('loadDir', { dir, source, id });
+    await this.rememberHeldModel();
+    return state;
   }
   saveModelDir(dir: string, label?: { id?: string; name?: string }): Promise<void> {
     return this.call('saveDir', { dir, label });
@@ -105,8 +130,10 @@ class EngineClient implements Engine {
   exportBundle(): Promise<Uint8Array> {
     return this.call('exportBundle', undefined);
   }
-  importBundle(bytes: Uint8Array): Promise<ModelState> {
-    return this.call('importBundle', { bytes });
+  async importBundle(bytes: Uint8Array): Promise<ModelState> {
+    const state = await this.call('importBundle', { bytes });
+    await this.rememberHeldModel();
+    return state;
   }
   /** Tensors alive in the worker (for leak checks and the benchmark). */
   numTensors(): Promise<number> {
@@ -123,45 +150,102 @@ class EngineClient implements Engine {
   async dispose(): Promise<void> {
     if (this.disposed) return;
     this.disposed = true;
-    this.training = false;
-    this.rejectAll('The engine has been disposed.');
-    await this.worker.terminate();
+    this.runId = null;
+    await this.connection?.terminate();
   }
 
-  private receive(msg: WorkerMessage): void {
-    if (msg.kind === 'reply') {
-      const waiter = this.pending.get(msg.id);
-      if (!waiter) return;
-      this.pending.delete(msg.id);
-      if (msg.ok) waiter.resolve(msg.result);
-      else waiter.reject(new Error(msg.message));
-      return;
+  /** A call to the current worker, once it is ready (after a restart, the new one). */
+  private async call<K extends CallName>(name: K, arg: WorkerCalls[K][0]): Promise<WorkerCalls[K][1]> {
+    // A death while waiting starts another restart: wait for the latest one.
+    for (let ready = this.ready; ; ready = this.ready) {
+      await ready;
+      if (ready === this.ready) break;
     }
-    if (msg.event === 'finished' || msg.event === 'failed') this.training = false;
-    for (const listener of this.listeners.get(msg.event) ?? []) {
+    if (this.disposed) throw new Error('The engine has been disposed.');
+    if (this.broken || !this.connection) throw new Error(this.broken ?? 'The engine is not running.');
+    return this.connection.call(name, arg);
+  }
+
+  /** Keeps the held model's bytes here, so a new worker can get it back. Best effort. */
+  private async rememberHeldModel(): Promise<void> {
+    try {
+      this.snapshot = await this.call('snapshot', undefined);
+    } catch (err) {
+      if (!this.disposed) console.warn(`Could not keep a copy of the current model: ${(err as Error).message}`);
+    }
+  }
+
+  private receive(connection: WorkerConnection, msg: EventMessage): void {
+    if (connection !== this.connection) return;
+    if (msg.event === 'finished' || msg.event === 'failed') {
+      this.runId = null;
+      // The run's result (or the last good weights it kept) may now be the held model.
+      void this.rememberHeldModel();
+    }
+    this.emit(msg.event, msg.payload);
+  }
+
+  private emit<E extends keyof EngineEvents>(event: E, payload: EngineEvents[E]): void {
+    for (const listener of this.listeners.get(event) ?? []) {
       try {
-        (listener as (p: unknown) => void)(msg.payload);
+        (listener as (p: EngineEvents[E]) => void)(payload);
       } catch (err) {
-        console.error(`engine ${msg.event} listener threw:`, err);
+        console.error(`engine ${event} listener threw:`, err);
       }
     }
   }
 
-  private crash(message: string): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    if (this.training) {
-      this.training = false;
-      for (const listener of this.listeners.get('failed') ?? []) (listener as (p: unknown) => void)({ runId: '', message });
-    }
-    this.rejectAll(message);
+  private onDeath(connection: WorkerConnection, reason: string): void {
+    if (this.disposed || this.restarting || connection !== this.connection) return;
+    const runId = this.runId;
+    this.runId = null;
+    this.ready = this.restart(reason, runId);
   }
 
-  private rejectAll(message: string): void {
-    for (const waiter of this.pending.values()) waiter.reject(new Error(message));
-    this.pending.clear();
+  /** Starts a new worker and restores the snapshot; then reports a run the death ended. */
+  private async restart(reason: string, runId: string | null): Promise<void> {
+    const restored = await this.restartWorker();
+    if (this.disposed) return;
+    const outcome = this.broken
+      ? `It could not be restarted (${this.broken}); restart Latent Atlas.`
+      : restored
+        ? `It was restarted and the previous model ("${restored}") was restored.`
+        : 'It was restarted with no model loaded.';
+    const message = `${runId ? 'Training stopped: the' : 'The'} engine crashed (${reason}). ${outcome}`;
+    if (runId) this.emit('failed', { runId, message });
+    else console.warn(message);
+  }
+
+  /** Tries MAX_RESTARTS times; the last try skips the snapshot (it may be what kills the worker). */
+  private async restartWorker(): Promise<string | null> {
+    this.restarting = true;
+    let lastError = 'no attempt was made';
+    try {
+      for (let attempt = 1; attempt <= MAX_RESTARTS && !this.disposed; attempt++) {
+        const snapshot = attempt < MAX_RESTARTS ? this.snapshot : null;
+        try {
+          await this.start(this.restartOptions);
+        } catch (err) {
+          lastError = (err as Error).message;
+          await this.connection?.terminate();
+          continue;
+        }
+        if (!snapshot || this.disposed) return null;
+        try {
+          await this.connection!.call('importBundle', { bytes: snapshot.bytes, source: snapshot.source });
+          return snapshot.name;
+        } catch (err) {
+          lastError = (err as Error).message;
+          if (this.connection!.isDead) continue; // it died restoring: try once more without it
+          console.warn(`Could not restore the previous model: ${lastError}`);
+          this.snapshot = null;
+          return null;
+        }
+      }
+      if (!this.disposed) this.broken = lastError;
+      return null;
+    } finally {
+      this.restarting = false;
+    }
   }
 }
-
-/** The engine created by `createEngine`, with its extra diagnostics. */
-export type EngineWithDiagnostics = Engine & { numTensors(): Promise<number> };

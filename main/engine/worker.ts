@@ -5,14 +5,15 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ModelHost } from './model-host';
-import type { CallMessage, CallName, EventMessage, ReplyMessage, WorkerCalls } from './protocol';
+import type { CallMessage, CallName, EventMessage, ReplyMessage, WorkerCalls, WorkerOptions } from './protocol';
 
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run in a worker thread');
 
+const options = (workerData ?? {}) as WorkerOptions;
 const host = new ModelHost(
   (event, payload) => port.postMessage({ kind: 'event', event, payload } satisfies EventMessage, transferables(payload)),
-  (workerData ?? {}) as { injectNanAtStep?: number },
+  { injectNanAtStep: options.injectNanAtStep, beforeStep: crashHook(options.injectCrash) },
 );
 
 type Handlers = { [K in CallName]: (arg: WorkerCalls[K][0]) => WorkerCalls[K][1] | Promise<WorkerCalls[K][1]> };
@@ -29,7 +30,8 @@ const handlers: Handlers = {
   loadDir: ({ dir, source, id }) => host.loadDir(dir, source, id),
   saveDir: ({ dir, label }) => host.saveDir(dir, label),
   exportBundle: () => host.exportBundle(),
-  importBundle: ({ bytes }) => host.importBundle(bytes),
+  importBundle: ({ bytes, source }) => host.importBundle(bytes, source),
+  snapshot: () => host.snapshot(),
   memory: () => ({ numTensors: tf.memory().numTensors }),
 };
 
@@ -47,6 +49,19 @@ async function answer(msg: CallMessage): Promise<void> {
     reply = { kind: 'reply', id: msg.id, ok: false, message: err instanceof Error ? err.message : String(err) };
   }
   port!.postMessage(reply, reply.ok ? transferables(reply.result) : []);
+}
+
+/** Test hook: dies at the given training step, the way a bug or a failed allocation would. */
+function crashHook(crash: WorkerOptions['injectCrash']): ((globalStep: number) => void) | undefined {
+  if (!crash) return undefined;
+  return (globalStep) => {
+    if (globalStep !== crash.atStep) return;
+    if (crash.how === 'exit') process.exit(70);
+    // Thrown outside the training loop's promise chain: an uncaught exception ends the thread.
+    setImmediate(() => {
+      throw new Error('injected crash (test hook)');
+    });
+  };
 }
 
 /** Typed-array buffers in a result, to move rather than copy (the worker keeps its own copies). */

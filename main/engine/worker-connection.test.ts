@@ -1,0 +1,49 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { WorkerConnection, WorkerDiedError } from './worker-connection';
+
+/** A stand-in worker: answers "current" with null, never answers "pause", dies on "stop". */
+function fakeWorker(death: 'exit' | 'throw'): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'atlas-worker-')), 'worker.cjs');
+  const die = death === 'exit' ? 'process.exit(3)' : "setImmediate(() => { throw new Error('boom'); })";
+  writeFileSync(
+    file,
+    `const { parentPort } = require('node:worker_threads');
+parentPort.on('message', (msg) => {
+  if (msg.name === 'current') parentPort.postMessage({ kind: 'reply', id: msg.id, ok: true, result: null });
+  if (msg.name === 'stop') ${die};
+});`,
+  );
+  return file;
+}
+
+describe('WorkerConnection', () => {
+  for (const [death, reason] of [
+    ['exit', 'it exited with code 3'],
+    ['throw', 'it threw an uncaught error: boom'],
+  ] as const) {
+    it(`rejects every pending call when the worker dies (${death}) and reports the death once`, async () => {
+      const onDeath = vi.fn();
+      const connection = new WorkerConnection(fakeWorker(death), {}, { onEvent: vi.fn(), onDeath });
+      expect(await connection.call('current', undefined)).toBeNull();
+      const [pending, dying] = await Promise.allSettled([connection.call('pause', undefined), connection.call('stop', undefined)]);
+      expect(pending).toMatchObject({ status: 'rejected', reason: expect.any(WorkerDiedError) });
+      expect(dying).toMatchObject({ status: 'rejected', reason: { message: expect.stringContaining(`The engine crashed (${reason})`) } });
+      await vi.waitFor(() => expect(connection.isDead).toBe(true));
+      await expect(connection.call('current', undefined)).rejects.toBeInstanceOf(WorkerDiedError);
+      await new Promise((resolve) => setTimeout(resolve, 50)); // let a late 'exit' event arrive
+      expect(onDeath.mock.calls).toEqual([[reason]]);
+    });
+  }
+
+  it('terminate() rejects pending calls with its message and reports no death', async () => {
+    const onDeath = vi.fn();
+    const connection = new WorkerConnection(fakeWorker('exit'), {}, { onEvent: vi.fn(), onDeath });
+    const pending = expect(connection.call('pause', undefined)).rejects.toThrow('Closing.');
+    await connection.terminate('Closing.');
+    await pending;
+    expect(onDeath).not.toHaveBeenCalled();
+  });
+});
