@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -169,5 +169,26 @@ describe('service', () => {
     await service.invoke('train:stop', undefined);
     expect(engine.stop).toHaveBeenCalledTimes(1);
     expect(await service.invoke('app:info', undefined)).toEqual({ version: '1.2.3', mode: 'browser', backend: 'wasm', platform: 'linux' });
+  });
+
+  it('answers a clear error and writes nothing when the chosen folder cannot be written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-save-'));
+    writeFileSync(join(dir, 'not-a-folder'), 'x');
+    const target = join(dir, 'not-a-folder', 'picked');
+    const dialogs: Dialogs = { openModel: async () => null, saveFile: async () => target };
+    const { service } = setup({ dialogs, mode: 'electron' });
+    await service.invoke('model:import', { bytes: new Uint8Array([1]), fileName: 'x.atlas.json' });
+    const requests: [string, unknown, string][] = [
+      ['image:save-dialog', { z: [0.5, 0], sizePx: 64 }, '.png'],
+      ['grid:save-dialog', { bounds: { min: [0, 0], max: [1, 1] }, perSide: 2, tilePx: 16 }, '.png'],
+      ['model:save-dialog', undefined, '.atlas.json'],
+    ];
+    for (const [name, arg, extension] of requests) {
+      await expect(service.invoke(name, arg)).rejects.toMatchObject({
+        code: 'failed',
+        message: `Could not save ${target}${extension}: part of the path is a file, not a folder. Nothing was written; choose another folder.`,
+      });
+    }
+    expect(readdirSync(dir)).toEqual(['not-a-folder']);
   });
 });

@@ -22,7 +22,7 @@ import { gridCodes } from '../shared/latent-grid';
 import { ApiRequestError, validateRequest } from '../shared/validate';
 import type { Engine } from './engine/engine';
 import { readBundledIndex } from './bundled-models';
-import { writeFileAtomic } from './files';
+import { describeFileError, writeFileAtomic } from './files';
 import { encodePng, gridSheet, resizeBicubic, type PngText } from './png';
 
 /** Native file dialogs (Electron only). Each resolves to a path, or null when the user cancels. */
@@ -175,7 +175,12 @@ function createHandlers(options: ServiceOptions, ready: Promise<void>): Handlers
     // Some dialogs (GTK) return the name as typed: add the extension the user left off.
     const hasExtension = filter.extensions.some((ext) => picked.toLowerCase().endsWith(`.${ext}`));
     const path = hasExtension ? picked : picked + extension;
-    await writeFileAtomic(path, blob.bytes);
+    try {
+      await writeFileAtomic(path, blob.bytes);
+    } catch (err) {
+      const reason = describeFileError(err);
+      throw new ApiRequestError('failed', `Could not save ${path}: ${reason}. Nothing was written; choose another folder.`);
+    }
     return { saved: true, path };
   }
 

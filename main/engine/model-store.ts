@@ -16,9 +16,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { LatentBounds, Metrics, TrainConfig } from '../../shared/api';
 import { validateTrainConfig } from '../../shared/validate';
+import { describeFileError, tempSibling } from '../files';
 import { type Autoencoder, type DenseWeights, type ModelSpec, fromLayers, layerPlan, layersOf, uniqueVariablePrefix } from './model';
 
 export const META_FORMAT = 'latent-atlas-model';
@@ -185,29 +186,35 @@ export function validateMeta(raw: unknown, where = 'model'): AtlasMeta {
   return { ...(m as unknown as AtlasMeta), config, hidden: hidden as number[] };
 }
 
-/** Writes a model directory atomically (temporary sibling directory, then rename). */
+/**
+ * Writes a model directory atomically: the files go to a temporary sibling directory, which then
+ * takes the place of `dir` (an existing `dir` is moved aside first and put back if that fails).
+ * Throws a user-facing error naming `dir` and the reason; nothing is left half-written.
+ */
 export async function writeModelDir(dir: string, stored: StoredModel): Promise<void> {
-  const parent = dirname(dir);
-  await mkdir(parent, { recursive: true });
-  const tag = `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-  const tmp = join(parent, `.${basename(dir)}.tmp-${tag}`);
-  const old = join(parent, `.${basename(dir)}.old-${tag}`);
-  await mkdir(tmp);
+  const tmp = tempSibling(dir, 'tmp');
+  const old = tempSibling(dir, 'old');
+  let movedAside = false;
   try {
+    await mkdir(dirname(dir), { recursive: true });
+    await mkdir(tmp);
     await writeFile(join(tmp, FILES.model), JSON.stringify(stored.modelJson));
     await writeFile(join(tmp, FILES.weights), stored.weights);
     await writeFile(join(tmp, FILES.meta), JSON.stringify(stored.meta, null, 2));
-    let hadOld = true;
-    await rename(dir, old).catch((err: NodeJS.ErrnoException) => {
-      if (err.code !== 'ENOENT') throw err;
-      hadOld = false;
-    });
+    movedAside = await rename(dir, old).then(
+      () => true,
+      (err: NodeJS.ErrnoException) => {
+        if (err.code === 'ENOENT') return false;
+        throw err;
+      },
+    );
     await rename(tmp, dir);
-    if (hadOld) await rm(old, { recursive: true, force: true });
   } catch (err) {
-    await rm(tmp, { recursive: true, force: true });
-    throw err;
+    await rm(tmp, { recursive: true, force: true }).catch(() => undefined);
+    if (movedAside) await rename(old, dir).catch(() => undefined);
+    throw new Error(`Could not save the model to ${dir}: ${describeFileError(err)}.`, { cause: err });
   }
+  if (movedAside) await rm(old, { recursive: true, force: true });
 }
 
 /** Reads the three files of a model directory (not yet validated: see `fromStored`). */
