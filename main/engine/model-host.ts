@@ -12,9 +12,6 @@ import type { EngineEvents } from './engine';
 import type { HeldSource, ModelSnapshot } from './protocol';
 import { type Autoencoder, buildAutoencoder, disposeModel, specOf } from './model';
 import {
-  type AtlasMeta,
-  META_FORMAT,
-  META_VERSION,
   fromStored,
   packBundle,
   readModelDir,
@@ -22,6 +19,7 @@ import {
   unpackBundle,
   writeModelDir,
 } from './model-store';
+import { type AtlasMeta, META_FORMAT, META_VERSION } from './model-meta';
 import { TrainControl, TrainingDivergedError, decodeCodes, encodeImages, runTraining } from './train-loop';
 
 /** Sends an event to the client. */

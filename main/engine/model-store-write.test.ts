@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_TRAIN_CONFIG } from '../../shared/api';
-import { type AtlasMeta, type StoredModel, FILES, META_FORMAT, META_VERSION, writeModelDir } from './model-store';
+import { type AtlasMeta, META_FORMAT, META_VERSION } from './model-meta';
+import { type StoredModel, FILES, writeModelDir } from './model-store';
 
 const failRename = vi.hoisted(() => ({ to: null as string | null }));
 vi.mock('node:fs/promises', async (importOriginal) => {
@@ -20,7 +21,12 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   return { ...fs, rename, default: { ...fs, rename } };
 });
 
-const meta = { format: META_FORMAT, version: META_VERSION, name: 'New', config: DEFAULT_TRAIN_CONFIG } as AtlasMeta;
+const meta = {
+  format: META_FORMAT,
+  version: META_VERSION,
+  name: 'New',
+  config: DEFAULT_TRAIN_CONFIG,
+} as AtlasMeta;
 const stored: StoredModel = { modelJson: { format: 'layers-model' }, weights: new Uint8Array(8), meta };
 
 afterEach(() => {
@@ -34,7 +40,9 @@ describe('writeModelDir failures', () => {
     mkdirSync(dir);
     writeFileSync(join(dir, FILES.meta), '{"name":"Old"}');
     failRename.to = dir;
-    await expect(writeModelDir(dir, stored)).rejects.toThrow(`Could not save the model to ${dir}: the disk is full.`);
+    await expect(writeModelDir(dir, stored)).rejects.toThrow(
+      `Could not save the model to ${dir}: the disk is full.`,
+    );
     expect(readdirSync(root)).toEqual(['model']);
     expect(readFileSync(join(dir, FILES.meta), 'utf8')).toBe('{"name":"Old"}');
   });

@@ -8,17 +8,16 @@ import { DEFAULT_TRAIN_CONFIG } from '../../shared/api';
 import { initBackend } from './backend';
 import { type Autoencoder, buildAutoencoder, decode, disposeModel, specOf } from './model';
 import {
-  type AtlasMeta,
   FILES,
-  META_FORMAT,
-  META_VERSION,
   fromStored,
   packBundle,
   readModelDir,
+  type StoredModel,
   toStored,
   unpackBundle,
   writeModelDir,
 } from './model-store';
+import { type AtlasMeta, META_FORMAT, META_VERSION } from './model-meta';
 
 const config = { ...DEFAULT_TRAIN_CONFIG, kind: 'vae' as const };
 const meta: AtlasMeta = {
@@ -131,5 +130,55 @@ describe('model store', () => {
     disposeModel(loaded.model);
     expect(() => unpackBundle(new TextEncoder().encode('{"format":"something-else"}'))).toThrow(/not a Latent Atlas model bundle/);
     expect(() => unpackBundle(bytes.slice(0, bytes.length / 2))).toThrow(/not valid JSON/);
+  });
+
+  it('rejects malformed weight manifests with a clear message, creating no tensors', async () => {
+    const good = await toStored(model, meta);
+    const entries = (good.modelJson['weightsManifest'] as { weights: Record<string, unknown>[] }[])[0]!.weights;
+    const withManifest = (weightsManifest: unknown) => ({ ...good, modelJson: { ...good.modelJson, weightsManifest } });
+    const before = tf.memory().numTensors;
+    const cases: [unknown, RegExp][] = [
+      [withManifest([{ paths: [], weights: [null, ...entries] }]), /malformed weight entry \(#1\)/],
+      [withManifest([{ paths: [], weights: entries.map((e, i) => (i === 2 ? { ...e, shape: 'big' } : e)) }]), /malformed weight entry \(#3\)/],
+      [withManifest([{ paths: [], weights: entries.map((e, i) => (i === 0 ? { ...e, shape: [-1, 5] } : e)) }]), /malformed weight entry \(#1\)/],
+      [withManifest([null]), /a weights manifest group without weights/],
+      [{ ...good, modelJson: [] }, /model\.json is not a TensorFlow\.js layers model/],
+    ];
+    for (const [stored, message] of cases) expect(() => fromStored(stored as StoredModel)).toThrow(message);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('rejects metadata whose fields have the wrong shape, and keeps only the known ones', async () => {
+    const good = await toStored(model, meta);
+    const withMeta = (patch: Record<string, unknown>) => ({ ...good, meta: { ...meta, ...patch } as AtlasMeta });
+    expect(() => fromStored(withMeta({ metrics: 'great' }))).toThrow('model: "metrics" must be an object');
+    const metrics = { valMse: 0.01, valNmse: 0.1, knnR2: { height: 0.9, radius: 0.8 }, spearman: { z1: { height: 1, radius: 0 }, z2: { height: 0, radius: 1 } }, latentBounds: { min: [0, 0], max: [1, 1] } };
+    expect(() => fromStored(withMeta({ metrics: { ...metrics, knnR2: { height: null, radius: 1 } } }))).toThrow(
+      '"metrics.knnR2.height" must be a finite number',
+    );
+    expect(() => fromStored(withMeta({ latentBounds: { min: [2, 0], max: [1, 1] } }))).toThrow('"latentBounds" must be a box with min ≤ max');
+    expect(() => fromStored(withMeta({ epochsTrained: -3 }))).toThrow('"epochsTrained" must be a whole number ≥ 0');
+    expect(() => fromStored(withMeta({ name: 7 }))).toThrow('"name" must be a string');
+    expect(() => fromStored(withMeta({ hidden: [128, 32, 1, 1, 1, 1, 1] }))).toThrow('"hidden" must be a list of 1 to 6 layer widths');
+    const loaded = fromStored(withMeta({ metrics, junk: 'x'.repeat(1000) }));
+    expect(loaded.meta.metrics).toEqual(metrics);
+    expect(loaded.meta).not.toHaveProperty('junk');
+    disposeModel(loaded.model);
+  });
+
+  it('refuses to read an oversized weights file', async () => {
+    const dir = await savedCopy('huge');
+    await truncate(join(dir, FILES.weights), 65 * 1024 * 1024); // sparse: no real disk use
+    await expect(readModelDir(dir)).rejects.toThrow(/weights\.bin is too large to belong to a Latent Atlas model/);
+  });
+
+  it('reads every bundled default model', async () => {
+    const index = JSON.parse(await readFile('assets/models/index.json', 'utf8')) as { id: string }[];
+    expect(index.length).toBeGreaterThan(0);
+    for (const { id } of index) {
+      const loaded = fromStored(await readModelDir(join('assets/models', id)), id);
+      expect(loaded.meta.metrics?.knnR2.height).toBeGreaterThan(0.5);
+      disposeModel(loaded.model);
+    }
   });
 });

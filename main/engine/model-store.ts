@@ -15,46 +15,21 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { LatentBounds, Metrics, TrainConfig } from '../../shared/api';
-import { validateTrainConfig } from '../../shared/validate';
+import { API_LIMITS } from '../../shared/api';
 import { describeFileError, tempSibling } from '../files';
 import { type Autoencoder, type DenseWeights, type ModelSpec, fromLayers, layerPlan, layersOf, uniqueVariablePrefix } from './model';
+import { type AtlasMeta, META_FILE, META_VERSION, specOfMeta, validateMeta } from './model-meta';
 
-export const META_FORMAT = 'latent-atlas-model';
 export const BUNDLE_FORMAT = 'latent-atlas-bundle';
-/** Version of our metadata; bump on incompatible changes. */
-export const META_VERSION = 1;
-export const FILES = { model: 'model.json', weights: 'weights.bin', meta: 'atlas-meta.json' } as const;
-
-/** Our metadata beside the tfjs files. */
-export interface AtlasMeta {
-  format: typeof META_FORMAT;
-  version: number;
-  id: string;
-  name: string;
-  /** ISO date. */
-  createdAt: string;
-  config: TrainConfig;
-  /** Hidden widths of the dense encoder (mirrored in the decoder). */
-  hidden: number[];
-  metrics: Metrics | null;
-  latentBounds: LatentBounds | null;
-  datasetSeed: number;
-  epochsTrained: number;
-}
+export const FILES = { model: 'model.json', weights: 'weights.bin', meta: META_FILE } as const;
 
 /** A model as bytes and JSON, before writing or after reading. */
 export interface StoredModel {
   modelJson: Record<string, unknown>;
   weights: Uint8Array;
   meta: AtlasMeta;
-}
-
-/** The spec a stored model was built with. */
-export function specOfMeta(meta: AtlasMeta): ModelSpec {
-  return { imageSize: meta.config.imageSize, kind: meta.config.kind, hidden: meta.hidden };
 }
 
 /** Serialises a model and its metadata (reads the weights; does not change the model). */
@@ -119,18 +94,12 @@ function layersTopology(spec: ModelSpec): unknown {
  */
 export function fromStored(stored: StoredModel, where = 'model'): { model: Autoencoder; meta: AtlasMeta } {
   const meta = validateMeta(stored.meta, where);
-  const json = stored.modelJson;
-  if (json['format'] !== 'layers-model' || !Array.isArray(json['weightsManifest'])) {
-    throw new Error(`${where}: ${FILES.model} is not a TensorFlow.js layers model`);
-  }
-  const specs = (json['weightsManifest'] as Array<{ weights?: unknown }>).flatMap((g) =>
-    Array.isArray(g.weights) ? (g.weights as tf.io.WeightsManifestEntry[]) : [],
-  );
+  const specs = manifestEntries(stored.modelJson, where);
   const spec = specOfMeta(meta);
   const plan = layerPlan(spec);
   const expectedBytes = plan.reduce((n, p) => n + 4 * (p.units[0] * p.units[1] + p.units[1]), 0);
-  const actualBytes = specs.reduce((n, s) => n + 4 * (s.shape ?? []).reduce((a, b) => a * b, 1), 0);
-  if (specs.some((s) => s.dtype !== 'float32') || actualBytes !== expectedBytes) {
+  const actualBytes = specs.reduce((n, s) => n + 4 * s.shape.reduce((a, b) => a * b, 1), 0);
+  if (actualBytes !== expectedBytes) {
     throw new Error(`${where}: the weights manifest does not match a ${meta.config.kind} for ${meta.config.imageSize}px images`);
   }
   if (stored.weights.byteLength !== expectedBytes) {
@@ -166,24 +135,27 @@ export function fromStored(stored: StoredModel, where = 'model'): { model: Autoe
   }
 }
 
-/** Checks metadata read from disk; returns it typed. */
-export function validateMeta(raw: unknown, where = 'model'): AtlasMeta {
-  if (typeof raw !== 'object' || raw === null) throw new Error(`${where}: ${FILES.meta} is not a JSON object`);
-  const m = raw as Record<string, unknown>;
-  if (m['format'] !== META_FORMAT) throw new Error(`${where}: not a Latent Atlas model (${FILES.meta} has no "${META_FORMAT}" tag)`);
-  if (m['version'] !== META_VERSION) {
-    throw new Error(`${where}: model format version ${String(m['version'])} is not supported (this app reads version ${META_VERSION})`);
+/** The weight entries of a model.json, each checked: a name, a float32 dtype, a shape of whole numbers. */
+function manifestEntries(raw: unknown, where: string): tf.io.WeightsManifestEntry[] {
+  const json = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const groups = json['weightsManifest'];
+  if (json['format'] !== 'layers-model' || !Array.isArray(groups)) {
+    throw new Error(`${where}: ${FILES.model} is not a TensorFlow.js layers model`);
   }
-  const config = validateTrainConfig(m['config'], `${where}: config`);
-  const hidden = m['hidden'];
-  if (!Array.isArray(hidden) || hidden.length === 0 || !hidden.every((h) => Number.isInteger(h) && h > 0 && h <= 4096)) {
-    throw new Error(`${where}: "hidden" must be a list of layer widths`);
-  }
-  for (const key of ['id', 'name', 'createdAt'] as const) {
-    if (typeof m[key] !== 'string') throw new Error(`${where}: "${key}" must be a string`);
-  }
-  if (!Number.isInteger(m['epochsTrained'])) throw new Error(`${where}: "epochsTrained" must be an integer`);
-  return { ...(m as unknown as AtlasMeta), config, hidden: hidden as number[] };
+  const entries: unknown[] = groups.flatMap((g: unknown) => {
+    const weights = typeof g === 'object' && g !== null ? (g as { weights?: unknown }).weights : undefined;
+    if (!Array.isArray(weights)) throw new Error(`${where}: ${FILES.model} has a weights manifest group without weights`);
+    return weights;
+  });
+  return entries.map((raw, i) => {
+    const e = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+    const shape = e['shape'];
+    const okShape = Array.isArray(shape) && shape.length <= 4 && shape.every((d) => Number.isSafeInteger(d) && d > 0);
+    if (typeof e['name'] !== 'string' || e['dtype'] !== 'float32' || !okShape) {
+      throw new Error(`${where}: ${FILES.model} has a malformed weight entry (#${i + 1}): it needs a name, dtype float32 and a shape`);
+    }
+    return { name: e['name'], dtype: 'float32', shape: shape as number[] };
+  });
 }
 
 /**
@@ -221,8 +193,13 @@ export async function writeModelDir(dir: string, stored: StoredModel): Promise<v
 export async function readModelDir(dir: string): Promise<StoredModel> {
   const read = async (file: string): Promise<Buffer> => {
     try {
+      // Why the size check first: a huge file named weights.bin must not be read into memory.
+      if ((await stat(join(dir, file))).size > API_LIMITS.maxBundleBytes) {
+        throw new Error(`${dir}: ${file} is too large to belong to a Latent Atlas model`);
+      }
       return await readFile(join(dir, file));
     } catch (err) {
+      if (!(err as NodeJS.ErrnoException).code) throw err;
       const code = (err as NodeJS.ErrnoException).code;
       const message = code === 'ENOENT' ? `${dir}: ${file} is missing` : `${dir}: cannot read ${file} (${String(err)})`;
       throw new Error(message, { cause: err });

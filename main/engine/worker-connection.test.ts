@@ -28,9 +28,15 @@ describe('WorkerConnection', () => {
       const onDeath = vi.fn();
       const connection = new WorkerConnection(fakeWorker(death), {}, { onEvent: vi.fn(), onDeath });
       expect(await connection.call('current', undefined)).toBeNull();
-      const [pending, dying] = await Promise.allSettled([connection.call('pause', undefined), connection.call('stop', undefined)]);
+      const [pending, dying] = await Promise.allSettled([
+        connection.call('pause', undefined),
+        connection.call('stop', undefined),
+      ]);
       expect(pending).toMatchObject({ status: 'rejected', reason: expect.any(WorkerDiedError) });
-      expect(dying).toMatchObject({ status: 'rejected', reason: { message: expect.stringContaining(`The engine crashed (${reason})`) } });
+      expect(dying).toMatchObject({
+        status: 'rejected',
+        reason: { message: expect.stringContaining(`The engine crashed (${reason})`) },
+      });
       await vi.waitFor(() => expect(connection.isDead).toBe(true));
       await expect(connection.call('current', undefined)).rejects.toBeInstanceOf(WorkerDiedError);
       await new Promise((resolve) => setTimeout(resolve, 50)); // let a late 'exit' event arrive

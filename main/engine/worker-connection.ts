@@ -5,7 +5,14 @@
  * trainer.ts decides what to do about a death (start a new worker, restore the model).
  */
 import { Worker } from 'node:worker_threads';
-import type { CallMessage, CallName, EventMessage, WorkerCalls, WorkerMessage, WorkerOptions } from './protocol';
+import type {
+  CallMessage,
+  CallName,
+  EventMessage,
+  WorkerCalls,
+  WorkerMessage,
+  WorkerOptions,
+} from './protocol';
 
 /** What a connection reports to its owner. */
 export interface ConnectionHandlers {
@@ -17,7 +24,9 @@ export interface ConnectionHandlers {
 /** Rejects the calls still pending when the worker died. */
 export class WorkerDiedError extends Error {
   constructor(readonly reason: string) {
-    super(`The engine crashed (${reason}) before it answered; it is being restarted with the last model. Please try again.`);
+    super(
+      `The engine crashed (${reason}) before it answered; it is being restarted with the last model. Please try again.`,
+    );
     this.name = 'WorkerDiedError';
   }
 }
@@ -29,7 +38,11 @@ export class WorkerConnection {
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private readonly worker: Worker;
 
-  constructor(workerPath: string, options: WorkerOptions, private readonly handlers: ConnectionHandlers) {
+  constructor(
+    workerPath: string,
+    options: WorkerOptions,
+    private readonly handlers: ConnectionHandlers,
+  ) {
     this.worker = new Worker(workerPath, { workerData: options });
     this.worker.on('message', (msg: WorkerMessage) => this.receive(msg));
     this.worker.on('error', (err) => this.die(`it threw an uncaught error: ${err.message}`));
@@ -43,7 +56,11 @@ export class WorkerConnection {
   }
 
   /** Sends a call; rejects with the worker's message, or with `WorkerDiedError` if it dies first. */
-  call<K extends CallName>(name: K, arg: WorkerCalls[K][0], transfer: ArrayBuffer[] = []): Promise<WorkerCalls[K][1]> {
+  call<K extends CallName>(
+    name: K,
+    arg: WorkerCalls[K][0],
+    transfer: ArrayBuffer[] = [],
+  ): Promise<WorkerCalls[K][1]> {
     if (this.ended) return Promise.reject(new WorkerDiedError('it had already stopped'));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
