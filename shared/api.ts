@@ -332,6 +332,11 @@ export const API_LIMITS = {
   gridPerSide: [2, 32] as const,
   imagePx: [64, 1024] as const,
   tilePx: [16, 256] as const,
+  /**
+   * Largest grid sheet side, perSide × tilePx, in pixels. Why: the sheet is drawn and encoded on
+   * the owning process's main thread; 32 × 256 (8,254 px) took 12 s there and froze every request.
+   */
+  maxSheetPx: 4096,
   /** Latent coordinates beyond this magnitude are refused as absurd. */
   maxAbsLatent: 1e4,
   maxBundleBytes: 64 * 1024 * 1024,

@@ -27,7 +27,7 @@ describe('validateRequest', () => {
       'image:png': { z: [0.5, -1], sizePx: 256, factors: { height: 0.2, radius: 1 } },
       'image:save-dialog': { z: [0.5, -1], sizePx: 64 },
       'grid:png': { bounds, perSide: 2, tilePx: 16 },
-      'grid:save-dialog': { bounds, perSide: 32, tilePx: 256 },
+      'grid:save-dialog': { bounds, perSide: 16, tilePx: 256 },
       'train:start': { config: DEFAULT_TRAIN_CONFIG },
     };
     for (const name of REQUEST_NAMES) expect(() => validateRequest(name, good[name])).not.toThrow();
@@ -78,6 +78,9 @@ describe('validateRequest', () => {
     expect(rejects('image:png', { z: [0, 0], sizePx: 64, factors: { height: 2, radius: 0 } })).toContain('factors.height');
     expect(rejects('model:decode-grid', { bounds: { min: [1, 0], max: [0, 1] }, perSide: 4 })).toContain('must be below');
     expect(rejects('model:decode', { z: new Float32Array([1e6, 0]) })).toContain('between -10000 and 10000');
+    expect(rejects('grid:png', { bounds, perSide: 32, tilePx: 256 })).toBe(
+      'grid:png: the sheet would be 8192 pixels wide; perSide × tilePx must be at most 4096',
+    );
   });
 
   it('refuses oversize arrays before looking at their values', () => {
@@ -87,6 +90,69 @@ describe('validateRequest', () => {
     expect(rejects('model:decode', { z: new Float32Array(3) })).toContain('even number');
     expect(rejects('model:encode', { images: new Float32Array(100), count: 1 })).toContain('count × imageSize²');
     expect(rejects('model:encode', { images: new Float32Array(32 * 32), count: 5000 })).toContain('count must be between 1 and 4096');
+  });
+});
+
+/** Every way of spoiling one number (or number array element) of a payload, at each path. */
+function mutations(value: unknown, path: string[] = []): { path: string; payload: (root: unknown) => unknown }[] {
+  const out: { path: string; payload: (root: unknown) => unknown }[] = [];
+  const setAt = (root: unknown, keys: string[], v: unknown): unknown => {
+    if (keys.length === 0) return v;
+    const [head, ...rest] = keys as [string, ...string[]];
+    const copy: Record<string, unknown> = Array.isArray(root) ? ([...root] as never) : { ...(root as object) };
+    copy[head] = setAt((root as Record<string, unknown>)[head], rest, v);
+    return copy;
+  };
+  if (typeof value === 'number') {
+    for (const bad of [NaN, Infinity, -Infinity, 1e300, '1', null, true]) {
+      out.push({ path: `${path.join('.')}=${String(bad)}`, payload: (root) => setAt(root, path, bad) });
+    }
+  } else if (value instanceof Float32Array) {
+    for (const bad of [NaN, Infinity, 1e30]) {
+      out.push({ path: `${path.join('.')}[0]=${bad}`, payload: (root) => setAt(root, path, Float32Array.from(value, (v, i) => (i === 0 ? bad : v))) });
+    }
+  } else if (value && typeof value === 'object' && !ArrayBuffer.isView(value)) {
+    for (const [key, child] of Object.entries(value)) out.push(...mutations(child, [...path, key]));
+  }
+  return out;
+}
+
+describe('validateRequest, exhaustively', () => {
+  const good: Record<string, unknown> = {
+    'model:use-bundled': { id: 'bundled-aligned' },
+    'model:encode': { images: new Float32Array(32 * 32), count: 1 },
+    'model:decode': { z: new Float32Array([0, 1]) },
+    'model:decode-grid': { bounds, perSide: 8 },
+    'model:import': { bytes: new Uint8Array([123, 125]), fileName: 'm.atlas.json' },
+    'image:png': { z: [0.5, -1], sizePx: 256, factors: { height: 0.2, radius: 1 } },
+    'image:save-dialog': { z: [0.5, -1], sizePx: 64 },
+    'grid:png': { bounds, perSide: 2, tilePx: 16 },
+    'grid:save-dialog': { bounds, perSide: 4, tilePx: 64 },
+    'train:start': { config: DEFAULT_TRAIN_CONFIG },
+  };
+
+  it('refuses, for every request, a payload of the wrong type or with an extra field', () => {
+    for (const name of REQUEST_NAMES) {
+      const arg = good[name];
+      if (arg === undefined) {
+        for (const bad of [0, 'x', {}, [], NaN]) rejects(name, bad);
+        continue;
+      }
+      for (const bad of [undefined, null, 'x', 42, NaN, [], [arg], new Float32Array(2)]) rejects(name, bad);
+      expect(rejects(name, { ...(arg as object), extra: 1 })).toContain('extra is not a known field');
+    }
+  });
+
+  it('refuses, for every request, NaN, Infinity, absurd values and wrong types in each numeric field', () => {
+    let checked = 0;
+    for (const [name, arg] of Object.entries(good)) {
+      for (const m of mutations(arg)) {
+        const payload = m.payload(arg);
+        expect(() => validateRequest(name, payload), `${name} ${m.path}`).toThrow(ApiRequestError);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
   });
 });
 

@@ -156,8 +156,11 @@ function imageRequest(arg: unknown, at: string): void {
 function gridRequest(arg: unknown, at: string): void {
   const o = object(arg, at, ['bounds', 'perSide', 'tilePx']);
   bounds(o.bounds, `${at}.bounds`);
-  integer(o.perSide, `${at}.perSide`, ...API_LIMITS.gridPerSide);
-  integer(o.tilePx, `${at}.tilePx`, ...API_LIMITS.tilePx);
+  const perSide = integer(o.perSide, `${at}.perSide`, ...API_LIMITS.gridPerSide);
+  const tilePx = integer(o.tilePx, `${at}.tilePx`, ...API_LIMITS.tilePx);
+  if (perSide * tilePx > API_LIMITS.maxSheetPx) {
+    fail(`${at}: the sheet would be ${perSide * tilePx} pixels wide; perSide × tilePx must be at most ${API_LIMITS.maxSheetPx}`);
+  }
 }
 
 function bounds(arg: unknown, at: string): asserts arg is LatentBounds {
