@@ -117,31 +117,48 @@ export function crc32(bytes: Uint8Array): number {
  * (Catmull-Rom, a = −0.5), sampling pixel centres and clamping at the edges.
  */
 export function resizeBicubic(pixels: Float32Array, from: number, to: number): Float32Array {
-  const out = new Float32Array(to * to);
-  const scale = from / to;
+  const taps = cubicTaps(from, to);
   const rows = new Float32Array(from * to); // [from rows, to columns]: horizontal pass first
-  for (let x = 0; x < to; x++) {
-    const taps = cubicTaps((x + 0.5) * scale - 0.5, from);
-    for (let y = 0; y < from; y++) rows[y * to + x] = applyTaps(taps, (i) => pixels[y * from + i] ?? 0);
+  for (let y = 0; y < from; y++) {
+    const row = y * from;
+    for (let x = 0; x < to; x++) {
+      let sum = 0;
+      for (let k = 4 * x; k < 4 * x + 4; k++) sum += taps.weight[k]! * pixels[row + taps.index[k]!]!;
+      rows[y * to + x] = sum;
+    }
   }
+  const out = new Float32Array(to * to);
   for (let y = 0; y < to; y++) {
-    const taps = cubicTaps((y + 0.5) * scale - 0.5, from);
-    for (let x = 0; x < to; x++) out[y * to + x] = clamp01(applyTaps(taps, (i) => rows[i * to + x] ?? 0));
+    for (let x = 0; x < to; x++) {
+      let sum = 0;
+      for (let k = 4 * y; k < 4 * y + 4; k++) sum += taps.weight[k]! * rows[taps.index[k]! * to + x]!;
+      out[y * to + x] = clamp01(sum);
+    }
   }
   return out;
 }
 
-type Taps = Array<[index: number, weight: number]>;
+/** The 4 source indices and weights of each output position (flat, 4 per position). */
+interface Taps {
+  index: Int32Array;
+  weight: Float32Array;
+}
 
-function cubicTaps(position: number, size: number): Taps {
-  const base = Math.floor(position);
-  const t = position - base;
-  const taps: Taps = [];
-  for (let k = -1; k <= 2; k++) {
-    const index = Math.min(size - 1, Math.max(0, base + k));
-    taps.push([index, catmullRom(k - t)]);
+/** Why precomputed typed arrays: this runs on the owning process's main thread for whole sheets. */
+function cubicTaps(from: number, to: number): Taps {
+  const index = new Int32Array(4 * to);
+  const weight = new Float32Array(4 * to);
+  const scale = from / to;
+  for (let x = 0; x < to; x++) {
+    const position = (x + 0.5) * scale - 0.5;
+    const base = Math.floor(position);
+    const t = position - base;
+    for (let k = -1; k <= 2; k++) {
+      index[4 * x + k + 1] = Math.min(from - 1, Math.max(0, base + k));
+      weight[4 * x + k + 1] = catmullRom(k - t);
+    }
   }
-  return taps;
+  return { index, weight };
 }
 
 function catmullRom(x: number): number {
@@ -149,12 +166,6 @@ function catmullRom(x: number): number {
   if (a < 1) return 1.5 * a ** 3 - 2.5 * a ** 2 + 1;
   if (a < 2) return -0.5 * a ** 3 + 2.5 * a ** 2 - 4 * a + 2;
   return 0;
-}
-
-function applyTaps(taps: Taps, at: (index: number) => number): number {
-  let sum = 0;
-  for (const [index, weight] of taps) sum += weight * at(index);
-  return sum;
 }
 
 /**
