@@ -72,8 +72,8 @@ function startElectron(binary: string, root: string): void {
   const args = process.getuid?.() === 0 ? ['--no-sandbox', root] : [root];
   const child = spawn(binary, args, { stdio: 'inherit' });
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
-  process.on('SIGINT', forward);
-  process.on('SIGTERM', forward);
+  for (const signal of STOP_SIGNALS) process.on(signal, forward);
+  child.on('error', (err) => exit(1, `Latent Atlas could not start Electron (${binary}): ${err.message}`));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
 }
 
@@ -96,13 +96,19 @@ async function startBrowserMode(args: StartArgs, why: string): Promise<void> {
   console.log(running.host.url);
   const window = openAppWindow(browser, running.host.url);
   stopOnSignals(running, window);
+  window.child.on('error', (err) => console.error(`Could not open ${browser} (${err.message}); open the URL above instead.`));
   // Closing the window ends the app, as closing the Electron window does.
   window.child.on('exit', () => void shutdown(running, window, 0));
 }
 
+/**
+ * Signals that end the app: Ctrl-C, a kill, and the terminal closing (SIGHUP, which would
+ * otherwise end this process without closing the browser window it started).
+ */
+const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
 function stopOnSignals(running: RunningHost, window: AppWindow | null): void {
-  process.once('SIGINT', () => void shutdown(running, window, 0));
-  process.once('SIGTERM', () => void shutdown(running, window, 0));
+  for (const signal of STOP_SIGNALS) process.once(signal, () => void shutdown(running, window, 0));
 }
 
 let shuttingDown = false;
