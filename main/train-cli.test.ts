@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -27,6 +27,15 @@ describe('headless trainer (npm run train)', () => {
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).toMatch(/Usage: train \[options\]/);
+  });
+
+  it('refuses an output folder it cannot create before training, with the reason', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-cli-'));
+    writeFileSync(join(dir, 'file'), 'x');
+    const r = run(['--epochs', '1', '--out', join(dir, 'file', 'model')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^error: cannot create the output folder .*file\/model: part of the path is a file, not a folder/);
+    expect(r.stdout).not.toMatch(/training/);
   });
 
   it('trains, then writes the model directory and a documented metrics.json', () => {

@@ -21,11 +21,13 @@
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { SingleBar } from 'cli-progress';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DEFAULT_TRAIN_CONFIG, type Metrics, type TrainConfig, type TrainFinished, type TrainProgress } from '../shared/api';
 import { validateTrainConfig } from '../shared/validate';
+import type { Engine } from './engine/engine';
 import { createEngine } from './engine/trainer';
+import { describeFileError, writeFileAtomic } from './files';
 
 /** Tag and version of metrics.json. */
 export const METRICS_FORMAT = 'latent-atlas-metrics';
@@ -126,12 +128,6 @@ function epochLine(epoch: number, epochs: number, lossTrain: number, lossVal: nu
   );
 }
 
-async function writeJsonAtomic(path: string, value: unknown): Promise<void> {
-  const tmp = `${path}.tmp-${process.pid}`;
-  await writeFile(tmp, `${JSON.stringify(value, null, 2)}\n`);
-  await rename(tmp, path);
-}
-
 async function main(argv: string[]): Promise<number> {
   const cmd = program();
   cmd.parse(argv);
@@ -145,8 +141,23 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const out = resolve(opts.out);
-  await mkdir(out, { recursive: true });
+  // Why before training: an unusable --out should fail now, not after minutes of training.
+  await mkdir(out, { recursive: true }).catch((err: unknown) => {
+    throw new Error(`cannot create the output folder ${out}: ${describeFileError(err)}`);
+  });
   const engine = await createEngine();
+  try {
+    console.log(`training ${config.kind} on ${engine.backend}: ${JSON.stringify(config)}`);
+    const { finished, samplesPerSecond } = await train(engine, config);
+    await save(engine, out, opts, finished, samplesPerSecond);
+    return 0;
+  } finally {
+    await engine.dispose();
+  }
+}
+
+/** Runs one training with progress output; Ctrl-C stops it (and saves), a second one quits. */
+async function train(engine: Engine, config: TrainConfig): Promise<{ finished: TrainFinished; samplesPerSecond: number }> {
   const report = reporter(config.epochs);
   let lastSps = 0;
   engine.on('progress', (p) => {
@@ -163,38 +174,37 @@ async function main(argv: string[]): Promise<number> {
     if (++interrupts > 1) process.exit(130);
     void engine.stop();
   });
-  console.log(`training ${config.kind} on ${engine.backend}: ${JSON.stringify(config)}`);
   await engine.train(config);
   const finished = await result;
   report.done();
-  if (finished instanceof Error) {
-    console.error(`error: ${finished.message}`);
-    await engine.dispose();
-    return 1;
-  }
+  if (finished instanceof Error) throw finished;
+  return { finished, samplesPerSecond: lastSps };
+}
+
+/** Writes the model directory and metrics.json into `out`. */
+async function save(engine: Engine, out: string, opts: CliOptions, finished: TrainFinished, samplesPerSecond: number): Promise<void> {
   await engine.saveModelDir(out, { id: opts.id, name: opts.name });
   const { info } = finished.model;
   const metrics = info.metrics!;
-  await writeJsonAtomic(join(out, 'metrics.json'), {
+  const file = {
     format: METRICS_FORMAT,
     version: METRICS_VERSION,
     ...metrics,
     epochs: info.epochsTrained,
     trainSeconds: finished.trainSeconds,
-    samplesPerSecond: lastSps,
+    samplesPerSecond,
     stopped: finished.stopped,
     backend: engine.backend,
     config: info.config,
     id: opts.id ?? info.id,
     name: opts.name ?? info.name,
     createdAt: info.createdAt,
-  });
+  };
+  await writeFileAtomic(join(out, 'metrics.json'), `${JSON.stringify(file, null, 2)}\n`);
   console.log(
     `saved to ${out}: NMSE ${metrics.valNmse.toFixed(4)}, R² height ${metrics.knnR2.height.toFixed(3)} ` +
       `radius ${metrics.knnR2.radius.toFixed(3)}, ${finished.trainSeconds.toFixed(1)} s`,
   );
-  await engine.dispose();
-  return 0;
 }
 
 main(process.argv).then(
