@@ -17,13 +17,13 @@ import {
   type RequestArg,
   type RequestName,
   type RequestResult,
+  type SaveResult,
 } from '../shared/api';
 import { gridCodes } from '../shared/latent-grid';
 import { ApiRequestError, validateRequest } from '../shared/validate';
 import type { Engine } from './engine/engine';
 import { readBundledIndex } from './bundled-models';
-import { describeFileError, writeFileAtomic } from './files';
-import { encodePng, gridSheet, resizeBicubic, type PngText } from './png';
+import { gridBlob, imageBlob, modelBlob, writeBlob, type FileFilter } from './file-blobs';
 
 /** Native file dialogs (Electron only). Each resolves to a path, or null when the user cancels. */
 export interface Dialogs {
@@ -36,8 +36,7 @@ export interface Dialogs {
 export interface SaveFileRequest {
   title: string;
   defaultName: string;
-  /** e.g. { name: 'PNG image', extensions: ['png'] } */
-  filter: { name: string; extensions: string[] };
+  filter: FileFilter;
 }
 
 export interface ServiceOptions {
@@ -66,7 +65,8 @@ export interface Service {
   dispose(): Promise<void>;
 }
 
-const PNG_FILTER = { name: 'PNG image', extensions: ['png'] };
+const PNG_FILTER: FileFilter = { name: 'PNG image', extensions: ['png'] };
+const MODEL_FILTER: FileFilter = { name: 'Latent Atlas model', extensions: ['json'] };
 
 type Handlers = { [K in RequestName]: (arg: RequestArg<K>) => Promise<RequestResult<K>> };
 
@@ -91,7 +91,10 @@ export function createService(options: ServiceOptions): Service {
       validateRequest(name, arg);
       const request = name as RequestName;
       if (!options.dialogs && DESKTOP_ONLY.includes(request)) {
-        throw new ApiRequestError('not-available', `${request} needs the desktop app; use the download instead.`);
+        throw new ApiRequestError(
+          'not-available',
+          `${request} needs the desktop app; use the download instead.`,
+        );
       }
       return (handlers[request] as (a: unknown) => Promise<unknown>)(arg);
     },
@@ -113,7 +116,11 @@ async function loadFirstBundled(options: ServiceOptions, emit: Service['emit']):
   const first = (await bundledModels(options))[0];
   if (!first || !options.bundledModelsDir) return;
   try {
-    const state = await options.engine.loadModelDir(join(options.bundledModelsDir, first.id), 'bundled', first.id);
+    const state = await options.engine.loadModelDir(
+      join(options.bundledModelsDir, first.id),
+      'bundled',
+      first.id,
+    );
     emit('model:changed', state);
   } catch (err) {
     console.warn(`Could not load the bundled model "${first.id}": ${(err as Error).message}`);
@@ -124,66 +131,39 @@ async function bundledModels(options: ServiceOptions): Promise<BundledModel[]> {
   return options.bundledModelsDir ? readBundledIndex(options.bundledModelsDir) : [];
 }
 
+/** What every group of handlers shares. */
+interface HandlerContext {
+  options: ServiceOptions;
+  ready: Promise<void>;
+  /** The current model, or an ApiRequestError 'no-model'. */
+  currentModel(): Promise<ModelState>;
+  /** Throws ApiRequestError 'busy' while a run is in progress. */
+  refuseWhileTraining(what: string): void;
+}
+
 function createHandlers(options: ServiceOptions, ready: Promise<void>): Handlers {
-  const { engine, dialogs } = options;
-  const desktop = (): Dialogs => dialogs as Dialogs; // DESKTOP_ONLY requests are refused without dialogs
+  const { engine } = options;
+  const context: HandlerContext = {
+    options,
+    ready,
+    async currentModel() {
+      await ready;
+      const state = await engine.current();
+      if (!state)
+        throw new ApiRequestError('no-model', 'No model yet: train one or open a saved model first.');
+      return state;
+    },
+    refuseWhileTraining(what) {
+      if (engine.isTraining()) throw new ApiRequestError('busy', `Stop the training run before ${what}.`);
+    },
+  };
+  return { ...modelHandlers(context), ...fileHandlers(context), ...trainHandlers(context) };
+}
 
-  async function currentModel(): Promise<ModelState> {
-    await ready;
-    const state = await engine.current();
-    if (!state) throw new ApiRequestError('no-model', 'No model yet: train one or open a saved model first.');
-    return state;
-  }
-  function refuseWhileTraining(what: string): void {
-    if (engine.isTraining()) throw new ApiRequestError('busy', `Stop the training run before ${what}.`);
-  }
+type HandlerGroup<K extends RequestName> = Pick<Handlers, K>;
 
-  async function imagePng(req: ImagePngRequest): Promise<FileBlob> {
-    const state = await currentModel();
-    const image = await engine.decode(new Float32Array(req.z));
-    const pixels = resizeBicubic(image, state.imageSize, req.sizePx);
-    const text: PngText = { ...pngText(options, state), 'latent-z': `${req.z[0]},${req.z[1]}` };
-    if (req.factors) text.factors = `height=${req.factors.height},radius=${req.factors.radius}`;
-    const bytes = encodePng({ width: req.sizePx, height: req.sizePx, pixels }, text);
-    const name = `cylinder_z1_${req.z[0].toFixed(3)}_z2_${req.z[1].toFixed(3)}.png`;
-    return { fileName: name, mimeType: 'image/png', bytes };
-  }
-
-  async function gridPng(req: GridPngRequest): Promise<FileBlob> {
-    const state = await currentModel();
-    const images = await engine.decode(gridCodes(req.bounds, req.perSide));
-    const sheet = gridSheet(images, state.imageSize, req.perSide, req.tilePx);
-    const { min, max } = req.bounds;
-    const text: PngText = {
-      ...pngText(options, state),
-      'latent-bounds': `z1 ${min[0]}..${max[0]}, z2 ${min[1]}..${max[1]}`,
-      'grid-layout': `${req.perSide}x${req.perSide}, rows from z2 max (top) to min, columns from z1 min to max`,
-    };
-    const bytes = encodePng(sheet, text);
-    return { fileName: `latent-grid_${req.perSide}x${req.perSide}.png`, mimeType: 'image/png', bytes };
-  }
-
-  async function exportModel(): Promise<FileBlob> {
-    const state = await currentModel();
-    const bytes = await engine.exportBundle();
-    return { fileName: `${slug(state.info.name)}.atlas.json`, mimeType: 'application/json', bytes };
-  }
-
-  async function saveBlob(blob: FileBlob, title: string, filter: SaveFileRequest['filter'], extension: string) {
-    const picked = await desktop().saveFile({ title, defaultName: blob.fileName, filter });
-    if (!picked) return { saved: false };
-    // Some dialogs (GTK) return the name as typed: add the extension the user left off.
-    const hasExtension = filter.extensions.some((ext) => picked.toLowerCase().endsWith(`.${ext}`));
-    const path = hasExtension ? picked : picked + extension;
-    try {
-      await writeFileAtomic(path, blob.bytes);
-    } catch (err) {
-      const reason = describeFileError(err);
-      throw new ApiRequestError('failed', `Could not save ${path}: ${reason}. Nothing was written; choose another folder.`);
-    }
-    return { saved: true, path };
-  }
-
+function modelHandlers({ options, ready, currentModel, refuseWhileTraining }: HandlerContext) {
+  const { engine } = options;
   return {
     'app:info': async () => ({
       version: options.version,
@@ -199,7 +179,8 @@ function createHandlers(options: ServiceOptions, ready: Promise<void>): Handlers
     'model:use-bundled': async ({ id }) => {
       refuseWhileTraining('switching models');
       const known = (await bundledModels(options)).some((m) => m.id === id);
-      if (!known || !options.bundledModelsDir) throw new ApiRequestError('invalid-argument', `No bundled model "${id}".`);
+      if (!known || !options.bundledModelsDir)
+        throw new ApiRequestError('invalid-argument', `No bundled model "${id}".`);
       return engine.loadModelDir(join(options.bundledModelsDir, id), 'bundled', id);
     },
     'model:encode': async ({ images, count }) => {
@@ -219,24 +200,75 @@ function createHandlers(options: ServiceOptions, ready: Promise<void>): Handlers
       const images = await engine.decode(gridCodes(bounds, perSide));
       return { images, perSide, imageSize: state.imageSize };
     },
-    'model:export': exportModel,
     'model:import': async ({ bytes }) => {
       refuseWhileTraining('opening another model');
       return engine.importBundle(bytes);
     },
+  } satisfies HandlerGroup<
+    | 'app:info'
+    | 'model:current'
+    | 'model:bundled'
+    | 'model:use-bundled'
+    | 'model:encode'
+    | 'model:decode'
+    | 'model:decode-grid'
+    | 'model:import'
+  >;
+}
+
+/** Files the user keeps: downloads (browser) and native open/save dialogs (desktop). */
+function fileHandlers({ options, currentModel, refuseWhileTraining }: HandlerContext) {
+  const { engine, version } = options;
+  const dialogs = (): Dialogs => options.dialogs as Dialogs; // DESKTOP_ONLY requests are refused without dialogs
+  const imagePng = async (req: ImagePngRequest) => {
+    const state = await currentModel();
+    return imageBlob(await engine.decode(new Float32Array(req.z)), state, req, version);
+  };
+  const gridPng = async (req: GridPngRequest) => {
+    const state = await currentModel();
+    return gridBlob(await engine.decode(gridCodes(req.bounds, req.perSide)), state, req, version);
+  };
+  const exportModel = async () => {
+    const state = await currentModel();
+    return modelBlob(await engine.exportBundle(), state);
+  };
+  const save = async (
+    blob: FileBlob,
+    title: string,
+    filter: FileFilter,
+    extension: string,
+  ): Promise<SaveResult> => {
+    const picked = await dialogs().saveFile({ title, defaultName: blob.fileName, filter });
+    return picked
+      ? { saved: true, path: await writeBlob(picked, blob, filter, extension) }
+      : { saved: false };
+  };
+  return {
+    'model:export': exportModel,
     'image:png': imagePng,
     'grid:png': gridPng,
     'model:open-dialog': async () => {
       refuseWhileTraining('opening another model');
-      const path = await desktop().openModel();
+      const path = await dialogs().openModel();
       return path ? openModelFile(engine, path) : null;
     },
-    'model:save-dialog': async () =>
-      saveBlob(await exportModel(), 'Save model', { name: 'Latent Atlas model', extensions: ['json'] }, '.atlas.json'),
-    'image:save-dialog': async (req) =>
-      saveBlob(await imagePng(req), 'Save image', PNG_FILTER, '.png'),
-    'grid:save-dialog': async (req) =>
-      saveBlob(await gridPng(req), 'Export grid', PNG_FILTER, '.png'),
+    'model:save-dialog': async () => save(await exportModel(), 'Save model', MODEL_FILTER, '.atlas.json'),
+    'image:save-dialog': async (req) => save(await imagePng(req), 'Save image', PNG_FILTER, '.png'),
+    'grid:save-dialog': async (req) => save(await gridPng(req), 'Export grid', PNG_FILTER, '.png'),
+  } satisfies HandlerGroup<
+    | 'model:export'
+    | 'image:png'
+    | 'grid:png'
+    | 'model:open-dialog'
+    | 'model:save-dialog'
+    | 'image:save-dialog'
+    | 'grid:save-dialog'
+  >;
+}
+
+function trainHandlers({ options, ready, refuseWhileTraining }: HandlerContext) {
+  const { engine } = options;
+  return {
     'train:start': async ({ config }) => {
       refuseWhileTraining('starting another one');
       await ready;
@@ -246,7 +278,7 @@ function createHandlers(options: ServiceOptions, ready: Promise<void>): Handlers
     'train:pause': async () => (engine.isTraining() ? engine.pause() : undefined),
     'train:resume': async () => (engine.isTraining() ? engine.resume() : undefined),
     'train:stop': async () => (engine.isTraining() ? engine.stop() : undefined),
-  };
+  } satisfies HandlerGroup<'train:start' | 'train:pause' | 'train:resume' | 'train:stop'>;
 }
 
 /** Opens a bundle file, a model folder, or a model folder's `model.json`. */
@@ -255,25 +287,10 @@ async function openModelFile(engine: Engine, path: string): Promise<ModelState> 
   if (info.isDirectory()) return engine.loadModelDir(path, 'loaded');
   if (basename(path) === 'model.json') return engine.loadModelDir(dirname(path), 'loaded');
   if (info.size > API_LIMITS.maxBundleBytes) {
-    throw new ApiRequestError('invalid-argument', `${basename(path)} is too large to be a Latent Atlas model.`);
+    throw new ApiRequestError(
+      'invalid-argument',
+      `${basename(path)} is too large to be a Latent Atlas model.`,
+    );
   }
   return engine.importBundle(new Uint8Array(await readFile(path)));
-}
-
-function pngText(options: ServiceOptions, state: ModelState): PngText {
-  const { info } = state;
-  return {
-    Software: `Latent Atlas ${options.version}`,
-    Title: 'Cylinder decoded from the latent space',
-    'Creation Time': new Date().toISOString(),
-    model: `${info.name} (${info.id}, ${info.config.kind}, ${info.epochsTrained} epochs)`,
-  };
-}
-
-function slug(name: string): string {
-  const s = name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return s || 'model';
 }

@@ -1,0 +1,94 @@
+// The files a user keeps, made from decoded pixels or model bytes: a cylinder image or a grid sheet
+// as PNG (tEXt chunks record where in latent space it came from) and the model as `.atlas.json`;
+// and writing one where a native dialog pointed.
+import type { FileBlob, GridPngRequest, ImagePngRequest, ModelState } from '../shared/api';
+import { ApiRequestError } from '../shared/validate';
+import { describeFileError, writeFileAtomic } from './files';
+import { encodePng, gridSheet, resizeBicubic, type PngText } from './png';
+
+/** A file type for a save dialog, e.g. { name: 'PNG image', extensions: ['png'] }. */
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+/** The PNG of one decoded image (`image`: imageSize² pixels), upsampled to `req.sizePx`. */
+export function imageBlob(
+  image: Float32Array,
+  state: ModelState,
+  req: ImagePngRequest,
+  version: string,
+): FileBlob {
+  const pixels = resizeBicubic(image, state.imageSize, req.sizePx);
+  const text: PngText = { ...pngText(state, version), 'latent-z': `${req.z[0]},${req.z[1]}` };
+  if (req.factors) text.factors = `height=${req.factors.height},radius=${req.factors.radius}`;
+  const bytes = encodePng({ width: req.sizePx, height: req.sizePx, pixels }, text);
+  const fileName = `cylinder_z1_${req.z[0].toFixed(3)}_z2_${req.z[1].toFixed(3)}.png`;
+  return { fileName, mimeType: 'image/png', bytes };
+}
+
+/** The PNG sheet of a decoded grid (`images`: perSide² images, rows from z2 max down). */
+export function gridBlob(
+  images: Float32Array,
+  state: ModelState,
+  req: GridPngRequest,
+  version: string,
+): FileBlob {
+  const sheet = gridSheet(images, state.imageSize, req.perSide, req.tilePx);
+  const { min, max } = req.bounds;
+  const text: PngText = {
+    ...pngText(state, version),
+    'latent-bounds': `z1 ${min[0]}..${max[0]}, z2 ${min[1]}..${max[1]}`,
+    'grid-layout': `${req.perSide}x${req.perSide}, rows from z2 max (top) to min, columns from z1 min to max`,
+  };
+  const bytes = encodePng(sheet, text);
+  return { fileName: `latent-grid_${req.perSide}x${req.perSide}.png`, mimeType: 'image/png', bytes };
+}
+
+/** The model bundle, named after the model. */
+export function modelBlob(bytes: Uint8Array, state: ModelState): FileBlob {
+  return { fileName: `${slug(state.info.name)}.atlas.json`, mimeType: 'application/json', bytes };
+}
+
+/**
+ * Writes `blob` to the path a save dialog returned (adding `extension` where the user left it off,
+ * as GTK dialogs allow) atomically. Resolves to the path written; rejects with a user-facing
+ * `ApiRequestError` naming the path and the reason.
+ */
+export async function writeBlob(
+  picked: string,
+  blob: FileBlob,
+  filter: FileFilter,
+  extension: string,
+): Promise<string> {
+  const hasExtension = filter.extensions.some((ext) => picked.toLowerCase().endsWith(`.${ext}`));
+  const path = hasExtension ? picked : picked + extension;
+  try {
+    await writeFileAtomic(path, blob.bytes);
+  } catch (err) {
+    const reason = describeFileError(err);
+    throw new ApiRequestError(
+      'failed',
+      `Could not save ${path}: ${reason}. Nothing was written; choose another folder.`,
+    );
+  }
+  return path;
+}
+
+function pngText(state: ModelState, version: string): PngText {
+  const { info } = state;
+  return {
+    Software: `Latent Atlas ${version}`,
+    Title: 'Cylinder decoded from the latent space',
+    'Creation Time': new Date().toISOString(),
+    model: `${info.name} (${info.id}, ${info.config.kind}, ${info.epochsTrained} epochs)`,
+  };
+}
+
+function slug(name: string): string {
+  const s = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return s || 'model';
+}
