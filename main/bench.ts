@@ -21,7 +21,7 @@ import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../shared/api';
 import { generateDataset } from '../shared/dataset';
 import { initBackend } from './engine/backend';
 import { HIDDEN_UNITS, buildAutoencoder, disposeModel, variablesOf } from './engine/model';
-import { applyGradients, trainStep } from './engine/train-loop';
+import { applyGradients, trainStep } from './engine/train-step';
 import { type EngineWithDiagnostics, createEngine } from './engine/trainer';
 import { installWasmKernels, uninstallWasmKernels } from './engine/wasm-kernels';
 

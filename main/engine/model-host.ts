@@ -20,7 +20,8 @@ import {
   writeModelDir,
 } from './model-store';
 import { type AtlasMeta, META_FORMAT, META_VERSION } from './model-meta';
-import { TrainControl, TrainingDivergedError, decodeCodes, encodeImages, runTraining } from './train-loop';
+import { decodeCodes, encodeImages } from './evaluate';
+import { TrainControl, TrainingDivergedError, runTraining } from './train-loop';
 
 /** Sends an event to the client. */
 export type Emit = <E extends keyof EngineEvents>(event: E, payload: EngineEvents[E]) => void;

@@ -7,6 +7,7 @@ import type { LatentBounds, Metrics, PerFactor, TrainConfig } from '../../shared
 import { validateTrainConfig } from '../../shared/validate';
 import type { ModelSpec } from './model';
 
+/** The `format` tag of our metadata: a file without it is not ours. */
 export const META_FORMAT = 'latent-atlas-model';
 /** Version of our metadata; bump on incompatible changes. */
 export const META_VERSION = 1;

@@ -22,7 +22,9 @@ import { describeFileError, tempSibling } from '../files';
 import { type Autoencoder, type DenseWeights, type ModelSpec, fromLayers, layerPlan, layersOf, uniqueVariablePrefix } from './model';
 import { type AtlasMeta, META_FILE, META_VERSION, specOfMeta, validateMeta } from './model-meta';
 
+/** The `format` tag of a one-file bundle (`.atlas.json`). */
 export const BUNDLE_FORMAT = 'latent-atlas-bundle';
+/** The three files of a model directory. */
 export const FILES = { model: 'model.json', weights: 'weights.bin', meta: META_FILE } as const;
 
 /** A model as bytes and JSON, before writing or after reading. */

@@ -48,6 +48,7 @@ export interface WorkerCalls {
   memory: [void, { numTensors: number }];
 }
 
+/** The name of a worker call, e.g. "decode". */
 export type CallName = keyof WorkerCalls;
 
 /** Client → worker. */
@@ -70,4 +71,5 @@ export interface EventMessage<E extends keyof EngineEvents = keyof EngineEvents>
   payload: EngineEvents[E];
 }
 
+/** Anything the worker sends. */
 export type WorkerMessage = ReplyMessage | EventMessage;

@@ -6,10 +6,11 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { Metrics, TrainConfig, TrainEpoch, TrainProgress } from '../../shared/api';
-import type { Dataset, DatasetSplit } from '../../shared/dataset';
+import type { Dataset } from '../../shared/dataset';
 import { createRng, shuffleInPlace } from '../../shared/random';
-import { computeMetrics } from '../../shared/stats';
-import { type Autoencoder, decode, encode, lossOf, normalNoise, variablesOf } from './model';
+import { type Evaluation, evaluate } from './evaluate';
+import { type Autoencoder, variablesOf } from './model';
+import { applyGradients, fillBatch, restore, setLearningRate, trainStep } from './train-step';
 
 /** Least time between two progress reports (the epoch-end report is always sent). */
 export const PROGRESS_INTERVAL_MS = 100;
@@ -20,8 +21,6 @@ export const PROGRESS_INTERVAL_MS = 100;
  * 12,800 samples with λ = 1).
  */
 export const WARMUP_STEPS = 50;
-/** Rows per tensor when encoding/decoding a whole split (bounds peak memory). */
-const EVAL_CHUNK = 1024;
 
 /** Pause/stop requests, read by the loop between steps. */
 export class TrainControl {
@@ -100,245 +99,171 @@ export interface TrainOutcome {
   samplesPerSecond: number;
 }
 
-/** Everything computed on the current weights at an epoch end. */
-export interface Evaluation {
-  metrics: Metrics;
-  valCodes: Float32Array;
-  lossVal: number;
-}
-
 /** Runs the whole training; rejects with TrainingDivergedError on a non-finite loss. */
 export async function runTraining(opts: TrainLoopOptions): Promise<TrainOutcome> {
-  const { config, dataset, model, control, runId } = opts;
-  const train = dataset.train;
-  const pixels = dataset.imageSize * dataset.imageSize;
-  const batchSize = Math.min(config.batchSize, train.count);
-  const stepsPerEpoch = Math.floor(train.count / batchSize);
-  const optimizer = tf.train.adam(config.learningRate);
-  const vars = variablesOf(model);
-  const rng = createRng(config.seed + 1);
-  const order = Int32Array.from({ length: train.count }, (_, i) => i);
-  const xBatch = new Float32Array(batchSize * pixels);
-  const fBatch = new Float32Array(batchSize * 2);
-  let snapshot: tf.Tensor[] = vars.map((v) => tf.keep(tf.clone(v)));
-  let activeMs = 0; // training and evaluation, pauses excluded
-  let stepMs = 0; // training steps only: the throughput figure
-  let samples = 0;
-  let lastReport = -Infinity;
-  let lossVal: number | null = null;
-  let lastLossTrain = Number.NaN;
-  let epochsTrained = 0;
-  let globalStep = 0;
-  let last: Evaluation | null = null;
+  const run = new TrainingRun(opts);
   try {
-    for (let epoch = 1; epoch <= config.epochs && !control.stopRequested; epoch++) {
-      shuffleInPlace(order, rng);
-      let lossSum = 0;
-      let stepsDone = 0;
-      for (let step = 0; step < stepsPerEpoch; step++) {
-        await yieldToEventLoop();
-        if (control.paused) {
-          opts.onProgress?.(progressOf(epoch, step, lastLossTrain, lossVal, true));
-          await control.waitWhilePaused();
-          opts.onProgress?.(progressOf(epoch, step, lastLossTrain, lossVal, false));
-        }
-        if (control.stopRequested) break;
-        opts.beforeStep?.(globalStep);
-        const t0 = performance.now();
-        fillBatch(train, order, step * batchSize, xBatch, fBatch, pixels);
-        if (globalStep === opts.injectNanAtStep) xBatch.fill(Number.NaN, 0, pixels);
-        setLearningRate(optimizer, config.learningRate * Math.min(1, (globalStep + 1) / WARMUP_STEPS));
-        const { loss, grads } = trainStep(model, vars, xBatch, fBatch, config, rng);
-        if (!Number.isFinite(loss)) {
-          tf.dispose(grads);
-          restore(vars, snapshot);
-          throw new TrainingDivergedError(epoch, step + 1);
-        }
-        // The weights before this update gave a finite loss: they are the new "last good" ones.
-        // Clones share the variables' buffers until the optimizer assigns new ones, so this is cheap.
-        tf.dispose(snapshot);
-        snapshot = vars.map((v) => tf.keep(tf.clone(v)));
-        applyGradients(optimizer, grads);
-        const elapsed = performance.now() - t0;
-        activeMs += elapsed;
-        stepMs += elapsed;
-        samples += batchSize;
-        lossSum += loss;
-        stepsDone++;
-        lastLossTrain = lossSum / stepsDone;
-        globalStep++;
-        const now = performance.now();
-        if (now - lastReport >= PROGRESS_INTERVAL_MS && step + 1 < stepsPerEpoch) {
-          lastReport = now;
-          opts.onProgress?.(progressOf(epoch, step + 1, lastLossTrain, lossVal, false));
-        }
-      }
-      if (stepsDone === 0) break;
-      const t0 = performance.now();
-      last = evaluate(model, dataset, config);
-      activeMs += performance.now() - t0;
-      lossVal = last.lossVal;
-      epochsTrained = epoch;
-      const lossTrain = lossSum / stepsDone;
-      opts.onProgress?.(progressOf(epoch, stepsDone, lossTrain, lossVal, false));
-      lastReport = performance.now();
-      opts.onEpoch?.({ runId, epoch, epochs: config.epochs, lossTrain, lossVal, metrics: last.metrics, codes: last.valCodes });
+    for (let epoch = 1; epoch <= opts.config.epochs && !opts.control.stopRequested; epoch++) {
+      if (!(await run.trainEpoch(epoch))) break;
     }
   } finally {
-    tf.dispose(snapshot);
-    optimizer.dispose();
+    run.dispose();
   }
-  // Stopped mid-epoch (or before the first epoch ended): report on the weights as they are.
-  const stopped = control.stopRequested && epochsTrained < config.epochs;
-  const final = stopped || !last ? evaluate(model, dataset, config) : last;
-  return {
-    stopped,
-    epochsTrained,
-    metrics: final.metrics,
-    valCodes: final.valCodes,
-    trainSeconds: activeMs / 1000,
-    samplesPerSecond: stepMs > 0 ? samples / (stepMs / 1000) : 0,
-  };
+  return run.outcome();
+}
 
-  function progressOf(epoch: number, step: number, lossTrain: number, lv: number | null, paused: boolean): TrainProgress {
-    const seconds = activeMs / 1000;
-    const done = (epoch - 1) * stepsPerEpoch + step;
-    const total = config.epochs * stepsPerEpoch;
-    const etaSeconds = done > 0 ? (seconds / done) * (total - done) : 0;
+/** The state of one run: optimizer, batch buffers, last good weights, clocks and counters. */
+class TrainingRun {
+  private readonly batchSize: number;
+  private readonly stepsPerEpoch: number;
+  private readonly pixels: number;
+  private readonly optimizer: tf.AdamOptimizer;
+  private readonly vars: tf.Variable[];
+  private readonly rng: () => number;
+  private readonly order: Int32Array;
+  private readonly xBatch: Float32Array; // [B, s²]
+  private readonly fBatch: Float32Array; // [B, 2]
+  /** Weights before the latest update: restored when a loss turns non-finite. */
+  private snapshot: tf.Tensor[];
+  private activeMs = 0; // training and evaluation, pauses excluded
+  private stepMs = 0; // training steps only: the throughput figure
+  private samples = 0;
+  private lastReport = -Infinity;
+  private lossVal: number | null = null;
+  private lastLossTrain = Number.NaN;
+  private epochsTrained = 0;
+  private globalStep = 0;
+  private last: Evaluation | null = null;
+
+  constructor(private readonly opts: TrainLoopOptions) {
+    const { config, dataset, model } = opts;
+    this.pixels = dataset.imageSize * dataset.imageSize;
+    this.batchSize = Math.min(config.batchSize, dataset.train.count);
+    this.stepsPerEpoch = Math.floor(dataset.train.count / this.batchSize);
+    this.optimizer = tf.train.adam(config.learningRate);
+    this.vars = variablesOf(model);
+    this.rng = createRng(config.seed + 1);
+    this.order = Int32Array.from({ length: dataset.train.count }, (_, i) => i);
+    this.xBatch = new Float32Array(this.batchSize * this.pixels);
+    this.fBatch = new Float32Array(this.batchSize * 2);
+    this.snapshot = this.vars.map((v) => tf.keep(tf.clone(v)));
+  }
+
+  /** One epoch (shuffled), then its evaluation; false when stopped before any step. */
+  async trainEpoch(epoch: number): Promise<boolean> {
+    const { control } = this.opts;
+    shuffleInPlace(this.order, this.rng);
+    let lossSum = 0;
+    let stepsDone = 0;
+    for (let step = 0; step < this.stepsPerEpoch; step++) {
+      await yieldToEventLoop();
+      if (control.paused) {
+        this.report(epoch, step, this.lastLossTrain, true);
+        await control.waitWhilePaused();
+        this.report(epoch, step, this.lastLossTrain, false);
+      }
+      if (control.stopRequested) break;
+      lossSum += this.trainOneStep(epoch, step);
+      stepsDone++;
+      this.lastLossTrain = lossSum / stepsDone;
+      const now = performance.now();
+      if (now - this.lastReport >= PROGRESS_INTERVAL_MS && step + 1 < this.stepsPerEpoch) {
+        this.lastReport = now;
+        this.report(epoch, step + 1, this.lastLossTrain, false);
+      }
+    }
+    if (stepsDone === 0) return false;
+    this.endEpoch(epoch, lossSum / stepsDone, stepsDone);
+    return true;
+  }
+
+  /** One update; returns its loss. Throws TrainingDivergedError (weights restored) on a non-finite loss. */
+  private trainOneStep(epoch: number, step: number): number {
+    const { config, dataset, model } = this.opts;
+    this.opts.beforeStep?.(this.globalStep);
+    const t0 = performance.now();
+    fillBatch(dataset.train, this.order, step * this.batchSize, this.xBatch, this.fBatch, this.pixels);
+    if (this.globalStep === this.opts.injectNanAtStep) this.xBatch.fill(Number.NaN, 0, this.pixels);
+    setLearningRate(this.optimizer, config.learningRate * Math.min(1, (this.globalStep + 1) / WARMUP_STEPS));
+    const { loss, grads } = trainStep(model, this.vars, this.xBatch, this.fBatch, config, this.rng);
+    if (!Number.isFinite(loss)) {
+      tf.dispose(grads);
+      restore(this.vars, this.snapshot);
+      throw new TrainingDivergedError(epoch, step + 1);
+    }
+    // The weights before this update gave a finite loss: they are the new "last good" ones.
+    // Clones share the variables' buffers until the optimizer assigns new ones, so this is cheap.
+    tf.dispose(this.snapshot);
+    this.snapshot = this.vars.map((v) => tf.keep(tf.clone(v)));
+    applyGradients(this.optimizer, grads);
+    const elapsed = performance.now() - t0;
+    this.activeMs += elapsed;
+    this.stepMs += elapsed;
+    this.samples += this.batchSize;
+    this.globalStep++;
+    return loss;
+  }
+
+  private endEpoch(epoch: number, lossTrain: number, stepsDone: number): void {
+    const { config, dataset, model, runId } = this.opts;
+    const t0 = performance.now();
+    const last = evaluate(model, dataset, config);
+    this.activeMs += performance.now() - t0;
+    this.last = last;
+    this.lossVal = last.lossVal;
+    this.epochsTrained = epoch;
+    this.report(epoch, stepsDone, lossTrain, false);
+    this.lastReport = performance.now();
+    const codes = last.valCodes;
+    this.opts.onEpoch?.({ runId, epoch, epochs: config.epochs, lossTrain, lossVal: last.lossVal, metrics: last.metrics, codes });
+  }
+
+  dispose(): void {
+    tf.dispose(this.snapshot);
+    this.optimizer.dispose();
+  }
+
+  /** The result; stopped mid-epoch (or before the first epoch ended): evaluated on the weights as they are. */
+  outcome(): TrainOutcome {
+    const { config, dataset, model, control } = this.opts;
+    const stopped = control.stopRequested && this.epochsTrained < config.epochs;
+    const final = stopped || !this.last ? evaluate(model, dataset, config) : this.last;
     return {
+      stopped,
+      epochsTrained: this.epochsTrained,
+      metrics: final.metrics,
+      valCodes: final.valCodes,
+      trainSeconds: this.activeMs / 1000,
+      samplesPerSecond: this.samplesPerSecond(),
+    };
+  }
+
+  private samplesPerSecond(): number {
+    return this.stepMs > 0 ? this.samples / (this.stepMs / 1000) : 0;
+  }
+
+  private report(epoch: number, step: number, lossTrain: number, paused: boolean): void {
+    const { config, runId } = this.opts;
+    const seconds = this.activeMs / 1000;
+    const done = (epoch - 1) * this.stepsPerEpoch + step;
+    const total = config.epochs * this.stepsPerEpoch;
+    const etaSeconds = done > 0 ? (seconds / done) * (total - done) : 0;
+    this.opts.onProgress?.({
       runId,
       epoch,
       epochs: config.epochs,
       step,
-      stepsPerEpoch,
+      stepsPerEpoch: this.stepsPerEpoch,
       lossTrain,
-      lossVal: lv,
-      samplesPerSecond: stepMs > 0 ? samples / (stepMs / 1000) : 0,
+      lossVal: this.lossVal,
+      samplesPerSecond: this.samplesPerSecond(),
       etaSeconds,
       paused,
-    };
-  }
-}
-
-/**
- * Computes loss and gradients for one batch; the gradients are returned, not applied, so that a
- * non-finite loss can be refused before it touches the weights (see `applyGradients`).
- * xBatch is [B, s²] row-major, fBatch the interleaved factors [B, 2].
- */
-export function trainStep(
-  model: Autoencoder,
-  vars: tf.Variable[],
-  xBatch: Float32Array,
-  fBatch: Float32Array,
-  config: TrainConfig,
-  rng: () => number,
-): { loss: number; grads: tf.NamedTensorMap } {
-  const rows = fBatch.length / 2;
-  const { value, grads } = tf.tidy(() => {
-    const x = tf.tensor2d(xBatch, [rows, xBatch.length / rows]); // [B, s²]
-    const f = tf.tensor2d(fBatch, [rows, 2]); // [B, 2]
-    const noise = config.kind === 'vae' ? normalNoise(rows, rng) : null; // [B, 2]
-    return tf.variableGrads(() => lossOf(model, x, f, config, noise).total, vars);
-  });
-  const loss = value.dataSync()[0] ?? Number.NaN;
-  value.dispose();
-  return { loss, grads };
-}
-
-/** Adam reads its public-at-runtime `learningRate` field on every update. */
-function setLearningRate(optimizer: tf.AdamOptimizer, rate: number): void {
-  (optimizer as unknown as { learningRate: number }).learningRate = rate;
-}
-
-/** Applies (and frees) the gradients of `trainStep`. */
-export function applyGradients(optimizer: tf.Optimizer, grads: tf.NamedTensorMap): void {
-  tf.tidy(() => optimizer.applyGradients(Object.entries(grads).map(([name, tensor]) => ({ name, tensor }))));
-  tf.dispose(grads);
-}
-
-function restore(vars: tf.Variable[], snapshot: tf.Tensor[]): void {
-  vars.forEach((v, i) => v.assign(snapshot[i] as tf.Tensor));
-}
-
-/** Copies the rows `order[start .. start+B)` of a split into the batch buffers. */
-function fillBatch(
-  split: DatasetSplit,
-  order: Int32Array,
-  start: number,
-  xBatch: Float32Array,
-  fBatch: Float32Array,
-  pixels: number,
-): void {
-  const rows = fBatch.length / 2;
-  for (let i = 0; i < rows; i++) {
-    const j = order[start + i] as number;
-    xBatch.set(split.images.subarray(j * pixels, (j + 1) * pixels), i * pixels);
-    fBatch[2 * i] = split.factors[2 * j] as number;
-    fBatch[2 * i + 1] = split.factors[2 * j + 1] as number;
+    });
   }
 }
 
 /** Lets queued messages (pause, stop, decode requests) run between steps. */
 function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
-}
-
-/** Encodes `count` images (interleaved codes out), in chunks. */
-export function encodeImages(model: Autoencoder, images: Float32Array, count: number): Float32Array {
-  const pixels = model.spec.imageSize * model.spec.imageSize;
-  const out = new Float32Array(2 * count);
-  for (let start = 0; start < count; start += EVAL_CHUNK) {
-    const rows = Math.min(EVAL_CHUNK, count - start);
-    const codes = tf.tidy(() => {
-      const x = tf.tensor2d(images.subarray(start * pixels, (start + rows) * pixels), [rows, pixels]);
-      return encode(model, x).mean;
-    });
-    out.set(codes.dataSync(), 2 * start);
-    codes.dispose();
-  }
-  return out;
-}
-
-/** Decodes interleaved codes (length 2·n) into n images, in chunks. */
-export function decodeCodes(model: Autoencoder, codes: Float32Array): Float32Array {
-  const pixels = model.spec.imageSize * model.spec.imageSize;
-  const count = codes.length / 2;
-  const out = new Float32Array(count * pixels);
-  for (let start = 0; start < count; start += EVAL_CHUNK) {
-    const rows = Math.min(EVAL_CHUNK, count - start);
-    const images = tf.tidy(() => decode(model, tf.tensor2d(codes.subarray(2 * start, 2 * (start + rows)), [rows, 2])));
-    out.set(images.dataSync(), start * pixels);
-    images.dispose();
-  }
-  return out;
-}
-
-/** Metrics, validation codes and validation loss on the current weights. */
-export function evaluate(model: Autoencoder, dataset: Dataset, config: TrainConfig): Evaluation {
-  const { train, val } = dataset;
-  const valCodes = encodeImages(model, val.images, val.count);
-  const valRecon = decodeCodes(model, valCodes);
-  const trainCodes = encodeImages(model, train.images, train.count);
-  const metrics = computeMetrics({
-    valImages: val.images,
-    valRecon,
-    valCodes,
-    valFactors: val.factors,
-    trainCodes,
-    trainFactors: train.factors,
-  });
-  return { metrics, valCodes, lossVal: validationLoss(model, val, config) };
-}
-
-/** The training loss on the validation split (vae: on the means, without sampling). */
-function validationLoss(model: Autoencoder, val: DatasetSplit, config: TrainConfig): number {
-  const pixels = model.spec.imageSize * model.spec.imageSize;
-  const loss = tf.tidy(() => {
-    const x = tf.tensor2d(val.images, [val.count, pixels]);
-    const f = tf.tensor2d(val.factors, [val.count, 2]);
-    return lossOf(model, x, f, config, null).total;
-  });
-  const value = loss.dataSync()[0] ?? Number.NaN;
-  loss.dispose();
-  return value;
 }
