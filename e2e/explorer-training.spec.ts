@@ -27,7 +27,7 @@ test('training from the UI shows progress, moves the points each epoch, pauses, 
     }).observe(el, { attributes: true });
   });
   await page.getByRole('button', { name: 'Train a new model' }).click();
-  await page.getByLabel('Epochs').fill('40');
+  await page.getByLabel('Epochs').fill('200');
   await page.getByLabel('Dataset size').fill('3000');
   await page.getByLabel('Batch size').fill('32');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
@@ -36,10 +36,11 @@ test('training from the UI shows progress, moves the points each epoch, pauses, 
   const epoch = async () => Number(await progress.getAttribute('data-epoch'));
   await expect(progress).toBeVisible();
   await expect.poll(epoch, { timeout: 60_000, intervals: [100] }).toBeGreaterThanOrEqual(1);
-  await expect(progress).toHaveAttribute('aria-valuetext', /Epoch \d+ of 40 · [\d,]+ samples\/s · ETA/);
+  await expect(progress).toHaveAttribute('aria-valuetext', /Epoch \d+ of 200 · [\d,]+ samples\/s · ETA/);
 
   // Paused mid-run, the map still decodes (the worker answers between steps).
   await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(progress).toHaveAttribute('data-paused', 'true'); // reported by the engine
   await expect(page.getByRole('button', { name: 'Resume' })).toBeVisible();
   await expect.poll(async () => (await mapState(page)).points).toBe(600);
   const box = (await latentMap(page).boundingBox())!;
@@ -49,6 +50,7 @@ test('training from the UI shows progress, moves the points each epoch, pauses, 
   const pausedAt = await epoch();
 
   await page.getByRole('button', { name: 'Resume' }).click();
+  await expect(progress).toHaveAttribute('data-paused', 'false');
   await expect.poll(epoch, { timeout: 90_000, intervals: [100] }).toBeGreaterThanOrEqual(pausedAt + 2);
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect(page.getByRole('status').filter({ hasText: /Stopped after \d+ epochs/ })).toBeVisible({ timeout: 60_000 });

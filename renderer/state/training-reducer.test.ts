@@ -42,10 +42,17 @@ describe('trainingReducer', () => {
     let s = started();
     s = trainingReducer(s, { type: 'epoch', epoch: { runId: 'r1', epoch: 1, epochs: 5, lossTrain: 0.5, lossVal: 0.6, metrics, codes: new Float32Array() } });
     expect(s.lossVal).toEqual([{ epoch: 1, loss: 0.6 }]);
+    s = trainingReducer(s, { type: 'paused' });
+    expect(s.pending).toBe('pause');
+    // A report sent before the engine saw the request does not undo it.
+    s = trainingReducer(s, { type: 'progress', progress: progress('r1', 2, 2) });
+    expect([s.status, s.pending]).toEqual(['running', 'pause']);
     s = trainingReducer(s, { type: 'progress', progress: progress('r1', 2, 3, { paused: true }) });
-    expect(s.status).toBe('paused');
+    expect([s.status, s.pending]).toEqual(['paused', null]);
     s = trainingReducer(s, { type: 'resumed' });
-    expect(s.status).toBe('running');
+    expect(s.pending).toBe('resume');
+    s = trainingReducer(s, { type: 'progress', progress: progress('r1', 2, 3) });
+    expect([s.status, s.pending]).toEqual(['running', null]);
     s = trainingReducer(s, { type: 'stop-requested' });
     expect(s.status).toBe('stopping');
     s = trainingReducer(s, { type: 'progress', progress: progress('r1', 2, 4) });

@@ -19,6 +19,8 @@ export interface TrainingState {
   lossVal: LossPoint[];
   /** User-facing message of the last failure (training or a control request). */
   error: string | null;
+  /** A pause or resume the user asked for that the engine has not confirmed yet. */
+  pending: 'pause' | 'resume' | null;
   /** Set when the last run ended. */
   result: { stopped: boolean; trainSeconds: number; epochs: number } | null;
 }
@@ -32,7 +34,9 @@ export type TrainingAction =
   | { type: 'epoch'; epoch: TrainEpoch }
   | { type: 'finished'; finished: TrainFinished }
   | { type: 'failed'; failed: TrainFailed }
+  /** The user asked to pause (confirmed by the next progress report). */
   | { type: 'paused' }
+  /** The user asked to resume (confirmed by the next progress report). */
   | { type: 'resumed' }
   | { type: 'stop-requested' }
   | { type: 'dismiss-error' };
@@ -44,6 +48,7 @@ export const INITIAL_TRAINING: TrainingState = {
   lossTrain: [],
   lossVal: [],
   error: null,
+  pending: null,
   result: null,
 };
 
@@ -64,7 +69,7 @@ export function trainingReducer(state: TrainingState, action: TrainingAction): T
     case 'start-refused':
       return { ...state, status: 'failed', error: action.message };
     case 'request-failed':
-      return { ...state, error: action.message };
+      return { ...state, error: action.message, pending: null };
     case 'progress': {
       const p = action.progress;
       if (!ours(state, p.runId)) return state;
@@ -73,6 +78,8 @@ export function trainingReducer(state: TrainingState, action: TrainingAction): T
         ...state,
         runId: p.runId,
         status: nextStatus(state.status, p.paused),
+        // The engine confirms a pause or resume with a report in that state.
+        pending: (state.pending === 'pause' && p.paused) || (state.pending === 'resume' && !p.paused) ? null : state.pending,
         progress: p,
         lossTrain: Number.isFinite(p.lossTrain) ? appendThinned(state.lossTrain, point) : state.lossTrain,
       };
@@ -96,9 +103,9 @@ export function trainingReducer(state: TrainingState, action: TrainingAction): T
       if (!ours(state, action.failed.runId)) return state;
       return { ...state, status: 'failed', error: action.failed.message };
     case 'paused':
-      return state.status === 'running' ? { ...state, status: 'paused' } : state;
+      return state.status === 'running' ? { ...state, pending: 'pause' } : state;
     case 'resumed':
-      return state.status === 'paused' ? { ...state, status: 'running' } : state;
+      return state.status === 'paused' ? { ...state, pending: 'resume' } : state;
     case 'stop-requested':
       return isActive(state.status) ? { ...state, status: 'stopping' } : state;
     case 'dismiss-error':

@@ -35,6 +35,7 @@ export function TrainProgressBar({ progress, label }: { progress: TrainProgress 
         aria-valuenow={Math.round(fraction * 100)}
         aria-valuetext={text}
         data-epoch={progress?.epoch ?? 0}
+        data-paused={progress?.paused ? 'true' : 'false'}
       >
         <div className="progress-fill" style={{ width: `${fraction * 100}%` }} />
       </div>

@@ -54,12 +54,12 @@ export const TrainingPanel = memo(function TrainingPanel({ training, draft, onDr
       {active && (
         <div className="button-row">
           {state.status === 'paused' ? (
-            <button type="button" className="btn" onClick={training.resume}>
-              Resume
+            <button type="button" className="btn" onClick={training.resume} disabled={state.pending === 'resume'}>
+              {state.pending === 'resume' ? 'Resuming…' : 'Resume'}
             </button>
           ) : (
-            <button type="button" className="btn" onClick={training.pause} disabled={state.status !== 'running'}>
-              Pause
+            <button type="button" className="btn" onClick={training.pause} disabled={state.status !== 'running' || state.pending === 'pause'}>
+              {state.pending === 'pause' ? 'Pausing…' : 'Pause'}
             </button>
           )}
           <button type="button" className="btn btn-danger" onClick={training.stop} disabled={state.status === 'stopping'}>
