@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BundledModel } from '../shared/api';
+import { isModelId } from '../shared/validate';
 
 /**
  * Reads `<dir>/index.json` (an array of `{ id, name, description }`) and keeps the entries whose
@@ -28,7 +29,7 @@ function isBundledModel(entry: unknown): entry is BundledModel {
     typeof e === 'object' &&
     e !== null &&
     typeof e.id === 'string' &&
-    /^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(e.id) &&
+    isModelId(e.id) &&
     typeof e.name === 'string' &&
     typeof e.description === 'string'
   );

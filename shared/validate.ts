@@ -34,6 +34,11 @@ export function toApiError(err: unknown): ApiError {
   return { code: 'failed', message: String(err) };
 }
 
+/** True for a usable model id: letters, digits, - and _, not starting with - or _ (it names a folder). */
+export function isModelId(id: string): boolean {
+  return /^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(id);
+}
+
 /** True when `name` is one of the contract's request names. */
 export function isRequestName(name: unknown): name is RequestName {
   return typeof name === 'string' && (REQUEST_NAMES as readonly string[]).includes(name);
@@ -51,7 +56,7 @@ const VALIDATORS: { [K in RequestName]: Validator } = {
   'model:use-bundled': (arg, at) => {
     const o = object(arg, at, ['id']);
     const id = string(o.id, `${at}.id`, 100);
-    if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(id)) fail(`${at}.id must contain only letters, digits, - and _`);
+    if (!isModelId(id)) fail(`${at}.id must contain only letters, digits, - and _`);
   },
   'model:encode': (arg, at) => {
     const o = object(arg, at, ['images', 'count']);
