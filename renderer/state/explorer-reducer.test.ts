@@ -23,6 +23,11 @@ describe('explorerReducer', () => {
     expect(s.z).toEqual([0, 1]);
     expect(s.modelVersion).toBe(1);
     expect(s.zSource).toBe('model');
+    // The factor sliders lead until z moves otherwise, so their cylinder's code replaces the centre.
+    expect(s.factorsLead).toBe(true);
+    const encoded = explorerReducer(s, { type: 'factors-encoded', factors: s.factors, z: [0.25, 0.75] });
+    expect(encoded.z).toEqual([0.25, 0.75]);
+    expect(encoded.trueFactors).toEqual(s.factors);
   });
 
   it('keeps z across a model switch when it is still inside the new data, else recentres', () => {

@@ -50,13 +50,15 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
       const bounds = dataBounds(action.model);
       const keepZ = state.model !== null && inside(state.z, bounds);
       const z = keepZ ? state.z : centre(bounds);
+      // A fresh start puts z on real data: the Height/Radius sliders lead, so their cylinder is
+      // encoded and shown beside its reconstruction (the centre of the bounds may be off-manifold).
       return {
         ...state,
         model: action.model,
         modelVersion: state.modelVersion + 1,
         z,
         zSource: keepZ ? state.zSource : 'model',
-        factorsLead: keepZ && state.factorsLead,
+        factorsLead: keepZ ? state.factorsLead : true,
         trueFactors: keepZ ? state.trueFactors : null,
       };
     }
