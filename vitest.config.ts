@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // dist/main is built once here for the tests that run the bundles (worker, CLI, start, preload).
+    globalSetup: ['scripts/build-main.global-setup.ts'],
   },
 });

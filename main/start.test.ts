@@ -1,11 +1,11 @@
 // `npm start` as a user runs it (after the build): the URL line, and Ctrl-C stopping everything.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 
 const START = 'dist/main/start.cjs';
 const URL_LINE = /^http:\/\/127\.0\.0\.1:(\d+)\/\?token=[0-9a-f]{64}$/;
@@ -13,9 +13,6 @@ const URL_LINE = /^http:\/\/127\.0\.0\.1:(\d+)\/\?token=[0-9a-f]{64}$/;
 /** Processes a failing test may leave behind (a start process, a fake browser): ended afterwards. */
 const started: number[] = [];
 
-beforeAll(() => {
-  execFileSync(process.execPath, ['scripts/build.mjs', '--main-only'], { stdio: 'ignore' });
-}, 120_000);
 afterAll(() => {
   for (const pid of started) if (alive(pid)) process.kill(pid, 'SIGKILL');
 });

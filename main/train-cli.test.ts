@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,10 +10,6 @@ function run(args: string[]): { status: number | null; stdout: string; stderr: s
   const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 120_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
-
-beforeAll(() => {
-  execFileSync(process.execPath, ['scripts/build.mjs', '--main-only'], { stdio: 'ignore' });
-}, 120_000);
 
 describe('headless trainer (npm run train)', () => {
   it.each([

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +12,6 @@ let engine: EngineWithDiagnostics;
 let root: string;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, ['scripts/build.mjs', '--main-only'], { stdio: 'ignore' });
   engine = await createEngine({ workerPath: WORKER });
   root = await mkdtemp(join(tmpdir(), 'atlas-engine-'));
 }, 120_000);
