@@ -5,9 +5,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { WorkerConnection, WorkerDiedError } from './worker-connection';
 
 /** A stand-in worker: answers "current" with null, never answers "pause", dies on "stop". */
-function fakeWorker(death: 'exit' | 'throw'): string {
+function fakeWorker(death: 'exit' | 'throw' | 'oom'): string {
   const file = join(mkdtempSync(join(tmpdir(), 'atlas-worker-')), 'worker.cjs');
-  const die = death === 'exit' ? 'process.exit(3)' : "setImmediate(() => { throw new Error('boom'); })";
+  const die = {
+    exit: 'process.exit(3)',
+    throw: "setImmediate(() => { throw new Error('boom'); })",
+    oom: 'setImmediate(() => { const hog = []; for (;;) hog.push(new Array(1e5).fill(Math.random())); })',
+  }[death];
   writeFileSync(
     file,
     `const { parentPort } = require('node:worker_threads');
@@ -23,10 +27,13 @@ describe('WorkerConnection', () => {
   for (const [death, reason] of [
     ['exit', 'it exited with code 3'],
     ['throw', 'it threw an uncaught error: boom'],
+    ['oom', 'it ran out of memory'],
   ] as const) {
     it(`rejects every pending call when the worker dies (${death}) and reports the death once`, async () => {
       const onDeath = vi.fn();
-      const connection = new WorkerConnection(fakeWorker(death), {}, { onEvent: vi.fn(), onDeath });
+      // A small heap, so running out of memory is quick.
+      const limits = { maxOldGenerationSizeMb: 32 };
+      const connection = new WorkerConnection(fakeWorker(death), {}, { onEvent: vi.fn(), onDeath }, limits);
       expect(await connection.call('current', undefined)).toBeNull();
       const [pending, dying] = await Promise.allSettled([
         connection.call('pause', undefined),

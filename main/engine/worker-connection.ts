@@ -4,7 +4,7 @@
  * `process.exit`, or a crash during start-up), at which point every pending call is rejected.
  * trainer.ts decides what to do about a death (start a new worker, restore the model).
  */
-import { Worker } from 'node:worker_threads';
+import { type ResourceLimits, Worker } from 'node:worker_threads';
 import type {
   CallMessage,
   CallName,
@@ -42,10 +42,18 @@ export class WorkerConnection {
     workerPath: string,
     options: WorkerOptions,
     private readonly handlers: ConnectionHandlers,
+    /** Caps on the thread's JS heap (tests); none by default. */
+    resourceLimits?: ResourceLimits,
   ) {
-    this.worker = new Worker(workerPath, { workerData: options });
+    this.worker = new Worker(workerPath, { workerData: options, resourceLimits });
     this.worker.on('message', (msg: WorkerMessage) => this.receive(msg));
-    this.worker.on('error', (err) => this.die(`it threw an uncaught error: ${err.message}`));
+    this.worker.on('error', (err: NodeJS.ErrnoException) =>
+      this.die(
+        err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? 'it ran out of memory'
+          : `it threw an uncaught error: ${err.message}`,
+      ),
+    );
     this.worker.on('messageerror', (err) => this.die(`a message could not be read: ${err.message}`));
     this.worker.on('exit', (code) => this.die(`it exited with code ${code}`));
   }
