@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig, type TrainEpoch, type TrainFailed, type TrainFinished, type TrainProgress } from '../../shared/api';
@@ -122,6 +122,12 @@ describe('engine (worker thread)', () => {
     } finally {
       await nanEngine.dispose();
     }
+  });
+
+  it('says so when the worker dies while starting', async () => {
+    const path = join(root, 'dies-at-start.cjs');
+    await writeFile(path, 'process.exit(3);');
+    await expect(createEngine({ workerPath: path })).rejects.toThrow('The engine could not start: it exited with code 3.');
   });
 
   it('rejects an invalid config without starting', async () => {

@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import type { ModelState, TrainConfig } from '../../shared/api';
 import type { Engine, EngineEvents } from './engine';
 import type { CallName, EventMessage, ModelSnapshot, WorkerCalls, WorkerOptions } from './protocol';
-import { WorkerConnection } from './worker-connection';
+import { WorkerConnection, WorkerDiedError } from './worker-connection';
 
 /** Options of `createEngine`. */
 export interface EngineOptions {
@@ -48,6 +48,7 @@ export async function createEngine(opts: EngineOptions = {}): Promise<EngineWith
     await client.start({ injectNanAtStep: opts.injectNanAtStep, injectCrash: opts.injectCrash });
   } catch (err) {
     await client.dispose();
+    if (err instanceof WorkerDiedError) throw new Error(`The engine could not start: ${err.reason}.`, { cause: err });
     throw err;
   }
   return client;
@@ -236,7 +237,10 @@ class EngineClient implements EngineWithDiagnostics {
           return snapshot.name;
         } catch (err) {
           lastError = (err as Error).message;
-          if (this.connection!.isDead) continue; // it died restoring: try once more without it
+          if (this.connection!.isDead) {
+            this.snapshot = null; // it died restoring this model: try once more without it
+            continue;
+          }
           console.warn(`Could not restore the previous model: ${lastError}`);
           this.snapshot = null;
           return null;
