@@ -35,6 +35,19 @@ describe('wire codec', () => {
     expect(decodeMessage(shifted.subarray(3))).toEqual({ t: 'req', id: 1, name: 'app:info' });
   });
 
+  it('carries NaN and ±Infinity as numbers, as structured clone (Electron IPC) does', () => {
+    const progress = { lossTrain: Number.NaN, lossVal: null, etaSeconds: Infinity, low: -Infinity, zero: -0, ok: 1.5 };
+    const decoded = decodeMessage(encodeMessage({ t: 'evt', name: 'train:progress', payload: progress })) as {
+      payload: typeof progress;
+    };
+    expect(decoded.payload.lossTrain).toBeNaN();
+    expect(decoded.payload).toMatchObject({ lossVal: null, etaSeconds: Infinity, low: -Infinity, ok: 1.5 });
+    expect(decodeMessage(encodeMessage({ $num: 'bogus', other: { $num: 'NaN', extra: 1 } }))).toEqual({
+      $num: 'bogus',
+      other: { $num: 'NaN', extra: 1 },
+    });
+  });
+
   it('refuses malformed frames instead of returning garbage', () => {
     expect(() => decodeMessage(new Uint8Array([1, 2]))).toThrow('too short');
     expect(() => decodeMessage(new Uint8Array([255, 0, 0, 0, 123]))).toThrow('header overruns');

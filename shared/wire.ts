@@ -7,6 +7,8 @@
  * In the header every typed array is replaced by `{ "$typed": "f32" | "u8", "o": offset, "n": byteLength }`,
  * `o` counted from the start of the data section (the first blob). Blobs start on 4-byte boundaries;
  * the decoder copies each one out, so its views are aligned and own their buffer.
+ * NaN and ±Infinity, which JSON cannot hold (it would turn them into null), travel as
+ * `{ "$num": "NaN" | "Infinity" | "-Infinity" }`, so the host delivers what Electron's IPC does.
  */
 import type { ApiError } from './api';
 
@@ -33,6 +35,8 @@ export interface WireEvent {
 export type WireMessage = WireRequest | WireResponse | WireEvent;
 
 const TAG = '$typed';
+const NUM_TAG = '$num';
+const NON_FINITE: Record<string, number> = { NaN: Number.NaN, Infinity: Infinity, '-Infinity': -Infinity };
 type Kind = 'f32' | 'u8';
 
 /** Encodes a message (any JSON-like value with typed arrays inside) into one binary frame. */
@@ -40,6 +44,7 @@ export function encodeMessage(message: WireMessage | unknown): Uint8Array<ArrayB
   const blobs: Uint8Array[] = [];
   let dataBytes = 0;
   const json = JSON.stringify(message, (_key, value: unknown) => {
+    if (typeof value === 'number' && !Number.isFinite(value)) return { [NUM_TAG]: String(value) };
     const kind = typedKind(value);
     if (!kind) return value;
     const view = value as Float32Array | Uint8Array;
@@ -68,7 +73,10 @@ export function decodeMessage(frame: Uint8Array): unknown {
   if (4 + headerLength > frame.length) throw new Error('Malformed message: header overruns the frame');
   const json = new TextDecoder().decode(frame.subarray(4, 4 + headerLength));
   const dataStart = align4(4 + headerLength);
-  return JSON.parse(json, (_key, value: unknown) => (isTag(value) ? readBlob(frame, dataStart, value) : value));
+  return JSON.parse(json, (_key, value: unknown) => {
+    if (isTag(value)) return readBlob(frame, dataStart, value);
+    return nonFinite(value) ?? value;
+  });
 }
 
 /** Placeholder for a typed array: kind, byte offset in the data section, byte length. */
@@ -100,6 +108,14 @@ function isTag(value: unknown): value is Tag {
   const v = value as Record<string, unknown>;
   const whole = (x: unknown) => Number.isInteger(x) && (x as number) >= 0;
   return (v[TAG] === 'f32' || v[TAG] === 'u8') && whole(v.o) && whole(v.n);
+}
+
+/** The number a `{ "$num": … }` placeholder stands for, or undefined for anything else. */
+function nonFinite(value: unknown): number | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as Record<string, unknown>;
+  const keys = Object.keys(v);
+  return keys.length === 1 && keys[0] === NUM_TAG && typeof v[NUM_TAG] === 'string' ? NON_FINITE[v[NUM_TAG]] : undefined;
 }
 
 function align4(n: number): number {
