@@ -72,6 +72,11 @@ export class AxesGroup {
     return out;
   }
 
+  /** Widest label's width / height (its sprite is that many label heights wide). */
+  labelAspect(): number {
+    return Math.max(1, ...this.labels.map((label) => label.userData.aspect as number));
+  }
+
   /** Keeps the labels `px` CSS pixels tall on a canvas `viewportHeight` px tall (perspective camera, vertical fov). */
   setLabelPixelHeight(px: number, viewportHeight: number, fovDeg: number): void {
     const h = (px * 2 * Math.tan(((fovDeg / 2) * Math.PI) / 180)) / Math.max(1, viewportHeight);

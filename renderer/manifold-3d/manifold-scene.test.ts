@@ -7,6 +7,7 @@ import { renderCylinder } from '../../shared/cylinder';
 import { gridCodes } from '../../shared/latent-grid';
 import { assembleManifold, renderImages, type ManifoldData } from './manifold-data';
 import { ManifoldScene } from './manifold-scene';
+import type { SchedulerClock } from './render-scheduler';
 
 const renderers: { render: ReturnType<typeof vi.fn>; dispose: ReturnType<typeof vi.fn> }[] = [];
 
@@ -57,6 +58,15 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/** Animation frames and timers alike land in `frames` (delays ignored), run by flushFrames(). */
+const clock: SchedulerClock = {
+  now: () => 0,
+  setTimeout: (cb) => frames.push(cb),
+  clearTimeout: () => {},
+  requestAnimationFrame: (cb) => frames.push(cb),
+  cancelAnimationFrame: () => {},
+};
+
 /** Runs the frames queued so far (and returns how many there were). */
 function flushFrames(): number {
   const queued = frames;
@@ -104,7 +114,7 @@ function surfacePositions(scene: ManifoldScene): BufferAttribute {
 describe('ManifoldScene', () => {
   it('draws on demand: one frame per batch of changes, none while idle', () => {
     const canvas = document.createElement('canvas');
-    const scene = new ManifoldScene(canvas);
+    const scene = new ManifoldScene(canvas, clock);
     scene.resize(400, 300);
     scene.update({
       data: data(4),
@@ -125,7 +135,7 @@ describe('ManifoldScene', () => {
 
   it('updates the surface in place when new data arrive (same buffers, new values)', () => {
     const canvas = document.createElement('canvas');
-    const scene = new ManifoldScene(canvas);
+    const scene = new ManifoldScene(canvas, clock);
     scene.resize(400, 300);
     scene.update({ data: data(4) });
     flushFrames();
@@ -147,7 +157,7 @@ describe('ManifoldScene', () => {
 
   it('moves the marker on screen when the latent point moves', () => {
     const canvas = document.createElement('canvas');
-    const scene = new ManifoldScene(canvas);
+    const scene = new ManifoldScene(canvas, clock);
     scene.resize(400, 300);
     const d = data(4);
     scene.update({ data: d, marker: [d.gridPositions[0]!, d.gridPositions[1]!, d.gridPositions[2]!] });
@@ -167,7 +177,7 @@ describe('ManifoldScene', () => {
     const materialDispose = vi.spyOn(Material.prototype, 'dispose');
     const textureDispose = vi.spyOn(Texture.prototype, 'dispose');
     const canvas = document.createElement('canvas');
-    const scene = new ManifoldScene(canvas);
+    const scene = new ManifoldScene(canvas, clock);
     scene.resize(400, 300);
     scene.update({ data: data(4), marker: [0, 0, 0], cylinder: { height: 0.2, radius: 0.8 } });
     scene.dispose();

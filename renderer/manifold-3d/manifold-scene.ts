@@ -5,7 +5,10 @@
  *
  * React owns the lifecycle (one effect creates and disposes it); this class owns every GPU object.
  * Geometry buffers are updated in place when new data arrive (each epoch), never rebuilt, and a
- * frame is drawn only when something changed or orbit damping is still settling.
+ * frame is drawn only when something changed or orbit damping is still settling. Marker and inset
+ * moves (they stream in while the z slider is dragged) are coalesced and drawn at most
+ * MARKER_DRAW_HZ times a second, the last one always drawn (render-scheduler.ts); nothing is drawn
+ * while the canvas is out of view. On software WebGL the buffer is 1 px per CSS px, without MSAA.
  */
 import {
   BufferAttribute,
@@ -32,8 +35,10 @@ import type { Factors } from '../../shared/api';
 import { AxesGroup } from './axes-group';
 import { CylinderInset } from './cylinder-inset';
 import type { ManifoldData } from './manifold-data';
+import { RenderScheduler, type SchedulerClock } from './render-scheduler';
 import { dotTexture, factorColors, gridLineIndex, surfaceIndex } from './scene-parts';
 import { fitView, insetLayout, type InsetLayout } from './view-layout';
+import { probeSoftwareWebGL } from './webgl-probe';
 
 /** Direction the camera looks from (toward the data's centre): a little right, above and in front. */
 const VIEW_DIRECTION = new Vector3(2.1, 1.35, 3.1).normalize();
@@ -43,6 +48,10 @@ const FOV_DEG = 38;
 const MARKER_REFERENCE_DISTANCE = 3.2;
 /** Share of the half-view left free around the framed data. */
 const FIT_MARGIN = 0.06;
+/** Axis label height (CSS px); the framing keeps a label's half width (about this) free at the edges. */
+const LABEL_PX = 15;
+/** Most frames a second for marker and inset moves streaming in from the sliders and the map. */
+const MARKER_DRAW_HZ = 15;
 
 export interface SceneState {
   data: ManifoldData | null;
@@ -100,10 +109,14 @@ export class ManifoldScene {
   private readonly axes = new AxesGroup();
   private readonly cylinder = new CylinderInset();
   private readonly canvas: HTMLCanvasElement;
-  private state: SceneState = { data: null, colorBy: 'height', marker: null, cylinder: null };
+  private readonly state: SceneState = { data: null, colorBy: 'height', marker: null, cylinder: null };
+  private readonly scheduler: RenderScheduler;
+  private readonly visibility: IntersectionObserver | null;
+  private readonly software: boolean;
+  /** Scratch vector for the marker's screen position (no allocation per frame). */
+  private readonly projected = new Vector3();
   private width = 1;
   private height = 1;
-  private frame = 0;
   private disposed = false;
   /** Data updates applied, and GPU buffers (re)allocated for them: the second stays put across epochs. */
   private dataUpdates = 0;
@@ -116,9 +129,24 @@ export class ManifoldScene {
   private userMoved = false;
 
   /** Throws when WebGL cannot start (the panel then explains and the rest of the app goes on). */
-  constructor(canvas: HTMLCanvasElement) {
+  constructor(canvas: HTMLCanvasElement, clock?: SchedulerClock) {
     this.canvas = canvas;
-    this.renderer = new WebGLRenderer({ canvas, antialias: true, alpha: true, powerPreference: 'low-power' });
+    this.software = probeSoftwareWebGL();
+    this.renderer = new WebGLRenderer({
+      canvas,
+      antialias: !this.software,
+      alpha: true,
+      powerPreference: 'low-power',
+    });
+    this.scheduler = new RenderScheduler(this.render, 1000 / MARKER_DRAW_HZ, clock);
+    this.visibility =
+      typeof IntersectionObserver === 'undefined'
+        ? null
+        : new IntersectionObserver((entries) => {
+            const last = entries[entries.length - 1];
+            if (last) this.scheduler.setVisible(last.isIntersecting);
+          });
+    this.visibility?.observe(canvas);
     this.renderer.setClearColor(0x000000, 0);
     this.renderer.autoClear = false;
     this.camera.position.copy(VIEW_DIRECTION).multiplyScalar(4);
@@ -132,29 +160,40 @@ export class ManifoldScene {
     this.buildScene();
   }
 
-  /** Applies whatever changed and schedules one frame. */
+  /**
+   * Applies whatever changed and schedules one frame: on the next animation frame for new data or
+   * colours, throttled for marker and inset moves (see MARKER_DRAW_HZ).
+   */
   update(next: Partial<SceneState>): void {
-    const prev = this.state;
-    this.state = { ...prev, ...next };
-    if (next.data !== undefined && next.data !== prev.data) this.applyData();
-    else if (next.colorBy !== undefined && next.colorBy !== prev.colorBy) this.applyColors();
+    const state = this.state;
+    const newData = next.data !== undefined && next.data !== state.data;
+    const newColors = next.colorBy !== undefined && next.colorBy !== state.colorBy;
+    if (next.data !== undefined) state.data = next.data;
+    if (next.colorBy !== undefined) state.colorBy = next.colorBy;
+    if (next.marker !== undefined) state.marker = next.marker;
+    if (next.cylinder !== undefined) state.cylinder = next.cylinder;
+    if (newData) this.applyData();
+    else if (newColors) this.applyColors();
     if (next.marker !== undefined) this.applyMarker();
-    if (next.cylinder !== undefined && next.cylinder) this.cylinder.setFactors(next.cylinder);
-    this.requestRender();
+    if (next.cylinder) this.cylinder.setFactors(next.cylinder);
+    if (newData || newColors) this.scheduler.soon();
+    else this.scheduler.throttled();
+    // Out of view nothing is drawn, but what would be stays readable (tests, assistive tech).
+    if (!this.scheduler.visible) this.publish();
   }
 
   /** Matches the drawing buffer to the canvas' CSS size. */
   resize(width: number, height: number): void {
     this.width = Math.max(1, Math.round(width));
     this.height = Math.max(1, Math.round(height));
-    this.renderer.setPixelRatio(Math.min(2, window.devicePixelRatio || 1));
+    this.renderer.setPixelRatio(this.software ? 1 : Math.min(2, window.devicePixelRatio || 1));
     this.renderer.setSize(this.width, this.height, false);
     this.inset = insetLayout(this.width, this.height);
     // Move the view's centre left by half the inset, so the data sit beside it rather than under it.
     const shift = this.inset.shift;
     this.camera.aspect = (this.width + shift) / this.height;
     this.camera.setViewOffset(this.width + shift, this.height, shift, 0, this.width, this.height);
-    this.axes.setLabelPixelHeight(15, this.height, FOV_DEG);
+    this.axes.setLabelPixelHeight(LABEL_PX, this.height, FOV_DEG);
     if (!this.userMoved) this.goHome();
     this.requestRender();
   }
@@ -168,7 +207,8 @@ export class ManifoldScene {
 
   dispose(): void {
     this.disposed = true;
-    if (this.frame) cancelAnimationFrame(this.frame);
+    this.scheduler.dispose();
+    this.visibility?.disconnect();
     this.controls.removeEventListener('change', this.requestRender);
     this.controls.removeEventListener('start', this.onUserMove);
     this.controls.dispose();
@@ -189,12 +229,10 @@ export class ManifoldScene {
   };
 
   private readonly requestRender = (): void => {
-    if (this.frame || this.disposed) return;
-    this.frame = requestAnimationFrame(this.render);
+    this.scheduler.soon();
   };
 
   private readonly render = (): void => {
-    this.frame = 0;
     if (this.disposed) return;
     // While damping settles, update() moves the camera and fires 'change', which asks for the next frame.
     this.controls.update();
@@ -305,8 +343,16 @@ export class ManifoldScene {
 
   private goHome(): void {
     // The shifted centre leaves (width − shift) / 2 px on its narrower (left) side.
-    const aspect = Math.max(0.2, (this.width - this.inset.shift) / this.height);
-    const fit = fitView(this.homePoints, VIEW_DIRECTION_ARRAY, FOV_DEG, aspect, FIT_MARGIN);
+    const halfWidth = Math.max(1, (this.width - this.inset.shift) / 2);
+    const halfHeight = this.height / 2;
+    const aspect = Math.max(0.2, halfWidth / halfHeight);
+    // Label sprites are centred on their anchors: keep half a label free beyond each anchor.
+    const labelMargin = Math.max(
+      (LABEL_PX * this.axes.labelAspect()) / 2 / halfWidth,
+      LABEL_PX / 2 / halfHeight,
+    );
+    const margin = Math.min(0.5, FIT_MARGIN + labelMargin);
+    const fit = fitView(this.homePoints, VIEW_DIRECTION_ARRAY, FOV_DEG, aspect, margin);
     // Drop any orbit still coasting (damping), then place the camera.
     this.controls.enableDamping = false;
     this.controls.update();
@@ -371,7 +417,8 @@ export class ManifoldScene {
     ds.dataUpdates = String(this.dataUpdates);
     ds.allocations = String(this.allocations);
     if (this.marker.visible) {
-      const ndc = this.marker.position.clone().project(this.camera);
+      this.camera.updateMatrixWorld();
+      const ndc = this.projected.copy(this.marker.position).project(this.camera);
       ds.markerX = (((ndc.x + 1) / 2) * this.width).toFixed(1);
       ds.markerY = (((1 - ndc.y) / 2) * this.height).toFixed(1);
     } else {
