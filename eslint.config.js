@@ -5,7 +5,16 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['.tmp/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  {
+    ignores: [
+      '.tmp/**',
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -23,7 +32,17 @@ export default tseslint.config(
       // Why: the renderer is sandboxed; it must never reach Node, Electron or main-process code.
       'no-restricted-imports': [
         'error',
-        { patterns: ['electron', 'node:*', '**/main/**', 'fs', 'path', 'worker_threads', '@tensorflow/tfjs-node'] },
+        {
+          patterns: [
+            'electron',
+            'node:*',
+            '**/main/**',
+            'fs',
+            'path',
+            'worker_threads',
+            '@tensorflow/tfjs-node',
+          ],
+        },
       ],
     },
   },
@@ -33,7 +52,18 @@ export default tseslint.config(
       // Why: shared/ is used by both processes, so it stays free of platform and heavy libraries.
       'no-restricted-imports': [
         'error',
-        { patterns: ['electron', 'node:*', 'react', 'react-dom', 'three', '@tensorflow/*', '**/main/**', '**/renderer/**'] },
+        {
+          patterns: [
+            'electron',
+            'node:*',
+            'react',
+            'react-dom',
+            'three',
+            '@tensorflow/*',
+            '**/main/**',
+            '**/renderer/**',
+          ],
+        },
       ],
     },
   },

@@ -13,7 +13,10 @@ test.skip(
   !binary,
   'Electron binary not installed (node_modules/electron/dist is missing; `npx install-electron` fetches it where GitHub is reachable). The browser specs cover the same flows.',
 );
-test.skip(process.platform === 'linux' && !process.env.DISPLAY, 'No display for Electron: run under xvfb-run.');
+test.skip(
+  process.platform === 'linux' && !process.env.DISPLAY,
+  'No display for Electron: run under xvfb-run.',
+);
 
 let app: ElectronApplication;
 
@@ -44,9 +47,9 @@ test('the window is isolated and sandboxed, and the preload bridge answers', asy
   expect(await page.evaluate(() => window.open('https://example.com'))).toBeNull();
   const info = await page.evaluate(() => window.atlas!.invoke('app:info', undefined));
   expect(info).toMatchObject({ mode: 'electron', backend: 'wasm' });
-  await expect(page.evaluate(() => window.atlas!.invoke('model:decode', { z: new Float32Array([NaN, 0]) }))).rejects.toThrow(
-    /finite number/,
-  );
+  await expect(
+    page.evaluate(() => window.atlas!.invoke('model:decode', { z: new Float32Array([NaN, 0]) })),
+  ).rejects.toThrow(/finite number/);
 });
 
 test('a short training run streams progress into the window', async () => {

@@ -35,8 +35,12 @@ export async function mapState(page: Page) {
 export async function waitForMap(page: Page): Promise<void> {
   const map = latentMap(page);
   await expect(map).toBeVisible();
-  await expect.poll(async () => Number(await map.getAttribute('data-points')), { timeout: 30_000 }).toBeGreaterThan(0);
-  await expect.poll(async () => Number(await map.getAttribute('data-tiles')), { timeout: 30_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(async () => Number(await map.getAttribute('data-points')), { timeout: 30_000 })
+    .toBeGreaterThan(0);
+  await expect
+    .poll(async () => Number(await map.getAttribute('data-tiles')), { timeout: 30_000 })
+    .toBeGreaterThan(0);
 }
 
 /** A canvas resampled to `size`×`size` grayscale values in [0,1] (what it shows, smoothed). */

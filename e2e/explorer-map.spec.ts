@@ -16,7 +16,8 @@ test('the map renders the encoded points, the decoded grid and iso-lines', async
   expect(state.contourSegments).toBeGreaterThan(20);
   const shot = PNG.sync.read(await latentMap(page).screenshot());
   const colours = new Set<number>();
-  for (let i = 0; i < shot.data.length; i += 4) colours.add((shot.data[i]! << 16) | (shot.data[i + 1]! << 8) | shot.data[i + 2]!);
+  for (let i = 0; i < shot.data.length; i += 4)
+    colours.add((shot.data[i]! << 16) | (shot.data[i + 1]! << 8) | shot.data[i + 2]!);
   expect(colours.size).toBeGreaterThan(500);
 
   // Density and layers are live: a denser grid is one batched decode of more tiles.
@@ -24,7 +25,10 @@ test('the map renders the encoded points, the decoded grid and iso-lines', async
   await expect.poll(async () => (await mapState(page)).tiles).toBe(400);
   await page.getByRole('checkbox', { name: 'Decoded grid' }).uncheck();
   await expect.poll(async () => (await mapState(page)).tiles).toBe(0);
-  await page.getByRole('radiogroup', { name: 'Colour points by' }).getByRole('radio', { name: 'radius' }).check();
+  await page
+    .getByRole('radiogroup', { name: 'Colour points by' })
+    .getByRole('radio', { name: 'radius' })
+    .check();
   await expect.poll(async () => (await mapState(page)).colorBy).toBe('radius');
   expect(pageErrors).toEqual([]);
 });
@@ -36,7 +40,10 @@ test('clicking the map moves z there and the preview decodes it', async ({ page 
   const s = await mapState(page);
   const at = { x: box.width * 0.3, y: box.height * 0.7 };
   await latentMap(page).click({ position: at });
-  const expected = { z1: s.centerZ1 + (at.x - box.width / 2) / s.scale, z2: s.centerZ2 - (at.y - box.height / 2) / s.scale };
+  const expected = {
+    z1: s.centerZ1 + (at.x - box.width / 2) / s.scale,
+    z2: s.centerZ2 - (at.y - box.height / 2) / s.scale,
+  };
   await expect.poll(async () => (await mapState(page)).z1).toBeCloseTo(expected.z1, 1);
   expect((await mapState(page)).z2).toBeCloseTo(expected.z2, 1);
   await expect(preview).toHaveAttribute('data-z1', (await mapState(page)).z1.toFixed(4));
@@ -53,7 +60,8 @@ test('dragging z₁ changes the decoded image', async ({ page }) => {
   const box = (await slider.boundingBox())!;
   await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2);
   await page.mouse.down();
-  for (let k = 1; k <= 10; k++) await page.mouse.move(box.x + box.width * (0.5 - 0.04 * k), box.y + box.height / 2);
+  for (let k = 1; k <= 10; k++)
+    await page.mouse.move(box.x + box.width * (0.5 - 0.04 * k), box.y + box.height / 2);
   await page.mouse.up();
   const z1 = Number(await slider.inputValue());
   await expect.poll(async () => (await mapState(page)).z1).toBeCloseTo(z1, 3);
@@ -62,7 +70,9 @@ test('dragging z₁ changes the decoded image', async ({ page }) => {
   expect(mse(before, await canvasGray(preview))).toBeGreaterThan(1e-4);
 });
 
-test('moving Height renders the true image, moves the latent point, and the reconstruction tracks it', async ({ page }) => {
+test('moving Height renders the true image, moves the latent point, and the reconstruction tracks it', async ({
+  page,
+}) => {
   const trueImage = page.getByTestId('true-image');
   const reconstruction = page.getByTestId('reconstruction');
   const height = page.getByRole('slider', { name: 'Height' });
@@ -73,10 +83,16 @@ test('moving Height renders the true image, moves the latent point, and the reco
     const zBefore = await mapState(page);
     await height.fill(h);
     await expect(trueImage).toHaveAttribute('data-height', h);
-    await expect.poll(async () => (await mapState(page)).z1 !== zBefore.z1 || (await mapState(page)).z2 !== zBefore.z2).toBe(true);
+    await expect
+      .poll(async () => (await mapState(page)).z1 !== zBefore.z1 || (await mapState(page)).z2 !== zBefore.z2)
+      .toBe(true);
     await expect(page.getByRole('img', { name: 'True image from the factor sliders' })).toBeVisible();
     await expect(page.getByText(/^MSE/)).toBeVisible();
-    return { z: await mapState(page), truth: await canvasGray(trueImage), recon: await canvasGray(reconstruction) };
+    return {
+      z: await mapState(page),
+      truth: await canvasGray(trueImage),
+      recon: await canvasGray(reconstruction),
+    };
   };
   const tall = await sample('0.9');
   const short = await sample('0.15');
@@ -85,7 +101,9 @@ test('moving Height renders the true image, moves the latent point, and the reco
   // Each reconstruction resembles its own true image far more than the other one.
   expect(mse(short.recon, short.truth)).toBeLessThan(mse(short.recon, tall.truth) / 2);
   await height.fill('0.9');
-  await expect.poll(async () => mse(await canvasGray(reconstruction), tall.truth)).toBeLessThan(mse(tall.recon, short.truth) / 2);
+  await expect
+    .poll(async () => mse(await canvasGray(reconstruction), tall.truth))
+    .toBeLessThan(mse(tall.recon, short.truth) / 2);
 });
 
 test('arrow keys nudge z and the wheel zooms the view', async ({ page }) => {

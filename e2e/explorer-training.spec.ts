@@ -15,7 +15,9 @@ test('the config form explains bad values and refuses to start', async ({ page }
   await expect(page.getByRole('progressbar')).toHaveCount(0);
 });
 
-test('training from the UI shows progress, moves the points each epoch, pauses, resumes and stops', async ({ page }) => {
+test('training from the UI shows progress, moves the points each epoch, pauses, resumes and stops', async ({
+  page,
+}) => {
   await waitForMap(page);
   // Record every position of the new model's points the map shows (600 validation images).
   await latentMap(page).evaluate((el) => {
@@ -53,10 +55,16 @@ test('training from the UI shows progress, moves the points each epoch, pauses, 
   await expect(progress).toHaveAttribute('data-paused', 'false');
   await expect.poll(epoch, { timeout: 90_000, intervals: [100] }).toBeGreaterThanOrEqual(pausedAt + 2);
   await page.getByRole('button', { name: 'Stop' }).click();
-  await expect(page.getByRole('status').filter({ hasText: /Stopped after \d+ epochs/ })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('status').filter({ hasText: /Stopped after \d+ epochs/ })).toBeVisible({
+    timeout: 60_000,
+  });
 
-  expect(Number(await page.getByTestId('loss-chart').getAttribute('data-val-points'))).toBeGreaterThanOrEqual(2);
-  const seen = await page.evaluate(() => (window as unknown as { seenChecksums: Set<string> }).seenChecksums.size);
+  expect(Number(await page.getByTestId('loss-chart').getAttribute('data-val-points'))).toBeGreaterThanOrEqual(
+    2,
+  );
+  const seen = await page.evaluate(
+    () => (window as unknown as { seenChecksums: Set<string> }).seenChecksums.size,
+  );
   expect(seen).toBeGreaterThanOrEqual(3);
   expect((await mapState(page)).points).toBe(600);
   await expect(page.getByRole('button', { name: /^Training · epoch/ })).toHaveCount(0);

@@ -81,8 +81,13 @@ async function startHost(extraArgs: string[]): Promise<{ child: ChildProcess; ho
   createInterface({ input: child.stderr! }).on('line', (line) => log.push(line));
   const lines = createInterface({ input: child.stdout! });
   const host = await new Promise<AppHost>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The host printed no URL in ${START_TIMEOUT_MS} ms:\n${log.join('\n')}`)), START_TIMEOUT_MS);
-    child.once('exit', (code) => reject(new Error(`The host exited (code ${code}) before printing its URL:\n${log.join('\n')}`)));
+    const timer = setTimeout(
+      () => reject(new Error(`The host printed no URL in ${START_TIMEOUT_MS} ms:\n${log.join('\n')}`)),
+      START_TIMEOUT_MS,
+    );
+    child.once('exit', (code) =>
+      reject(new Error(`The host exited (code ${code}) before printing its URL:\n${log.join('\n')}`)),
+    );
     lines.on('line', (line) => {
       log.push(line);
       const match = URL_LINE.exec(line);

@@ -31,7 +31,9 @@ export async function trainTinyModel(page: Page): Promise<number[]> {
 
   const bar = page.getByRole('progressbar', { name: 'Training progress' });
   await expect(bar).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: /Finished after 3 epochs/ })).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByRole('status').filter({ hasText: /Finished after 3 epochs/ })).toBeVisible({
+    timeout: 90_000,
+  });
   await expect(bar).toHaveAttribute('aria-valuenow', '100');
   return page.evaluate(() => (window as unknown as { __progressSeen: number[] }).__progressSeen);
 }

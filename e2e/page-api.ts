@@ -4,7 +4,8 @@
 // answers come back as their tags ({ $typed, o, n }).
 import type { Page } from '@playwright/test';
 
-export type PageAnswer = { ok: true; result: unknown } | { ok: false; error: { code: string; message: string } };
+export type PageAnswer =
+  { ok: true; result: unknown } | { ok: false; error: { code: string; message: string } };
 
 /** Sends one request from the page and resolves with the host's answer. */
 export function invokeFromPage(page: Page, name: string, arg?: unknown): Promise<PageAnswer> {
@@ -24,7 +25,9 @@ export function invokeFromPage(page: Page, name: string, arg?: unknown): Promise
         };
         ws.onmessage = (ev: MessageEvent<ArrayBuffer>) => {
           const length = new DataView(ev.data).getUint32(0, true);
-          const msg = JSON.parse(new TextDecoder().decode(new Uint8Array(ev.data, 4, length))) as { t: string } & PageAnswer;
+          const msg = JSON.parse(new TextDecoder().decode(new Uint8Array(ev.data, 4, length))) as {
+            t: string;
+          } & PageAnswer;
           if (msg.t !== 'res') return;
           ws.close();
           resolve(msg.ok ? { ok: true, result: msg.result } : { ok: false, error: msg.error });

@@ -21,8 +21,14 @@ test('the API answers the page, and refuses a bad payload with a clear message',
   const info = await invokeFromPage(page, 'app:info');
   expect(info).toEqual({ ok: true, result: expect.objectContaining({ mode: 'browser', backend: 'wasm' }) });
 
-  const bad = await invokeFromPage(page, 'model:decode-grid', { bounds: { min: [0, 0], max: [1, 1] }, perSide: 1e9 });
-  expect(bad).toEqual({ ok: false, error: { code: 'invalid-argument', message: expect.stringContaining('perSide') } });
+  const bad = await invokeFromPage(page, 'model:decode-grid', {
+    bounds: { min: [0, 0], max: [1, 1] },
+    perSide: 1e9,
+  });
+  expect(bad).toEqual({
+    ok: false,
+    error: { code: 'invalid-argument', message: expect.stringContaining('perSide') },
+  });
 
   const desktopOnly = await invokeFromPage(page, 'model:open-dialog');
   expect(desktopOnly).toEqual({ ok: false, error: expect.objectContaining({ code: 'not-available' }) });

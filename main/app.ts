@@ -50,7 +50,9 @@ async function start(): Promise<void> {
   forwardEvents(service, () => mainWindow?.webContents ?? null);
   const send = (command: MenuCommand) => service?.emit('menu:command', { command });
   Menu.setApplicationMenu(
-    Menu.buildFromTemplate(buildMenuTemplate({ isMac: process.platform === 'darwin', isDev, send, showAbout })),
+    Menu.buildFromTemplate(
+      buildMenuTemplate({ isMac: process.platform === 'darwin', isDev, send, showAbout }),
+    ),
   );
   openWindow();
 
@@ -62,7 +64,9 @@ async function start(): Promise<void> {
 }
 
 function openWindow(): void {
-  const window = new BrowserWindow(buildWindowOptions({ preloadPath: join(__dirname, 'preload.cjs'), isDev }));
+  const window = new BrowserWindow(
+    buildWindowOptions({ preloadPath: join(__dirname, 'preload.cjs'), isDev }),
+  );
   mainWindow = window;
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {

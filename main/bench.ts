@@ -71,7 +71,10 @@ async function benchTraining(engine: EngineWithDiagnostics, config: TrainConfig)
   }, 16);
   const steady: number[] = [];
   const t0 = performance.now();
-  const reached: Record<string, { seconds: number; wallSeconds: number; epoch: number } | null> = { nmse: null, r2: null };
+  const reached: Record<string, { seconds: number; wallSeconds: number; epoch: number } | null> = {
+    nmse: null,
+    r2: null,
+  };
   let stepSeconds = 0;
   let stopAt = config.epochs;
   engine.on('progress', (p) => {
@@ -82,7 +85,8 @@ async function benchTraining(engine: EngineWithDiagnostics, config: TrainConfig)
   engine.on('epoch', (e) => {
     const at = { seconds: stepSeconds, wallSeconds: (performance.now() - t0) / 1000, epoch: e.epoch };
     if (!reached['nmse'] && e.metrics.valNmse <= 0.05) reached['nmse'] = at;
-    if (!reached['r2'] && Math.min(e.metrics.knnR2.height, e.metrics.knnR2.radius) >= 0.97) reached['r2'] = at;
+    if (!reached['r2'] && Math.min(e.metrics.knnR2.height, e.metrics.knnR2.radius) >= 0.97)
+      reached['r2'] = at;
     if (reached['nmse'] && reached['r2'] && stopAt === config.epochs) stopAt = e.epoch + EXTRA_EPOCHS;
     if (e.epoch >= stopAt) void engine.stop();
   });
@@ -97,11 +101,20 @@ async function benchTraining(engine: EngineWithDiagnostics, config: TrainConfig)
   const m = model?.info.metrics;
   line('train_samples_per_second', median(steady.slice(Math.floor(steady.length / 2))), 'samples/s', {
     config: { ...config, epochs: model?.info.epochsTrained },
-    final: m ? { valNmse: round(m.valNmse), knnR2: { height: round(m.knnR2.height), radius: round(m.knnR2.radius) } } : null,
+    final: m
+      ? { valNmse: round(m.valNmse), knnR2: { height: round(m.knnR2.height), radius: round(m.knnR2.radius) } }
+      : null,
   });
-  for (const [key, figure] of [['nmse', 'seconds_to_nmse_0.05'], ['r2', 'seconds_to_knn_r2_0.97']] as const) {
+  for (const [key, figure] of [
+    ['nmse', 'seconds_to_nmse_0.05'],
+    ['r2', 'seconds_to_knn_r2_0.97'],
+  ] as const) {
     const r = reached[key];
-    line(figure, r ? r.seconds : null, 's', { target: 5, wallSeconds: r ? round(r.wallSeconds) : null, epoch: r?.epoch ?? null });
+    line(figure, r ? r.seconds : null, 's', {
+      target: 5,
+      wallSeconds: r ? round(r.wallSeconds) : null,
+      epoch: r?.epoch ?? null,
+    });
   }
   const idle = await idleLateness(2000);
   line('event_loop_p99_lateness_ms', percentile(lateness, 0.99), 'ms', {
@@ -132,7 +145,10 @@ async function benchInference(engine: EngineWithDiagnostics, config: TrainConfig
   line('decode_grid_256_ms', await timeIt(30, () => engine.decode(grid)), 'ms', { target: 30, runs: 30 });
   const { train } = generateDataset({ count: 2500, imageSize: config.imageSize, seed: 9, valFraction: 0.2 });
   const images = train.images.slice(0, 2000 * config.imageSize ** 2);
-  line('encode_2000_ms', await timeIt(5, () => engine.encode(images.slice(), 2000)), 'ms', { target: 500, runs: 5 });
+  line('encode_2000_ms', await timeIt(5, () => engine.encode(images.slice(), 2000)), 'ms', {
+    target: 500,
+    runs: 5,
+  });
   const before = await engine.numTensors();
   for (let i = 0; i < 1000; i++) await engine.decode(new Float32Array([i / 500 - 1, 1 - i / 500]));
   const after = await engine.numTensors();
@@ -170,7 +186,11 @@ async function benchInProcess(): Promise<void> {
   const backend = await initBackend();
   if (backend !== 'wasm') return;
   const ours = throughput([...HIDDEN_UNITS], 150);
-  line('default_net_samples_per_second', ours.wall, 'samples/s', { cpuTime: round(ours.cpu), net: `1024-${HIDDEN_UNITS.join('-')}-2 and back, batch 64, Adam`, inProcess: true });
+  line('default_net_samples_per_second', ours.wall, 'samples/s', {
+    cpuTime: round(ours.cpu),
+    net: `1024-${HIDDEN_UNITS.join('-')}-2 and back, batch 64, Adam`,
+    inProcess: true,
+  });
   const reference = throughput([512, 128], 60);
   uninstallWasmKernels();
   const stock = throughput([512, 128], 8);

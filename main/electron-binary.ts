@@ -48,7 +48,8 @@ export async function canReachElectronDownloads(): Promise<boolean> {
 export async function downloadElectron(root: string): Promise<{ binary: string } | { reason: string }> {
   const dir = electronPackageDir(root);
   if (!dir) return { reason: 'the electron package is not installed (run npm install)' };
-  if (!(await canReachElectronDownloads())) return { reason: "Electron's binary is not installed and its download server is unreachable" };
+  if (!(await canReachElectronDownloads()))
+    return { reason: "Electron's binary is not installed and its download server is unreachable" };
   console.log('Downloading Electron (first start only)…');
   const child = spawn(process.execPath, [join(dir, 'install.js')], { stdio: 'inherit' });
   const timer = setTimeout(() => child.kill('SIGTERM'), DOWNLOAD_TIMEOUT_MS);

@@ -41,11 +41,15 @@ describe('registerIpc', () => {
   it('returns results and errors as envelopes', async () => {
     const ipcMain = fakeIpcMain();
     const invoke = vi.fn(async (name: unknown) => {
-      if (name === 'train:start') throw new ApiRequestError('invalid-argument', 'train:start.config.epochs is missing');
+      if (name === 'train:start')
+        throw new ApiRequestError('invalid-argument', 'train:start.config.epochs is missing');
       return { version: '1' };
     });
     registerIpc(ipcMain as never, { invoke }, () => true);
-    expect(await ipcMain.handlers.get('app:info')!(event(), undefined)).toEqual({ ok: true, result: { version: '1' } });
+    expect(await ipcMain.handlers.get('app:info')!(event(), undefined)).toEqual({
+      ok: true,
+      result: { version: '1' },
+    });
     expect(await ipcMain.handlers.get('train:start')!(event(), {})).toEqual({
       ok: false,
       error: { code: 'invalid-argument', message: 'train:start.config.epochs is missing' },
@@ -61,7 +65,9 @@ describe('isTrustedSender', () => {
     expect(isTrustedSender(event({ senderFrame: null }), window)).toBe(false);
     expect(isTrustedSender(event({ senderFrame: { url: 'app://atlas/x' } }), window)).toBe(false);
     const navigatedAway = { mainFrame: { url: 'https://evil.example/' } } as unknown as WebContents;
-    expect(isTrustedSender(event({ sender: navigatedAway, senderFrame: navigatedAway.mainFrame }), navigatedAway)).toBe(false);
+    expect(
+      isTrustedSender(event({ sender: navigatedAway, senderFrame: navigatedAway.mainFrame }), navigatedAway),
+    ).toBe(false);
   });
 });
 

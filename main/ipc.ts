@@ -19,7 +19,10 @@ export function registerIpc(
   for (const name of REQUEST_NAMES) {
     ipcMain.handle(name, async (event, arg: unknown): Promise<IpcEnvelope> => {
       if (!isTrustedSender(event)) {
-        return { ok: false, error: { code: 'not-available', message: 'Refused: the request did not come from Latent Atlas.' } };
+        return {
+          ok: false,
+          error: { code: 'not-available', message: 'Refused: the request did not come from Latent Atlas.' },
+        };
       }
       try {
         return { ok: true, result: await service.invoke(name, arg) };

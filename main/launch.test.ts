@@ -38,6 +38,8 @@ describe('app window', () => {
     expect(browserCandidates('linux', { CHROME_PATH: '/opt/chrome' })[0]).toBe('/opt/chrome');
     expect(browserCandidates('linux', {})).toContain('/usr/bin/chromium');
     expect(browserCandidates('darwin', {})[0]).toContain('Google Chrome.app');
-    expect(browserCandidates('win32', { PROGRAMFILES: 'C:\\PF' }).some((p) => p.endsWith('chrome.exe'))).toBe(true);
+    expect(browserCandidates('win32', { PROGRAMFILES: 'C:\\PF' }).some((p) => p.endsWith('chrome.exe'))).toBe(
+      true,
+    );
   });
 });

@@ -21,7 +21,14 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
   });
   const about: MenuItemConstructorOptions = { label: 'About Latent Atlas', click: () => options.showAbout() };
   return [
-    ...(isMac ? [{ label: 'Latent Atlas', submenu: [about, { type: 'separator' }, { role: 'hide' }, { role: 'quit' }] } as MenuItemConstructorOptions] : []),
+    ...(isMac
+      ? [
+          {
+            label: 'Latent Atlas',
+            submenu: [about, { type: 'separator' }, { role: 'hide' }, { role: 'quit' }],
+          } as MenuItemConstructorOptions,
+        ]
+      : []),
     {
       label: '&File',
       submenu: [
@@ -32,16 +39,34 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
         { type: 'separator' },
         command('Save Image…', 'CmdOrCtrl+Shift+S', 'save-image'),
         command('Export Grid…', 'CmdOrCtrl+E', 'export-grid'),
-        ...(isMac ? [] : ([{ type: 'separator' }, { role: 'quit', accelerator: 'CmdOrCtrl+Q' }] as MenuItemConstructorOptions[])),
+        ...(isMac
+          ? []
+          : ([
+              { type: 'separator' },
+              { role: 'quit', accelerator: 'CmdOrCtrl+Q' },
+            ] as MenuItemConstructorOptions[])),
       ],
     },
     // Edit roles make copy/paste work in text fields (on macOS only through the menu).
-    { label: '&Edit', submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }] },
+    {
+      label: '&Edit',
+      submenu: [
+        { role: 'undo' },
+        { role: 'redo' },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+      ],
+    },
     {
       label: '&View',
       submenu: [
         { role: 'reload', accelerator: 'CmdOrCtrl+R' },
-        ...(isDev ? ([{ role: 'forceReload' }, { role: 'toggleDevTools' }] as MenuItemConstructorOptions[]) : []),
+        ...(isDev
+          ? ([{ role: 'forceReload' }, { role: 'toggleDevTools' }] as MenuItemConstructorOptions[])
+          : []),
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

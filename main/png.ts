@@ -23,10 +23,13 @@ export function encodePng(image: GrayImage, text: PngText = {}): Uint8Array {
   const { width, height, pixels } = image;
   const data = Buffer.alloc(width * height);
   for (let i = 0; i < data.length; i++) data[i] = Math.round(255 * clamp01(pixels[i] ?? 0));
-  const png = PNG.sync.write(
-    { width, height, data } as PNG,
-    { colorType: 0, inputColorType: 0, inputHasAlpha: false, bitDepth: 8, deflateLevel: DEFLATE_LEVEL },
-  );
+  const png = PNG.sync.write({ width, height, data } as PNG, {
+    colorType: 0,
+    inputColorType: 0,
+    inputHasAlpha: false,
+    bitDepth: 8,
+    deflateLevel: DEFLATE_LEVEL,
+  });
   return insertTextChunks(new Uint8Array(png.buffer, png.byteOffset, png.byteLength), text);
 }
 
@@ -53,13 +56,14 @@ export function insertTextChunks(png: Uint8Array, text: PngText): Uint8Array {
 export function readTextChunks(png: Uint8Array): PngText {
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
   const text: PngText = {};
-  for (let offset = 8; offset + 12 <= png.length; ) {
+  for (let offset = 8; offset + 12 <= png.length;) {
     const length = view.getUint32(offset);
     const type = latin1(png.subarray(offset + 4, offset + 8));
     const data = png.subarray(offset + 8, offset + 8 + length);
     if (type === 'tEXt') {
       const crc = view.getUint32(offset + 8 + length);
-      if (crc !== crc32(png.subarray(offset + 4, offset + 8 + length))) throw new Error('tEXt chunk has a bad CRC');
+      if (crc !== crc32(png.subarray(offset + 4, offset + 8 + length)))
+        throw new Error('tEXt chunk has a bad CRC');
       const nul = data.indexOf(0);
       text[latin1(data.subarray(0, nul))] = latin1(data.subarray(nul + 1));
     }
@@ -172,7 +176,12 @@ function catmullRom(x: number): number {
  * Lays `count` square images (side `imageSize`, concatenated) out as a `perSide × perSide` sheet,
  * row-major, each upsampled to `tilePx` and separated by a thin white gap.
  */
-export function gridSheet(images: Float32Array, imageSize: number, perSide: number, tilePx: number): GrayImage {
+export function gridSheet(
+  images: Float32Array,
+  imageSize: number,
+  perSide: number,
+  tilePx: number,
+): GrayImage {
   const side = perSide * tilePx + (perSide - 1) * SHEET_GAP_PX;
   const pixels = new Float32Array(side * side).fill(SHEET_GAP_GRAY);
   const tileArea = imageSize * imageSize;
@@ -180,7 +189,8 @@ export function gridSheet(images: Float32Array, imageSize: number, perSide: numb
     const tile = resizeBicubic(images.subarray(i * tileArea, (i + 1) * tileArea), imageSize, tilePx);
     const top = Math.floor(i / perSide) * (tilePx + SHEET_GAP_PX);
     const left = (i % perSide) * (tilePx + SHEET_GAP_PX);
-    for (let y = 0; y < tilePx; y++) pixels.set(tile.subarray(y * tilePx, (y + 1) * tilePx), (top + y) * side + left);
+    for (let y = 0; y < tilePx; y++)
+      pixels.set(tile.subarray(y * tilePx, (y + 1) * tilePx), (top + y) * side + left);
   }
   return { width: side, height: side, pixels };
 }

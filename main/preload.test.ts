@@ -11,14 +11,27 @@ const PRELOAD = join(__dirname, '..', 'dist', 'main', 'preload.cjs');
 function runSandboxedPreload() {
   const exposed: Record<string, unknown> = {};
   const ipcRenderer = { invoke: vi.fn(), on: vi.fn(), removeListener: vi.fn() };
-  const electron = { contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (exposed[key] = value) }, ipcRenderer };
+  const electron = {
+    contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (exposed[key] = value) },
+    ipcRenderer,
+  };
   const sandboxRequire = (name: string) => {
     if (name === 'electron') return electron;
     if (name === 'events' || name === 'timers' || name === 'url') return {};
     throw new Error(`module not found: ${name}`);
   };
   const module = { exports: {} };
-  const fn = new Function('require', 'process', 'Buffer', 'global', 'setImmediate', 'clearImmediate', 'exports', 'module', readFileSync(PRELOAD, 'utf8'));
+  const fn = new Function(
+    'require',
+    'process',
+    'Buffer',
+    'global',
+    'setImmediate',
+    'clearImmediate',
+    'exports',
+    'module',
+    readFileSync(PRELOAD, 'utf8'),
+  );
   fn(sandboxRequire, {}, Buffer, {}, setImmediate, clearImmediate, module.exports, module);
   return { exposed, ipcRenderer };
 }
@@ -36,8 +49,14 @@ describe.skipIf(!existsSync(PRELOAD))('preload (built)', () => {
     ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, result: { version: '1' } });
     expect(await api.invoke('app:info', undefined)).toEqual({ version: '1' });
     expect(ipcRenderer.invoke).toHaveBeenCalledWith('app:info', undefined);
-    ipcRenderer.invoke.mockResolvedValueOnce({ ok: false, error: { code: 'busy', message: 'Stop the training run first.' } });
-    await expect(api.invoke('train:start', { config: {} as never })).rejects.toMatchObject({ message: 'Stop the training run first.', code: 'busy' });
+    ipcRenderer.invoke.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'busy', message: 'Stop the training run first.' },
+    });
+    await expect(api.invoke('train:start', { config: {} as never })).rejects.toMatchObject({
+      message: 'Stop the training run first.',
+      code: 'busy',
+    });
     await expect(api.invoke('shell:exec' as never, undefined as never)).rejects.toThrow('Unknown request');
     expect(ipcRenderer.invoke).toHaveBeenCalledTimes(2);
   });

@@ -15,7 +15,8 @@ const api: AtlasApi = {
   on(name, listener) {
     if (!EVENT_NAMES.includes(name as EventName)) throw new Error(`Unknown event "${String(name)}"`);
     // The IPC event object (with its sender) stays here; the page gets the payload only.
-    const wrapped = (_event: IpcRendererEvent, payload: unknown) => (listener as (p: unknown) => void)(payload);
+    const wrapped = (_event: IpcRendererEvent, payload: unknown) =>
+      (listener as (p: unknown) => void)(payload);
     ipcRenderer.on(name, wrapped);
     return () => {
       ipcRenderer.removeListener(name, wrapped);

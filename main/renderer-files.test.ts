@@ -17,7 +17,15 @@ describe('resolveRendererFile', () => {
   });
 
   it('never escapes the root and refuses odd paths', () => {
-    for (const path of ['/../atlas-secret.txt', '/assets/../../atlas-secret.txt', '/%2e%2e/atlas-secret.txt', '/a%00', '/%E0%A4%A', '/assets', '/..\\x']) {
+    for (const path of [
+      '/../atlas-secret.txt',
+      '/assets/../../atlas-secret.txt',
+      '/%2e%2e/atlas-secret.txt',
+      '/a%00',
+      '/%E0%A4%A',
+      '/assets',
+      '/..\\x',
+    ]) {
       expect(resolveRendererFile(root, path)).toBeNull();
     }
   });

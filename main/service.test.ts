@@ -13,7 +13,15 @@ function fakeEngine() {
   let current: ModelState | null = null;
   let training = false;
   const state = (id: string, source: ModelState['info']['source']): ModelState => ({
-    info: { id, name: `Model ${id}`, source, config: DEFAULT_TRAIN_CONFIG, metrics: null, createdAt: '2026-01-01', epochsTrained: 3 },
+    info: {
+      id,
+      name: `Model ${id}`,
+      source,
+      config: DEFAULT_TRAIN_CONFIG,
+      metrics: null,
+      createdAt: '2026-01-01',
+      epochsTrained: 3,
+    },
     points: { codes: new Float32Array(0), factors: new Float32Array(0), count: 0 },
     imageSize: 32,
   });
@@ -36,7 +44,10 @@ function fakeEngine() {
       for (let i = 0; i < z.length / 2; i++) out.fill(z[2 * i]!, i * 1024, (i + 1) * 1024);
       return out;
     }),
-    loadModelDir: vi.fn(async (_dir: string, source: 'bundled' | 'loaded', id?: string) => (current = state(id ?? 'loaded', source))),
+    loadModelDir: vi.fn(
+      async (_dir: string, source: 'bundled' | 'loaded', id?: string) =>
+        (current = state(id ?? 'loaded', source)),
+    ),
     saveModelDir: vi.fn(async () => {}),
     exportBundle: vi.fn(async () => new TextEncoder().encode('{"bundle":true}')),
     importBundle: vi.fn(async () => (current = state('imported', 'loaded'))),
@@ -94,12 +105,16 @@ describe('service', () => {
     expect(await service.invoke('model:bundled', undefined)).toEqual([
       { id: 'aligned', name: 'Aligned', description: 'z follows height and radius' },
     ]);
-    await expect(service.invoke('model:use-bundled', { id: 'missing' })).rejects.toMatchObject({ code: 'invalid-argument' });
+    await expect(service.invoke('model:use-bundled', { id: 'missing' })).rejects.toMatchObject({
+      code: 'invalid-argument',
+    });
   });
 
   it('validates before anything happens: a bad payload never reaches the engine', async () => {
     const { engine, service } = setup();
-    await expect(service.invoke('train:start', { config: { ...DEFAULT_TRAIN_CONFIG, epochs: -1 } })).rejects.toMatchObject({
+    await expect(
+      service.invoke('train:start', { config: { ...DEFAULT_TRAIN_CONFIG, epochs: -1 } }),
+    ).rejects.toMatchObject({
       code: 'invalid-argument',
       message: expect.stringContaining('epochs'),
     });
@@ -111,9 +126,14 @@ describe('service', () => {
 
   it('answers no-model before a model exists, and decodes a grid in one engine call once one does', async () => {
     const { engine, service } = setup();
-    await expect(service.invoke('model:decode', { z: new Float32Array([0, 0]) })).rejects.toMatchObject({ code: 'no-model' });
+    await expect(service.invoke('model:decode', { z: new Float32Array([0, 0]) })).rejects.toMatchObject({
+      code: 'no-model',
+    });
     await service.invoke('model:import', { bytes: new Uint8Array([1]), fileName: 'x.atlas.json' });
-    const grid = (await service.invoke('model:decode-grid', { bounds: { min: [0, 0], max: [1, 1] }, perSide: 3 })) as {
+    const grid = (await service.invoke('model:decode-grid', {
+      bounds: { min: [0, 0], max: [1, 1] },
+      perSide: 3,
+    })) as {
       images: Float32Array;
       perSide: number;
       imageSize: number;
@@ -126,13 +146,21 @@ describe('service', () => {
 
   it('refuses desktop-only requests without dialogs, and saves through dialogs where there are some', async () => {
     const { service: browser } = setup();
-    await expect(browser.invoke('model:save-dialog', undefined)).rejects.toMatchObject({ code: 'not-available' });
+    await expect(browser.invoke('model:save-dialog', undefined)).rejects.toMatchObject({
+      code: 'not-available',
+    });
 
     const dir = mkdtempSync(join(tmpdir(), 'atlas-save-'));
-    const dialogs: Dialogs = { openModel: async () => null, saveFile: vi.fn(async () => join(dir, 'picked')) };
+    const dialogs: Dialogs = {
+      openModel: async () => null,
+      saveFile: vi.fn(async () => join(dir, 'picked')),
+    };
     const { service } = setup({ dialogs, mode: 'electron' });
     await service.invoke('model:import', { bytes: new Uint8Array([1]), fileName: 'x.atlas.json' });
-    const saved = (await service.invoke('image:save-dialog', { z: [0.5, 0], sizePx: 64 })) as { saved: boolean; path: string };
+    const saved = (await service.invoke('image:save-dialog', { z: [0.5, 0], sizePx: 64 })) as {
+      saved: boolean;
+      path: string;
+    };
     expect(saved).toEqual({ saved: true, path: join(dir, 'picked.png') });
     expect(readTextChunks(readFileSync(saved.path))['latent-z']).toBe('0.5,0');
     expect(await service.invoke('model:open-dialog', undefined)).toBeNull();
@@ -149,7 +177,11 @@ describe('service', () => {
     expect(blob.mimeType).toBe('image/png');
     expect(blob.fileName).toBe('cylinder_z1_0.250_z2_-1.000.png');
     const text = readTextChunks(blob.bytes);
-    expect(text).toMatchObject({ 'latent-z': '0.25,-1', factors: 'height=0.5,radius=0.75', Software: 'Latent Atlas 1.2.3' });
+    expect(text).toMatchObject({
+      'latent-z': '0.25,-1',
+      factors: 'height=0.5,radius=0.75',
+      Software: 'Latent Atlas 1.2.3',
+    });
     expect(text.model).toContain('Model imported');
   });
 
@@ -160,15 +192,24 @@ describe('service', () => {
     await service.invoke('train:stop', undefined);
     expect(engine.stop).not.toHaveBeenCalled();
     expect(await service.invoke('train:start', { config: DEFAULT_TRAIN_CONFIG })).toEqual({ runId: 'run-1' });
-    await expect(service.invoke('train:start', { config: DEFAULT_TRAIN_CONFIG })).rejects.toMatchObject({ code: 'busy' });
-    await expect(service.invoke('model:import', { bytes: new Uint8Array([1]), fileName: 'a' })).rejects.toMatchObject({
+    await expect(service.invoke('train:start', { config: DEFAULT_TRAIN_CONFIG })).rejects.toMatchObject({
+      code: 'busy',
+    });
+    await expect(
+      service.invoke('model:import', { bytes: new Uint8Array([1]), fileName: 'a' }),
+    ).rejects.toMatchObject({
       code: 'busy',
     });
     engine.fire('progress', { runId: 'run-1', epoch: 1 });
     expect(events).toHaveBeenCalledWith('train:progress', { runId: 'run-1', epoch: 1 });
     await service.invoke('train:stop', undefined);
     expect(engine.stop).toHaveBeenCalledTimes(1);
-    expect(await service.invoke('app:info', undefined)).toEqual({ version: '1.2.3', mode: 'browser', backend: 'wasm', platform: 'linux' });
+    expect(await service.invoke('app:info', undefined)).toEqual({
+      version: '1.2.3',
+      mode: 'browser',
+      backend: 'wasm',
+      platform: 'linux',
+    });
   });
 
   it('answers a clear error and writes nothing when the chosen folder cannot be written', async () => {

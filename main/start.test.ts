@@ -26,7 +26,9 @@ function start(args: string[], env: NodeJS.ProcessEnv) {
   started.push(child.pid!);
   const lines: string[] = [];
   const url = new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`start exited (${code}) before its URL:\n${lines.join('\n')}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`start exited (${code}) before its URL:\n${lines.join('\n')}`)),
+    );
     createInterface({ input: child.stdout! }).on('line', (line) => {
       lines.push(line);
       if (URL_LINE.test(line)) resolve(line);
@@ -79,7 +81,9 @@ describe('npm start', () => {
       const { child, lines, url } = start(['--browser'], { CHROME_PATH: browser, DISPLAY: ':99' });
       await url;
       expect(lines[0]).toMatch(/^Latent Atlas: Chromium app window over the local host/);
-      await vi.waitFor(() => expect(existsSync(pidFile) && readFileSync(pidFile, 'utf8').trim()).toBeTruthy());
+      await vi.waitFor(() =>
+        expect(existsSync(pidFile) && readFileSync(pidFile, 'utf8').trim()).toBeTruthy(),
+      );
       const pid = Number(readFileSync(pidFile, 'utf8'));
       started.push(pid);
       await vi.waitFor(() => expect(alive(pid)).toBe(true));

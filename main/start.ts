@@ -34,7 +34,8 @@ function parseArgs(argv: string[]): StartArgs {
     else if (arg === '--help' || arg === '-h') exit(0, USAGE);
     else exit(2, `Unknown option ${arg}\n${USAGE}`);
   }
-  if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) exit(2, '--port needs a number 0–65535');
+  if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535)
+    exit(2, '--port needs a number 0–65535');
   return args;
 }
 
@@ -88,7 +89,9 @@ async function startBrowserMode(args: StartArgs, why: string): Promise<void> {
   const browser = findAppBrowser();
   const running = await runHost({ port: args.port, modelsDir: args.modelsDir });
   if (!browser) {
-    console.log(`Latent Atlas: local host, no window (${why}; no Chromium/Chrome found); open this URL in a browser:`);
+    console.log(
+      `Latent Atlas: local host, no window (${why}; no Chromium/Chrome found); open this URL in a browser:`,
+    );
     console.log(running.host.url);
     return stopOnSignals(running, null);
   }
@@ -96,7 +99,9 @@ async function startBrowserMode(args: StartArgs, why: string): Promise<void> {
   console.log(running.host.url);
   const window = openAppWindow(browser, running.host.url);
   stopOnSignals(running, window);
-  window.child.on('error', (err) => console.error(`Could not open ${browser} (${err.message}); open the URL above instead.`));
+  window.child.on('error', (err) =>
+    console.error(`Could not open ${browser} (${err.message}); open the URL above instead.`),
+  );
   // Closing the window ends the app, as closing the Electron window does.
   window.child.on('exit', () => void shutdown(running, window, 0));
 }

@@ -30,25 +30,56 @@ describe('headless trainer (npm run train)', () => {
     writeFileSync(join(dir, 'file'), 'x');
     const r = run(['--epochs', '1', '--out', join(dir, 'file', 'model')]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/^error: cannot create the output folder .*file\/model: part of the path is a file, not a folder/);
+    expect(r.stderr).toMatch(
+      /^error: cannot create the output folder .*file\/model: part of the path is a file, not a folder/,
+    );
     expect(r.stdout).not.toMatch(/training/);
   });
 
   it('trains, then writes the model directory and a documented metrics.json', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'atlas-cli-')), 'model');
-    const r = run(['--epochs', '2', '--dataset', '400', '--batch', '40', '--kind', 'vae', '--align', '1', '--out', out, '--name', 'CLI test', '--id', 'cli-test']);
+    const r = run([
+      '--epochs',
+      '2',
+      '--dataset',
+      '400',
+      '--batch',
+      '40',
+      '--kind',
+      'vae',
+      '--align',
+      '1',
+      '--out',
+      out,
+      '--name',
+      'CLI test',
+      '--id',
+      'cli-test',
+    ]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/epoch 2\/2 .*NMSE/); // plain lines when not on a terminal
     expect(readdirSync(out).sort()).toEqual(['atlas-meta.json', 'metrics.json', 'model.json', 'weights.bin']);
     const metrics = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8'));
-    expect(metrics).toMatchObject({ format: 'latent-atlas-metrics', version: 1, epochs: 2, id: 'cli-test', name: 'CLI test' });
-    for (const key of ['valMse', 'valNmse', 'trainSeconds', 'samplesPerSecond']) expect(metrics[key]).toBeGreaterThan(0);
+    expect(metrics).toMatchObject({
+      format: 'latent-atlas-metrics',
+      version: 1,
+      epochs: 2,
+      id: 'cli-test',
+      name: 'CLI test',
+    });
+    for (const key of ['valMse', 'valNmse', 'trainSeconds', 'samplesPerSecond'])
+      expect(metrics[key]).toBeGreaterThan(0);
     expect(Object.keys(metrics.knnR2)).toEqual(['height', 'radius']);
     expect(Object.keys(metrics.spearman)).toEqual(['z1', 'z2']);
     expect(metrics.latentBounds.min).toHaveLength(2);
     expect(metrics.config).toMatchObject({ kind: 'vae', align: 1, epochs: 2, datasetSize: 400 });
     const meta = JSON.parse(readFileSync(join(out, 'atlas-meta.json'), 'utf8'));
-    expect(meta).toMatchObject({ format: 'latent-atlas-model', id: 'cli-test', name: 'CLI test', epochsTrained: 2 });
+    expect(meta).toMatchObject({
+      format: 'latent-atlas-model',
+      id: 'cli-test',
+      name: 'CLI test',
+      epochsTrained: 2,
+    });
   });
 });

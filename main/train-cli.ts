@@ -23,7 +23,13 @@ import { Command, InvalidArgumentError } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { DEFAULT_TRAIN_CONFIG, type Metrics, type TrainConfig, type TrainFinished, type TrainProgress } from '../shared/api';
+import {
+  DEFAULT_TRAIN_CONFIG,
+  type Metrics,
+  type TrainConfig,
+  type TrainFinished,
+  type TrainProgress,
+} from '../shared/api';
 import { validateTrainConfig } from '../shared/validate';
 import type { Engine } from './engine/engine';
 import { createEngine } from './engine/trainer';
@@ -92,12 +98,17 @@ function configOf(o: CliOptions): TrainConfig {
 }
 
 /** Progress on a terminal (a bar) or in a log (one line per epoch). */
-function reporter(epochs: number): { progress(p: TrainProgress): void; epoch(line: string): void; done(): void } {
+function reporter(epochs: number): {
+  progress(p: TrainProgress): void;
+  epoch(line: string): void;
+  done(): void;
+} {
   if (!process.stdout.isTTY) {
     return { progress: () => undefined, epoch: (line) => console.log(line), done: () => undefined };
   }
   const bar = new SingleBar({
-    format: 'epoch {epoch}/{epochs} |{bar}| {percentage}% | loss {loss} | val {lossVal} | {sps} samples/s | ETA {etaText}',
+    format:
+      'epoch {epoch}/{epochs} |{bar}| {percentage}% | loss {loss} | val {lossVal} | {sps} samples/s | ETA {etaText}',
     hideCursor: true,
   });
   let started = false;
@@ -121,7 +132,14 @@ function reporter(epochs: number): { progress(p: TrainProgress): void; epoch(lin
   };
 }
 
-function epochLine(epoch: number, epochs: number, lossTrain: number, lossVal: number, m: Metrics, sps: number): string {
+function epochLine(
+  epoch: number,
+  epochs: number,
+  lossTrain: number,
+  lossVal: number,
+  m: Metrics,
+  sps: number,
+): string {
   return (
     `epoch ${epoch}/${epochs}  loss ${lossTrain.toFixed(5)}  val ${lossVal.toFixed(5)}  NMSE ${m.valNmse.toFixed(4)}  ` +
     `R² height ${m.knnR2.height.toFixed(3)} radius ${m.knnR2.radius.toFixed(3)}  ${Math.round(sps)} samples/s`
@@ -157,14 +175,19 @@ async function main(argv: string[]): Promise<number> {
 }
 
 /** Runs one training with progress output; Ctrl-C stops it (and saves), a second one quits. */
-async function train(engine: Engine, config: TrainConfig): Promise<{ finished: TrainFinished; samplesPerSecond: number }> {
+async function train(
+  engine: Engine,
+  config: TrainConfig,
+): Promise<{ finished: TrainFinished; samplesPerSecond: number }> {
   const report = reporter(config.epochs);
   let lastSps = 0;
   engine.on('progress', (p) => {
     lastSps = p.samplesPerSecond;
     report.progress(p);
   });
-  engine.on('epoch', (e) => report.epoch(epochLine(e.epoch, e.epochs, e.lossTrain, e.lossVal, e.metrics, lastSps)));
+  engine.on('epoch', (e) =>
+    report.epoch(epochLine(e.epoch, e.epochs, e.lossTrain, e.lossVal, e.metrics, lastSps)),
+  );
   const result = new Promise<TrainFinished | Error>((done) => {
     engine.on('finished', done);
     engine.on('failed', (f) => done(new Error(f.message)));
@@ -182,7 +205,13 @@ async function train(engine: Engine, config: TrainConfig): Promise<{ finished: T
 }
 
 /** Writes the model directory and metrics.json into `out`. */
-async function save(engine: Engine, out: string, opts: CliOptions, finished: TrainFinished, samplesPerSecond: number): Promise<void> {
+async function save(
+  engine: Engine,
+  out: string,
+  opts: CliOptions,
+  finished: TrainFinished,
+  samplesPerSecond: number,
+): Promise<void> {
   await engine.saveModelDir(out, { id: opts.id, name: opts.name });
   const { info } = finished.model;
   const metrics = info.metrics!;

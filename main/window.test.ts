@@ -5,7 +5,10 @@ import { APP_URL, buildWindowOptions, denyAllPermissions, hardenWebContents, isA
 
 describe('buildWindowOptions', () => {
   it('isolates and sandboxes the renderer with no Node, and allows dev tools only in development', () => {
-    const prefs = buildWindowOptions({ preloadPath: '/app/dist/main/preload.cjs', isDev: false }).webPreferences!;
+    const prefs = buildWindowOptions({
+      preloadPath: '/app/dist/main/preload.cjs',
+      isDev: false,
+    }).webPreferences!;
     expect(prefs).toMatchObject({
       preload: '/app/dist/main/preload.cjs',
       contextIsolation: true,

@@ -9,7 +9,10 @@ export const APP_HOST = 'atlas';
 export const APP_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
 /** Options of the main window. `isDev` only decides whether dev tools can open. */
-export function buildWindowOptions(options: { preloadPath: string; isDev: boolean }): BrowserWindowConstructorOptions {
+export function buildWindowOptions(options: {
+  preloadPath: string;
+  isDev: boolean;
+}): BrowserWindowConstructorOptions {
   return {
     width: 1360,
     height: 860,

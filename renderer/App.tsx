@@ -40,7 +40,12 @@ export function App() {
           >
             Train a new model
           </button>
-          <ModelFileButtons actions={a.save} transport={a.transport} locked={a.trainingActive} hasModel={Boolean(model)} />
+          <ModelFileButtons
+            actions={a.save}
+            transport={a.transport}
+            locked={a.trainingActive}
+            hasModel={Boolean(model)}
+          />
           <button type="button" className="btn btn-quiet" onClick={() => a.setAboutOpen(true)}>
             About
           </button>
@@ -49,7 +54,12 @@ export function App() {
       <main className="workspace">
         <aside className="sidebar" aria-label="Controls">
           <SidebarTabs tab={a.tab} onTab={a.setTab} training={a.trainingActive} />
-          <div className="sidebar-body" role="tabpanel" id={`tab-${a.tab}`} aria-labelledby={`tab-${a.tab}-button`}>
+          <div
+            className="sidebar-body"
+            role="tabpanel"
+            id={`tab-${a.tab}`}
+            aria-labelledby={`tab-${a.tab}-button`}
+          >
             {a.tab === 'explore' ? (
               <>
                 <ModelSwitch
@@ -85,7 +95,12 @@ export function App() {
           onGridChange={a.setGrid}
           toolbar={<MapLayersBar layers={a.layers} onLayers={a.setLayers} />}
           actions={
-            <button type="button" className="btn" onClick={() => void a.save.exportGrid()} disabled={!model || a.save.busy === 'grid'}>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => void a.save.exportGrid()}
+              disabled={!model || a.save.busy === 'grid'}
+            >
               Export grid
             </button>
           }
@@ -96,7 +111,14 @@ export function App() {
             z={state.z}
             truth={a.truth}
             error={a.decodeError}
-            actions={<SaveImageControl actions={a.save} disabled={!model} sizePx={a.imagePx} onSizePx={a.setImagePx} />}
+            actions={
+              <SaveImageControl
+                actions={a.save}
+                disabled={!model}
+                sizePx={a.imagePx}
+                onSizePx={a.setImagePx}
+              />
+            }
           />
           <ManifoldPanel
             model={model}

@@ -110,7 +110,8 @@ function createBrowserApi(): AtlasApi {
       failures = 0;
       for (const frame of queue.splice(0)) ws.send(frame);
     };
-    ws.onmessage = (ev: MessageEvent<ArrayBuffer>) => receive(decodeMessage(new Uint8Array(ev.data)) as WireMessage);
+    ws.onmessage = (ev: MessageEvent<ArrayBuffer>) =>
+      receive(decodeMessage(new Uint8Array(ev.data)) as WireMessage);
     ws.onclose = () => {
       socket = null;
       const lost = new Error('Lost the connection to the Latent Atlas host. Is it still running?');

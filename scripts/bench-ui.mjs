@@ -29,13 +29,20 @@ const modelsDir = option('models-dir', null);
 
 function startHost() {
   const start = join(ROOT, 'dist/main/start.cjs');
-  if (!existsSync(start)) throw new Error('dist/main/start.cjs is missing: run "node scripts/build.mjs" first.');
+  if (!existsSync(start))
+    throw new Error('dist/main/start.cjs is missing: run "node scripts/build.mjs" first.');
   const args = [start, '--no-window', ...(modelsDir ? ['--models-dir', modelsDir] : [])];
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DISPLAY: '' } });
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, DISPLAY: '' },
+  });
   child.stderr.on('data', (d) => process.stderr.write(d));
   const url = new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('The host printed no URL within 60 s.')), 60_000);
-    child.once('exit', (code) => reject(new Error(`The host exited (code ${code}) before printing its URL.`)));
+    child.once('exit', (code) =>
+      reject(new Error(`The host exited (code ${code}) before printing its URL.`)),
+    );
     createInterface({ input: child.stdout }).on('line', (line) => {
       if (!/^http:\/\/127\.0\.0\.1:\d+\/\?token=/.test(line)) return;
       clearTimeout(timer);
@@ -47,7 +54,9 @@ function startHost() {
 
 /** Runs in the page: drags z₁ for `ms` and reports what the preview showed. */
 async function dragInPage({ ms, hz }) {
-  const slider = [...document.querySelectorAll('input[type=range]')].find((el) => el.labels?.[0]?.textContent === 'z₁');
+  const slider = [...document.querySelectorAll('input[type=range]')].find(
+    (el) => el.labels?.[0]?.textContent === 'z₁',
+  );
   const preview = document.querySelector('[data-testid=preview]');
   if (!slider || !preview) throw new Error('z₁ slider or preview not found');
   const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
@@ -100,13 +109,20 @@ try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(pageUrl);
   const map = page.locator('[data-testid=latent-map]');
-  await page.waitForFunction(() => Number(document.querySelector('[data-testid=latent-map]')?.getAttribute('data-points')) > 0, null, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => Number(document.querySelector('[data-testid=latent-map]')?.getAttribute('data-points')) > 0,
+    null,
+    { timeout: 60_000 },
+  );
   const imageSize = await page.evaluate(async () => {
     const p = document.querySelector('[data-testid=preview]');
-    for (let i = 0; i < 100 && Number(p?.getAttribute('data-frame')) === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 100 && Number(p?.getAttribute('data-frame')) === 0; i++)
+      await new Promise((r) => setTimeout(r, 100));
     return document.querySelector('.preview-z .muted')?.textContent ?? '';
   });
-  process.stderr.write(`bench-ui: dragging z₁ for ${seconds} s at ${inputHz} input events/s (${(await map.getAttribute('data-points'))} points, ${imageSize})\n`);
+  process.stderr.write(
+    `bench-ui: dragging z₁ for ${seconds} s at ${inputHz} input events/s (${await map.getAttribute('data-points')} points, ${imageSize})\n`,
+  );
   const r = await page.evaluate(dragInPage, { ms: seconds * 1000, hz: inputHz });
   const updatesPerSecond = r.frames / r.elapsedS;
   console.log(

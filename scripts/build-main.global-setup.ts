@@ -4,5 +4,7 @@
 import { execFileSync } from 'node:child_process';
 
 export default function buildMainOnce(): void {
-  execFileSync(process.execPath, ['scripts/build.mjs', '--main-only'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, ['scripts/build.mjs', '--main-only'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }

@@ -41,7 +41,9 @@ await build({
   logLevel: 'warning',
   define: { 'import.meta.url': 'importMetaUrl' },
   // typeof guard: Electron's sandboxed preload has no __filename (nor most of require).
-  banner: { js: "const importMetaUrl = typeof __filename === 'string' ? require('url').pathToFileURL(__filename).href : '';" },
+  banner: {
+    js: "const importMetaUrl = typeof __filename === 'string' ? require('url').pathToFileURL(__filename).href : '';",
+  },
 });
 const wasmDir = join(root, 'node_modules/@tensorflow/tfjs-backend-wasm/dist');
 for (const file of readdirSync(wasmDir).filter((f) => f.endsWith('.wasm'))) {

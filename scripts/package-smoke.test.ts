@@ -10,7 +10,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import config from '../electron.config';
 
 const ROOT = join(__dirname, '..');
-const built = existsSync(join(ROOT, 'dist/main/app.cjs')) && existsSync(join(ROOT, 'dist/renderer/index.html'));
+const built =
+  existsSync(join(ROOT, 'dist/main/app.cjs')) && existsSync(join(ROOT, 'dist/renderer/index.html'));
 const work = mkdtempSync(join(tmpdir(), 'atlas-package-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -24,7 +25,12 @@ describe.skipIf(!built)('electron.config.ts', () => {
       projectDir: ROOT,
       targets: Platform.LINUX.createTarget('dir'),
       // Fuses patch the real binary; the stub has none to patch.
-      config: { ...config, electronDist: stub, electronFuses: null, directories: { output: join(work, 'out') } },
+      config: {
+        ...config,
+        electronDist: stub,
+        electronFuses: null,
+        directories: { output: join(work, 'out') },
+      },
       publish: 'never',
     });
     const resources = join(work, 'out', 'linux-unpacked', 'resources');
@@ -39,7 +45,9 @@ describe.skipIf(!built)('electron.config.ts', () => {
     expect(files).toContain('/dist/renderer/index.html');
     expect(files.some((f) => f.startsWith('/node_modules'))).toBe(false);
     expect(files).not.toContain('/dist/main/start.cjs');
-    expect(files.some((f) => f.endsWith('.map') || f.startsWith('/main/') || f.startsWith('/renderer/'))).toBe(false);
+    expect(
+      files.some((f) => f.endsWith('.map') || f.startsWith('/main/') || f.startsWith('/renderer/')),
+    ).toBe(false);
     expect(existsSync(join(resources, 'app.asar.unpacked', 'dist', 'main', 'worker.cjs'))).toBe(true);
     expect(statSync(asar).size).toBeLessThan(20e6);
   }, 180_000);

@@ -44,19 +44,25 @@ describe('validateRequest', () => {
       'model:decode.z[1] must be a finite number (got NaN)',
     );
     expect(rejects('image:png', { z: [Infinity, 0], sizePx: 64 })).toContain('z[0] must be a finite number');
-    expect(rejects('train:start', config({ learningRate: NaN }))).toContain('config.learningRate must be a finite number');
-    expect(rejects('model:encode', { images: new Float32Array([Infinity, ...new Array(1023).fill(0)]), count: 1 })).toContain(
-      'images[0] must be a finite number',
+    expect(rejects('train:start', config({ learningRate: NaN }))).toContain(
+      'config.learningRate must be a finite number',
     );
+    expect(
+      rejects('model:encode', { images: new Float32Array([Infinity, ...new Array(1023).fill(0)]), count: 1 }),
+    ).toContain('images[0] must be a finite number');
   });
 
   it('refuses wrong types with the field named', () => {
-    expect(rejects('model:decode', { z: [0, 1] })).toBe('model:decode.z must be a Float32Array (got an array)');
+    expect(rejects('model:decode', { z: [0, 1] })).toBe(
+      'model:decode.z must be a Float32Array (got an array)',
+    );
     expect(rejects('model:decode', null)).toBe('model:decode must be an object');
     expect(rejects('train:start', config({ epochs: '10' }))).toBe(
       'train:start.config.epochs must be a number (got string)',
     );
-    expect(rejects('train:start', config({ kind: 'gan' }))).toBe('train:start.config.kind must be "ae" or "vae"');
+    expect(rejects('train:start', config({ kind: 'gan' }))).toBe(
+      'train:start.config.kind must be "ae" or "vae"',
+    );
     expect(rejects('train:start', config({ imageSize: 48 }))).toContain('imageSize must be one of 32, 64');
     expect(rejects('model:import', { bytes: 'abc', fileName: 'x' })).toContain('bytes must be a Uint8Array');
     expect(rejects('app:info', { please: true })).toBe('app:info takes no argument');
@@ -65,18 +71,30 @@ describe('validateRequest', () => {
   it('refuses missing and unknown fields', () => {
     const { epochs: _epochs, ...noEpochs } = DEFAULT_TRAIN_CONFIG;
     expect(rejects('train:start', { config: noEpochs })).toBe('train:start.config.epochs is missing');
-    expect(rejects('train:start', config({ epoch: 3 }))).toBe('train:start.config.epoch is not a known field');
+    expect(rejects('train:start', config({ epoch: 3 }))).toBe(
+      'train:start.config.epoch is not a known field',
+    );
   });
 
   it('refuses out-of-range configs and sizes', () => {
-    expect(rejects('train:start', config({ epochs: 0 }))).toBe('train:start.config.epochs must be between 1 and 500 (got 0)');
+    expect(rejects('train:start', config({ epochs: 0 }))).toBe(
+      'train:start.config.epochs must be between 1 and 500 (got 0)',
+    );
     expect(rejects('train:start', config({ batchSize: 64.5 }))).toContain('must be a whole number');
     expect(rejects('train:start', config({ learningRate: 1 }))).toContain('between 0.00001 and 0.1');
-    expect(rejects('train:start', config({ datasetSize: 200, batchSize: 1024 }))).toContain('must not exceed the training images');
-    expect(rejects('model:decode-grid', { bounds, perSide: 33 })).toContain('perSide must be between 2 and 32');
+    expect(rejects('train:start', config({ datasetSize: 200, batchSize: 1024 }))).toContain(
+      'must not exceed the training images',
+    );
+    expect(rejects('model:decode-grid', { bounds, perSide: 33 })).toContain(
+      'perSide must be between 2 and 32',
+    );
     expect(rejects('image:png', { z: [0, 0], sizePx: 4096 })).toContain('sizePx must be between 64 and 1024');
-    expect(rejects('image:png', { z: [0, 0], sizePx: 64, factors: { height: 2, radius: 0 } })).toContain('factors.height');
-    expect(rejects('model:decode-grid', { bounds: { min: [1, 0], max: [0, 1] }, perSide: 4 })).toContain('must be below');
+    expect(rejects('image:png', { z: [0, 0], sizePx: 64, factors: { height: 2, radius: 0 } })).toContain(
+      'factors.height',
+    );
+    expect(rejects('model:decode-grid', { bounds: { min: [1, 0], max: [0, 1] }, perSide: 4 })).toContain(
+      'must be below',
+    );
     expect(rejects('model:decode', { z: new Float32Array([1e6, 0]) })).toContain('between -10000 and 10000');
     expect(rejects('grid:png', { bounds, perSide: 32, tilePx: 256 })).toBe(
       'grid:png: the sheet would be 8192 pixels wide; perSide × tilePx must be at most 4096',
@@ -88,18 +106,27 @@ describe('validateRequest', () => {
       'model:decode.z is too large (8194 values; at most 8192)',
     );
     expect(rejects('model:decode', { z: new Float32Array(3) })).toContain('even number');
-    expect(rejects('model:encode', { images: new Float32Array(100), count: 1 })).toContain('count × imageSize²');
-    expect(rejects('model:encode', { images: new Float32Array(32 * 32), count: 5000 })).toContain('count must be between 1 and 4096');
+    expect(rejects('model:encode', { images: new Float32Array(100), count: 1 })).toContain(
+      'count × imageSize²',
+    );
+    expect(rejects('model:encode', { images: new Float32Array(32 * 32), count: 5000 })).toContain(
+      'count must be between 1 and 4096',
+    );
   });
 });
 
 /** Every way of spoiling one number (or number array element) of a payload, at each path. */
-function mutations(value: unknown, path: string[] = []): { path: string; payload: (root: unknown) => unknown }[] {
+function mutations(
+  value: unknown,
+  path: string[] = [],
+): { path: string; payload: (root: unknown) => unknown }[] {
   const out: { path: string; payload: (root: unknown) => unknown }[] = [];
   const setAt = (root: unknown, keys: string[], v: unknown): unknown => {
     if (keys.length === 0) return v;
     const [head, ...rest] = keys as [string, ...string[]];
-    const copy: Record<string, unknown> = Array.isArray(root) ? ([...root] as never) : { ...(root as object) };
+    const copy: Record<string, unknown> = Array.isArray(root)
+      ? ([...root] as never)
+      : { ...(root as object) };
     copy[head] = setAt((root as Record<string, unknown>)[head], rest, v);
     return copy;
   };
@@ -109,7 +136,15 @@ function mutations(value: unknown, path: string[] = []): { path: string; payload
     }
   } else if (value instanceof Float32Array) {
     for (const bad of [NaN, Infinity, 1e30]) {
-      out.push({ path: `${path.join('.')}[0]=${bad}`, payload: (root) => setAt(root, path, Float32Array.from(value, (v, i) => (i === 0 ? bad : v))) });
+      out.push({
+        path: `${path.join('.')}[0]=${bad}`,
+        payload: (root) =>
+          setAt(
+            root,
+            path,
+            Float32Array.from(value, (v, i) => (i === 0 ? bad : v)),
+          ),
+      });
     }
   } else if (value && typeof value === 'object' && !ArrayBuffer.isView(value)) {
     for (const [key, child] of Object.entries(value)) out.push(...mutations(child, [...path, key]));
@@ -158,7 +193,10 @@ describe('validateRequest, exhaustively', () => {
 
 describe('toApiError', () => {
   it('keeps codes of request errors and wraps anything else as failed', () => {
-    expect(toApiError(new ApiRequestError('busy', 'Stop first.'))).toEqual({ code: 'busy', message: 'Stop first.' });
+    expect(toApiError(new ApiRequestError('busy', 'Stop first.'))).toEqual({
+      code: 'busy',
+      message: 'Stop first.',
+    });
     expect(toApiError(new Error('disk full'))).toEqual({ code: 'failed', message: 'disk full' });
     expect(toApiError('odd')).toEqual({ code: 'failed', message: 'odd' });
   });

@@ -130,7 +130,8 @@ export function validateTrainConfig(config: unknown, at = 'config'): TrainConfig
 function trainConfig(arg: unknown, at: string): asserts arg is TrainConfig {
   const keys = [...Object.keys(TRAIN_CONFIG_LIMITS), 'imageSize', 'kind'];
   const o = object(arg, at, keys, keys);
-  if (!IMAGE_SIZES.includes(o.imageSize as never)) fail(`${at}.imageSize must be one of ${IMAGE_SIZES.join(', ')}`);
+  if (!IMAGE_SIZES.includes(o.imageSize as never))
+    fail(`${at}.imageSize must be one of ${IMAGE_SIZES.join(', ')}`);
   if (o.kind !== 'ae' && o.kind !== 'vae') fail(`${at}.kind must be "ae" or "vae"`);
   const L = TRAIN_CONFIG_LIMITS;
   const datasetSize = integer(o.datasetSize, `${at}.datasetSize`, ...L.datasetSize);
@@ -164,7 +165,9 @@ function gridRequest(arg: unknown, at: string): void {
   const perSide = integer(o.perSide, `${at}.perSide`, ...API_LIMITS.gridPerSide);
   const tilePx = integer(o.tilePx, `${at}.tilePx`, ...API_LIMITS.tilePx);
   if (perSide * tilePx > API_LIMITS.maxSheetPx) {
-    fail(`${at}: the sheet would be ${perSide * tilePx} pixels wide; perSide × tilePx must be at most ${API_LIMITS.maxSheetPx}`);
+    fail(
+      `${at}: the sheet would be ${perSide * tilePx} pixels wide; perSide × tilePx must be at most ${API_LIMITS.maxSheetPx}`,
+    );
   }
 }
 

@@ -22,7 +22,10 @@ describe('wire codec', () => {
     const big = new Float32Array([9, 1, 2, 3, 9]);
     const view = big.subarray(1, 4);
     const odd = new Uint8Array([1, 2, 3]);
-    const decoded = decodeMessage(encodeMessage({ view, odd, after: new Float32Array([5]) })) as Record<string, unknown>;
+    const decoded = decodeMessage(encodeMessage({ view, odd, after: new Float32Array([5]) })) as Record<
+      string,
+      unknown
+    >;
     expect(Array.from(decoded.view as Float32Array)).toEqual([1, 2, 3]);
     expect(Array.from(decoded.odd as Uint8Array)).toEqual([1, 2, 3]);
     expect(Array.from(decoded.after as Float32Array)).toEqual([5]);
@@ -36,7 +39,14 @@ describe('wire codec', () => {
   });
 
   it('carries NaN and ±Infinity as numbers, as structured clone (Electron IPC) does', () => {
-    const progress = { lossTrain: Number.NaN, lossVal: null, etaSeconds: Infinity, low: -Infinity, zero: -0, ok: 1.5 };
+    const progress = {
+      lossTrain: Number.NaN,
+      lossVal: null,
+      etaSeconds: Infinity,
+      low: -Infinity,
+      zero: -0,
+      ok: 1.5,
+    };
     const decoded = decodeMessage(encodeMessage({ t: 'evt', name: 'train:progress', payload: progress })) as {
       payload: typeof progress;
     };

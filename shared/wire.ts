@@ -22,8 +22,7 @@ export interface WireRequest {
 
 /** Host → renderer: the answer to request `id`. */
 export type WireResponse =
-  | { t: 'res'; id: number; ok: true; result: unknown }
-  | { t: 'res'; id: number; ok: false; error: ApiError };
+  { t: 'res'; id: number; ok: true; result: unknown } | { t: 'res'; id: number; ok: false; error: ApiError };
 
 /** Host → renderer: an event broadcast to every connected page. */
 export interface WireEvent {
@@ -115,7 +114,9 @@ function nonFinite(value: unknown): number | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const v = value as Record<string, unknown>;
   const keys = Object.keys(v);
-  return keys.length === 1 && keys[0] === NUM_TAG && typeof v[NUM_TAG] === 'string' ? NON_FINITE[v[NUM_TAG]] : undefined;
+  return keys.length === 1 && keys[0] === NUM_TAG && typeof v[NUM_TAG] === 'string'
+    ? NON_FINITE[v[NUM_TAG]]
+    : undefined;
 }
 
 function align4(n: number): number {

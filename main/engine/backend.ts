@@ -52,10 +52,14 @@ async function start(opts: { wasmDir?: string; force?: 'wasm' | 'cpu' }): Promis
         return 'wasm';
       }
     } catch (err) {
-      console.warn(`Latent Atlas: the wasm backend could not start (${String(err)}); using the slow cpu backend.`);
+      console.warn(
+        `Latent Atlas: the wasm backend could not start (${String(err)}); using the slow cpu backend.`,
+      );
     }
     if (opts.force !== 'wasm') {
-      console.warn('Latent Atlas: the wasm backend is unavailable; training on the cpu backend will be slow.');
+      console.warn(
+        'Latent Atlas: the wasm backend is unavailable; training on the cpu backend will be slow.',
+      );
     }
   }
   await tf.setBackend('cpu');

@@ -41,7 +41,9 @@ export function decodeCodes(model: Autoencoder, codes: Float32Array): Float32Arr
   const out = new Float32Array(count * pixels);
   for (let start = 0; start < count; start += EVAL_CHUNK) {
     const rows = Math.min(EVAL_CHUNK, count - start);
-    const images = tf.tidy(() => decode(model, tf.tensor2d(codes.subarray(2 * start, 2 * (start + rows)), [rows, 2])));
+    const images = tf.tidy(() =>
+      decode(model, tf.tensor2d(codes.subarray(2 * start, 2 * (start + rows)), [rows, 2])),
+    );
     out.set(images.dataSync(), start * pixels);
     images.dispose();
   }

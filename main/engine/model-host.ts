@@ -11,14 +11,7 @@ import { initBackend } from './backend';
 import type { EngineEvents } from './engine';
 import type { HeldSource, ModelSnapshot } from './protocol';
 import { type Autoencoder, buildAutoencoder, disposeModel, specOf } from './model';
-import {
-  fromStored,
-  packBundle,
-  readModelDir,
-  toStored,
-  unpackBundle,
-  writeModelDir,
-} from './model-store';
+import { fromStored, packBundle, readModelDir, toStored, unpackBundle, writeModelDir } from './model-store';
 import { type AtlasMeta, META_FORMAT, META_VERSION } from './model-meta';
 import { decodeCodes, encodeImages } from './evaluate';
 import { TrainControl, TrainingDivergedError, runTraining } from './train-loop';
@@ -76,7 +69,12 @@ export class ModelHost {
     const dataset = this.dataset(config);
     const model = buildAutoencoder(specOf(config), config.seed);
     const meta = newMeta(runId, `Training ${config.kind.toUpperCase()} (λ = ${config.align})`, config);
-    const held: Held = { model, meta, source: 'training', points: { codes: new Float32Array(0), factors: dataset.val.factors, count: dataset.val.count } };
+    const held: Held = {
+      model,
+      meta,
+      source: 'training',
+      points: { codes: new Float32Array(0), factors: dataset.val.factors, count: dataset.val.count },
+    };
     held.points.codes = encodeImages(model, dataset.val.images, dataset.val.count);
     const run: Run = { held, control: new TrainControl() };
     this.run = run;
@@ -98,14 +96,17 @@ export class ModelHost {
     const { model } = this.require();
     const pixels = model.spec.imageSize ** 2;
     if (!Number.isInteger(count) || count < 0 || images.length !== count * pixels) {
-      throw new Error(`encode: expected ${count} images of ${model.spec.imageSize}×${model.spec.imageSize} pixels (${count * pixels} values), got ${images.length}`);
+      throw new Error(
+        `encode: expected ${count} images of ${model.spec.imageSize}×${model.spec.imageSize} pixels (${count * pixels} values), got ${images.length}`,
+      );
     }
     return count === 0 ? new Float32Array(0) : encodeImages(model, images, count);
   }
 
   decode(z: Float32Array): Float32Array {
     const { model } = this.require();
-    if (z.length % 2 !== 0) throw new Error(`decode: codes must be interleaved pairs, got ${z.length} values`);
+    if (z.length % 2 !== 0)
+      throw new Error(`decode: codes must be interleaved pairs, got ${z.length} values`);
     for (let i = 0; i < z.length; i++) {
       if (!Number.isFinite(z[i]!)) throw new Error(`decode: code value ${i} is not a finite number`);
     }
@@ -120,7 +121,11 @@ export class ModelHost {
 
   async saveDir(dir: string, label: { id?: string; name?: string } = {}): Promise<void> {
     const held = this.require();
-    const meta = { ...held.meta, ...(label.id ? { id: label.id } : {}), ...(label.name ? { name: label.name } : {}) };
+    const meta = {
+      ...held.meta,
+      ...(label.id ? { id: label.id } : {}),
+      ...(label.name ? { name: label.name } : {}),
+    };
     await writeModelDir(dir, await toStored(held.model, meta));
   }
 
@@ -143,12 +148,21 @@ export class ModelHost {
   }
 
   /** Makes a freshly loaded model current (disposing the old one); disposes it if that fails. */
-  private adopt(loaded: { model: Autoencoder; meta: AtlasMeta }, source: HeldSource, id?: string): ModelState {
+  private adopt(
+    loaded: { model: Autoencoder; meta: AtlasMeta },
+    source: HeldSource,
+    id?: string,
+  ): ModelState {
     try {
       const meta = id ? { ...loaded.meta, id } : loaded.meta;
       const dataset = this.dataset(meta.config);
       const codes = encodeImages(loaded.model, dataset.val.images, dataset.val.count);
-      const held: Held = { model: loaded.model, meta, source, points: { codes, factors: dataset.val.factors, count: dataset.val.count } };
+      const held: Held = {
+        model: loaded.model,
+        meta,
+        source,
+        points: { codes, factors: dataset.val.factors, count: dataset.val.count },
+      };
       this.replaceHeld(held);
       return stateOf(held);
     } catch (err) {
@@ -171,7 +185,12 @@ export class ModelHost {
         onProgress: (p) => this.emit('progress', p),
         onEpoch: (e) => {
           held.points.codes = e.codes;
-          held.meta = { ...held.meta, metrics: e.metrics, latentBounds: e.metrics.latentBounds, epochsTrained: e.epoch };
+          held.meta = {
+            ...held.meta,
+            metrics: e.metrics,
+            latentBounds: e.metrics.latentBounds,
+            epochsTrained: e.epoch,
+          };
           this.emit('epoch', { ...e, codes: e.codes.slice() });
         },
       });
@@ -187,7 +206,12 @@ export class ModelHost {
       held.source = 'trained';
       this.run = null;
       this.replaceHeld(held);
-      this.emit('finished', { runId, stopped: outcome.stopped, model: stateOf(held), trainSeconds: outcome.trainSeconds });
+      this.emit('finished', {
+        runId,
+        stopped: outcome.stopped,
+        model: stateOf(held),
+        trainSeconds: outcome.trainSeconds,
+      });
     } catch (err) {
       this.run = null;
       if (err instanceof TrainingDivergedError && held.meta.epochsTrained > 0) {
@@ -229,9 +253,15 @@ export class ModelHost {
     const key = `${config.datasetSize}/${config.imageSize}/${config.seed}/${config.valFraction}`;
     let dataset = this.datasets.get(key);
     if (!dataset) {
-      dataset = generateDataset({ count: config.datasetSize, imageSize: config.imageSize, seed: config.seed, valFraction: config.valFraction });
+      dataset = generateDataset({
+        count: config.datasetSize,
+        imageSize: config.imageSize,
+        seed: config.seed,
+        valFraction: config.valFraction,
+      });
       this.datasets.set(key, dataset);
-      while (this.datasets.size > DATASET_CACHE) this.datasets.delete(this.datasets.keys().next().value as string);
+      while (this.datasets.size > DATASET_CACHE)
+        this.datasets.delete(this.datasets.keys().next().value as string);
     }
     return dataset;
   }
@@ -270,7 +300,11 @@ function stateOf(held: Held): ModelState {
       createdAt: meta.createdAt,
       epochsTrained: meta.epochsTrained,
     },
-    points: { codes: held.points.codes.slice(), factors: held.points.factors.slice(), count: held.points.count },
+    points: {
+      codes: held.points.codes.slice(),
+      factors: held.points.factors.slice(),
+      count: held.points.count,
+    },
     imageSize: meta.config.imageSize as ImageSize,
   };
 }

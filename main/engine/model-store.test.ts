@@ -74,9 +74,17 @@ describe('model store', () => {
     const json = JSON.parse(await readFile(join(dir, FILES.model), 'utf8'));
     const weightData = new Uint8Array(await readFile(join(dir, FILES.weights))).buffer;
     const layersModel = await tfl.loadLayersModel(
-      tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: json.weightsManifest[0].weights, weightData }),
+      tf.io.fromMemory({
+        modelTopology: json.modelTopology,
+        weightSpecs: json.weightsManifest[0].weights,
+        weightData,
+      }),
     );
-    expect(layersModel.outputs.map((o) => o.shape)).toEqual([[null, 1024], [null, 2], [null, 2]]);
+    expect(layersModel.outputs.map((o) => o.shape)).toEqual([
+      [null, 1024],
+      [null, 2],
+      [null, 2],
+    ]);
     const x = tf.randomUniform([2, 1024], 0, 1, 'float32', 5);
     const [recon] = layersModel.predict(x) as tf.Tensor[];
     const ours = tf.tidy(() => decode(model, (layersModel.predict(x) as tf.Tensor[])[1] as tf.Tensor2D));
@@ -116,9 +124,13 @@ describe('model store', () => {
     await expect(readModelDir(dir)).rejects.toThrow(/model\.json is not valid JSON/);
     await writeFile(join(dir, FILES.model), text);
     await writeFile(join(dir, FILES.meta), JSON.stringify({ hello: 'world' }));
-    await expect(readModelDir(dir).then((s) => fromStored(s, dir))).rejects.toThrow(/not a Latent Atlas model/);
+    await expect(readModelDir(dir).then((s) => fromStored(s, dir))).rejects.toThrow(
+      /not a Latent Atlas model/,
+    );
     await writeFile(join(dir, FILES.meta), JSON.stringify({ ...meta, version: 99 }));
-    await expect(readModelDir(dir).then((s) => fromStored(s, dir))).rejects.toThrow(/version 99 is not supported/);
+    await expect(readModelDir(dir).then((s) => fromStored(s, dir))).rejects.toThrow(
+      /version 99 is not supported/,
+    );
     await writeFile(join(dir, FILES.meta), JSON.stringify({ ...meta, config: { ...config, kind: 'ae' } }));
     await expect(readModelDir(dir).then((s) => fromStored(s, dir))).rejects.toThrow(/does not match a ae/);
   });
@@ -128,19 +140,33 @@ describe('model store', () => {
     const loaded = fromStored(unpackBundle(bytes));
     expect(Array.from(await decodeGrid(loaded.model))).toEqual(Array.from(await decodeGrid(model)));
     disposeModel(loaded.model);
-    expect(() => unpackBundle(new TextEncoder().encode('{"format":"something-else"}'))).toThrow(/not a Latent Atlas model bundle/);
+    expect(() => unpackBundle(new TextEncoder().encode('{"format":"something-else"}'))).toThrow(
+      /not a Latent Atlas model bundle/,
+    );
     expect(() => unpackBundle(bytes.slice(0, bytes.length / 2))).toThrow(/not valid JSON/);
   });
 
   it('rejects malformed weight manifests with a clear message, creating no tensors', async () => {
     const good = await toStored(model, meta);
-    const entries = (good.modelJson['weightsManifest'] as { weights: Record<string, unknown>[] }[])[0]!.weights;
-    const withManifest = (weightsManifest: unknown) => ({ ...good, modelJson: { ...good.modelJson, weightsManifest } });
+    const entries = (good.modelJson['weightsManifest'] as { weights: Record<string, unknown>[] }[])[0]!
+      .weights;
+    const withManifest = (weightsManifest: unknown) => ({
+      ...good,
+      modelJson: { ...good.modelJson, weightsManifest },
+    });
     const before = tf.memory().numTensors;
     const cases: [unknown, RegExp][] = [
       [withManifest([{ paths: [], weights: [null, ...entries] }]), /malformed weight entry \(#1\)/],
-      [withManifest([{ paths: [], weights: entries.map((e, i) => (i === 2 ? { ...e, shape: 'big' } : e)) }]), /malformed weight entry \(#3\)/],
-      [withManifest([{ paths: [], weights: entries.map((e, i) => (i === 0 ? { ...e, shape: [-1, 5] } : e)) }]), /malformed weight entry \(#1\)/],
+      [
+        withManifest([{ paths: [], weights: entries.map((e, i) => (i === 2 ? { ...e, shape: 'big' } : e)) }]),
+        /malformed weight entry \(#3\)/,
+      ],
+      [
+        withManifest([
+          { paths: [], weights: entries.map((e, i) => (i === 0 ? { ...e, shape: [-1, 5] } : e)) },
+        ]),
+        /malformed weight entry \(#1\)/,
+      ],
       [withManifest([null]), /a weights manifest group without weights/],
       [{ ...good, modelJson: [] }, /model\.json is not a TensorFlow\.js layers model/],
     ];
@@ -150,16 +176,31 @@ describe('model store', () => {
 
   it('rejects metadata whose fields have the wrong shape, and keeps only the known ones', async () => {
     const good = await toStored(model, meta);
-    const withMeta = (patch: Record<string, unknown>) => ({ ...good, meta: { ...meta, ...patch } as AtlasMeta });
+    const withMeta = (patch: Record<string, unknown>) => ({
+      ...good,
+      meta: { ...meta, ...patch } as AtlasMeta,
+    });
     expect(() => fromStored(withMeta({ metrics: 'great' }))).toThrow('model: "metrics" must be an object');
-    const metrics = { valMse: 0.01, valNmse: 0.1, knnR2: { height: 0.9, radius: 0.8 }, spearman: { z1: { height: 1, radius: 0 }, z2: { height: 0, radius: 1 } }, latentBounds: { min: [0, 0], max: [1, 1] } };
-    expect(() => fromStored(withMeta({ metrics: { ...metrics, knnR2: { height: null, radius: 1 } } }))).toThrow(
-      '"metrics.knnR2.height" must be a finite number',
+    const metrics = {
+      valMse: 0.01,
+      valNmse: 0.1,
+      knnR2: { height: 0.9, radius: 0.8 },
+      spearman: { z1: { height: 1, radius: 0 }, z2: { height: 0, radius: 1 } },
+      latentBounds: { min: [0, 0], max: [1, 1] },
+    };
+    expect(() =>
+      fromStored(withMeta({ metrics: { ...metrics, knnR2: { height: null, radius: 1 } } })),
+    ).toThrow('"metrics.knnR2.height" must be a finite number');
+    expect(() => fromStored(withMeta({ latentBounds: { min: [2, 0], max: [1, 1] } }))).toThrow(
+      '"latentBounds" must be a box with min ≤ max',
     );
-    expect(() => fromStored(withMeta({ latentBounds: { min: [2, 0], max: [1, 1] } }))).toThrow('"latentBounds" must be a box with min ≤ max');
-    expect(() => fromStored(withMeta({ epochsTrained: -3 }))).toThrow('"epochsTrained" must be a whole number ≥ 0');
+    expect(() => fromStored(withMeta({ epochsTrained: -3 }))).toThrow(
+      '"epochsTrained" must be a whole number ≥ 0',
+    );
     expect(() => fromStored(withMeta({ name: 7 }))).toThrow('"name" must be a string');
-    expect(() => fromStored(withMeta({ hidden: [128, 32, 1, 1, 1, 1, 1] }))).toThrow('"hidden" must be a list of 1 to 6 layer widths');
+    expect(() => fromStored(withMeta({ hidden: [128, 32, 1, 1, 1, 1, 1] }))).toThrow(
+      '"hidden" must be a list of 1 to 6 layer widths',
+    );
     const loaded = fromStored(withMeta({ metrics, junk: 'x'.repeat(1000) }));
     expect(loaded.meta.metrics).toEqual(metrics);
     expect(loaded.meta).not.toHaveProperty('junk');
@@ -169,7 +210,9 @@ describe('model store', () => {
   it('refuses to read an oversized weights file', async () => {
     const dir = await savedCopy('huge');
     await truncate(join(dir, FILES.weights), 65 * 1024 * 1024); // sparse: no real disk use
-    await expect(readModelDir(dir)).rejects.toThrow(/weights\.bin is too large to belong to a Latent Atlas model/);
+    await expect(readModelDir(dir)).rejects.toThrow(
+      /weights\.bin is too large to belong to a Latent Atlas model/,
+    );
   });
 
   it('reads every bundled default model', async () => {

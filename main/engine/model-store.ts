@@ -19,7 +19,15 @@ import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { API_LIMITS } from '../../shared/api';
 import { describeFileError, tempSibling } from '../files';
-import { type Autoencoder, type DenseWeights, type ModelSpec, fromLayers, layerPlan, layersOf, uniqueVariablePrefix } from './model';
+import {
+  type Autoencoder,
+  type DenseWeights,
+  type ModelSpec,
+  fromLayers,
+  layerPlan,
+  layersOf,
+  uniqueVariablePrefix,
+} from './model';
 import { type AtlasMeta, META_FILE, META_VERSION, specOfMeta, validateMeta } from './model-meta';
 
 /** The `format` tag of a one-file bundle (`.atlas.json`). */
@@ -40,7 +48,10 @@ export async function toStored(model: Autoencoder, meta: AtlasMeta): Promise<Sto
   const specs: tf.io.WeightsManifestEntry[] = [];
   const parts: Float32Array[] = [];
   for (const layer of layers) {
-    for (const [suffix, v] of [['kernel', layer.kernel], ['bias', layer.bias]] as const) {
+    for (const [suffix, v] of [
+      ['kernel', layer.kernel],
+      ['bias', layer.bias],
+    ] as const) {
       specs.push({ name: `${layer.name}/${suffix}`, shape: v.shape, dtype: 'float32' });
       parts.push((await v.data()) as Float32Array);
     }
@@ -73,7 +84,9 @@ function layersTopology(spec: ModelSpec): unknown {
     const byName = new Map(plan.map((p) => [p.name, p]));
     const dense = (name: string, x: tfl.SymbolicTensor): tfl.SymbolicTensor => {
       const p = byName.get(name)!;
-      return tfl.layers.dense({ units: p.units[1], activation: p.activation, name }).apply(x) as tfl.SymbolicTensor;
+      return tfl.layers
+        .dense({ units: p.units[1], activation: p.activation, name })
+        .apply(x) as tfl.SymbolicTensor;
     };
     let h = input;
     for (let i = 1; i <= spec.hidden.length; i++) h = dense(`enc_${i}`, h);
@@ -83,7 +96,11 @@ function layersTopology(spec: ModelSpec): unknown {
     let d = zMean;
     for (let i = 1; i <= spec.hidden.length; i++) d = dense(`dec_${i}`, d);
     const recon = dense('recon', d);
-    const model = tfl.model({ inputs: input, outputs: [recon, ...outputs], name: 'latent_atlas_autoencoder' });
+    const model = tfl.model({
+      inputs: input,
+      outputs: [recon, ...outputs],
+      name: 'latent_atlas_autoencoder',
+    });
     const topology = model.toJSON(undefined, false);
     model.dispose();
     return topology;
@@ -102,7 +119,9 @@ export function fromStored(stored: StoredModel, where = 'model'): { model: Autoe
   const expectedBytes = plan.reduce((n, p) => n + 4 * (p.units[0] * p.units[1] + p.units[1]), 0);
   const actualBytes = specs.reduce((n, s) => n + 4 * s.shape.reduce((a, b) => a * b, 1), 0);
   if (actualBytes !== expectedBytes) {
-    throw new Error(`${where}: the weights manifest does not match a ${meta.config.kind} for ${meta.config.imageSize}px images`);
+    throw new Error(
+      `${where}: the weights manifest does not match a ${meta.config.kind} for ${meta.config.imageSize}px images`,
+    );
   }
   if (stored.weights.byteLength !== expectedBytes) {
     throw new Error(
@@ -113,14 +132,18 @@ export function fromStored(stored: StoredModel, where = 'model'): { model: Autoe
   const named = tf.io.decodeWeights(aligned, specs);
   try {
     for (const p of plan) {
-      for (const [suffix, shape] of [['kernel', p.units], ['bias', [p.units[1]]]] as const) {
+      for (const [suffix, shape] of [
+        ['kernel', p.units],
+        ['bias', [p.units[1]]],
+      ] as const) {
         const t = named[`${p.name}/${suffix}`];
         if (!t || t.shape.join('x') !== shape.join('x')) {
           throw new Error(`${where}: weight ${p.name}/${suffix} is missing or has the wrong shape`);
         }
         const data = t.dataSync();
         for (let i = 0; i < data.length; i++) {
-          if (!Number.isFinite(data[i]!)) throw new Error(`${where}: weight ${p.name}/${suffix} contains NaN or Infinity`);
+          if (!Number.isFinite(data[i]!))
+            throw new Error(`${where}: weight ${p.name}/${suffix} contains NaN or Infinity`);
         }
       }
     }
@@ -146,15 +169,19 @@ function manifestEntries(raw: unknown, where: string): tf.io.WeightsManifestEntr
   }
   const entries: unknown[] = groups.flatMap((g: unknown) => {
     const weights = typeof g === 'object' && g !== null ? (g as { weights?: unknown }).weights : undefined;
-    if (!Array.isArray(weights)) throw new Error(`${where}: ${FILES.model} has a weights manifest group without weights`);
+    if (!Array.isArray(weights))
+      throw new Error(`${where}: ${FILES.model} has a weights manifest group without weights`);
     return weights;
   });
   return entries.map((raw, i) => {
     const e = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
     const shape = e['shape'];
-    const okShape = Array.isArray(shape) && shape.length <= 4 && shape.every((d) => Number.isSafeInteger(d) && d > 0);
+    const okShape =
+      Array.isArray(shape) && shape.length <= 4 && shape.every((d) => Number.isSafeInteger(d) && d > 0);
     if (typeof e['name'] !== 'string' || e['dtype'] !== 'float32' || !okShape) {
-      throw new Error(`${where}: ${FILES.model} has a malformed weight entry (#${i + 1}): it needs a name, dtype float32 and a shape`);
+      throw new Error(
+        `${where}: ${FILES.model} has a malformed weight entry (#${i + 1}): it needs a name, dtype float32 and a shape`,
+      );
     }
     return { name: e['name'], dtype: 'float32', shape: shape as number[] };
   });
@@ -203,11 +230,16 @@ export async function readModelDir(dir: string): Promise<StoredModel> {
     } catch (err) {
       if (!(err as NodeJS.ErrnoException).code) throw err;
       const code = (err as NodeJS.ErrnoException).code;
-      const message = code === 'ENOENT' ? `${dir}: ${file} is missing` : `${dir}: cannot read ${file} (${String(err)})`;
+      const message =
+        code === 'ENOENT' ? `${dir}: ${file} is missing` : `${dir}: cannot read ${file} (${String(err)})`;
       throw new Error(message, { cause: err });
     }
   };
-  const [modelBytes, weights, metaBytes] = await Promise.all([read(FILES.model), read(FILES.weights), read(FILES.meta)]);
+  const [modelBytes, weights, metaBytes] = await Promise.all([
+    read(FILES.model),
+    read(FILES.weights),
+    read(FILES.meta),
+  ]);
   return {
     modelJson: parseJson(modelBytes, `${dir}: ${FILES.model}`) as Record<string, unknown>,
     weights: new Uint8Array(weights.buffer, weights.byteOffset, weights.byteLength),
@@ -222,7 +254,11 @@ export function packBundle(stored: StoredModel): Uint8Array {
     version: META_VERSION,
     meta: stored.meta,
     modelJson: stored.modelJson,
-    weightsBase64: Buffer.from(stored.weights.buffer, stored.weights.byteOffset, stored.weights.byteLength).toString('base64'),
+    weightsBase64: Buffer.from(
+      stored.weights.buffer,
+      stored.weights.byteOffset,
+      stored.weights.byteLength,
+    ).toString('base64'),
   };
   return new TextEncoder().encode(JSON.stringify(bundle));
 }
@@ -230,11 +266,19 @@ export function packBundle(stored: StoredModel): Uint8Array {
 /** Parses a bundle (not yet validated as a model: see `fromStored`). */
 export function unpackBundle(bytes: Uint8Array, where = 'bundle'): StoredModel {
   const raw = parseJson(bytes, where);
-  if (typeof raw !== 'object' || raw === null || (raw as Record<string, unknown>)['format'] !== BUNDLE_FORMAT) {
+  if (
+    typeof raw !== 'object' ||
+    raw === null ||
+    (raw as Record<string, unknown>)['format'] !== BUNDLE_FORMAT
+  ) {
     throw new Error(`${where}: not a Latent Atlas model bundle (.atlas.json)`);
   }
   const b = raw as Record<string, unknown>;
-  if (typeof b['weightsBase64'] !== 'string' || typeof b['modelJson'] !== 'object' || b['modelJson'] === null) {
+  if (
+    typeof b['weightsBase64'] !== 'string' ||
+    typeof b['modelJson'] !== 'object' ||
+    b['modelJson'] === null
+  ) {
     throw new Error(`${where}: the bundle lacks its weights or model.json`);
   }
   const weights = Buffer.from(b['weightsBase64'], 'base64');

@@ -41,7 +41,11 @@ describe('autoencoder model', () => {
   }
 
   it('names layers like the saved topology and mirrors the encoder', () => {
-    expect(layerPlan({ imageSize: 32, kind: 'vae', hidden: [256, 64] }).map((l) => `${l.name}:${l.units.join('x')}`)).toEqual([
+    expect(
+      layerPlan({ imageSize: 32, kind: 'vae', hidden: [256, 64] }).map(
+        (l) => `${l.name}:${l.units.join('x')}`,
+      ),
+    ).toEqual([
       'enc_1:1024x256',
       'enc_2:256x64',
       'z_mean:64x2',
@@ -56,7 +60,8 @@ describe('autoencoder model', () => {
     const a = buildAutoencoder({ imageSize: 32, kind: 'ae', hidden: [16, 8] }, 7);
     const b = buildAutoencoder({ imageSize: 32, kind: 'ae', hidden: [16, 8] }, 7);
     const c = buildAutoencoder({ imageSize: 32, kind: 'ae', hidden: [16, 8] }, 8);
-    const first = async (m: typeof a): Promise<number[]> => Array.from(await variablesOf(m)[0]!.data()).slice(0, 20);
+    const first = async (m: typeof a): Promise<number[]> =>
+      Array.from(await variablesOf(m)[0]!.data()).slice(0, 20);
     expect(await first(a)).toEqual(await first(b));
     expect(await first(a)).not.toEqual(await first(c));
     [a, b, c].forEach(disposeModel);
@@ -91,7 +96,11 @@ describe('autoencoder model', () => {
     const step = (): void =>
       tf.tidy(() => {
         const x = tf.randomUniform([8, 1024]) as tf.Tensor2D;
-        optimizer.minimize(() => lossOf(model, x, null, { beta: 1, align: 0 }, normalNoise(8, Math.random)).total, false, vars);
+        optimizer.minimize(
+          () => lossOf(model, x, null, { beta: 1, align: 0 }, normalNoise(8, Math.random)).total,
+          false,
+          vars,
+        );
       });
     step(); // creates the optimizer's slots
     const before = tf.memory().numTensors;

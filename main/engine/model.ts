@@ -90,7 +90,9 @@ export function variablesOf(model: Autoencoder): tf.Variable[] {
 }
 
 /** Layer names and shapes [in, out] of a spec, in save order. */
-export function layerPlan(spec: ModelSpec): Array<{ name: string; units: [number, number]; activation: DenseWeights['activation'] }> {
+export function layerPlan(
+  spec: ModelSpec,
+): Array<{ name: string; units: [number, number]; activation: DenseWeights['activation'] }> {
   const pixels = spec.imageSize * spec.imageSize;
   const widths = [pixels, ...spec.hidden];
   const plan: Array<{ name: string; units: [number, number]; activation: DenseWeights['activation'] }> = [];
@@ -103,7 +105,11 @@ export function layerPlan(spec: ModelSpec): Array<{ name: string; units: [number
   const back = [LATENT_DIM, ...[...spec.hidden].reverse(), pixels];
   for (let i = 0; i + 1 < back.length; i++) {
     const isOut = i + 2 === back.length;
-    plan.push({ name: isOut ? 'recon' : `dec_${i + 1}`, units: [back[i]!, back[i + 1]!], activation: isOut ? 'sigmoid' : 'relu' });
+    plan.push({
+      name: isOut ? 'recon' : `dec_${i + 1}`,
+      units: [back[i]!, back[i + 1]!],
+      activation: isOut ? 'sigmoid' : 'relu',
+    });
   }
   return plan;
 }
@@ -116,7 +122,11 @@ export function layerPlan(spec: ModelSpec): Array<{ name: string; units: [number
 export function buildAutoencoder(spec: ModelSpec, seed: number): Autoencoder {
   const rng = createRng(seed ^ 0x5eed);
   const prefix = uniqueVariablePrefix();
-  const make = (name: string, units: [number, number], activation: DenseWeights['activation']): DenseWeights => {
+  const make = (
+    name: string,
+    units: [number, number],
+    activation: DenseWeights['activation'],
+  ): DenseWeights => {
     const [fanIn, fanOut] = units;
     const limit = name === 'z_log_var' ? 0 : Math.sqrt(6 / (fanIn + fanOut));
     const values = new Float32Array(fanIn * fanOut);
@@ -129,7 +139,10 @@ export function buildAutoencoder(spec: ModelSpec, seed: number): Autoencoder {
       bias: tf.tidy(() => tf.variable(tf.zeros([fanOut]), true, `${prefix}/${name}/bias`)),
     };
   };
-  return fromLayers(spec, layerPlan(spec).map((p) => make(p.name, p.units, p.activation)));
+  return fromLayers(
+    spec,
+    layerPlan(spec).map((p) => make(p.name, p.units, p.activation)),
+  );
 }
 
 let modelCount = 0;
@@ -163,9 +176,16 @@ export function disposeModel(model: Autoencoder): void {
 /** x [B, in] → [B, out] through one layer (a fused matmul + bias + activation where possible). */
 function dense(layer: DenseWeights, x: tf.Tensor2D): tf.Tensor2D {
   if (layer.activation === 'sigmoid') {
-    return tf.sigmoid(tf.fused.matMul({ a: x, b: layer.kernel as tf.Tensor2D, bias: layer.bias })) as tf.Tensor2D;
+    return tf.sigmoid(
+      tf.fused.matMul({ a: x, b: layer.kernel as tf.Tensor2D, bias: layer.bias }),
+    ) as tf.Tensor2D;
   }
-  return tf.fused.matMul({ a: x, b: layer.kernel as tf.Tensor2D, bias: layer.bias, activation: layer.activation }) as tf.Tensor2D;
+  return tf.fused.matMul({
+    a: x,
+    b: layer.kernel as tf.Tensor2D,
+    bias: layer.bias,
+    activation: layer.activation,
+  }) as tf.Tensor2D;
 }
 
 /** Images x [B, s²] → codes. */
@@ -228,12 +248,18 @@ export function lossOf(
   let total: tf.Scalar = recon;
   if (logVar && weights.beta > 0) {
     // KL per sample = −½ Σ (1 + logσ² − μ² − σ²)
-    const klPerSample = tf.mul(tf.sum(tf.sub(tf.add(1, logVar), tf.add(tf.square(mean), tf.exp(logVar))), 1), -0.5);
+    const klPerSample = tf.mul(
+      tf.sum(tf.sub(tf.add(1, logVar), tf.add(tf.square(mean), tf.exp(logVar))), 1),
+      -0.5,
+    );
     const pixels = model.spec.imageSize * model.spec.imageSize;
     total = tf.add(total, tf.mul(tf.mean(klPerSample), weights.beta / pixels));
   }
   if (factors && weights.align > 0) {
-    total = tf.add(total, tf.mul(tf.mean(tf.squaredDifference(mean, factorsToLatent(factors))), weights.align));
+    total = tf.add(
+      total,
+      tf.mul(tf.mean(tf.squaredDifference(mean, factorsToLatent(factors))), weights.align),
+    );
   }
   return { total, recon };
 }

@@ -1,6 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import { DEFAULT_TRAIN_CONFIG, type TrainConfig, type TrainEpoch, type TrainProgress } from '../../shared/api';
+import {
+  DEFAULT_TRAIN_CONFIG,
+  type TrainConfig,
+  type TrainEpoch,
+  type TrainProgress,
+} from '../../shared/api';
 import { type Dataset, generateDataset } from '../../shared/dataset';
 import { initBackend } from './backend';
 import { type Autoencoder, buildAutoencoder, disposeModel, variablesOf } from './model';
@@ -11,7 +16,12 @@ let dataset: Dataset;
 
 beforeAll(async () => {
   await initBackend();
-  dataset = generateDataset({ count: SMALL.datasetSize, imageSize: 32, seed: 1, valFraction: SMALL.valFraction });
+  dataset = generateDataset({
+    count: SMALL.datasetSize,
+    imageSize: 32,
+    seed: 1,
+    valFraction: SMALL.valFraction,
+  });
 });
 
 function smallModel(config: TrainConfig = SMALL): Autoencoder {
@@ -43,7 +53,9 @@ describe('training loop', () => {
     expect(ends.map((p) => p.epoch)).toEqual([1, 2]);
     expect(ends[1]!.lossVal).toBeCloseTo(epochs[1]!.lossVal, 10);
     expect(progress[0]!.lossVal).toBeNull();
-    expect(progress.every((p) => p.runId === 'r' && p.stepsPerEpoch === 8 && p.samplesPerSecond > 0)).toBe(true);
+    expect(progress.every((p) => p.runId === 'r' && p.stepsPerEpoch === 8 && p.samplesPerSecond > 0)).toBe(
+      true,
+    );
     expect(outcome).toMatchObject({ stopped: false, epochsTrained: 2 });
     disposeModel(model);
   });
@@ -89,11 +101,27 @@ describe('training loop', () => {
   it('stops on a NaN loss with a clear error and keeps the last good weights', async () => {
     const model = smallModel();
     const initial = await weights(model);
-    const first = runTraining({ runId: 'r', config: SMALL, dataset, model, control: new TrainControl(), injectNanAtStep: 0 });
-    await expect(first).rejects.toThrow(/diverged \(loss became NaN or Infinity\) at epoch 1, step 1; the last good weights were kept/);
+    const first = runTraining({
+      runId: 'r',
+      config: SMALL,
+      dataset,
+      model,
+      control: new TrainControl(),
+      injectNanAtStep: 0,
+    });
+    await expect(first).rejects.toThrow(
+      /diverged \(loss became NaN or Infinity\) at epoch 1, step 1; the last good weights were kept/,
+    );
     expect(await weights(model)).toEqual(initial);
 
-    const later = runTraining({ runId: 'r', config: SMALL, dataset, model, control: new TrainControl(), injectNanAtStep: 11 });
+    const later = runTraining({
+      runId: 'r',
+      config: SMALL,
+      dataset,
+      model,
+      control: new TrainControl(),
+      injectNanAtStep: 11,
+    });
     const err = await later.catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TrainingDivergedError);
     expect((err as TrainingDivergedError).epoch).toBe(2);
@@ -106,17 +134,41 @@ describe('training loop', () => {
   it('leaves no tensors behind (vae)', async () => {
     const model = smallModel({ ...SMALL, kind: 'vae' });
     const before = tf.memory().numTensors;
-    await runTraining({ runId: 'r', config: { ...SMALL, epochs: 1, kind: 'vae' }, dataset, model, control: new TrainControl() });
+    await runTraining({
+      runId: 'r',
+      config: { ...SMALL, epochs: 1, kind: 'vae' },
+      dataset,
+      model,
+      control: new TrainControl(),
+    });
     expect(tf.memory().numTensors).toBe(before);
     disposeModel(model);
   });
 
   it('a short real run reduces the loss and learns factors well above chance', async () => {
-    const config: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, datasetSize: 1500, epochs: 6, batchSize: 32, learningRate: 0.003 };
-    const data = generateDataset({ count: config.datasetSize, imageSize: 32, seed: 2, valFraction: config.valFraction });
+    const config: TrainConfig = {
+      ...DEFAULT_TRAIN_CONFIG,
+      datasetSize: 1500,
+      epochs: 6,
+      batchSize: 32,
+      learningRate: 0.003,
+    };
+    const data = generateDataset({
+      count: config.datasetSize,
+      imageSize: 32,
+      seed: 2,
+      valFraction: config.valFraction,
+    });
     const model = buildAutoencoder({ imageSize: 32, kind: 'ae', hidden: [128, 32] }, 2);
     const epochs: TrainEpoch[] = [];
-    const outcome = await runTraining({ runId: 'r', config, dataset: data, model, control: new TrainControl(), onEpoch: (e) => epochs.push(e) });
+    const outcome = await runTraining({
+      runId: 'r',
+      config,
+      dataset: data,
+      model,
+      control: new TrainControl(),
+      onEpoch: (e) => epochs.push(e),
+    });
     expect(epochs[epochs.length - 1]!.lossVal).toBeLessThan(epochs[0]!.lossVal);
     expect(outcome.metrics.valNmse).toBeLessThan(0.5);
     expect(outcome.metrics.knnR2.height).toBeGreaterThan(0.6);

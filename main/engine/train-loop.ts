@@ -215,7 +215,15 @@ class TrainingRun {
     this.report(epoch, stepsDone, lossTrain, false);
     this.lastReport = performance.now();
     const codes = last.valCodes;
-    this.opts.onEpoch?.({ runId, epoch, epochs: config.epochs, lossTrain, lossVal: last.lossVal, metrics: last.metrics, codes });
+    this.opts.onEpoch?.({
+      runId,
+      epoch,
+      epochs: config.epochs,
+      lossTrain,
+      lossVal: last.lossVal,
+      metrics: last.metrics,
+      codes,
+    });
   }
 
   dispose(): void {

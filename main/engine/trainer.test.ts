@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_TRAIN_CONFIG, type TrainConfig, type TrainEpoch, type TrainFailed, type TrainFinished, type TrainProgress } from '../../shared/api';
+import {
+  DEFAULT_TRAIN_CONFIG,
+  type TrainConfig,
+  type TrainEpoch,
+  type TrainFailed,
+  type TrainFinished,
+  type TrainProgress,
+} from '../../shared/api';
 import type { Engine, EngineEvents } from './engine';
 import { type EngineWithDiagnostics, createEngine } from './trainer';
 
@@ -89,7 +96,9 @@ describe('engine (worker thread)', () => {
     const loaded = await engine.loadModelDir(dir, 'loaded', 'my-id');
     expect(loaded.info).toMatchObject({ source: 'loaded', id: 'my-id' });
     expect(await engine.decode(z)).toEqual(expected);
-    await expect(engine.loadModelDir(join(root, 'missing'), 'loaded')).rejects.toThrow(/model\.json is missing/);
+    await expect(engine.loadModelDir(join(root, 'missing'), 'loaded')).rejects.toThrow(
+      /model\.json is missing/,
+    );
     await expect(engine.importBundle(new TextEncoder().encode('nonsense'))).rejects.toThrow(/not valid JSON/);
     expect((await engine.current())?.info.id).toBe('my-id');
     const bundle = await engine.exportBundle();
@@ -114,9 +123,13 @@ describe('engine (worker thread)', () => {
     const nanEngine = await createEngine({ workerPath: WORKER, injectNanAtStep: 2 });
     try {
       const previous = await nanEngine.importBundle(await engine.exportBundle());
-      await expect(nanEngine.train({ ...SMALL, datasetSize: 200, batchSize: 40 })).resolves.toHaveProperty('runId');
+      await expect(nanEngine.train({ ...SMALL, datasetSize: 200, batchSize: 40 })).resolves.toHaveProperty(
+        'runId',
+      );
       const failed: TrainFailed = await next(nanEngine, 'failed');
-      expect(failed.message).toMatch(/Training diverged \(loss became NaN or Infinity\) at epoch 1, step 3.*previous model was kept/);
+      expect(failed.message).toMatch(
+        /Training diverged \(loss became NaN or Infinity\) at epoch 1, step 3.*previous model was kept/,
+      );
       expect(nanEngine.isTraining()).toBe(false);
       expect((await nanEngine.current())?.info.id).toBe(previous.info.id);
     } finally {
@@ -127,7 +140,9 @@ describe('engine (worker thread)', () => {
   it('says so when the worker dies while starting', async () => {
     const path = join(root, 'dies-at-start.cjs');
     await writeFile(path, 'process.exit(3);');
-    await expect(createEngine({ workerPath: path })).rejects.toThrow('The engine could not start: it exited with code 3.');
+    await expect(createEngine({ workerPath: path })).rejects.toThrow(
+      'The engine could not start: it exited with code 3.',
+    );
   });
 
   it('rejects an invalid config without starting', async () => {
@@ -145,7 +160,9 @@ describe('engine (worker thread)', () => {
       const { runId } = await crashing.train({ ...SMALL, epochs: 1 });
       const report: TrainFailed = await failed;
       expect(report.runId).toBe(runId);
-      expect(report.message).toMatch(/^Training stopped: the engine crashed \(it threw an uncaught error: injected crash/);
+      expect(report.message).toMatch(
+        /^Training stopped: the engine crashed \(it threw an uncaught error: injected crash/,
+      );
       expect(report.message).toContain(`the previous model ("${previous.info.name}") was restored`);
       expect(crashing.isTraining()).toBe(false);
       expect((await crashing.current())?.info).toMatchObject({ id: previous.info.id, source: 'loaded' });
@@ -166,9 +183,12 @@ describe('engine (worker thread)', () => {
       // Sent as the worker dies: each call settles (none hangs), a rejection names the crash.
       const settled = await Promise.allSettled([crashing.current(), crashing.numTensors()]);
       for (const result of settled) {
-        if (result.status === 'rejected') expect(String(result.reason)).toMatch(/engine crashed \(it exited with code 70\)/);
+        if (result.status === 'rejected')
+          expect(String(result.reason)).toMatch(/engine crashed \(it exited with code 70\)/);
       }
-      expect((await failed).message).toMatch(/crashed \(it exited with code 70\)\. It was restarted with no model loaded\./);
+      expect((await failed).message).toMatch(
+        /crashed \(it exited with code 70\)\. It was restarted with no model loaded\./,
+      );
       expect(await crashing.current()).toBeNull();
       await expect(crashing.decode(new Float32Array([0, 0]))).rejects.toThrow(/No model is loaded/);
     } finally {

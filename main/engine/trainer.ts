@@ -41,14 +41,17 @@ export function defaultWorkerPath(): string {
 export async function createEngine(opts: EngineOptions = {}): Promise<EngineWithDiagnostics> {
   const workerPath = resolve(opts.workerPath ?? defaultWorkerPath());
   if (!existsSync(workerPath)) {
-    throw new Error(`The engine worker is missing at ${workerPath}; run "node scripts/build.mjs --main-only" first.`);
+    throw new Error(
+      `The engine worker is missing at ${workerPath}; run "node scripts/build.mjs --main-only" first.`,
+    );
   }
   const client = new EngineClient(workerPath, { injectNanAtStep: opts.injectNanAtStep });
   try {
     await client.start({ injectNanAtStep: opts.injectNanAtStep, injectCrash: opts.injectCrash });
   } catch (err) {
     await client.dispose();
-    if (err instanceof WorkerDiedError) throw new Error(`The engine could not start: ${err.reason}.`, { cause: err });
+    if (err instanceof WorkerDiedError)
+      throw new Error(`The engine could not start: ${err.reason}.`, { cause: err });
     throw err;
   }
   return client;
@@ -172,7 +175,8 @@ class EngineClient implements EngineWithDiagnostics {
     try {
       this.snapshot = await this.call('snapshot', undefined);
     } catch (err) {
-      if (!this.disposed) console.warn(`Could not keep a copy of the current model: ${(err as Error).message}`);
+      if (!this.disposed)
+        console.warn(`Could not keep a copy of the current model: ${(err as Error).message}`);
     }
   }
 

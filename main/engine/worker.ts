@@ -5,18 +5,28 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ModelHost } from './model-host';
-import type { CallMessage, CallName, EventMessage, ReplyMessage, WorkerCalls, WorkerOptions } from './protocol';
+import type {
+  CallMessage,
+  CallName,
+  EventMessage,
+  ReplyMessage,
+  WorkerCalls,
+  WorkerOptions,
+} from './protocol';
 
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run in a worker thread');
 
 const options = (workerData ?? {}) as WorkerOptions;
 const host = new ModelHost(
-  (event, payload) => port.postMessage({ kind: 'event', event, payload } satisfies EventMessage, transferables(payload)),
+  (event, payload) =>
+    port.postMessage({ kind: 'event', event, payload } satisfies EventMessage, transferables(payload)),
   { injectNanAtStep: options.injectNanAtStep, beforeStep: crashHook(options.injectCrash) },
 );
 
-type Handlers = { [K in CallName]: (arg: WorkerCalls[K][0]) => WorkerCalls[K][1] | Promise<WorkerCalls[K][1]> };
+type Handlers = {
+  [K in CallName]: (arg: WorkerCalls[K][0]) => WorkerCalls[K][1] | Promise<WorkerCalls[K][1]>;
+};
 
 const handlers: Handlers = {
   init: async () => ({ backend: await host.init() }),
@@ -46,7 +56,12 @@ async function answer(msg: CallMessage): Promise<void> {
     if (!handler) throw new Error(`unknown engine call "${String(msg.name)}"`);
     reply = { kind: 'reply', id: msg.id, ok: true, result: await handler(msg.arg) };
   } catch (err) {
-    reply = { kind: 'reply', id: msg.id, ok: false, message: err instanceof Error ? err.message : String(err) };
+    reply = {
+      kind: 'reply',
+      id: msg.id,
+      ok: false,
+      message: err instanceof Error ? err.message : String(err),
+    };
   }
   port!.postMessage(reply, reply.ok ? transferables(reply.result) : []);
 }
@@ -69,7 +84,8 @@ function transferables(value: unknown): ArrayBuffer[] {
   const out = new Set<ArrayBuffer>();
   const visit = (v: unknown, depth: number): void => {
     if (ArrayBuffer.isView(v)) {
-      if (v.buffer instanceof ArrayBuffer && v.byteOffset === 0 && v.byteLength === v.buffer.byteLength) out.add(v.buffer);
+      if (v.buffer instanceof ArrayBuffer && v.byteOffset === 0 && v.byteLength === v.buffer.byteLength)
+        out.add(v.buffer);
     } else if (v && typeof v === 'object' && depth < 4) {
       for (const child of Object.values(v)) visit(child, depth + 1);
     }

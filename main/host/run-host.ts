@@ -11,7 +11,9 @@ export interface RunningHost {
 }
 
 /** Starts the engine and the host on `port` (0: a free one). */
-export async function runHost(options: { port?: number; modelsDir?: string | null } = {}): Promise<RunningHost> {
+export async function runHost(
+  options: { port?: number; modelsDir?: string | null } = {},
+): Promise<RunningHost> {
   const engine = await createEngine({ workerPath: workerPath() });
   const service = createService({
     engine,

@@ -38,15 +38,17 @@ function rendererDir(): string {
 }
 
 function get(port: number, path: string, headers: Record<string, string> = {}) {
-  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
-      let body = '';
-      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
+  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>(
+    (resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      });
+      req.on('error', reject);
+      req.end();
+    },
+  );
 }
 
 /** Resolves with the HTTP status of the upgrade: 101 when accepted. */
@@ -110,7 +112,9 @@ describe('host', () => {
 
   it('refuses a foreign Host header (DNS rebinding) even with the token', async () => {
     host = await startHost({ service: echoService(), rendererDir: rendererDir() });
-    expect((await get(host.port, `/?token=${host.token}`, { host: `evil.example:${host.port}` })).status).toBe(403);
+    expect(
+      (await get(host.port, `/?token=${host.token}`, { host: `evil.example:${host.port}` })).status,
+    ).toBe(403);
   });
 
   it('refuses WebSocket connections without the token or from a foreign Origin', async () => {
@@ -129,12 +133,18 @@ describe('host', () => {
   it('answers requests with typed arrays intact, errors as data, and broadcasts events', async () => {
     const service = echoService();
     host = await startHost({ service, rendererDir: rendererDir() });
-    const { ws } = await connect(`ws://127.0.0.1:${host.port}/api?token=${host.token}`, `http://127.0.0.1:${host.port}`);
+    const { ws } = await connect(
+      `ws://127.0.0.1:${host.port}/api?token=${host.token}`,
+      `http://127.0.0.1:${host.port}`,
+    );
     const messages: unknown[] = [];
-    const next = () => new Promise<unknown>((resolve) => ws!.once('message', (data: Buffer) => resolve(decodeMessage(data))));
+    const next = () =>
+      new Promise<unknown>((resolve) => ws!.once('message', (data: Buffer) => resolve(decodeMessage(data))));
 
     let reply = next();
-    ws!.send(encodeMessage({ t: 'req', id: 1, name: 'model:decode', arg: { z: new Float32Array([0.5, -2]) } }));
+    ws!.send(
+      encodeMessage({ t: 'req', id: 1, name: 'model:decode', arg: { z: new Float32Array([0.5, -2]) } }),
+    );
     messages.push(await reply);
     reply = next();
     ws!.send(encodeMessage({ t: 'req', id: 2, name: 'model:erase', arg: null }));
@@ -144,14 +154,27 @@ describe('host', () => {
     messages.push(await reply);
     ws!.close();
 
-    expect(messages[0]).toEqual({ t: 'res', id: 1, ok: true, result: { images: new Float32Array([0.5, -2]), count: 1, imageSize: 32 } });
-    expect(messages[1]).toEqual({ t: 'res', id: 2, ok: false, error: { code: 'invalid-argument', message: 'Unknown request "model:erase"' } });
+    expect(messages[0]).toEqual({
+      t: 'res',
+      id: 1,
+      ok: true,
+      result: { images: new Float32Array([0.5, -2]), count: 1, imageSize: 32 },
+    });
+    expect(messages[1]).toEqual({
+      t: 'res',
+      id: 2,
+      ok: false,
+      error: { code: 'invalid-argument', message: 'Unknown request "model:erase"' },
+    });
     expect(messages[2]).toEqual({ t: 'evt', name: 'menu:command', payload: { command: 'about' } });
   });
 
   it('closes a connection that sends a malformed frame', async () => {
     host = await startHost({ service: echoService(), rendererDir: rendererDir() });
-    const { ws } = await connect(`ws://127.0.0.1:${host.port}/api?token=${host.token}`, `http://127.0.0.1:${host.port}`);
+    const { ws } = await connect(
+      `ws://127.0.0.1:${host.port}/api?token=${host.token}`,
+      `http://127.0.0.1:${host.port}`,
+    );
     const code = new Promise<number>((resolve) => ws!.on('close', (c) => resolve(c)));
     ws!.send('not a frame');
     expect(await code).toBe(1003);
@@ -162,10 +185,14 @@ describe('host', () => {
     const bad = await connectApi(host);
     const badClosed = closed(bad);
     // A masked frame with the reserved opcode 3: ws reports it as an 'error' on the server's socket.
-    (bad as unknown as { _socket: { write(b: Buffer): void } })._socket.write(Buffer.from([0x83, 0x80, 0, 0, 0, 0]));
+    (bad as unknown as { _socket: { write(b: Buffer): void } })._socket.write(
+      Buffer.from([0x83, 0x80, 0, 0, 0, 0]),
+    );
     expect(await badClosed).not.toBe(1000);
     const good = await connectApi(host);
-    const reply = new Promise<unknown>((resolve) => good.once('message', (data: Buffer) => resolve(decodeMessage(data))));
+    const reply = new Promise<unknown>((resolve) =>
+      good.once('message', (data: Buffer) => resolve(decodeMessage(data))),
+    );
     good.send(encodeMessage({ t: 'req', id: 7, name: 'model:decode', arg: { z: new Float32Array([1, 2]) } }));
     expect(await reply).toMatchObject({ t: 'res', id: 7, ok: true });
     good.close();
@@ -182,7 +209,9 @@ describe('host', () => {
     }
     expect(service.listenerCount()).toBe(1);
     const ws = await connectApi(host);
-    const event = new Promise<unknown>((resolve) => ws.once('message', (data: Buffer) => resolve(decodeMessage(data))));
+    const event = new Promise<unknown>((resolve) =>
+      ws.once('message', (data: Buffer) => resolve(decodeMessage(data))),
+    );
     service.emit('menu:command', { command: 'about' });
     expect(await event).toEqual({ t: 'evt', name: 'menu:command', payload: { command: 'about' } });
     ws.close();

@@ -88,12 +88,23 @@ function refuseUpgrade(socket: Duplex): void {
   socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
 }
 
-function serveFile(req: IncomingMessage, res: ServerResponse, rendererDir: string, token: string, port: number): void {
+function serveFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  rendererDir: string,
+  token: string,
+  port: number,
+): void {
   const url = new URL(req.url ?? '/', `http://${HOST_ADDRESS}`);
   const queryToken = url.searchParams.get('token');
-  const authorized = tokenMatches(token, queryToken) || tokenMatches(token, tokenFromCookie(req.headers.cookie, port));
+  const authorized =
+    tokenMatches(token, queryToken) || tokenMatches(token, tokenFromCookie(req.headers.cookie, port));
   if (!isAllowedHostHeader(req.headers.host, port) || !authorized) {
-    return sendText(res, 403, 'Forbidden: open the address printed by `npm start` (it includes the session token).');
+    return sendText(
+      res,
+      403,
+      'Forbidden: open the address printed by `npm start` (it includes the session token).',
+    );
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed');
   const file = resolveRendererFile(rendererDir, url.pathname);
@@ -114,7 +125,9 @@ function serveFile(req: IncomingMessage, res: ServerResponse, rendererDir: strin
 
 function securityHeaders(port: number): Record<string, string> {
   return {
-    'Content-Security-Policy': contentSecurityPolicy({ webSocketUrl: `ws://${HOST_ADDRESS}:${port}${API_PATH}` }),
+    'Content-Security-Policy': contentSecurityPolicy({
+      webSocketUrl: `ws://${HOST_ADDRESS}:${port}${API_PATH}`,
+    }),
     'X-Content-Type-Options': 'nosniff',
     // Why: the page URL holds the token; no request may carry it elsewhere as a Referer.
     'Referrer-Policy': 'no-referrer',

@@ -17,14 +17,15 @@ export function AboutDialog({ api, open, onClose }: { api: AtlasApi; open: boole
     <dialog ref={dialog} className="about" onClose={onClose} aria-labelledby="about-title">
       <h2 id="about-title">Latent Atlas</h2>
       <p>
-        Every cylinder picture here is really described by two numbers, height and radius. An autoencoder discovers a 2-D latent
-        space for them: the encoder maps each image to a point, the decoder f maps points back to images — including cylinders it
-        never saw. The images lie on a 2-D manifold in pixel space; the map shows how the model flattened it.
+        Every cylinder picture here is really described by two numbers, height and radius. An autoencoder
+        discovers a 2-D latent space for them: the encoder maps each image to a point, the decoder f maps
+        points back to images — including cylinders it never saw. The images lie on a 2-D manifold in pixel
+        space; the map shows how the model flattened it.
       </p>
       {info && (
         <p className="muted">
-          Version {info.version} · {info.mode === 'electron' ? 'desktop app' : 'browser window'} · tfjs backend {info.backend} ·{' '}
-          {info.platform}
+          Version {info.version} · {info.mode === 'electron' ? 'desktop app' : 'browser window'} · tfjs
+          backend {info.backend} · {info.platform}
         </p>
       )}
       <div className="button-row">

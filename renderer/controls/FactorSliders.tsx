@@ -27,24 +27,69 @@ function mse(a: Float32Array, b: Float32Array): number {
  * Height and Radius: render the true cylinder, encode it, jump to its code, and compare the true
  * image with its reconstruction — object → image → code → image.
  */
-export const FactorSliders = memo(function FactorSliders({ factors, onFactors, trueImage, reconstruction, imageSize, disabled }: FactorSlidersProps) {
-  const error = reconstruction && reconstruction.length === trueImage.length ? mse(trueImage, reconstruction) : null;
+export const FactorSliders = memo(function FactorSliders({
+  factors,
+  onFactors,
+  trueImage,
+  reconstruction,
+  imageSize,
+  disabled,
+}: FactorSlidersProps) {
+  const error =
+    reconstruction && reconstruction.length === trueImage.length ? mse(trueImage, reconstruction) : null;
   return (
     <section className="panel card" aria-labelledby="factors-title">
-      <h2 id="factors-title" className="card-title" title="The two numbers that really describe every image. Move a slider: the true cylinder is rendered, encoded, and z jumps to its code.">
+      <h2
+        id="factors-title"
+        className="card-title"
+        title="The two numbers that really describe every image. Move a slider: the true cylinder is rendered, encoded, and z jumps to its code."
+      >
         True factors
       </h2>
-      <RangeField label="Height" value={factors.height} min={0} max={1} step={0.01} ends={['short', 'tall']} disabled={disabled} testId="slider-height" onChange={(height) => onFactors({ ...factors, height })} />
-      <RangeField label="Radius" value={factors.radius} min={0} max={1} step={0.01} ends={['thin', 'wide']} disabled={disabled} testId="slider-radius" onChange={(radius) => onFactors({ ...factors, radius })} />
+      <RangeField
+        label="Height"
+        value={factors.height}
+        min={0}
+        max={1}
+        step={0.01}
+        ends={['short', 'tall']}
+        disabled={disabled}
+        testId="slider-height"
+        onChange={(height) => onFactors({ ...factors, height })}
+      />
+      <RangeField
+        label="Radius"
+        value={factors.radius}
+        min={0}
+        max={1}
+        step={0.01}
+        ends={['thin', 'wide']}
+        disabled={disabled}
+        testId="slider-radius"
+        onChange={(radius) => onFactors({ ...factors, radius })}
+      />
       <div className="compare">
         <figure>
-          <GrayCanvas image={trueImage} imageSize={imageSize} sizePx={THUMB_PX} label="True image" data={{ 'data-testid': 'true-image', 'data-height': factors.height, 'data-radius': factors.radius }} />
+          <GrayCanvas
+            image={trueImage}
+            imageSize={imageSize}
+            sizePx={THUMB_PX}
+            label="True image"
+            data={{
+              'data-testid': 'true-image',
+              'data-height': factors.height,
+              'data-radius': factors.radius,
+            }}
+          />
           <figcaption>True image x</figcaption>
         </figure>
         <div className="compare-arrow" aria-live="polite">
           <span aria-hidden="true">→</span>
           {error !== null && (
-            <span className="compare-mse" title="Mean squared pixel difference between the true image and its reconstruction">
+            <span
+              className="compare-mse"
+              title="Mean squared pixel difference between the true image and its reconstruction"
+            >
               MSE
               <br />
               {error.toFixed(4)}
@@ -52,7 +97,13 @@ export const FactorSliders = memo(function FactorSliders({ factors, onFactors, t
           )}
         </div>
         <figure>
-          <GrayCanvas image={reconstruction} imageSize={imageSize} sizePx={THUMB_PX} label="Reconstruction of the true image" data={{ 'data-testid': 'reconstruction' }} />
+          <GrayCanvas
+            image={reconstruction}
+            imageSize={imageSize}
+            sizePx={THUMB_PX}
+            label="Reconstruction of the true image"
+            data={{ 'data-testid': 'reconstruction' }}
+          />
           <figcaption>{reconstruction ? 'f(encode(x))' : 'move a slider'}</figcaption>
         </figure>
       </div>

@@ -32,7 +32,11 @@ export function LatentSliders({ model, z, onZ }: LatentSlidersProps) {
   );
   return (
     <section className="panel card" aria-labelledby="latent-point-title">
-      <h2 id="latent-point-title" className="card-title" title="A point in the 2-D latent space; the decoder f maps it to an image.">
+      <h2
+        id="latent-point-title"
+        className="card-title"
+        title="A point in the 2-D latent space; the decoder f maps it to an image."
+      >
         Latent point z
       </h2>
       {axis(0)}

@@ -22,7 +22,12 @@ const SOURCE_LABEL: Record<ModelInfo['source'], string> = {
  * Which model's latent space is on screen: the bundled models (one sentence each on how they
  * differ), or the user's own.
  */
-export const ModelSwitch = memo(function ModelSwitch({ bundled, current, locked, onSwitch }: ModelSwitchProps) {
+export const ModelSwitch = memo(function ModelSwitch({
+  bundled,
+  current,
+  locked,
+  onSwitch,
+}: ModelSwitchProps) {
   const own = current && !bundled.some((b) => b.id === current.id) ? current : null;
   // The chosen option shows at once while the engine loads it.
   const [pending, setPending] = useState<string | null>(null);
@@ -36,7 +41,12 @@ export const ModelSwitch = memo(function ModelSwitch({ bundled, current, locked,
       <h2 id="model-title" className="card-title">
         Model
       </h2>
-      <div role="radiogroup" aria-labelledby="model-title" aria-describedby="model-desc" className="model-options">
+      <div
+        role="radiogroup"
+        aria-labelledby="model-title"
+        aria-describedby="model-desc"
+        className="model-options"
+      >
         {bundled.map((b) => (
           <label key={b.id} className="model-option" data-checked={selected === b.id} title={b.description}>
             <input

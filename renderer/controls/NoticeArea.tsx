@@ -8,7 +8,12 @@ export const NoticeArea = memo(function NoticeArea({ notices }: { notices: Notic
       {notices.list.map((n) => (
         <div key={n.id} className={`notice notice-${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
           <span className="notice-text">{n.text}</span>
-          <button type="button" className="notice-close" aria-label="Dismiss" onClick={() => notices.dismiss(n.id)}>
+          <button
+            type="button"
+            className="notice-close"
+            aria-label="Dismiss"
+            onClick={() => notices.dismiss(n.id)}
+          >
             ×
           </button>
         </div>

@@ -19,7 +19,19 @@ interface RangeFieldProps {
 }
 
 /** A real `<input type="range">` with a visible label, a live value readout and an optional hint. */
-export function RangeField({ label, value, min, max, step, onChange, readout, hint, ends, disabled, testId }: RangeFieldProps) {
+export function RangeField({
+  label,
+  value,
+  min,
+  max,
+  step,
+  onChange,
+  readout,
+  hint,
+  ends,
+  disabled,
+  testId,
+}: RangeFieldProps) {
   const id = useId();
   const shown = Math.min(max, Math.max(min, value));
   return (

@@ -2,7 +2,15 @@ import { memo } from 'react';
 import type { SidebarTab } from '../state/use-atlas';
 
 /** Explore / Train tabs of the sidebar. */
-export const SidebarTabs = memo(function SidebarTabs({ tab, onTab, training }: { tab: SidebarTab; onTab(t: SidebarTab): void; training: boolean }) {
+export const SidebarTabs = memo(function SidebarTabs({
+  tab,
+  onTab,
+  training,
+}: {
+  tab: SidebarTab;
+  onTab(t: SidebarTab): void;
+  training: boolean;
+}) {
   const item = (id: SidebarTab, label: string) => (
     <button
       type="button"

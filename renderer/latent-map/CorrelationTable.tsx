@@ -21,7 +21,10 @@ export const CorrelationTable = memo(function CorrelationTable({ metrics }: { me
     <table className="corr-table" aria-label="Correlations of the latent axes with the true factors">
       <thead>
         <tr>
-          <th scope="col" title="Spearman rank correlation ρ on the validation images; |ρ| near 1 means the axis alone orders the images by that factor.">
+          <th
+            scope="col"
+            title="Spearman rank correlation ρ on the validation images; |ρ| near 1 means the axis alone orders the images by that factor."
+          >
             ρ
           </th>
           <th scope="col">height</th>
@@ -40,7 +43,10 @@ export const CorrelationTable = memo(function CorrelationTable({ metrics }: { me
           <Cell value={s?.z2.radius} title="Spearman ρ of z₂ with true radius" />
         </tr>
         <tr className="corr-r2">
-          <th scope="row" title="Held-out R² of predicting the factor from z by kNN regression: does the 2-D code hold the factor at all, along any direction?">
+          <th
+            scope="row"
+            title="Held-out R² of predicting the factor from z by kNN regression: does the 2-D code hold the factor at all, along any direction?"
+          >
             R²
           </th>
           <Cell value={metrics?.knnR2.height} title="kNN R² of height from z" />

@@ -11,15 +11,30 @@ export function HoverCard({ sample, width, height }: { sample: HoverSample; widt
   const top = Math.min(Math.max(sample.at.y - CARD_H / 2, 6), Math.max(height - CARD_H - 6, 6));
   const { height: h, radius: r } = sample.factors;
   return (
-    <div className="hover-card" style={{ left: Math.max(left, 6), top }} role="tooltip" data-testid="hover-card">
+    <div
+      className="hover-card"
+      style={{ left: Math.max(left, 6), top }}
+      role="tooltip"
+      data-testid="hover-card"
+    >
       <div className="hover-card-title">Validation image #{sample.index + 1}</div>
       <div className="hover-card-images">
         <figure>
-          <GrayCanvas image={sample.trueImage} imageSize={sample.imageSize} sizePx={THUMB_PX} label="True image" />
+          <GrayCanvas
+            image={sample.trueImage}
+            imageSize={sample.imageSize}
+            sizePx={THUMB_PX}
+            label="True image"
+          />
           <figcaption>True x</figcaption>
         </figure>
         <figure>
-          <GrayCanvas image={sample.decoded} imageSize={sample.imageSize} sizePx={THUMB_PX} label="Reconstruction" />
+          <GrayCanvas
+            image={sample.decoded}
+            imageSize={sample.imageSize}
+            sizePx={THUMB_PX}
+            label="Reconstruction"
+          />
           <figcaption>f(encode(x))</figcaption>
         </figure>
       </div>

@@ -61,7 +61,10 @@ export function LatentMap({ scene, vp, contourSegments, ...pointer }: LatentMapP
 
   const codes = scene.points?.codes;
   // A fingerprint of where the points are, so tests can see them move each epoch.
-  const checksum = useMemo(() => (codes ? codes.reduce((sum, v) => sum + Math.abs(v), 0).toFixed(4) : ''), [codes]);
+  const checksum = useMemo(
+    () => (codes ? codes.reduce((sum, v) => sum + Math.abs(v), 0).toFixed(4) : ''),
+    [codes],
+  );
   const count = scene.points?.count ?? 0;
   const tileCount = layers.showTiles && tiles ? tiles.perSide ** 2 : 0;
   const [z1, z2] = scene.z;

@@ -37,12 +37,27 @@ const EXPORT_TILE_PX = 64;
 const KEY_STEP_FRACTION = 0.01;
 
 /** The latent space of the current model: the map canvas with its header, legend and correlations. */
-export function LatentMapPanel({ api, model, modelVersion, z, colorBy, onColorBy, layers, onZ, onGridChange, actions, toolbar }: LatentMapPanelProps) {
+export function LatentMapPanel({
+  api,
+  model,
+  modelVersion,
+  z,
+  colorBy,
+  onColorBy,
+  layers,
+  onZ,
+  onGridChange,
+  actions,
+  toolbar,
+}: LatentMapPanelProps) {
   const frame = useRef<HTMLDivElement | null>(null);
   // A model that has just started training may have no codes yet: nothing to draw until its first epoch.
   const points = model && model.points.codes.length === 2 * model.points.count ? model.points : null;
   // The view fits the bulk of the data (1st–99th percentile), so a few outliers do not shrink it.
-  const bounds = useMemo(() => (points ? robustBounds(points.codes) : model ? dataBounds(model) : null), [points, model]);
+  const bounds = useMemo(
+    () => (points ? robustBounds(points.codes) : model ? dataBounds(model) : null),
+    [points, model],
+  );
   const { vp, setViewport, fit } = useMapViewport(frame, bounds, model?.info.id ?? '');
   const square = useVisibleSquare(vp);
   const { tiles } = useDecodedGrid(api, square, layers.perSide, layers.showTiles, modelVersion);
@@ -51,7 +66,11 @@ export function LatentMapPanel({ api, model, modelVersion, z, colorBy, onColorBy
   const hover = useHoverSample(api, points, model?.imageSize ?? 32, vp, hoverAt);
 
   useEffect(() => {
-    onGridChange(tiles ? { bounds: tileCentres(tiles.bounds, tiles.perSide), perSide: tiles.perSide, tilePx: EXPORT_TILE_PX } : null);
+    onGridChange(
+      tiles
+        ? { bounds: tileCentres(tiles.bounds, tiles.perSide), perSide: tiles.perSide, tilePx: EXPORT_TILE_PX }
+        : null,
+    );
   }, [tiles, onGridChange]);
 
   const scene: MapScene = useMemo(
@@ -67,12 +86,19 @@ export function LatentMapPanel({ api, model, modelVersion, z, colorBy, onColorBy
         <div>
           <h2 id="map-title">Latent space</h2>
           <p className="panel-sub">
-            {model ? `${model.points.count.toLocaleString('en-US')} validation images, encoded to 2 numbers each` : 'No model loaded'}
+            {model
+              ? `${model.points.count.toLocaleString('en-US')} validation images, encoded to 2 numbers each`
+              : 'No model loaded'}
           </p>
         </div>
         <div className="panel-actions">
           {actions}
-          <button type="button" className="btn btn-quiet" onClick={fit} title="Fit the view to the encoded images, all but the 1% most extreme at each end (key 0)">
+          <button
+            type="button"
+            className="btn btn-quiet"
+            onClick={fit}
+            title="Fit the view to the encoded images, all but the 1% most extreme at each end (key 0)"
+          >
             Fit view
           </button>
         </div>
@@ -93,7 +119,11 @@ export function LatentMapPanel({ api, model, modelVersion, z, colorBy, onColorBy
         {hover && vp && <HoverCard sample={hover} width={vp.width} height={vp.height} />}
         {!points && (
           <div className="map-empty">
-            <p>{model ? 'Encoding the validation images…' : 'No model yet. Train a new model, or open a saved one, to see its latent space.'}</p>
+            <p>
+              {model
+                ? 'Encoding the validation images…'
+                : 'No model yet. Train a new model, or open a saved one, to see its latent space.'}
+            </p>
           </div>
         )}
       </div>
@@ -107,7 +137,13 @@ export function LatentMapPanel({ api, model, modelVersion, z, colorBy, onColorBy
 
 /** The latent square the grid covers, keeping its identity while the view's numbers hold. */
 function useVisibleSquare(vp: Viewport | null) {
-  const { centerZ1, centerZ2, scale, width, height } = vp ?? { centerZ1: 0, centerZ2: 0, scale: 0, width: 0, height: 0 };
+  const { centerZ1, centerZ2, scale, width, height } = vp ?? {
+    centerZ1: 0,
+    centerZ2: 0,
+    scale: 0,
+    width: 0,
+    height: 0,
+  };
   return useMemo(
     () => (scale > 0 ? visibleSquare({ centerZ1, centerZ2, scale, width, height }) : null),
     [centerZ1, centerZ2, scale, width, height],

@@ -26,12 +26,21 @@ export const MapLegend = memo(function MapLegend({ colorBy, onColorBy, layers }:
           <span className="segmented-label">Colour by true</span>
           {(['height', 'radius'] as const).map((c) => (
             <label key={c} className="segment" data-checked={colorBy === c}>
-              <input type="radio" name="color-by" value={c} checked={colorBy === c} onChange={() => onColorBy(c)} />
+              <input
+                type="radio"
+                name="color-by"
+                value={c}
+                checked={colorBy === c}
+                onChange={() => onColorBy(c)}
+              />
               {c}
             </label>
           ))}
         </div>
-        <span className="legend-scale" title={`Each point is a validation image, coloured by its true ${colorBy} (viridis scale, 0 to 1).`}>
+        <span
+          className="legend-scale"
+          title={`Each point is a validation image, coloured by its true ${colorBy} (viridis scale, 0 to 1).`}
+        >
           <span className="legend-end">{lo} 0</span>
           <span className="legend-bar" style={{ background: GRADIENT }} data-testid="legend-bar" />
           <span className="legend-end">1 {hi}</span>
@@ -40,13 +49,19 @@ export const MapLegend = memo(function MapLegend({ colorBy, onColorBy, layers }:
       <div className="legend-row">
         {layers.showContours && (
           <>
-            <span className="legend-key" title="Iso-height lines: where the estimated true height is constant (steps of 0.1; 0.5 is bold).">
+            <span
+              className="legend-key"
+              title="Iso-height lines: where the estimated true height is constant (steps of 0.1; 0.5 is bold)."
+            >
               <svg width="22" height="8" aria-hidden="true">
                 <line x1="0" y1="4" x2="22" y2="4" className="iso-height-stroke" />
               </svg>
               iso-height
             </span>
-            <span className="legend-key" title="Iso-radius lines: where the estimated true radius is constant (steps of 0.1; 0.5 is bold).">
+            <span
+              className="legend-key"
+              title="Iso-radius lines: where the estimated true radius is constant (steps of 0.1; 0.5 is bold)."
+            >
               <svg width="22" height="8" aria-hidden="true">
                 <line x1="0" y1="4" x2="22" y2="4" className="iso-radius-stroke" />
               </svg>
@@ -55,7 +70,10 @@ export const MapLegend = memo(function MapLegend({ colorBy, onColorBy, layers }:
           </>
         )}
         {layers.showShading && (
-          <span className="legend-key" title="Dimmed: far from every encoded image. Decoding there leaves the data the model learned.">
+          <span
+            className="legend-key"
+            title="Dimmed: far from every encoded image. Decoding there leaves the data the model learned."
+          >
             <span className="legend-shade" aria-hidden="true" />
             off-manifold
           </span>

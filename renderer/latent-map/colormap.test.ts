@@ -3,7 +3,8 @@ import { viridis, viridisGradientCss } from './colormap';
 
 describe('viridis', () => {
   it('matches the reference endpoints and midpoint', () => {
-    const close = (a: number[], b: number[]) => a.forEach((v, i) => expect(Math.abs(v - b[i]!)).toBeLessThanOrEqual(3));
+    const close = (a: number[], b: number[]) =>
+      a.forEach((v, i) => expect(Math.abs(v - b[i]!)).toBeLessThanOrEqual(3));
     close(viridis(0), [68, 1, 84]);
     close(viridis(0.5), [33, 145, 140]);
     close(viridis(1), [253, 231, 37]);

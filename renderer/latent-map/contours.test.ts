@@ -20,7 +20,12 @@ function segmentsOf(packed: Float32Array): number[][] {
 
 describe('contourSegments', () => {
   it('draws a vertical line where a field that grows with z₁ crosses the level', () => {
-    const segs = segmentsOf(contourSegments(fieldOf((z1) => z1), 0.55));
+    const segs = segmentsOf(
+      contourSegments(
+        fieldOf((z1) => z1),
+        0.55,
+      ),
+    );
     expect(segs).toHaveLength(10); // one per row of cells
     for (const [a1, , b1] of segs) {
       expect(a1).toBeCloseTo(0.55, 5);
@@ -33,7 +38,10 @@ describe('contourSegments', () => {
 
   it('traces a circle for a radial field', () => {
     const r = 0.3;
-    const packed = contourSegments(fieldOf((z1, z2) => Math.hypot(z1 - 0.5, z2 - 0.5), 41), r);
+    const packed = contourSegments(
+      fieldOf((z1, z2) => Math.hypot(z1 - 0.5, z2 - 0.5), 41),
+      r,
+    );
     expect(packed.length).toBeGreaterThan(40);
     for (let i = 0; i < packed.length; i += 2) {
       expect(Math.hypot(packed[i]! - 0.5, packed[i + 1]! - 0.5)).toBeCloseTo(r, 2);
@@ -41,7 +49,12 @@ describe('contourSegments', () => {
   });
 
   it('is empty when the level is out of range and skips NaN cells', () => {
-    expect(contourSegments(fieldOf((z1) => z1), 2)).toHaveLength(0);
+    expect(
+      contourSegments(
+        fieldOf((z1) => z1),
+        2,
+      ),
+    ).toHaveLength(0);
     const holey = fieldOf((z1, z2) => (z2 > 0.5 ? NaN : z1));
     const segs = segmentsOf(contourSegments(holey, 0.55));
     expect(segs.length).toBe(5);
@@ -50,7 +63,12 @@ describe('contourSegments', () => {
 
   it('resolves a saddle into two segments that do not cross', () => {
     // Corners: a (0,0)=1, b (1,0)=0, c (1,1)=1, d (0,1)=0 → saddle; centre 0.5 ≥ 0.4 → above.
-    const field: FieldGrid = { bounds: { min: [0, 0], max: [1, 1] }, cols: 2, rows: 2, values: Float32Array.from([1, 0, 0, 1]) };
+    const field: FieldGrid = {
+      bounds: { min: [0, 0], max: [1, 1] },
+      cols: 2,
+      rows: 2,
+      values: Float32Array.from([1, 0, 0, 1]),
+    };
     const segs = segmentsOf(contourSegments(field, 0.4));
     expect(segs).toHaveLength(2);
     // Centre above: the below corners b (1,0) and d (0,1) are cut off.

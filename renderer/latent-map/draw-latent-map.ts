@@ -24,7 +24,12 @@ const POINT_RADIUS_PX = 2.6;
  * points coloured by a true factor, the hovered point and the crosshair at z. A pure function of
  * its arguments; `ctx` is in device pixels and `dpr` device pixels per CSS pixel.
  */
-export function drawLatentMap(ctx: CanvasRenderingContext2D, scene: MapScene, vp: Viewport, dpr: number): void {
+export function drawLatentMap(
+  ctx: CanvasRenderingContext2D,
+  scene: MapScene,
+  vp: Viewport,
+  dpr: number,
+): void {
   drawMapBase(ctx, scene, vp, dpr);
   drawCrosshair(ctx, vp, scene.z);
 }
@@ -46,7 +51,8 @@ export function drawMapBase(ctx: CanvasRenderingContext2D, scene: MapScene, vp: 
     ctx.drawImage(scene.tiles.image, r.x, r.y, r.w, r.h);
     ctx.globalAlpha = 1;
   }
-  if (scene.layers.showShading && scene.fields && scene.shade) drawShade(ctx, vp, scene.fields.bounds, scene.shade);
+  if (scene.layers.showShading && scene.fields && scene.shade)
+    drawShade(ctx, vp, scene.fields.bounds, scene.shade);
   if (scene.layers.showContours && scene.fields) {
     drawIsoLines(ctx, vp, scene.fields.isoHeight, ISO_HEIGHT_COLOR, []);
     drawIsoLines(ctx, vp, scene.fields.isoRadius, ISO_RADIUS_COLOR, [5, 4]);
@@ -82,7 +88,12 @@ function drawAxes(ctx: CanvasRenderingContext2D, vp: Viewport): void {
   }
 }
 
-function drawShade(ctx: CanvasRenderingContext2D, vp: Viewport, bounds: LatentBounds, shade: CanvasImageSource): void {
+function drawShade(
+  ctx: CanvasRenderingContext2D,
+  vp: Viewport,
+  bounds: LatentBounds,
+  shade: CanvasImageSource,
+): void {
   const r = screenRect(vp, bounds);
   ctx.imageSmoothingEnabled = true;
   ctx.drawImage(shade, r.x, r.y, r.w, r.h);
@@ -94,7 +105,13 @@ function drawShade(ctx: CanvasRenderingContext2D, vp: Viewport, bounds: LatentBo
   ctx.fillRect(r.x + r.w, r.y, Math.max(0, vp.width - r.x - r.w), r.h);
 }
 
-function drawIsoLines(ctx: CanvasRenderingContext2D, vp: Viewport, lines: IsoLine[], color: string, dash: number[]): void {
+function drawIsoLines(
+  ctx: CanvasRenderingContext2D,
+  vp: Viewport,
+  lines: IsoLine[],
+  color: string,
+  dash: number[],
+): void {
   ctx.strokeStyle = color;
   ctx.setLineDash(dash);
   for (const iso of lines) {
@@ -135,7 +152,10 @@ function drawPoints(ctx: CanvasRenderingContext2D, vp: Viewport, scene: MapScene
     ctx.stroke(path);
   });
   if (scene.hoverIndex >= 0 && scene.hoverIndex < pts.count) {
-    const h = latentToScreen(vp, { z1: pts.codes[2 * scene.hoverIndex]!, z2: pts.codes[2 * scene.hoverIndex + 1]! });
+    const h = latentToScreen(vp, {
+      z1: pts.codes[2 * scene.hoverIndex]!,
+      z2: pts.codes[2 * scene.hoverIndex + 1]!,
+    });
     ctx.strokeStyle = '#ffffff';
     ctx.lineWidth = 1.5;
     ctx.beginPath();

@@ -3,7 +3,9 @@ import { channel, gridNodes, gridToLatent, smoothField } from './field-grid';
 
 describe('field grid', () => {
   it('lists nodes row by row from the bottom-left, both ends included', () => {
-    expect(Array.from(gridNodes({ min: [0, 10], max: [2, 12] }, 3, 2))).toEqual([0, 10, 1, 10, 2, 10, 0, 12, 1, 12, 2, 12]);
+    expect(Array.from(gridNodes({ min: [0, 10], max: [2, 12] }, 3, 2))).toEqual([
+      0, 10, 1, 10, 2, 10, 0, 12, 1, 12, 2, 12,
+    ]);
   });
 
   it('maps fractional grid coordinates to latent space', () => {
@@ -20,7 +22,9 @@ describe('smoothField', () => {
     const ramp = Float32Array.from({ length: 25 }, (_, i) => i % 5);
     const out = smoothField(ramp, 5, 5, 1);
     expect(out[2 * 5 + 2]).toBeCloseTo(2);
-    expect(Array.from(smoothField(new Float32Array(9).fill(0.3), 3, 3))).toEqual(Array(9).fill(Math.fround(0.3)));
+    expect(Array.from(smoothField(new Float32Array(9).fill(0.3), 3, 3))).toEqual(
+      Array(9).fill(Math.fround(0.3)),
+    );
   });
 
   it('damps a spike and leaves NaN holes alone', () => {

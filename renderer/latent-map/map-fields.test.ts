@@ -15,12 +15,14 @@ describe('computeMapFields', () => {
   it('draws iso-height lines as vertical lines at the right z₁', () => {
     const mid = fields.isoHeight.find((l) => Math.abs(l.level - 0.5) < 1e-9)!;
     expect(mid.segments.length).toBeGreaterThan(0);
-    for (let i = 0; i < mid.segments.length; i += 2) expect(Math.abs(mid.segments[i]! - 0.5)).toBeLessThan(0.06);
+    for (let i = 0; i < mid.segments.length; i += 2)
+      expect(Math.abs(mid.segments[i]! - 0.5)).toBeLessThan(0.06);
   });
 
   it('draws iso-radius lines as horizontal lines at the right z₂', () => {
     const mid = fields.isoRadius.find((l) => Math.abs(l.level - 0.5) < 1e-9)!;
-    for (let i = 1; i < mid.segments.length; i += 2) expect(Math.abs(mid.segments[i]! - 0.5)).toBeLessThan(0.06);
+    for (let i = 1; i < mid.segments.length; i += 2)
+      expect(Math.abs(mid.segments[i]! - 0.5)).toBeLessThan(0.06);
   });
 
   it('keeps the data bright and dims the far corners of the field', () => {

@@ -13,7 +13,12 @@ export interface MapLayers {
 
 export const GRID_DENSITY_RANGE = [8, 24] as const;
 
-export const DEFAULT_LAYERS: MapLayers = { showTiles: true, perSide: 14, showContours: true, showShading: true };
+export const DEFAULT_LAYERS: MapLayers = {
+  showTiles: true,
+  perSide: 14,
+  showContours: true,
+  showShading: true,
+};
 
 /** The decoded grid, ready to paint: one sheet image covering `bounds` (tile edges, not centres). */
 export interface TileSheet {

@@ -71,7 +71,13 @@ export function nearestDistanceRaster(
  * @example shadeAlpha(0, 0.1) // 0 (on the data)
  * @example shadeAlpha(10, 0.1) // SHADE_MAX_ALPHA (far off the manifold)
  */
-export function shadeAlpha(distance: number, spacing: number, near = 2.5, far = 8, maxAlpha = SHADE_MAX_ALPHA): number {
+export function shadeAlpha(
+  distance: number,
+  spacing: number,
+  near = 2.5,
+  far = 8,
+  maxAlpha = SHADE_MAX_ALPHA,
+): number {
   if (!(spacing > 0)) return 0;
   const t = (distance / spacing - near) / (far - near);
   const s = Math.min(1, Math.max(0, t));

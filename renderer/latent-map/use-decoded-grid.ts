@@ -31,7 +31,8 @@ export function useDecodedGrid(
 
   useEffect(() => {
     const q = createLatestQueue(
-      ({ sheet, perSide: n }: GridAsk) => api.invoke('model:decode-grid', { bounds: tileCentres(sheet, n), perSide: n }),
+      ({ sheet, perSide: n }: GridAsk) =>
+        api.invoke('model:decode-grid', { bounds: tileCentres(sheet, n), perSide: n }),
       {
         onResult: (r, ask) => {
           const rgba = sheetRgba(r.images, r.perSide, r.imageSize);
@@ -62,5 +63,8 @@ export function useDecodedGrid(
 export function tileCentres(sheet: LatentBounds, perSide: number): LatentBounds {
   const half1 = (sheet.max[0] - sheet.min[0]) / perSide / 2;
   const half2 = (sheet.max[1] - sheet.min[1]) / perSide / 2;
-  return { min: [sheet.min[0] + half1, sheet.min[1] + half2], max: [sheet.max[0] - half1, sheet.max[1] - half2] };
+  return {
+    min: [sheet.min[0] + half1, sheet.min[1] + half2],
+    max: [sheet.max[0] - half1, sheet.max[1] - half2],
+  };
 }

@@ -37,10 +37,13 @@ export function useHoverSample(
   const queue = useRef<LatestQueue<{ key: string; z: Float32Array }> | null>(null);
 
   useEffect(() => {
-    const q = createLatestQueue((ask: { key: string; z: Float32Array }) => api.invoke('model:decode', { z: ask.z }), {
-      onResult: (r, ask) => setDecoded({ key: ask.key, image: r.images }),
-      onError: () => undefined,
-    });
+    const q = createLatestQueue(
+      (ask: { key: string; z: Float32Array }) => api.invoke('model:decode', { z: ask.z }),
+      {
+        onResult: (r, ask) => setDecoded({ key: ask.key, image: r.images }),
+        onError: () => undefined,
+      },
+    );
     queue.current = q;
     return () => q.dispose();
   }, [api]);
@@ -49,7 +52,13 @@ export function useHoverSample(
     if (!points || index < 0) return null;
     const code: [number, number] = [points.codes[2 * index]!, points.codes[2 * index + 1]!];
     const factors = { height: points.factors[2 * index]!, radius: points.factors[2 * index + 1]! };
-    return { index, code, factors, trueImage: renderCylinder(factors, imageSize), key: `${index}:${code.join(',')}` };
+    return {
+      index,
+      code,
+      factors,
+      trueImage: renderCylinder(factors, imageSize),
+      key: `${index}:${code.join(',')}`,
+    };
   }, [points, index, imageSize]);
 
   useEffect(() => {

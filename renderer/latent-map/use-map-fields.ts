@@ -12,7 +12,8 @@ export function useMapFields(points: LatentPoints | null): {
   const fields = useMemo(() => (points && points.count > 0 ? computeMapFields(points) : null), [points]);
   const shade = useMemo(() => (fields ? shadeCanvas(fields.shade) : null), [fields]);
   const segmentCount = useMemo(
-    () => (fields ? [...fields.isoHeight, ...fields.isoRadius].reduce((n, l) => n + l.segments.length / 4, 0) : 0),
+    () =>
+      fields ? [...fields.isoHeight, ...fields.isoRadius].reduce((n, l) => n + l.segments.length / 4, 0) : 0,
     [fields],
   );
   return { fields, shade, segmentCount };

@@ -66,7 +66,8 @@ export function useMapPointer(o: MapPointerOptions) {
       const d = drag.current;
       if (!d) return latest.current.onHover(at);
       if (d.mode === 'z') moveZ(at);
-      else if (latest.current.vp) latest.current.setViewport(panBy(latest.current.vp, at.x - d.last.x, at.y - d.last.y));
+      else if (latest.current.vp)
+        latest.current.setViewport(panBy(latest.current.vp, at.x - d.last.x, at.y - d.last.y));
       d.last = at;
     },
     onPointerUp(e: PointerEvent<HTMLCanvasElement>) {

@@ -46,7 +46,9 @@ export function useMapViewport(
     if (!size) return;
     setVp((current) => {
       if (following || !current) {
-        const b = dataBounds ? expandBounds(dataBounds, FIT_MARGIN) : { min: [-1, -1], max: [1, 1] } as LatentBounds;
+        const b = dataBounds
+          ? expandBounds(dataBounds, FIT_MARGIN)
+          : ({ min: [-1, -1], max: [1, 1] } as LatentBounds);
         return fitBounds(b, size.width, size.height, FIT_MARGIN_PX);
       }
       return resizeViewport(current, size.width, size.height);

@@ -80,7 +80,10 @@ describe('zoom and pan', () => {
 
 describe('bounds helpers', () => {
   it('finds the bounds of interleaved codes, ignoring non-finite ones', () => {
-    expect(boundsOfCodes(Float32Array.from([1, 2, -1, 5, 3, NaN, 0, 0]))).toEqual({ min: [-1, 0], max: [1, 5] });
+    expect(boundsOfCodes(Float32Array.from([1, 2, -1, 5, 3, NaN, 0, 0]))).toEqual({
+      min: [-1, 0],
+      max: [1, 5],
+    });
     expect(boundsOfCodes(new Float32Array())).toEqual({ min: [-1, -1], max: [1, 1] });
   });
 

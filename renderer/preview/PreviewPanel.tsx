@@ -49,7 +49,12 @@ export function PreviewPanel({ decoded, z, truth, error, actions }: PreviewPanel
         />
         {truth && (
           <figure className="preview-truth">
-            <GrayCanvas image={truth.image} imageSize={truth.imageSize} sizePx={TRUE_INSET_PX} label="True image from the factor sliders" />
+            <GrayCanvas
+              image={truth.image}
+              imageSize={truth.imageSize}
+              sizePx={TRUE_INSET_PX}
+              label="True image from the factor sliders"
+            />
             <figcaption>
               True x<br />h {truth.factors.height.toFixed(2)} · r {truth.factors.radius.toFixed(2)}
             </figcaption>
@@ -59,7 +64,11 @@ export function PreviewPanel({ decoded, z, truth, error, actions }: PreviewPanel
       <div className="preview-z" aria-live="off">
         <span>z₁ {fmt(shownZ[0])}</span>
         <span>z₂ {fmt(shownZ[1])}</span>
-        {decoded && <span className="muted">{decoded.imageSize}×{decoded.imageSize} px</span>}
+        {decoded && (
+          <span className="muted">
+            {decoded.imageSize}×{decoded.imageSize} px
+          </span>
+        )}
       </div>
       {error && (
         <p className="inline-error" role="alert">

@@ -4,7 +4,9 @@ import { grayToRgba, sheetRgba } from './gray-image';
 describe('grayToRgba', () => {
   it('writes opaque gray pixels of the chosen image', () => {
     const images = Float32Array.from([0, 0, 0, 0, 1, 0.5, 0, 0.2]);
-    expect(Array.from(grayToRgba(images, 2, 1))).toEqual([255, 255, 255, 255, 128, 128, 128, 255, 0, 0, 0, 255, 51, 51, 51, 255]);
+    expect(Array.from(grayToRgba(images, 2, 1))).toEqual([
+      255, 255, 255, 255, 128, 128, 128, 255, 0, 0, 0, 255, 51, 51, 51, 255,
+    ]);
   });
 });
 

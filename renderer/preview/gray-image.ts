@@ -25,7 +25,11 @@ export function grayToRgba(images: Float32Array, size: number, index = 0): Uint8
  * One RGBA sheet of `perSide × perSide` tiles (image `row * perSide + col` at that tile), side
  * `perSide · imageSize` pixels: the decoded grid as one picture.
  */
-export function sheetRgba(images: Float32Array, perSide: number, imageSize: number): Uint8ClampedArray<ArrayBuffer> {
+export function sheetRgba(
+  images: Float32Array,
+  perSide: number,
+  imageSize: number,
+): Uint8ClampedArray<ArrayBuffer> {
   const side = perSide * imageSize;
   const out = new Uint8ClampedArray(new ArrayBuffer(side * side * 4));
   for (let row = 0; row < perSide; row++) {
@@ -47,7 +51,11 @@ export function sheetRgba(images: Float32Array, perSide: number, imageSize: numb
 }
 
 /** A canvas holding `rgba` (width × height); the unit of upscaled drawing with `drawImage`. */
-export function rgbaCanvas(rgba: Uint8ClampedArray<ArrayBuffer>, width: number, height: number): HTMLCanvasElement {
+export function rgbaCanvas(
+  rgba: Uint8ClampedArray<ArrayBuffer>,
+  width: number,
+  height: number,
+): HTMLCanvasElement {
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = height;

@@ -11,7 +11,12 @@ interface ModelFileButtonsProps {
 }
 
 /** Save model / Open model (.atlas.json bundles). */
-export const ModelFileButtons = memo(function ModelFileButtons({ actions, transport, locked, hasModel }: ModelFileButtonsProps) {
+export const ModelFileButtons = memo(function ModelFileButtons({
+  actions,
+  transport,
+  locked,
+  hasModel,
+}: ModelFileButtonsProps) {
   const input = useRef<HTMLInputElement | null>(null);
   const open = () => {
     if (transport === 'browser') input.current?.click();
@@ -22,7 +27,12 @@ export const ModelFileButtons = memo(function ModelFileButtons({ actions, transp
       <button type="button" className="btn" onClick={open} disabled={locked || actions.busy === 'open-model'}>
         Open model
       </button>
-      <button type="button" className="btn" onClick={() => void actions.saveModel()} disabled={!hasModel || actions.busy === 'save-model'}>
+      <button
+        type="button"
+        className="btn"
+        onClick={() => void actions.saveModel()}
+        disabled={!hasModel || actions.busy === 'save-model'}
+      >
         Save model
       </button>
       <input

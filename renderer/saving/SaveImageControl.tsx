@@ -13,10 +13,19 @@ interface SaveImageControlProps {
 }
 
 /** "Save image" with its size: writes the decoded image as a PNG with z (and the true factors when known) in its metadata. */
-export const SaveImageControl = memo(function SaveImageControl({ actions, disabled, sizePx, onSizePx }: SaveImageControlProps) {
+export const SaveImageControl = memo(function SaveImageControl({
+  actions,
+  disabled,
+  sizePx,
+  onSizePx,
+}: SaveImageControlProps) {
   return (
     <div className="save-row">
-      <select value={sizePx} onChange={(e) => onSizePx(Number(e.currentTarget.value))} aria-label="Image size in pixels">
+      <select
+        value={sizePx}
+        onChange={(e) => onSizePx(Number(e.currentTarget.value))}
+        aria-label="Image size in pixels"
+      >
         {IMAGE_SIZES_PX.map((s) => (
           <option key={s} value={s}>
             {s} px

@@ -14,14 +14,20 @@ function setup(helpers: Partial<SaveHelpers>, trueFactors: { height: number; rad
     ...helpers,
   };
   const opened: ModelState[] = [];
-  const grid = { bounds: { min: [0, 0] as [number, number], max: [1, 1] as [number, number] }, perSide: 8, tilePx: 64 };
+  const grid = {
+    bounds: { min: [0, 0] as [number, number], max: [1, 1] as [number, number] },
+    perSide: 8,
+    tilePx: 64,
+  };
   return {
     full,
     opened,
     render: () =>
       renderHook(() => {
         const notices: Notices = useNotices();
-        const actions = useSaveActions(full, { z: [0.25, -1], trueFactors, grid }, notices, (m) => opened.push(m));
+        const actions = useSaveActions(full, { z: [0.25, -1], trueFactors, grid }, notices, (m) =>
+          opened.push(m),
+        );
         return { notices, actions };
       }, undefined),
   };
@@ -33,8 +39,14 @@ describe('useSaveActions', () => {
     const hook = await s.render();
     await hook.current.actions.saveImage(256);
     await settle();
-    expect(s.full.saveImage).toHaveBeenCalledWith({ z: [0.25, -1], sizePx: 256, factors: { height: 0.7, radius: 0.2 } });
-    expect(hook.current.notices.list.map((n) => [n.kind, n.text])).toEqual([['success', 'Save image: saved as atlas.png.']]);
+    expect(s.full.saveImage).toHaveBeenCalledWith({
+      z: [0.25, -1],
+      sizePx: 256,
+      factors: { height: 0.7, radius: 0.2 },
+    });
+    expect(hook.current.notices.list.map((n) => [n.kind, n.text])).toEqual([
+      ['success', 'Save image: saved as atlas.png.'],
+    ]);
     await hook.unmount();
   });
 
@@ -53,12 +65,17 @@ describe('useSaveActions', () => {
   });
 
   it('shows an opened model, and keeps the current one when the file is bad', async () => {
-    const bad = setup({ openModel: vi.fn(async () => Promise.reject(new Error('Not a Latent Atlas model file.'))) });
+    const bad = setup({
+      openModel: vi.fn(async () => Promise.reject(new Error('Not a Latent Atlas model file.'))),
+    });
     const hook = await bad.render();
     await hook.current.actions.openModel(new File(['{'], 'broken.atlas.json'));
     await settle();
     expect(bad.opened).toEqual([]);
-    expect(hook.current.notices.list[0]).toMatchObject({ kind: 'error', text: 'Open model failed: Not a Latent Atlas model file.' });
+    expect(hook.current.notices.list[0]).toMatchObject({
+      kind: 'error',
+      text: 'Open model failed: Not a Latent Atlas model file.',
+    });
     await hook.unmount();
 
     const model = { info: { name: 'Mine' } } as ModelState;

@@ -45,11 +45,17 @@ export function useSaveActions(
   });
 
   const run = useCallback(
-    async (task: SaveTask, what: string, work: () => Promise<SaveResult | null>, cancelled = 'nothing was written') => {
+    async (
+      task: SaveTask,
+      what: string,
+      work: () => Promise<SaveResult | null>,
+      cancelled = 'nothing was written',
+    ) => {
       setBusy(task);
       try {
         const result = await work();
-        if (result && result.saved) notices.push('success', `${what}: saved${result.path ? ` as ${result.path}` : ''}.`);
+        if (result && result.saved)
+          notices.push('success', `${what}: saved${result.path ? ` as ${result.path}` : ''}.`);
         else if (result && !result.saved) notices.push('info', `${what}: cancelled, ${cancelled}.`);
       } catch (e) {
         notices.fail(`${what} failed`, e);
@@ -63,7 +69,9 @@ export function useSaveActions(
   const saveImage = useCallback(
     (sizePx: number) => {
       const { z, trueFactors } = ctx.current;
-      return run('image', 'Save image', () => helpers.saveImage({ z, sizePx, ...(trueFactors ? { factors: trueFactors } : {}) }));
+      return run('image', 'Save image', () =>
+        helpers.saveImage({ z, sizePx, ...(trueFactors ? { factors: trueFactors } : {}) }),
+      );
     },
     [helpers, run],
   );
@@ -75,18 +83,29 @@ export function useSaveActions(
     }
     return run('grid', 'Export grid', () => helpers.exportGrid(grid));
   }, [helpers, run, notices]);
-  const saveModel = useCallback(() => run('save-model', 'Save model', () => helpers.saveModel()), [helpers, run]);
+  const saveModel = useCallback(
+    () => run('save-model', 'Save model', () => helpers.saveModel()),
+    [helpers, run],
+  );
   const openModel = useCallback(
     (file?: File) =>
-      run('open-model', 'Open model', async () => {
-        const model = await helpers.openModel(file);
-        if (!model) return { saved: false };
-        onModelOpened(model);
-        notices.push('success', `Opened “${model.info.name}”.`);
-        return null;
-      }, 'the current model was kept'),
+      run(
+        'open-model',
+        'Open model',
+        async () => {
+          const model = await helpers.openModel(file);
+          if (!model) return { saved: false };
+          onModelOpened(model);
+          notices.push('success', `Opened “${model.info.name}”.`);
+          return null;
+        },
+        'the current model was kept',
+      ),
     [helpers, run, notices, onModelOpened],
   );
 
-  return useMemo(() => ({ busy, saveImage, exportGrid, saveModel, openModel }), [busy, saveImage, exportGrid, saveModel, openModel]);
+  return useMemo(
+    () => ({ busy, saveImage, exportGrid, saveModel, openModel }),
+    [busy, saveImage, exportGrid, saveModel, openModel],
+  );
 }

@@ -9,10 +9,27 @@ function metrics(min: [number, number], max: [number, number]): Metrics {
   return { valMse: 0.01, valNmse: 0.1, knnR2: pf, spearman: { z1: pf, z2: pf }, latentBounds: { min, max } };
 }
 
-function model(id: string, codes: number[], min: [number, number] = [-2, -1], max: [number, number] = [2, 3]): ModelState {
+function model(
+  id: string,
+  codes: number[],
+  min: [number, number] = [-2, -1],
+  max: [number, number] = [2, 3],
+): ModelState {
   return {
-    info: { id, name: id, source: 'bundled', config: DEFAULT_TRAIN_CONFIG, metrics: metrics(min, max), createdAt: '', epochsTrained: 30 },
-    points: { codes: Float32Array.from(codes), factors: Float32Array.from(codes.map(() => 0.5)), count: codes.length / 2 },
+    info: {
+      id,
+      name: id,
+      source: 'bundled',
+      config: DEFAULT_TRAIN_CONFIG,
+      metrics: metrics(min, max),
+      createdAt: '',
+      epochsTrained: 30,
+    },
+    points: {
+      codes: Float32Array.from(codes),
+      factors: Float32Array.from(codes.map(() => 0.5)),
+      count: codes.length / 2,
+    },
     imageSize: 32,
   };
 }
@@ -42,7 +59,12 @@ describe('explorerReducer', () => {
   it('moves the points and metrics each epoch, ignoring codes of another shape', () => {
     const s0 = explorerReducer(INITIAL_EXPLORER, { type: 'model-loaded', model: model('a', [0, 0, 1, 1]) });
     const m = metrics([5, 5], [6, 6]);
-    const s1 = explorerReducer(s0, { type: 'epoch', epoch: 3, codes: Float32Array.from([9, 9, 8, 8]), metrics: m });
+    const s1 = explorerReducer(s0, {
+      type: 'epoch',
+      epoch: 3,
+      codes: Float32Array.from([9, 9, 8, 8]),
+      metrics: m,
+    });
     expect(Array.from(s1.model!.points.codes)).toEqual([9, 9, 8, 8]);
     expect(s1.model!.info.metrics).toBe(m);
     expect(s1.model!.info.epochsTrained).toBe(3);
@@ -54,7 +76,12 @@ describe('explorerReducer', () => {
     const training = model('t', []);
     const empty = { ...training, points: { ...training.points, count: 2, factors: new Float32Array(4) } };
     const s0 = explorerReducer(INITIAL_EXPLORER, { type: 'model-loaded', model: empty });
-    const s1 = explorerReducer(s0, { type: 'epoch', epoch: 1, codes: Float32Array.from([1, 2, 3, 4]), metrics: metrics([1, 2], [3, 4]) });
+    const s1 = explorerReducer(s0, {
+      type: 'epoch',
+      epoch: 1,
+      codes: Float32Array.from([1, 2, 3, 4]),
+      metrics: metrics([1, 2], [3, 4]),
+    });
     expect(Array.from(s1.model!.points.codes)).toEqual([1, 2, 3, 4]);
   });
 
@@ -80,7 +107,9 @@ describe('explorerReducer', () => {
   });
 
   it('refuses non-finite z', () => {
-    expect(explorerReducer(INITIAL_EXPLORER, { type: 'set-z', z: [NaN, 0], source: 'map' })).toBe(INITIAL_EXPLORER);
+    expect(explorerReducer(INITIAL_EXPLORER, { type: 'set-z', z: [NaN, 0], source: 'map' })).toBe(
+      INITIAL_EXPLORER,
+    );
   });
 });
 

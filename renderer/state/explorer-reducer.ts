@@ -94,7 +94,12 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
 function inside(z: [number, number], b: LatentBounds): boolean {
   const padZ1 = (b.max[0] - b.min[0]) * 0.25;
   const padZ2 = (b.max[1] - b.min[1]) * 0.25;
-  return z[0] >= b.min[0] - padZ1 && z[0] <= b.max[0] + padZ1 && z[1] >= b.min[1] - padZ2 && z[1] <= b.max[1] + padZ2;
+  return (
+    z[0] >= b.min[0] - padZ1 &&
+    z[0] <= b.max[0] + padZ1 &&
+    z[1] >= b.min[1] - padZ2 &&
+    z[1] <= b.max[1] + padZ2
+  );
 }
 
 function centre(b: LatentBounds): [number, number] {

@@ -38,7 +38,10 @@ describe('createLatestQueue', () => {
     const { calls, run } = controllable();
     const errors: number[] = [];
     const results: string[] = [];
-    const q = createLatestQueue(run, { onResult: (r) => results.push(r), onError: (_e, arg) => errors.push(arg) });
+    const q = createLatestQueue(run, {
+      onResult: (r) => results.push(r),
+      onError: (_e, arg) => errors.push(arg),
+    });
     q.push(1);
     q.push(2);
     calls[0]!.reject(new Error('boom'));

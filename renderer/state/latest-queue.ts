@@ -35,20 +35,22 @@ export function createLatestQueue<A, R>(
     } catch (error) {
       promise = Promise.reject(error);
     }
-    promise.then(
-      (result) => {
-        if (!disposed) handlers.onResult(result, arg);
-      },
-      (error: unknown) => {
-        if (!disposed) handlers.onError?.(error, arg);
-      },
-    ).finally(() => {
-      inFlight = false;
-      if (disposed || pending === null) return;
-      const next = pending.arg;
-      pending = null;
-      start(next);
-    });
+    promise
+      .then(
+        (result) => {
+          if (!disposed) handlers.onResult(result, arg);
+        },
+        (error: unknown) => {
+          if (!disposed) handlers.onError?.(error, arg);
+        },
+      )
+      .finally(() => {
+        inFlight = false;
+        if (disposed || pending === null) return;
+        const next = pending.arg;
+        pending = null;
+        start(next);
+      });
   };
 
   return {

@@ -1,16 +1,48 @@
 import { describe, expect, it } from 'vitest';
 import type { Metrics, TrainProgress } from '../../shared/api';
-import { INITIAL_TRAINING, isActive, MAX_TRAIN_POINTS, trainingReducer, type TrainingState } from './training-reducer';
+import {
+  INITIAL_TRAINING,
+  isActive,
+  MAX_TRAIN_POINTS,
+  trainingReducer,
+  type TrainingState,
+} from './training-reducer';
 
 const pf = { height: 0, radius: 0 };
-const metrics: Metrics = { valMse: 0, valNmse: 0, knnR2: pf, spearman: { z1: pf, z2: pf }, latentBounds: { min: [0, 0], max: [1, 1] } };
+const metrics: Metrics = {
+  valMse: 0,
+  valNmse: 0,
+  knnR2: pf,
+  spearman: { z1: pf, z2: pf },
+  latentBounds: { min: [0, 0], max: [1, 1] },
+};
 
-function progress(runId: string, epoch: number, step: number, extra: Partial<TrainProgress> = {}): TrainProgress {
-  return { runId, epoch, epochs: 5, step, stepsPerEpoch: 10, lossTrain: 1 / (epoch * 10 + step), lossVal: null, samplesPerSecond: 1000, etaSeconds: 3, paused: false, ...extra };
+function progress(
+  runId: string,
+  epoch: number,
+  step: number,
+  extra: Partial<TrainProgress> = {},
+): TrainProgress {
+  return {
+    runId,
+    epoch,
+    epochs: 5,
+    step,
+    stepsPerEpoch: 10,
+    lossTrain: 1 / (epoch * 10 + step),
+    lossVal: null,
+    samplesPerSecond: 1000,
+    etaSeconds: 3,
+    paused: false,
+    ...extra,
+  };
 }
 
 function started(runId = 'r1'): TrainingState {
-  return trainingReducer(trainingReducer(INITIAL_TRAINING, { type: 'start-requested' }), { type: 'started', runId });
+  return trainingReducer(trainingReducer(INITIAL_TRAINING, { type: 'start-requested' }), {
+    type: 'started',
+    runId,
+  });
 }
 
 describe('trainingReducer', () => {
@@ -40,7 +72,18 @@ describe('trainingReducer', () => {
 
   it('tracks validation loss per epoch, pause from progress reports, and the end', () => {
     let s = started();
-    s = trainingReducer(s, { type: 'epoch', epoch: { runId: 'r1', epoch: 1, epochs: 5, lossTrain: 0.5, lossVal: 0.6, metrics, codes: new Float32Array() } });
+    s = trainingReducer(s, {
+      type: 'epoch',
+      epoch: {
+        runId: 'r1',
+        epoch: 1,
+        epochs: 5,
+        lossTrain: 0.5,
+        lossVal: 0.6,
+        metrics,
+        codes: new Float32Array(),
+      },
+    });
     expect(s.lossVal).toEqual([{ epoch: 1, loss: 0.6 }]);
     s = trainingReducer(s, { type: 'paused' });
     expect(s.pending).toBe('pause');
@@ -57,14 +100,20 @@ describe('trainingReducer', () => {
     expect(s.status).toBe('stopping');
     s = trainingReducer(s, { type: 'progress', progress: progress('r1', 2, 4) });
     expect(s.status).toBe('stopping');
-    s = trainingReducer(s, { type: 'finished', finished: { runId: 'r1', stopped: true, trainSeconds: 2, model: null as never } });
+    s = trainingReducer(s, {
+      type: 'finished',
+      finished: { runId: 'r1', stopped: true, trainSeconds: 2, model: null as never },
+    });
     expect(s.status).toBe('finished');
     expect(s.result).toEqual({ stopped: true, trainSeconds: 2, epochs: 2 });
     expect(isActive(s.status)).toBe(false);
   });
 
   it('shows failures with their message until dismissed', () => {
-    let s = trainingReducer(started(), { type: 'failed', failed: { runId: 'r1', message: 'Training diverged (loss became NaN) at epoch 3' } });
+    let s = trainingReducer(started(), {
+      type: 'failed',
+      failed: { runId: 'r1', message: 'Training diverged (loss became NaN) at epoch 3' },
+    });
     expect(s.status).toBe('failed');
     expect(s.error).toMatch(/NaN/);
     s = trainingReducer(s, { type: 'dismiss-error' });
@@ -79,7 +128,8 @@ describe('trainingReducer', () => {
 
   it('thins the train-loss history instead of growing without bound', () => {
     let s = started();
-    for (let i = 0; i < MAX_TRAIN_POINTS * 3; i++) s = trainingReducer(s, { type: 'progress', progress: progress('r1', 1, i % 10) });
+    for (let i = 0; i < MAX_TRAIN_POINTS * 3; i++)
+      s = trainingReducer(s, { type: 'progress', progress: progress('r1', 1, i % 10) });
     expect(s.lossTrain.length).toBeLessThanOrEqual(MAX_TRAIN_POINTS);
     expect(s.lossTrain.length).toBeGreaterThan(MAX_TRAIN_POINTS / 2);
   });

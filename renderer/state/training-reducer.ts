@@ -79,7 +79,10 @@ export function trainingReducer(state: TrainingState, action: TrainingAction): T
         runId: p.runId,
         status: nextStatus(state.status, p.paused),
         // The engine confirms a pause or resume with a report in that state.
-        pending: (state.pending === 'pause' && p.paused) || (state.pending === 'resume' && !p.paused) ? null : state.pending,
+        pending:
+          (state.pending === 'pause' && p.paused) || (state.pending === 'resume' && !p.paused)
+            ? null
+            : state.pending,
         progress: p,
         lossTrain: Number.isFinite(p.lossTrain) ? appendThinned(state.lossTrain, point) : state.lossTrain,
       };
@@ -97,7 +100,11 @@ export function trainingReducer(state: TrainingState, action: TrainingAction): T
       const f = action.finished;
       if (!ours(state, f.runId)) return state;
       const epochs = state.progress?.epoch ?? state.lossVal.length;
-      return { ...state, status: 'finished', result: { stopped: f.stopped, trainSeconds: f.trainSeconds, epochs } };
+      return {
+        ...state,
+        status: 'finished',
+        result: { stopped: f.stopped, trainSeconds: f.trainSeconds, epochs },
+      };
     }
     case 'failed':
       if (!ours(state, action.failed.runId)) return state;

@@ -36,14 +36,30 @@ export function useAtlas(api: AtlasApi, helpers: SaveHelpers, transport: 'electr
 
   const { decoded, error: decodeError } = useDecodedImage(api, state.z, state.modelVersion);
   const imageSize = state.model?.imageSize ?? 32;
-  const failEncode = useCallback((e: unknown) => notices.fail('Encoding the true cylinder failed', e), [notices]);
-  const trueImage = useFactorEncoding(api, dispatch, state.factors, imageSize, state.factorsLead, state.modelVersion, failEncode);
+  const failEncode = useCallback(
+    (e: unknown) => notices.fail('Encoding the true cylinder failed', e),
+    [notices],
+  );
+  const trueImage = useFactorEncoding(
+    api,
+    dispatch,
+    state.factors,
+    imageSize,
+    state.factorsLead,
+    state.modelVersion,
+    failEncode,
+  );
   const truth = useMemo(
     () => (state.trueFactors ? { factors: state.trueFactors, image: trueImage, imageSize } : null),
     [state.trueFactors, trueImage, imageSize],
   );
 
-  const save = useSaveActions(helpers, { z: state.z, trueFactors: state.trueFactors, grid }, notices, explorer.showModel);
+  const save = useSaveActions(
+    helpers,
+    { z: state.z, trueFactors: state.trueFactors, grid },
+    notices,
+    explorer.showModel,
+  );
   useMenuCommands(api, {
     'save-image': () => void save.saveImage(imagePx),
     'export-grid': () => void save.exportGrid(),
@@ -54,12 +70,19 @@ export function useAtlas(api: AtlasApi, helpers: SaveHelpers, transport: 'electr
   });
 
   const setZ = useCallback(
-    (z: [number, number], source: Exclude<ZSource, 'factors' | 'model' | 'init'>) => dispatch({ type: 'set-z', z, source }),
+    (z: [number, number], source: Exclude<ZSource, 'factors' | 'model' | 'init'>) =>
+      dispatch({ type: 'set-z', z, source }),
     [dispatch],
   );
   const setColorBy = useCallback((colorBy: ColorBy) => dispatch({ type: 'color-by', colorBy }), [dispatch]);
-  const setFactors = useCallback((factors: Factors) => dispatch({ type: 'set-factors', factors }), [dispatch]);
-  const setSliderZ = useCallback((z: [number, number]) => dispatch({ type: 'set-z', z, source: 'slider' }), [dispatch]);
+  const setFactors = useCallback(
+    (factors: Factors) => dispatch({ type: 'set-factors', factors }),
+    [dispatch],
+  );
+  const setSliderZ = useCallback(
+    (z: [number, number]) => dispatch({ type: 'set-z', z, source: 'slider' }),
+    [dispatch],
+  );
   const { switchToBundled } = explorer;
   const switchModel = useCallback(
     (id: string) => switchToBundled(id).catch((e: unknown) => notices.fail('Switching models failed', e)),

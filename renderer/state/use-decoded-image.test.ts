@@ -12,7 +12,10 @@ function fakeApi() {
       if (name !== 'model:decode') throw new Error(name);
       return new Promise((resolve) => {
         const z: [number, number] = [arg.z[0]!, arg.z[1]!];
-        asked.push({ z, answer: () => resolve({ images: new Float32Array(4).fill(z[0]), count: 1, imageSize: 32 }) });
+        asked.push({
+          z,
+          answer: () => resolve({ images: new Float32Array(4).fill(z[0]), count: 1, imageSize: 32 }),
+        });
       });
     },
     on: () => () => undefined,
@@ -23,7 +26,9 @@ function fakeApi() {
 describe('useDecodedImage', () => {
   it('keeps one decode in flight and shows the latest z once the worker catches up', async () => {
     const { api, asked } = fakeApi();
-    const hook = await renderHook((p: { z: [number, number] }) => useDecodedImage(api, p.z, 1), { z: [0, 0] });
+    const hook = await renderHook((p: { z: [number, number] }) => useDecodedImage(api, p.z, 1), {
+      z: [0, 0],
+    });
     for (const z1 of [1, 2, 3]) await hook.rerender({ z: [z1, 0] });
     expect(asked.map((a) => a.z[0])).toEqual([0]);
     asked[0]!.answer();

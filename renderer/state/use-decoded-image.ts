@@ -26,13 +26,21 @@ export function useDecodedImage(
   const queue = useRef<LatestQueue<[number, number]> | null>(null);
 
   useEffect(() => {
-    const q = createLatestQueue((at: [number, number]) => api.invoke('model:decode', { z: Float32Array.from(at) }), {
-      onResult: (r, at) => {
-        setDecoded((prev) => ({ image: r.images, imageSize: r.imageSize, z: at, frame: (prev?.frame ?? 0) + 1 }));
-        setError(null);
+    const q = createLatestQueue(
+      (at: [number, number]) => api.invoke('model:decode', { z: Float32Array.from(at) }),
+      {
+        onResult: (r, at) => {
+          setDecoded((prev) => ({
+            image: r.images,
+            imageSize: r.imageSize,
+            z: at,
+            frame: (prev?.frame ?? 0) + 1,
+          }));
+          setError(null);
+        },
+        onError: (e) => setError(errorMessage(e)),
       },
-      onError: (e) => setError(errorMessage(e)),
-    });
+    );
     queue.current = q;
     return () => q.dispose();
   }, [api]);

@@ -7,12 +7,22 @@ import { renderHook, settle } from './render-hook.test-util';
 import { useExplorer } from './use-explorer';
 
 const pf = { height: 0, radius: 0 };
-const metrics: Metrics = { valMse: 0, valNmse: 0, knnR2: pf, spearman: { z1: pf, z2: pf }, latentBounds: { min: [0, 0], max: [1, 1] } };
+const metrics: Metrics = {
+  valMse: 0,
+  valNmse: 0,
+  knnR2: pf,
+  spearman: { z1: pf, z2: pf },
+  latentBounds: { min: [0, 0], max: [1, 1] },
+};
 
 function model(id: string, source: ModelState['info']['source'], codes: number[]): ModelState {
   return {
     info: { id, name: id, source, config: DEFAULT_TRAIN_CONFIG, metrics, createdAt: '', epochsTrained: 0 },
-    points: { codes: Float32Array.from(codes), factors: new Float32Array(codes.length), count: codes.length / 2 },
+    points: {
+      codes: Float32Array.from(codes),
+      factors: new Float32Array(codes.length),
+      count: codes.length / 2,
+    },
     imageSize: 32,
   };
 }
@@ -37,7 +47,8 @@ function fakeApi(initial: ModelState) {
   return {
     api,
     setCurrent: (m: ModelState) => (current = m),
-    emit: <E extends keyof Events>(name: E, payload: Events[E]) => listeners.get(name)?.forEach((fn) => fn(payload)),
+    emit: <E extends keyof Events>(name: E, payload: Events[E]) =>
+      listeners.get(name)?.forEach((fn) => fn(payload)),
   };
 }
 
@@ -60,13 +71,32 @@ describe('useExplorer', () => {
     await settle();
     // The model in training, as the engine holds it before its first codes: 2 points, no codes yet.
     const run = model('run', 'training', []);
-    fake.setCurrent({ ...run, points: { codes: new Float32Array(0), factors: new Float32Array(4), count: 2 } });
-    fake.emit('train:epoch', { runId: 'run', epoch: 1, epochs: 3, lossTrain: 1, lossVal: 1, metrics, codes: Float32Array.from([1, 2, 3, 4]) });
+    fake.setCurrent({
+      ...run,
+      points: { codes: new Float32Array(0), factors: new Float32Array(4), count: 2 },
+    });
+    fake.emit('train:epoch', {
+      runId: 'run',
+      epoch: 1,
+      epochs: 3,
+      lossTrain: 1,
+      lossVal: 1,
+      metrics,
+      codes: Float32Array.from([1, 2, 3, 4]),
+    });
     await settle();
     expect(hook.current.state.model?.info.id).toBe('run');
     expect(Array.from(hook.current.state.model!.points.codes)).toEqual([1, 2, 3, 4]);
     const version = hook.current.state.modelVersion;
-    fake.emit('train:epoch', { runId: 'run', epoch: 2, epochs: 3, lossTrain: 1, lossVal: 1, metrics, codes: Float32Array.from([5, 6, 7, 8]) });
+    fake.emit('train:epoch', {
+      runId: 'run',
+      epoch: 2,
+      epochs: 3,
+      lossTrain: 1,
+      lossVal: 1,
+      metrics,
+      codes: Float32Array.from([5, 6, 7, 8]),
+    });
     await settle();
     expect(Array.from(hook.current.state.model!.points.codes)).toEqual([5, 6, 7, 8]);
     expect(hook.current.state.modelVersion).toBe(version + 1);
@@ -91,7 +121,10 @@ describe('useMenuCommands', () => {
     const fake = fakeApi(model('a', 'bundled', []));
     const ran: string[] = [];
     const handlers = Object.fromEntries(
-      (['save-image', 'export-grid', 'save-model', 'open-model', 'train-new', 'about'] as const).map((c) => [c, () => void ran.push(c)]),
+      (['save-image', 'export-grid', 'save-model', 'open-model', 'train-new', 'about'] as const).map((c) => [
+        c,
+        () => void ran.push(c),
+      ]),
     ) as unknown as Parameters<typeof useMenuCommands>[1];
     const hook = await renderHook(() => useMenuCommands(fake.api, handlers), undefined);
     fake.emit('menu:command', { command: 'save-image' });

@@ -1,6 +1,11 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { AtlasApi, BundledModel, ModelState } from '../../shared/api';
-import { explorerReducer, INITIAL_EXPLORER, type ExplorerAction, type ExplorerState } from './explorer-reducer';
+import {
+  explorerReducer,
+  INITIAL_EXPLORER,
+  type ExplorerAction,
+  type ExplorerState,
+} from './explorer-reducer';
 import { errorMessage } from './use-notices';
 
 export interface Explorer {
@@ -75,7 +80,10 @@ export function useExplorer(api: AtlasApi): Explorer {
           dispatch(action);
         } else {
           // The map still shows the previous model: fetch the one in training, then move its points.
-          refreshModel().then(() => dispatch(action), () => undefined);
+          refreshModel().then(
+            () => dispatch(action),
+            () => undefined,
+          );
         }
       }),
     ];

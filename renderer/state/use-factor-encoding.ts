@@ -34,11 +34,14 @@ export function useFactorEncoding(
   }, [onError]);
 
   useEffect(() => {
-    const q = createLatestQueue(({ image }: EncodeAsk) => api.invoke('model:encode', { images: image, count: 1 }), {
-      onResult: ({ codes }, ask) =>
-        dispatch({ type: 'factors-encoded', factors: ask.factors, z: [codes[0] ?? NaN, codes[1] ?? NaN] }),
-      onError: (e) => onErrorRef.current(e),
-    });
+    const q = createLatestQueue(
+      ({ image }: EncodeAsk) => api.invoke('model:encode', { images: image, count: 1 }),
+      {
+        onResult: ({ codes }, ask) =>
+          dispatch({ type: 'factors-encoded', factors: ask.factors, z: [codes[0] ?? NaN, codes[1] ?? NaN] }),
+        onError: (e) => onErrorRef.current(e),
+      },
+    );
     queue.current = q;
     return () => q.dispose();
   }, [api, dispatch]);

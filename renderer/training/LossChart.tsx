@@ -22,7 +22,13 @@ export function LossChart({ train, val, epochs }: { train: LossPoint[]; val: Los
       >
         {g.yTicks.map((t) => (
           <g key={`y${t.label}`}>
-            <line x1={CHART_PADDING.left} x2={WIDTH - CHART_PADDING.right} y1={t.at} y2={t.at} className="chart-grid" />
+            <line
+              x1={CHART_PADDING.left}
+              x2={WIDTH - CHART_PADDING.right}
+              y1={t.at}
+              y2={t.at}
+              className="chart-grid"
+            />
             <text x={CHART_PADDING.left - 5} y={t.at + 3} textAnchor="end" className="chart-tick">
               {t.label}
             </text>
@@ -33,7 +39,13 @@ export function LossChart({ train, val, epochs }: { train: LossPoint[]; val: Los
             {t.label}
           </text>
         ))}
-        <line x1={CHART_PADDING.left} x2={WIDTH - CHART_PADDING.right} y1={bottom} y2={bottom} className="chart-axis" />
+        <line
+          x1={CHART_PADDING.left}
+          x2={WIDTH - CHART_PADDING.right}
+          y1={bottom}
+          y2={bottom}
+          className="chart-axis"
+        />
         <path d={g.trainPath} className="chart-train" />
         <path d={g.valPath} className="chart-val" />
         {g.valDots.map((d, i) => (
@@ -41,8 +53,8 @@ export function LossChart({ train, val, epochs }: { train: LossPoint[]; val: Los
         ))}
       </svg>
       <figcaption>
-        <span className="swatch-train" aria-hidden="true" /> train <span className="swatch-val" aria-hidden="true" /> validation · loss
-        (log scale) by epoch
+        <span className="swatch-train" aria-hidden="true" /> train{' '}
+        <span className="swatch-val" aria-hidden="true" /> validation · loss (log scale) by epoch
       </figcaption>
     </figure>
   );

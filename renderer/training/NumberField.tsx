@@ -15,7 +15,18 @@ interface NumberFieldProps {
 }
 
 /** A labelled number input whose validation message sits right under it (and is announced). */
-export function NumberField({ label, value, onChange, error, showError, hint, min, max, step, disabled }: NumberFieldProps) {
+export function NumberField({
+  label,
+  value,
+  onChange,
+  error,
+  showError,
+  hint,
+  min,
+  max,
+  step,
+  disabled,
+}: NumberFieldProps) {
   const id = useId();
   const invalid = showError && Boolean(error);
   return (

@@ -22,7 +22,13 @@ const HINTS: Record<NumericField, string> = {
 };
 
 const STEPS: Record<NumericField, number | 'any'> = {
-  epochs: 1, datasetSize: 100, batchSize: 8, learningRate: 'any', seed: 1, beta: 'any', align: 'any',
+  epochs: 1,
+  datasetSize: 100,
+  batchSize: 8,
+  learningRate: 'any',
+  seed: 1,
+  beta: 'any',
+  align: 'any',
 };
 
 /** The training config: bounds from TRAIN_CONFIG_LIMITS, a clear message under each bad field. */
@@ -58,15 +64,33 @@ export function TrainConfigForm({ draft, onDraft, locked, onTrain }: TrainConfig
         <div className="form-row">
           <div className="segmented" role="radiogroup" aria-label="Model kind">
             {(['ae', 'vae'] as const).map((k) => (
-              <label key={k} className="segment" data-checked={draft.kind === k} title={k === 'ae' ? 'Plain autoencoder: encoder → 2 numbers → decoder f.' : 'Variational autoencoder: a probabilistic latent space with a prior to sample from.'}>
-                <input type="radio" name="kind" value={k} checked={draft.kind === k} onChange={() => onDraft({ ...draft, kind: k })} />
+              <label
+                key={k}
+                className="segment"
+                data-checked={draft.kind === k}
+                title={
+                  k === 'ae'
+                    ? 'Plain autoencoder: encoder → 2 numbers → decoder f.'
+                    : 'Variational autoencoder: a probabilistic latent space with a prior to sample from.'
+                }
+              >
+                <input
+                  type="radio"
+                  name="kind"
+                  value={k}
+                  checked={draft.kind === k}
+                  onChange={() => onDraft({ ...draft, kind: k })}
+                />
                 {k === 'ae' ? 'Autoencoder' : 'VAE'}
               </label>
             ))}
           </div>
           <label className="select-field">
             <span>Image size</span>
-            <select value={draft.imageSize} onChange={(e) => onDraft({ ...draft, imageSize: Number(e.currentTarget.value) as ImageSize })}>
+            <select
+              value={draft.imageSize}
+              onChange={(e) => onDraft({ ...draft, imageSize: Number(e.currentTarget.value) as ImageSize })}
+            >
               {IMAGE_SIZES.map((s) => (
                 <option key={s} value={s}>
                   {s}×{s} px

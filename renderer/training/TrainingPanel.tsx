@@ -43,8 +43,8 @@ export const TrainingPanel = memo(function TrainingPanel({ training, draft, onDr
       {editing && !active ? (
         <>
           <p className="card-intro">
-            The encoder squeezes each image into 2 numbers; the decoder f learns to redraw it. Watch the points organise
-            themselves on the map as it learns.
+            The encoder squeezes each image into 2 numbers; the decoder f learns to redraw it. Watch the
+            points organise themselves on the map as it learns.
           </p>
           <TrainConfigForm draft={draft} onDraft={onDraft} locked={active} onTrain={start} />
         </>
@@ -54,25 +54,44 @@ export const TrainingPanel = memo(function TrainingPanel({ training, draft, onDr
       {active && (
         <div className="button-row">
           {state.status === 'paused' ? (
-            <button type="button" className="btn" onClick={training.resume} disabled={state.pending === 'resume'}>
+            <button
+              type="button"
+              className="btn"
+              onClick={training.resume}
+              disabled={state.pending === 'resume'}
+            >
               {state.pending === 'resume' ? 'Resuming…' : 'Resume'}
             </button>
           ) : (
-            <button type="button" className="btn" onClick={training.pause} disabled={state.status !== 'running' || state.pending === 'pause'}>
+            <button
+              type="button"
+              className="btn"
+              onClick={training.pause}
+              disabled={state.status !== 'running' || state.pending === 'pause'}
+            >
               {state.pending === 'pause' ? 'Pausing…' : 'Pause'}
             </button>
           )}
-          <button type="button" className="btn btn-danger" onClick={training.stop} disabled={state.status === 'stopping'}>
+          <button
+            type="button"
+            className="btn btn-danger"
+            onClick={training.stop}
+            disabled={state.status === 'stopping'}
+          >
             Stop
           </button>
         </div>
       )}
-      {(active || state.progress) && <TrainProgressBar progress={state.progress} label={STATUS_LABEL[state.status]} />}
-      {state.lossTrain.length > 0 && <LossChart train={state.lossTrain} val={state.lossVal} epochs={epochs} />}
+      {(active || state.progress) && (
+        <TrainProgressBar progress={state.progress} label={STATUS_LABEL[state.status]} />
+      )}
+      {state.lossTrain.length > 0 && (
+        <LossChart train={state.lossTrain} val={state.lossVal} epochs={epochs} />
+      )}
       {state.status === 'finished' && state.result && (
         <p className="notice-inline success" role="status">
-          {state.result.stopped ? 'Stopped' : 'Finished'} after {state.result.epochs} epochs in {formatDuration(state.result.trainSeconds)}.
-          The map now shows this model.
+          {state.result.stopped ? 'Stopped' : 'Finished'} after {state.result.epochs} epochs in{' '}
+          {formatDuration(state.result.trainSeconds)}. The map now shows this model.
         </p>
       )}
       {state.error && (

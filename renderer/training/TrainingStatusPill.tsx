@@ -5,7 +5,9 @@ import { runFraction } from './TrainProgressBar';
 export function TrainingStatusPill({ state, onOpen }: { state: TrainingState; onOpen(): void }) {
   if (!isActive(state.status)) return null;
   const p = state.progress;
-  const text = p ? `Training · epoch ${p.epoch}/${p.epochs} · ${Math.round(runFraction(p) * 100)}%` : 'Training · starting…';
+  const text = p
+    ? `Training · epoch ${p.epoch}/${p.epochs} · ${Math.round(runFraction(p) * 100)}%`
+    : 'Training · starting…';
   return (
     <button type="button" className="status-pill" onClick={onOpen} title="Show the training panel">
       <span className={state.status === 'paused' ? 'pulse paused' : 'pulse'} aria-hidden="true" />

@@ -14,13 +14,24 @@ describe('lossChartGeometry', () => {
     const plotH = 128 - CHART_PADDING.top - CHART_PADDING.bottom;
     const x05 = CHART_PADDING.left + plotW / 4;
     const x1 = CHART_PADDING.left + plotW / 2;
-    expect(g.trainPath).toBe(`M${x05.toFixed(1)},${CHART_PADDING.top.toFixed(1)}L${x1.toFixed(1)},${(CHART_PADDING.top + plotH).toFixed(1)}`);
+    expect(g.trainPath).toBe(
+      `M${x05.toFixed(1)},${CHART_PADDING.top.toFixed(1)}L${x1.toFixed(1)},${(CHART_PADDING.top + plotH).toFixed(1)}`,
+    );
     expect(g.valDots).toEqual([{ x: x1, y: CHART_PADDING.top + plotH }]);
     expect(g.valPath.startsWith('M')).toBe(true);
   });
 
   it('skips non-finite losses instead of breaking the path', () => {
-    const bad = lossChartGeometry([{ epoch: 0.2, loss: NaN }, { epoch: 0.4, loss: 0.05 }], [], 1, 200, 100);
+    const bad = lossChartGeometry(
+      [
+        { epoch: 0.2, loss: NaN },
+        { epoch: 0.4, loss: 0.05 },
+      ],
+      [],
+      1,
+      200,
+      100,
+    );
     expect(bad.trainPath).toMatch(/^M[\d.]+,[\d.]+$/);
   });
 

@@ -53,7 +53,9 @@ export function lossChartGeometry(
   return {
     trainPath: path(train),
     valPath: path(val),
-    valDots: val.filter((p) => Number.isFinite(p.loss) && p.loss > 0).map((p) => ({ x: x(p.epoch), y: y(p.loss) })),
+    valDots: val
+      .filter((p) => Number.isFinite(p.loss) && p.loss > 0)
+      .map((p) => ({ x: x(p.epoch), y: y(p.loss) })),
     xTicks: epochTicks(xMax).map((e) => ({ at: x(e), label: String(e) })),
     yTicks: logTicks(lo, hi).map((v) => ({ at: y(v), label: formatLoss(v) })),
   };

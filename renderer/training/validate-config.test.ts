@@ -10,12 +10,35 @@ describe('validateDraft', () => {
   });
 
   it('reads the form into a config', () => {
-    const draft = { ...draftFromConfig(), epochs: ' 3 ', datasetSize: '400', learningRate: '1e-3', kind: 'vae' as const, imageSize: 64 as const, beta: '0.5', align: '2' };
-    expect(validateDraft(draft).config).toMatchObject({ epochs: 3, datasetSize: 400, learningRate: 0.001, kind: 'vae', imageSize: 64, beta: 0.5, align: 2 });
+    const draft = {
+      ...draftFromConfig(),
+      epochs: ' 3 ',
+      datasetSize: '400',
+      learningRate: '1e-3',
+      kind: 'vae' as const,
+      imageSize: 64 as const,
+      beta: '0.5',
+      align: '2',
+    };
+    expect(validateDraft(draft).config).toMatchObject({
+      epochs: 3,
+      datasetSize: 400,
+      learningRate: 0.001,
+      kind: 'vae',
+      imageSize: 64,
+      beta: 0.5,
+      align: 2,
+    });
   });
 
   it('explains out-of-range, non-integer and non-numeric values', () => {
-    const draft = { ...draftFromConfig(), epochs: '0', datasetSize: '1000.5', learningRate: 'fast', seed: '' };
+    const draft = {
+      ...draftFromConfig(),
+      epochs: '0',
+      datasetSize: '1000.5',
+      learningRate: 'fast',
+      seed: '',
+    };
     const { config, errors } = validateDraft(draft);
     expect(config).toBeNull();
     expect(errors.epochs).toBe('Epochs must be between 1 and 500.');

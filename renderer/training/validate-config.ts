@@ -2,7 +2,15 @@ import { DEFAULT_TRAIN_CONFIG, IMAGE_SIZES, TRAIN_CONFIG_LIMITS } from '../../sh
 import type { ImageSize, ModelKind, TrainConfig } from '../../shared/api';
 
 /** The numeric fields of the form, as the user typed them. */
-export const NUMERIC_FIELDS = ['epochs', 'datasetSize', 'batchSize', 'learningRate', 'seed', 'beta', 'align'] as const;
+export const NUMERIC_FIELDS = [
+  'epochs',
+  'datasetSize',
+  'batchSize',
+  'learningRate',
+  'seed',
+  'beta',
+  'align',
+] as const;
 export type NumericField = (typeof NUMERIC_FIELDS)[number];
 
 /** The form's state: numbers stay text until they are valid, so the user can type freely. */
@@ -46,8 +54,10 @@ export function validateDraft(draft: ConfigDraft): { config: TrainConfig | null;
     const [min, max] = TRAIN_CONFIG_LIMITS[field];
     const label = FIELD_LABELS[field];
     if (text === '' || !Number.isFinite(value)) errors[field] = `${label} must be a number.`;
-    else if (INTEGER_FIELDS.has(field) && !Number.isInteger(value)) errors[field] = `${label} must be a whole number.`;
-    else if (value < min || value > max) errors[field] = `${label} must be between ${fmt(min)} and ${fmt(max)}.`;
+    else if (INTEGER_FIELDS.has(field) && !Number.isInteger(value))
+      errors[field] = `${label} must be a whole number.`;
+    else if (value < min || value > max)
+      errors[field] = `${label} must be between ${fmt(min)} and ${fmt(max)}.`;
     values[field] = value;
   }
   if (!errors.datasetSize && !errors.batchSize) {
