@@ -1,5 +1,6 @@
 import type { LatentBounds, LatentPoints } from '../../shared/api';
 import { knnRegress } from '../../shared/knn';
+import { KNN_K } from '../../shared/stats';
 import { contourLevels, contourSegments } from './contours';
 import { channel, gridNodes, smoothField, type FieldGrid } from './field-grid';
 import { nearestDistanceRaster, shadeAlpha, typicalSpacing } from './shading';
@@ -9,8 +10,6 @@ import { boundsOfCodes, expandBounds } from './viewport';
 const FIELD_NODES = 56;
 /** Raster cells per side for the off-manifold shading. */
 const SHADE_CELLS = 96;
-/** Neighbours averaged by the kNN estimate (the engine's metrics use the same k). */
-const KNN_K = 10;
 /** Iso-lines per factor, at evenly spaced levels in (0, 1). */
 const LEVEL_COUNT = 9;
 /** The fields cover the data's bounds plus this fraction of their span on every side. */

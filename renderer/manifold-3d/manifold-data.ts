@@ -12,13 +12,12 @@ import { renderCylinder } from '../../shared/cylinder';
 import { knnRegress } from '../../shared/knn';
 import { gridCodes } from '../../shared/latent-grid';
 import { expandBounds } from '../latent-map/viewport';
+import { KNN_K } from '../../shared/stats';
 import { dataBounds, LATENT_MARGIN } from '../state/model-bounds';
 import { explainedFraction, fitPca, projectRows, type Pca } from './pca';
 
 /** Grid points per side of the decoded latent grid (24² = 576 images). */
 export const GRID_PER_SIDE = 24;
-/** Neighbours used to estimate the true factors at a latent point from the validation codes. */
-export const KNN_K = 10;
 /** At most this many validation codes are decoded and drawn (evenly strided beyond it). */
 export const MAX_POINTS = 2000;
 /** Principal components kept: one per screen axis. */
