@@ -16,11 +16,23 @@ export function runFraction(p: TrainProgress): number {
   return Math.min(1, Math.max(0, (p.epoch - 1 + p.step / perEpoch) / Math.max(p.epochs, 1)));
 }
 
-/** The run's progress bar (role progressbar) with epoch, throughput and time left. */
-export function TrainProgressBar({ progress, label }: { progress: TrainProgress | null; label: string }) {
+/**
+ * The run's progress bar (role progressbar) with epoch, throughput and time left. `showEta` is false
+ * when the run is paused, stopping or over: no time left is shown then.
+ */
+export function TrainProgressBar({
+  progress,
+  label,
+  showEta = true,
+}: {
+  progress: TrainProgress | null;
+  label: string;
+  showEta?: boolean;
+}) {
   const fraction = progress ? runFraction(progress) : 0;
+  const eta = showEta && progress ? ` · ETA ${formatDuration(progress.etaSeconds)}` : '';
   const text = progress
-    ? `Epoch ${progress.epoch} of ${progress.epochs} · ${Math.round(progress.samplesPerSecond).toLocaleString('en-US')} samples/s · ETA ${formatDuration(progress.etaSeconds)}`
+    ? `Epoch ${progress.epoch} of ${progress.epochs} · ${Math.round(progress.samplesPerSecond).toLocaleString('en-US')} samples/s${eta}`
     : 'Preparing the data set and the model…';
   return (
     <div className="progress">
@@ -53,10 +65,12 @@ export function TrainProgressBar({ progress, label }: { progress: TrainProgress 
             <dt>Samples/s</dt>
             <dd>{Math.round(progress.samplesPerSecond).toLocaleString('en-US')}</dd>
           </div>
-          <div>
-            <dt>ETA</dt>
-            <dd>{formatDuration(progress.etaSeconds)}</dd>
-          </div>
+          {showEta && (
+            <div>
+              <dt>ETA</dt>
+              <dd>{formatDuration(progress.etaSeconds)}</dd>
+            </div>
+          )}
           <div>
             <dt>
               <span className="swatch-train" aria-hidden="true" /> Train loss

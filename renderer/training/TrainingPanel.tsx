@@ -83,7 +83,13 @@ export const TrainingPanel = memo(function TrainingPanel({ training, draft, onDr
         </div>
       )}
       {(active || state.progress) && (
-        <TrainProgressBar progress={state.progress} label={STATUS_LABEL[state.status]} />
+        <TrainProgressBar
+          progress={state.progress}
+          label={
+            state.status === 'finished' && state.result?.stopped ? 'Stopped' : STATUS_LABEL[state.status]
+          }
+          showEta={state.status === 'running' || state.status === 'starting'}
+        />
       )}
       {state.lossTrain.length > 0 && (
         <LossChart train={state.lossTrain} val={state.lossVal} epochs={epochs} />
