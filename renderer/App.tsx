@@ -67,6 +67,15 @@ export function App() {
                   current={model?.info ?? null}
                   locked={a.trainingActive}
                   onSwitch={a.switchModel}
+                  run={
+                    a.trainingActive && a.training.state.progress
+                      ? {
+                          epoch: a.training.state.progress.epoch,
+                          epochs: a.training.state.progress.epochs,
+                          paused: a.training.state.status === 'paused',
+                        }
+                      : null
+                  }
                 />
                 <LatentSliders model={model} z={state.z} onZ={a.setSliderZ} />
                 <FactorSliders

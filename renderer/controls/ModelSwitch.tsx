@@ -9,6 +9,15 @@ interface ModelSwitchProps {
   locked: boolean;
   /** Resolves once the engine has switched (or refused; the caller reports why). */
   onSwitch(id: string): Promise<void>;
+  /** The run in progress, if any: the epoch it is at, of how many, and whether it is paused. */
+  run?: RunAt | null;
+}
+
+/** Where a training run stands, for the model description. */
+export interface RunAt {
+  epoch: number;
+  epochs: number;
+  paused: boolean;
 }
 
 const SOURCE_LABEL: Record<ModelInfo['source'], string> = {
@@ -27,6 +36,7 @@ export const ModelSwitch = memo(function ModelSwitch({
   current,
   locked,
   onSwitch,
+  run = null,
 }: ModelSwitchProps) {
   const own = current && !bundled.some((b) => b.id === current.id) ? current : null;
   // The chosen option shows at once while the engine loads it.
@@ -71,17 +81,29 @@ export const ModelSwitch = memo(function ModelSwitch({
         )}
       </div>
       <p id="model-desc" className="model-desc" aria-live="polite">
-        {describe(bundled, current, own)}
+        {describe(bundled, current, own, run)}
       </p>
     </section>
   );
 });
 
 /** The sentence under the switch: what makes the model on screen different. */
-function describe(bundled: BundledModel[], current: ModelInfo | null, own: ModelInfo | null): string {
+export function describe(
+  bundled: BundledModel[],
+  current: ModelInfo | null,
+  own: ModelInfo | null,
+  run: RunAt | null = null,
+): string {
   if (own) {
     const c = own.config;
-    return `Your model, ${SOURCE_LABEL[own.source]}: ${c.kind === 'vae' ? 'a VAE' : 'an autoencoder'} on ${c.imageSize}×${c.imageSize} px images, ${own.epochsTrained} epochs, alignment λ = ${c.align}${c.align === 0 ? ' (it found its representation alone)' : ''}.`;
+    const inRun = own.source === 'training' && run;
+    const where = inRun
+      ? run.paused
+        ? `paused at epoch ${run.epoch} of ${run.epochs}`
+        : `training: epoch ${run.epoch} of ${run.epochs}`
+      : `${SOURCE_LABEL[own.source]}`;
+    const epochs = inRun ? '' : `, ${own.epochsTrained} epochs`;
+    return `Your model, ${where}: ${c.kind === 'vae' ? 'a VAE' : 'an autoencoder'} on ${c.imageSize}×${c.imageSize} px images${epochs}, alignment λ = ${c.align}${c.align === 0 ? ' (it found its representation alone)' : ''}.`;
   }
   const b = bundled.find((m) => m.id === current?.id);
   if (b) return b.description;
