@@ -14,6 +14,7 @@ function setup(helpers: Partial<SaveHelpers>, trueFactors: { height: number; rad
     ...helpers,
   };
   const opened: ModelState[] = [];
+  const saved: number[] = [];
   const grid = {
     bounds: { min: [0, 0] as [number, number], max: [1, 1] as [number, number] },
     perSide: 8,
@@ -22,11 +23,16 @@ function setup(helpers: Partial<SaveHelpers>, trueFactors: { height: number; rad
   return {
     full,
     opened,
+    saved,
     render: () =>
       renderHook(() => {
         const notices: Notices = useNotices();
-        const actions = useSaveActions(full, { z: [0.25, -1], trueFactors, grid }, notices, (m) =>
-          opened.push(m),
+        const actions = useSaveActions(
+          full,
+          { z: [0.25, -1], trueFactors, grid },
+          notices,
+          (m) => opened.push(m),
+          () => saved.push(1),
         );
         return { notices, actions };
       }, undefined),
@@ -86,5 +92,21 @@ describe('useSaveActions', () => {
     expect(good.opened).toEqual([model]);
     expect(hook2.current.notices.list[0]).toMatchObject({ kind: 'success', text: 'Opened “Mine”.' });
     await hook2.unmount();
+  });
+
+  it('reports a saved model (so the renderer knows it is safe to replace), not a cancelled save', async () => {
+    const cancelled = setup({});
+    const h1 = await cancelled.render();
+    await h1.current.actions.saveModel();
+    await settle();
+    expect(cancelled.saved).toEqual([]);
+    await h1.unmount();
+
+    const s = setup({ saveModel: vi.fn(async () => ({ saved: true, path: 'mine.atlas.json' })) });
+    const hook = await s.render();
+    await hook.current.actions.saveModel();
+    await settle();
+    expect(s.saved).toEqual([1]);
+    await hook.unmount();
   });
 });

@@ -37,6 +37,7 @@ export function useSaveActions(
   context: SaveContext,
   notices: Notices,
   onModelOpened: (model: ModelState) => void,
+  onModelSaved: () => void = () => undefined,
 ): SaveActions {
   const [busy, setBusy] = useState<SaveTask | null>(null);
   const ctx = useRef(context);
@@ -50,13 +51,15 @@ export function useSaveActions(
       what: string,
       work: () => Promise<SaveResult | null>,
       cancelled = 'nothing was written',
+      onSaved: () => void = () => undefined,
     ) => {
       setBusy(task);
       try {
         const result = await work();
-        if (result && result.saved)
+        if (result && result.saved) {
+          onSaved();
           notices.push('success', `${what}: saved${result.path ? ` as ${result.path}` : ''}.`);
-        else if (result && !result.saved) notices.push('info', `${what}: cancelled, ${cancelled}.`);
+        } else if (result && !result.saved) notices.push('info', `${what}: cancelled, ${cancelled}.`);
       } catch (e) {
         notices.fail(`${what} failed`, e);
       } finally {
@@ -84,8 +87,8 @@ export function useSaveActions(
     return run('grid', 'Export grid', () => helpers.exportGrid(grid));
   }, [helpers, run, notices]);
   const saveModel = useCallback(
-    () => run('save-model', 'Save model', () => helpers.saveModel()),
-    [helpers, run],
+    () => run('save-model', 'Save model', () => helpers.saveModel(), undefined, onModelSaved),
+    [helpers, run, onModelSaved],
   );
   const openModel = useCallback(
     (file?: File) =>

@@ -54,11 +54,33 @@ export function useAtlas(api: AtlasApi, helpers: SaveHelpers, transport: 'electr
     [state.trueFactors, trueImage, imageSize],
   );
 
-  const save = useSaveActions(
+  // A model trained here and not saved since is lost when another replaces it: ask first.
+  const [savedModelId, setSavedModelId] = useState<string | null>(null);
+  const modelInfo = state.model?.info;
+  const unsaved = modelInfo?.source === 'trained' && modelInfo.id !== savedModelId;
+  const markSaved = useCallback(() => setSavedModelId(modelInfo?.id ?? null), [modelInfo]);
+  const confirmReplace = useCallback(
+    () =>
+      !unsaved ||
+      window.confirm(
+        'Replace your trained model? It has not been saved. Choose Cancel, then Save model to keep it.',
+      ),
+    [unsaved],
+  );
+
+  const rawSave = useSaveActions(
     helpers,
     { z: state.z, trueFactors: state.trueFactors, grid },
     notices,
     explorer.showModel,
+    markSaved,
+  );
+  const save = useMemo(
+    () => ({
+      ...rawSave,
+      openModel: (file?: File) => (confirmReplace() ? rawSave.openModel(file) : Promise.resolve()),
+    }),
+    [rawSave, confirmReplace],
   );
   useMenuCommands(api, {
     'save-image': () => void save.saveImage(imagePx),
@@ -85,8 +107,11 @@ export function useAtlas(api: AtlasApi, helpers: SaveHelpers, transport: 'electr
   );
   const { switchToBundled } = explorer;
   const switchModel = useCallback(
-    (id: string) => switchToBundled(id).catch((e: unknown) => notices.fail('Switching models failed', e)),
-    [switchToBundled, notices],
+    (id: string) =>
+      confirmReplace()
+        ? switchToBundled(id).catch((e: unknown) => notices.fail('Switching models failed', e))
+        : Promise.resolve(),
+    [switchToBundled, notices, confirmReplace],
   );
 
   return {
