@@ -4,8 +4,8 @@ import { GrayCanvas } from './GrayCanvas';
 import './preview.css';
 
 /** Side of the large preview in CSS pixels (the decoded image is 32 or 64 px, smoothly upscaled). */
-export const PREVIEW_PX = 256;
-const TRUE_INSET_PX = 88;
+export const PREVIEW_PX = 224;
+const TRUE_INSET_PX = 64;
 
 interface PreviewPanelProps {
   decoded: Decoded | null;
@@ -34,32 +34,35 @@ export function PreviewPanel({ decoded, z, truth, error, actions }: PreviewPanel
         <div className="panel-actions">{actions}</div>
       </header>
       <div className="preview-stage">
-        <GrayCanvas
-          image={decoded?.image ?? null}
-          imageSize={decoded?.imageSize ?? 32}
-          sizePx={PREVIEW_PX}
-          label={`Decoded image at z = (${fmt(shownZ[0])}, ${fmt(shownZ[1])})`}
-          className="preview-canvas"
-          data={{
-            'data-testid': 'preview',
-            'data-frame': decoded?.frame ?? 0,
-            'data-z1': shownZ[0].toFixed(4),
-            'data-z2': shownZ[1].toFixed(4),
-          }}
-        />
-        {truth && (
-          <figure className="preview-truth">
-            <GrayCanvas
-              image={truth.image}
-              imageSize={truth.imageSize}
-              sizePx={TRUE_INSET_PX}
-              label="True image from the factor sliders"
-            />
-            <figcaption>
-              True x<br />h {truth.factors.height.toFixed(2)} · r {truth.factors.radius.toFixed(2)}
-            </figcaption>
-          </figure>
-        )}
+        <div className="preview-frame">
+          <GrayCanvas
+            image={decoded?.image ?? null}
+            imageSize={decoded?.imageSize ?? 32}
+            sizePx={PREVIEW_PX}
+            label={`Decoded image at z = (${fmt(shownZ[0])}, ${fmt(shownZ[1])})`}
+            className="preview-canvas"
+            data={{
+              'data-testid': 'preview',
+              'data-frame': decoded?.frame ?? 0,
+              'data-z1': shownZ[0].toFixed(4),
+              'data-z2': shownZ[1].toFixed(4),
+            }}
+          />
+          {truth && (
+            <figure className="preview-truth">
+              <GrayCanvas
+                image={truth.image}
+                imageSize={truth.imageSize}
+                sizePx={TRUE_INSET_PX}
+                label="True image from the factor sliders"
+              />
+              <figcaption>
+                True x<br />h {truth.factors.height.toFixed(2)}
+                <br />r {truth.factors.radius.toFixed(2)}
+              </figcaption>
+            </figure>
+          )}
+        </div>
       </div>
       <div className="preview-z" aria-live="off">
         <span>z₁ {fmt(shownZ[0])}</span>
