@@ -9,7 +9,11 @@ import { latentToScreen, visibleBounds, type Viewport } from './viewport';
 const BACKGROUND = '#0b0e13';
 const AXIS = 'rgba(160, 172, 196, 0.10)';
 const AXIS_ZERO = 'rgba(160, 172, 196, 0.22)';
-const AXIS_LABEL = 'rgba(160, 172, 196, 0.55)';
+const AXIS_LABEL = 'rgba(214, 222, 236, 0.92)';
+const AXIS_NAME = '#e4e8ef';
+const LABEL_HALO = 'rgba(11, 14, 19, 0.85)';
+/** Tick labels give way to the axis name within this many CSS px of it. */
+const NAME_CLEARANCE = 26;
 const SHADE_RGB = '8, 10, 14';
 export const ISO_HEIGHT_COLOR = 'rgba(255, 190, 110, 0.9)';
 export const ISO_RADIUS_COLOR = 'rgba(120, 210, 255, 0.9)';
@@ -58,6 +62,7 @@ export function drawMapBase(ctx: CanvasRenderingContext2D, scene: MapScene, vp: 
     drawIsoLines(ctx, vp, scene.fields.isoRadius, ISO_RADIUS_COLOR, [5, 4]);
   }
   drawPoints(ctx, vp, scene);
+  drawAxisLabels(ctx, vp);
 }
 
 /** Latent rectangle → screen rectangle (CSS px). */
@@ -67,25 +72,62 @@ export function screenRect(vp: Viewport, b: LatentBounds): { x: number; y: numbe
   return { x: tl.x, y: tl.y, w: br.x - tl.x, h: br.y - tl.y };
 }
 
-/** Faint lines at round latent values, the axes z = 0 a little stronger, labels on the edges. */
+/** Faint lines at round latent values, the axes z = 0 a little stronger. */
 function drawAxes(ctx: CanvasRenderingContext2D, vp: Viewport): void {
   const vis = visibleBounds(vp);
   const step = niceStep(80 / vp.scale);
   ctx.lineWidth = 1;
-  ctx.font = '10px ui-monospace, SFMono-Regular, Menlo, monospace';
-  ctx.fillStyle = AXIS_LABEL;
   for (let v = Math.ceil(vis.min[0] / step) * step; v <= vis.max[0]; v += step) {
     const x = Math.round(latentToScreen(vp, { z1: v, z2: 0 }).x) + 0.5;
     ctx.strokeStyle = Math.abs(v) < step / 2 ? AXIS_ZERO : AXIS;
     line(ctx, x, 0, x, vp.height);
-    ctx.fillText(label(v), x + 3, vp.height - 5);
   }
   for (let v = Math.ceil(vis.min[1] / step) * step; v <= vis.max[1]; v += step) {
     const y = Math.round(latentToScreen(vp, { z1: 0, z2: v }).y) + 0.5;
     ctx.strokeStyle = Math.abs(v) < step / 2 ? AXIS_ZERO : AXIS;
     line(ctx, 0, y, vp.width, y);
-    ctx.fillText(label(v), 4, y - 3);
   }
+}
+
+/**
+ * Tick values on the bottom and left edges and the axis names "z₁ →" (bottom) and "z₂ ↑" (left),
+ * drawn over the tiles and points with a dark halo so they stay readable.
+ */
+function drawAxisLabels(ctx: CanvasRenderingContext2D, vp: Viewport): void {
+  const vis = visibleBounds(vp);
+  const step = niceStep(80 / vp.scale);
+  const midX = vp.width / 2;
+  const midY = vp.height / 2;
+  ctx.lineJoin = 'round';
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = LABEL_HALO;
+  ctx.textBaseline = 'alphabetic';
+  ctx.textAlign = 'left';
+  ctx.font = '10.5px ui-monospace, SFMono-Regular, Menlo, monospace';
+  ctx.fillStyle = AXIS_LABEL;
+  for (let v = Math.ceil(vis.min[0] / step) * step; v <= vis.max[0]; v += step) {
+    const x = Math.round(latentToScreen(vp, { z1: v, z2: 0 }).x) + 0.5;
+    if (Math.abs(x - midX) > NAME_CLEARANCE + 12) haloText(ctx, label(v), x + 3, vp.height - 5);
+  }
+  for (let v = Math.ceil(vis.min[1] / step) * step; v <= vis.max[1]; v += step) {
+    const y = Math.round(latentToScreen(vp, { z1: 0, z2: v }).y) + 0.5;
+    if (Math.abs(y - midY) > NAME_CLEARANCE + 8) haloText(ctx, label(v), 4, y - 3);
+  }
+  ctx.font = '600 12px system-ui, sans-serif';
+  ctx.fillStyle = AXIS_NAME;
+  ctx.textAlign = 'center';
+  haloText(ctx, 'z₁ →', midX, vp.height - 5);
+  ctx.save();
+  ctx.translate(15, midY);
+  ctx.rotate(-Math.PI / 2);
+  haloText(ctx, 'z₂ →', 0, 0);
+  ctx.restore();
+  ctx.textAlign = 'left';
+}
+
+function haloText(ctx: CanvasRenderingContext2D, text: string, x: number, y: number): void {
+  ctx.strokeText(text, x, y);
+  ctx.fillText(text, x, y);
 }
 
 function drawShade(
