@@ -227,6 +227,49 @@ export function drawCrosshair(ctx: CanvasRenderingContext2D, vp: Viewport, z: [n
   ctx.beginPath();
   ctx.arc(c.x, c.y, 1.6, 0, 2 * Math.PI);
   ctx.fill();
+  const edge = edgeMarker(vp, c);
+  if (edge) drawEdgeArrow(ctx, edge);
+}
+
+/** Inset of the edge marker from the map's border, CSS px. */
+const EDGE_INSET = 12;
+
+/**
+ * Where to point at z when it lies outside the visible map: a spot just inside the border on the
+ * way from the centre to z, and the direction (radians, screen space) toward z; null when z is in view.
+ */
+export function edgeMarker(
+  vp: Viewport,
+  c: { x: number; y: number },
+): { x: number; y: number; angle: number } | null {
+  if (c.x >= 0 && c.x <= vp.width && c.y >= 0 && c.y <= vp.height) return null;
+  const cx = vp.width / 2;
+  const cy = vp.height / 2;
+  const dx = c.x - cx;
+  const dy = c.y - cy;
+  const hx = Math.max(cx - EDGE_INSET, 1);
+  const hy = Math.max(cy - EDGE_INSET, 1);
+  const t = Math.min(dx === 0 ? Infinity : hx / Math.abs(dx), dy === 0 ? Infinity : hy / Math.abs(dy));
+  return { x: cx + dx * t, y: cy + dy * t, angle: Math.atan2(dy, dx) };
+}
+
+function drawEdgeArrow(ctx: CanvasRenderingContext2D, m: { x: number; y: number; angle: number }): void {
+  ctx.save();
+  ctx.translate(m.x, m.y);
+  ctx.rotate(m.angle);
+  ctx.beginPath();
+  ctx.moveTo(9, 0);
+  ctx.lineTo(-6, -7);
+  ctx.lineTo(-3, 0);
+  ctx.lineTo(-6, 7);
+  ctx.closePath();
+  ctx.lineJoin = 'round';
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = 'rgba(0, 0, 0, 0.7)';
+  ctx.stroke();
+  ctx.fillStyle = '#ffffff';
+  ctx.fill();
+  ctx.restore();
 }
 
 function line(ctx: CanvasRenderingContext2D, x0: number, y0: number, x1: number, y1: number): void {
