@@ -58,10 +58,10 @@ export function useSaveActions(
         const result = await work();
         if (result && result.saved) {
           onSaved();
-          notices.push('success', `${what}: saved${result.path ? ` as ${result.path}` : ''}.`);
-        } else if (result && !result.saved) notices.push('info', `${what}: cancelled, ${cancelled}.`);
+          notices.push('success', `${what}: saved${result.path ? ` as ${result.path}` : ''}.`, what);
+        } else if (result && !result.saved) notices.push('info', `${what}: cancelled, ${cancelled}.`, what);
       } catch (e) {
-        notices.fail(`${what} failed`, e);
+        notices.fail(`${what} failed`, e, what);
       } finally {
         setBusy(null);
       }
@@ -81,7 +81,7 @@ export function useSaveActions(
   const exportGrid = useCallback(() => {
     const grid = ctx.current.grid;
     if (!grid) {
-      notices.push('error', 'Export grid: turn on the decoded grid on the map first.');
+      notices.push('error', 'Export grid: turn on the decoded grid on the map first.', 'Export grid');
       return Promise.resolve();
     }
     return run('grid', 'Export grid', () => helpers.exportGrid(grid));
@@ -99,7 +99,7 @@ export function useSaveActions(
           const model = await helpers.openModel(file);
           if (!model) return { saved: false };
           onModelOpened(model);
-          notices.push('success', `Opened “${model.info.name}”.`);
+          notices.push('success', `Opened “${model.info.name}”.`, 'Open model');
           return null;
         },
         'the current model was kept',

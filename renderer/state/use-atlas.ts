@@ -109,7 +109,10 @@ export function useAtlas(api: AtlasApi, helpers: SaveHelpers, transport: 'electr
   const switchModel = useCallback(
     (id: string) =>
       confirmReplace()
-        ? switchToBundled(id).catch((e: unknown) => notices.fail('Switching models failed', e))
+        ? switchToBundled(id).then(
+            () => notices.clear('Switch model'),
+            (e: unknown) => notices.fail('Switching models failed', e, 'Switch model'),
+          )
         : Promise.resolve(),
     [switchToBundled, notices, confirmReplace],
   );
