@@ -235,11 +235,11 @@ export async function readModelDir(dir: string): Promise<StoredModel> {
       throw new Error(message, { cause: err });
     }
   };
-  const [modelBytes, weights, metaBytes] = await Promise.all([
-    read(FILES.model),
-    read(FILES.weights),
-    read(FILES.meta),
-  ]);
+  // Why one after another: the first missing file reported is always the same one (model.json
+  // first), whatever the file system's timing.
+  const modelBytes = await read(FILES.model);
+  const weights = await read(FILES.weights);
+  const metaBytes = await read(FILES.meta);
   return {
     modelJson: parseJson(modelBytes, `${dir}: ${FILES.model}`) as Record<string, unknown>,
     weights: new Uint8Array(weights.buffer, weights.byteOffset, weights.byteLength),
