@@ -4,8 +4,8 @@ import { GrayCanvas } from './GrayCanvas';
 import './preview.css';
 
 /** Side of the large preview in CSS pixels (the decoded image is 32 or 64 px, smoothly upscaled). */
-export const PREVIEW_PX = 224;
-const TRUE_INSET_PX = 64;
+export const PREVIEW_PX = 256;
+const TRUE_INSET_PX = 56;
 
 interface PreviewPanelProps {
   decoded: Decoded | null;
@@ -56,10 +56,7 @@ export function PreviewPanel({ decoded, z, truth, error, actions }: PreviewPanel
                 sizePx={TRUE_INSET_PX}
                 label="True image from the factor sliders"
               />
-              <figcaption>
-                True x<br />h {truth.factors.height.toFixed(2)}
-                <br />r {truth.factors.radius.toFixed(2)}
-              </figcaption>
+              <figcaption>true x</figcaption>
             </figure>
           )}
         </div>
@@ -67,6 +64,11 @@ export function PreviewPanel({ decoded, z, truth, error, actions }: PreviewPanel
       <div className="preview-z" aria-live="off">
         <span>z₁ {fmt(shownZ[0])}</span>
         <span>z₂ {fmt(shownZ[1])}</span>
+        {truth && (
+          <span title="The true factors of the image x from the Height and Radius sliders">
+            x: h {truth.factors.height.toFixed(2)} · r {truth.factors.radius.toFixed(2)}
+          </span>
+        )}
         {decoded && (
           <span className="muted">
             {decoded.imageSize}×{decoded.imageSize} px
