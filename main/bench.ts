@@ -46,8 +46,8 @@ function percentile(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? Number.NaN;
 }
 
-/** Lateness (ms) of a 16 ms timer over `ms`, with nothing else running: the machine's own noise. */
-async function idleLateness(ms: number): Promise<number[]> {
+/** Starts measuring the lateness (ms) of a 16 ms timer; `stop()` ends it and returns the samples. */
+function startLatenessProbe(): { stop(): number[] } {
   const lateness: number[] = [];
   let last = performance.now();
   const timer = setInterval(() => {
@@ -55,20 +55,24 @@ async function idleLateness(ms: number): Promise<number[]> {
     lateness.push(Math.max(0, now - last - 16));
     last = now;
   }, 16);
+  return {
+    stop() {
+      clearInterval(timer);
+      return lateness;
+    },
+  };
+}
+
+/** Lateness (ms) of a 16 ms timer over `ms`, with nothing else running: the machine's own noise. */
+async function idleLateness(ms: number): Promise<number[]> {
+  const probe = startLatenessProbe();
   await new Promise((resolve) => setTimeout(resolve, ms));
-  clearInterval(timer);
-  return lateness;
+  return probe.stop();
 }
 
 /** Trains the default config until both targets are met; reports throughput, times and lateness. */
 async function benchTraining(engine: EngineWithDiagnostics, config: TrainConfig): Promise<void> {
-  const lateness: number[] = [];
-  let last = performance.now();
-  const timer = setInterval(() => {
-    const now = performance.now();
-    lateness.push(Math.max(0, now - last - 16));
-    last = now;
-  }, 16);
+  const probe = startLatenessProbe();
   const steady: number[] = [];
   const t0 = performance.now();
   const reached: Record<string, { seconds: number; wallSeconds: number; epoch: number } | null> = {
@@ -96,7 +100,7 @@ async function benchTraining(engine: EngineWithDiagnostics, config: TrainConfig)
   });
   await engine.train(config);
   await finished;
-  clearInterval(timer);
+  const lateness = probe.stop();
   const model = await engine.current();
   const m = model?.info.metrics;
   line('train_samples_per_second', median(steady.slice(Math.floor(steady.length / 2))), 'samples/s', {
