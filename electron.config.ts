@@ -22,7 +22,7 @@ const config: Configuration = {
   // and worker threads cannot read inside app.asar.
   asarUnpack: ['dist/main/worker.cjs', 'dist/main/*.wasm'],
   // The bundled default models, outside app.asar (resources/models) so the worker reads them
-  // with plain fs calls; main/paths.ts looks for them there.
+  // with plain fs calls; main/node/paths.ts looks for them there.
   extraResources: [{ from: 'assets/models', to: 'models', filter: ['**/*'] }],
   extraMetadata: { homepage: 'https://latent-atlas.example.org' },
   // Nothing to rebuild: the app has no native modules.

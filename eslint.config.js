@@ -67,4 +67,60 @@ export default tseslint.config(
       ],
     },
   },
+  // Fences for main/, one folder per role (see README "Architecture"): each block lists what a
+  // folder may not import, so the layout holds itself.
+  {
+    files: ['main/**/*.ts'],
+    ignores: ['main/electron/**'],
+    rules: {
+      // Why: only the Electron shell may need Electron; everything else runs under plain Node too.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^electron(/|$)', message: 'Only main/electron/ imports Electron.' },
+            { group: ['**/renderer/**'], message: 'main/ never imports the renderer.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['main/engine/**/*.ts'],
+    rules: {
+      // Why: the engine runs in a worker thread and is used by the service, the CLIs and the tests
+      // alike; it depends on shared/, its own folder and the node helpers only.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^electron(/|$)', message: 'Only main/electron/ imports Electron.' },
+            {
+              regex: '^\\.\\./(?!node(/|$)|\\.\\./shared(/|$))',
+              message: 'main/engine/ imports only shared/, main/node/ and its own folder.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['main/service/**/*.ts', 'main/node/**/*.ts', 'main/web/**/*.ts'],
+    rules: {
+      // Why: the service is one implementation under two transports; it must not know either of
+      // them, nor the launchers. node/ and web/ are helpers below all of them.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^electron(/|$)', message: 'Only main/electron/ imports Electron.' },
+            {
+              group: ['**/electron/**', '**/host/**', '**/cli/**', '**/renderer/**'],
+              message: 'main/service/, main/node/ and main/web/ import neither a transport nor a launcher.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

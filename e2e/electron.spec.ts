@@ -3,7 +3,7 @@
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findElectronBinary } from '../main/electron-binary';
+import { findElectronBinary } from '../main/cli/electron-binary';
 import { trainTinyModel } from './flows';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,7 +37,7 @@ test('the window is isolated and sandboxed, and the preload bridge answers', asy
   await expect(page).toHaveTitle(/Latent Atlas/);
   expect(page.url()).toBe('app://atlas/index.html');
   // No Node in the page, and the bridge exposes the contract's two functions only (the options
-  // themselves are asserted in main/window.test.ts).
+  // themselves are asserted in main/electron/window.test.ts).
   const reach = await page.evaluate(() => ({
     require: typeof (globalThis as { require?: unknown }).require,
     process: typeof (globalThis as { process?: unknown }).process,

@@ -3,7 +3,7 @@
 // them, so the packaged app needs no node_modules (see ENVIRONMENT.md: a small app.asar).
 // Usage: node scripts/build.mjs [--main-only]
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,20 +11,15 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const mainOnly = process.argv.includes('--main-only');
 const outDir = join(root, 'dist/main');
 
-/** Node-side entry points → dist/main/<name>.cjs (only those that exist yet). */
-const ENTRIES = {
-  app: 'main/app.ts',
-  preload: 'main/preload.ts',
+/** Node-side entry points → dist/main/<name>.cjs (all bundles side by side: main/node/paths.ts relies on it). */
+const entryPoints = {
+  app: 'main/electron/main.ts',
+  preload: 'main/electron/preload.ts',
   worker: 'main/engine/worker.ts',
-  start: 'main/start.ts',
-  host: 'main/host/host-cli.ts',
-  'train-cli': 'main/train-cli.ts',
-  bench: 'main/bench.ts',
+  start: 'main/cli/start.ts',
+  'train-cli': 'main/cli/train-cli.ts',
+  bench: 'main/cli/bench.ts',
 };
-
-const entryPoints = Object.fromEntries(
-  Object.entries(ENTRIES).filter(([, file]) => existsSync(join(root, file))),
-);
 
 const t0 = Date.now();
 mkdirSync(outDir, { recursive: true });

@@ -9,27 +9,11 @@ import { version_cpu as CPU_BACKEND_VERSION } from '@tensorflow/tfjs-backend-cpu
 // Gradients are registered by the tfjs union package; we import tfjs-core directly.
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { wasmDir } from '../node/paths';
 import { installWasmKernels } from './wasm-kernels';
 
 /** Version of the cpu fallback backend (referenced so the bundler keeps its registration). */
 export const FALLBACK_BACKEND = `cpu ${CPU_BACKEND_VERSION}`;
-
-const WASM_FILE = 'tfjs-backend-wasm-simd.wasm';
-
-/**
- * Where the wasm binaries are: beside the bundle (dist/main, copied by scripts/build.mjs) when
- * running bundled, else in node_modules (Vitest runs the TypeScript sources).
- */
-export function defaultWasmDir(): string {
-  const candidates: string[] = [];
-  if (typeof __dirname !== 'undefined') candidates.push(__dirname);
-  candidates.push(join(process.cwd(), 'dist/main'));
-  candidates.push(join(process.cwd(), 'node_modules/@tensorflow/tfjs-backend-wasm/dist'));
-  const found = candidates.find((dir) => existsSync(join(dir, WASM_FILE)));
-  return found ?? candidates[candidates.length - 1]!;
-}
 
 let started: Promise<string> | null = null;
 
@@ -45,7 +29,7 @@ export function initBackend(opts: { wasmDir?: string; force?: 'wasm' | 'cpu' } =
 async function start(opts: { wasmDir?: string; force?: 'wasm' | 'cpu' }): Promise<string> {
   if (opts.force !== 'cpu') {
     try {
-      setWasmPaths(withSlash(opts.wasmDir ?? defaultWasmDir()));
+      setWasmPaths(withSlash(opts.wasmDir ?? wasmDir()));
       if (await tf.setBackend('wasm')) {
         await tf.ready();
         installWasmKernels();

@@ -6,6 +6,12 @@ import type {
   TrainFinished,
   TrainProgress,
 } from '../../shared/api';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { workerPath as defaultWorkerPath } from '../node/paths';
+import { EngineClient } from './engine-client';
+import { WorkerDiedError } from './worker-connection';
+import type { WorkerOptions } from './worker-protocol';
 
 /** Events the engine emits while training. */
 export interface EngineEvents {
@@ -20,7 +26,7 @@ export interface EngineEvents {
  * Every method returns quickly; the work happens in the worker. Encode/decode work while a
  * training run is in progress (on the current weights). Methods reject with an `Error` whose
  * message is meant for the user. If the worker dies, calls in flight reject, a run in progress
- * ends with 'failed', and a new worker starts with the model held before (see trainer.ts).
+ * ends with 'failed', and a new worker starts with the model held before (see engine-client.ts).
  */
 export interface Engine {
   /** tfjs backend in use in the worker, e.g. "wasm" (or "cpu" after a fallback). */
@@ -52,4 +58,40 @@ export interface Engine {
   on<E extends keyof EngineEvents>(event: E, listener: (payload: EngineEvents[E]) => void): () => void;
   /** Terminates the worker. */
   dispose(): Promise<void>;
+}
+
+/** The engine created by `createEngine`, with its extra diagnostics. */
+export type EngineWithDiagnostics = Engine & { numTensors(): Promise<number> };
+
+/** Options of `createEngine`. */
+export interface EngineOptions {
+  /** Path of the bundled worker; default: main/node/paths.ts `workerPath()`. */
+  workerPath?: string;
+  /** Test hook: the worker's training loop poisons this global step with NaN. */
+  injectNanAtStep?: number;
+  /** Test hook: the first worker dies at this global training step (later ones do not). */
+  injectCrash?: WorkerOptions['injectCrash'];
+}
+
+/**
+ * Starts the worker thread and its backend and resolves, once it is ready, to an `Engine` whose
+ * methods are messages to it (engine-client.ts).
+ */
+export async function createEngine(opts: EngineOptions = {}): Promise<EngineWithDiagnostics> {
+  const workerPath = resolve(opts.workerPath ?? defaultWorkerPath());
+  if (!existsSync(workerPath)) {
+    throw new Error(
+      `The engine worker is missing at ${workerPath}; run "node scripts/build.mjs --main-only" first.`,
+    );
+  }
+  const client = new EngineClient(workerPath, { injectNanAtStep: opts.injectNanAtStep });
+  try {
+    await client.start({ injectNanAtStep: opts.injectNanAtStep, injectCrash: opts.injectCrash });
+  } catch (err) {
+    await client.dispose();
+    if (err instanceof WorkerDiedError)
+      throw new Error(`The engine could not start: ${err.reason}.`, { cause: err });
+    throw err;
+  }
+  return client;
 }

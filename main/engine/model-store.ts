@@ -18,7 +18,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { API_LIMITS } from '../../shared/api';
-import { describeFileError, tempSibling } from '../files';
+import { describeFileError, tempSibling } from '../node/files';
 import {
   type Autoencoder,
   type DenseWeights,

@@ -2,7 +2,7 @@
  * One engine worker thread seen from the owning process: typed calls with their pending promises,
  * events passed on, and the thread's death noticed once (uncaught error, out of memory,
  * `process.exit`, or a crash during start-up), at which point every pending call is rejected.
- * trainer.ts decides what to do about a death (start a new worker, restore the model).
+ * engine-client.ts decides what to do about a death (start a new worker, restore the model).
  */
 import { type ResourceLimits, Worker } from 'node:worker_threads';
 import type {
@@ -12,7 +12,7 @@ import type {
   WorkerCalls,
   WorkerMessage,
   WorkerOptions,
-} from './protocol';
+} from './worker-protocol';
 
 /** What a connection reports to its owner. */
 export interface ConnectionHandlers {

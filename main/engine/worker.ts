@@ -1,10 +1,10 @@
 /**
- * The worker thread: owns the weights and the datasets (a ModelHost) and answers the calls of
- * protocol.ts. Bundled to dist/main/worker.cjs; started by trainer.ts.
+ * The worker thread: owns the weights and the datasets (an EngineCore) and answers the calls of
+ * worker-protocol.ts. Bundled to dist/main/worker.cjs; started by engine-client.ts.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { parentPort, workerData } from 'node:worker_threads';
-import { ModelHost } from './model-host';
+import { EngineCore } from './engine-core';
 import type {
   CallMessage,
   CallName,
@@ -12,13 +12,13 @@ import type {
   ReplyMessage,
   WorkerCalls,
   WorkerOptions,
-} from './protocol';
+} from './worker-protocol';
 
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run in a worker thread');
 
 const options = (workerData ?? {}) as WorkerOptions;
-const host = new ModelHost(
+const core = new EngineCore(
   (event, payload) =>
     port.postMessage({ kind: 'event', event, payload } satisfies EventMessage, transferables(payload)),
   { injectNanAtStep: options.injectNanAtStep, beforeStep: crashHook(options.injectCrash) },
@@ -29,19 +29,19 @@ type Handlers = {
 };
 
 const handlers: Handlers = {
-  init: async () => ({ backend: await host.init() }),
-  current: () => host.current(),
-  train: ({ config, runId }) => host.train(config, runId),
-  pause: () => host.pause(),
-  resume: () => host.resume(),
-  stop: () => host.stop(),
-  encode: ({ images, count }) => host.encode(images, count),
-  decode: ({ z }) => host.decode(z),
-  loadDir: ({ dir, source, id }) => host.loadDir(dir, source, id),
-  saveDir: ({ dir, label }) => host.saveDir(dir, label),
-  exportBundle: () => host.exportBundle(),
-  importBundle: ({ bytes, source }) => host.importBundle(bytes, source),
-  snapshot: () => host.snapshot(),
+  init: async () => ({ backend: await core.init() }),
+  current: () => core.current(),
+  train: ({ config, runId }) => core.train(config, runId),
+  pause: () => core.pause(),
+  resume: () => core.resume(),
+  stop: () => core.stop(),
+  encode: ({ images, count }) => core.encode(images, count),
+  decode: ({ z }) => core.decode(z),
+  loadDir: ({ dir, source, id }) => core.loadDir(dir, source, id),
+  saveDir: ({ dir, label }) => core.saveDir(dir, label),
+  exportBundle: () => core.exportBundle(),
+  importBundle: ({ bytes, source }) => core.importBundle(bytes, source),
+  snapshot: () => core.snapshot(),
   memory: () => ({ numTensors: tf.memory().numTensors }),
 };
 

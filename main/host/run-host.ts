@@ -1,7 +1,7 @@
 // The whole browser path in one call: engine worker + service + loopback host.
-import { createEngine } from '../engine/trainer';
-import { appVersion, bundledModelsDir, rendererDir, workerPath } from '../paths';
-import { createService } from '../service';
+import { createEngine } from '../engine/engine';
+import { appVersion, bundledModelsDir, rendererDir, workerPath } from '../node/paths';
+import { createService } from '../service/service';
 import { startHost, type Host } from './server';
 
 export interface RunningHost {

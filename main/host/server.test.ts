@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { decodeMessage, encodeMessage } from '../../shared/wire';
 import { ApiRequestError } from '../../shared/validate';
-import type { Service, ServiceListener } from '../service';
+import type { Service, ServiceListener } from '../service/service';
 import { startHost, type Host } from './server';
 
 /** A service stand-in: echoes decode requests and lets the test emit events. */

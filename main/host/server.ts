@@ -6,9 +6,9 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { API_LIMITS } from '../../shared/api';
-import { contentSecurityPolicy } from '../csp';
-import { mimeType, resolveRendererFile } from '../renderer-files';
-import type { Service } from '../service';
+import { contentSecurityPolicy } from '../web/csp';
+import { mimeType, resolveRendererFile } from '../web/renderer-files';
+import type { Service } from '../service/service';
 import {
   createToken,
   isAllowedHostHeader,

@@ -2,7 +2,7 @@
 import type { WebSocket, WebSocketServer } from 'ws';
 import { decodeMessage, encodeMessage, type WireMessage, type WireRequest } from '../../shared/wire';
 import { toApiError } from '../../shared/validate';
-import type { Service } from '../service';
+import type { Service } from '../service/service';
 
 /** Serves `service` to every connection of `wss` and broadcasts its events to all of them. */
 export function attachApi(wss: WebSocketServer, service: Service): () => void {

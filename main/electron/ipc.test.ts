@@ -1,7 +1,7 @@
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { REQUEST_NAMES } from '../shared/api';
-import { ApiRequestError } from '../shared/validate';
+import { REQUEST_NAMES } from '../../shared/api';
+import { ApiRequestError } from '../../shared/validate';
 import { forwardEvents, isTrustedSender, registerIpc, type IpcEnvelope } from './ipc';
 
 type Handler = (event: IpcMainInvokeEvent, arg: unknown) => Promise<IpcEnvelope>;

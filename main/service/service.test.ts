@@ -2,8 +2,8 @@ import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_TRAIN_CONFIG, type ModelState } from '../shared/api';
-import type { Engine, EngineEvents } from './engine/engine';
+import { DEFAULT_TRAIN_CONFIG, type ModelState } from '../../shared/api';
+import type { Engine, EngineEvents } from '../engine/engine';
 import { readTextChunks } from './png';
 import { createService, type Dialogs, type ServiceOptions } from './service';
 

@@ -1,7 +1,7 @@
 // The native application menu. Commands that need the renderer's state (the selected latent point,
 // the grid's bounds) go to the renderer as 'menu:command' events; it answers through the API.
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../shared/api';
+import type { MenuCommand } from '../../shared/api';
 
 export interface MenuOptions {
   isMac: boolean;

@@ -9,7 +9,7 @@ import { type Dataset, generateDataset } from '../../shared/dataset';
 import { validateTrainConfig } from '../../shared/validate';
 import { initBackend } from './backend';
 import type { EngineEvents } from './engine';
-import type { HeldSource, ModelSnapshot } from './protocol';
+import type { HeldSource, ModelSnapshot } from './worker-protocol';
 import { type Autoencoder, buildAutoencoder, disposeModel, specOf } from './model';
 import { fromStored, packBundle, readModelDir, toStored, unpackBundle, writeModelDir } from './model-store';
 import { type AtlasMeta, META_FORMAT, META_VERSION } from './model-meta';
@@ -43,7 +43,7 @@ export interface HostOptions {
 }
 
 /** The worker's state and operations. Every method throws an Error with a user-facing message. */
-export class ModelHost {
+export class EngineCore {
   private held: Held | null = null;
   private run: Run | null = null;
   private readonly datasets = new Map<string, Dataset>();

@@ -26,11 +26,30 @@ export function bundledModelsDir(resourcesPath?: string): string | null {
 }
 
 /**
- * The engine worker. Inside app.asar it is run from app.asar.unpacked (electron-builder's
- * asarUnpack), where it finds its .wasm files beside it.
+ * The engine worker: beside this bundle (dist/main), else dist/main under the working directory
+ * (Vitest runs the TypeScript sources). Inside app.asar it is run from app.asar.unpacked
+ * (electron-builder's asarUnpack), where it finds its .wasm files beside it.
  */
 export function workerPath(): string {
-  return join(__dirname, 'worker.cjs').replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
+  const beside = join(__dirname, 'worker.cjs');
+  if (!existsSync(beside)) return join(process.cwd(), 'dist/main/worker.cjs');
+  return beside.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
+}
+
+const WASM_FILE = 'tfjs-backend-wasm-simd.wasm';
+
+/**
+ * Where tfjs's wasm binaries are: beside the bundle (dist/main, copied by scripts/build.mjs) when
+ * running bundled, else dist/main or node_modules under the working directory (Vitest runs the
+ * TypeScript sources).
+ */
+export function wasmDir(): string {
+  const candidates = [
+    __dirname,
+    join(process.cwd(), 'dist/main'),
+    join(process.cwd(), 'node_modules/@tensorflow/tfjs-backend-wasm/dist'),
+  ];
+  return candidates.find((dir) => existsSync(join(dir, WASM_FILE))) ?? candidates[candidates.length - 1]!;
 }
 
 /** The app version from package.json. */

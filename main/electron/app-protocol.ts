@@ -2,8 +2,8 @@
 // packaged) with correct MIME types (application/wasm included) and the CSP header.
 import type { CustomScheme, Protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
-import { contentSecurityPolicy } from './csp';
-import { mimeType, resolveRendererFile } from './renderer-files';
+import { contentSecurityPolicy } from '../web/csp';
+import { mimeType, resolveRendererFile } from '../web/renderer-files';
 import { APP_HOST, APP_SCHEME } from './window';
 
 /**

@@ -11,7 +11,7 @@ import {
   type TrainProgress,
 } from '../../shared/api';
 import type { Engine, EngineEvents } from './engine';
-import { type EngineWithDiagnostics, createEngine } from './trainer';
+import { type EngineWithDiagnostics, createEngine } from './engine';
 
 const WORKER = 'dist/main/worker.cjs';
 const SMALL: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, datasetSize: 400, epochs: 3, batchSize: 40 };

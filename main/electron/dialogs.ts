@@ -1,7 +1,7 @@
 // Native open/save dialogs for the service (Electron only), starting in the folder last used.
 import type { BrowserWindow, Dialog } from 'electron';
 import { dirname, join } from 'node:path';
-import type { Dialogs } from './service';
+import type { Dialogs } from '../service/service';
 import type { SettingsStore } from './settings';
 
 /** Dialogs attached to the current window, remembering the last folder in `settings`. */

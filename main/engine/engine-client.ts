@@ -1,6 +1,6 @@
 /**
- * The engine as the owning process sees it: `createEngine()` starts the worker thread
- * (dist/main/worker.cjs) and returns an `Engine` whose methods are messages to it. Nothing here
+ * The engine client: an `Engine` whose methods are messages to the worker thread
+ * (dist/main/worker.cjs) that `createEngine()` (engine.ts) starts. Nothing here
  * computes, so the owning process's event loop never blocks on training.
  *
  * If the worker dies (an uncaught error, out of memory, `process.exit`), pending calls reject at
@@ -8,58 +8,18 @@
  * here (its bundle bytes, refreshed whenever the held model changes and before every run). A run
  * in progress ends with a 'failed' event saying so; calls made meanwhile wait for the new worker.
  */
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import type { ModelState, TrainConfig } from '../../shared/api';
-import type { Engine, EngineEvents } from './engine';
-import type { CallName, EventMessage, ModelSnapshot, WorkerCalls, WorkerOptions } from './protocol';
-import { WorkerConnection, WorkerDiedError } from './worker-connection';
-
-/** Options of `createEngine`. */
-export interface EngineOptions {
-  /** Path of the bundled worker; default `worker.cjs` beside this bundle, else dist/main/worker.cjs. */
-  workerPath?: string;
-  /** Test hook: the worker's training loop poisons this global step with NaN. */
-  injectNanAtStep?: number;
-  /** Test hook: the first worker dies at this global training step (later ones do not). */
-  injectCrash?: WorkerOptions['injectCrash'];
-}
-
-/** The engine created by `createEngine`, with its extra diagnostics. */
-export type EngineWithDiagnostics = Engine & { numTensors(): Promise<number> };
+import type { EngineEvents, EngineWithDiagnostics } from './engine';
+import type { CallName, EventMessage, ModelSnapshot, WorkerCalls, WorkerOptions } from './worker-protocol';
+import { WorkerConnection } from './worker-connection';
 
 /** Restarts tried after one death before the engine gives up (the last try restores no model). */
 const MAX_RESTARTS = 2;
 
-/** The worker's default location. */
-export function defaultWorkerPath(): string {
-  const beside = typeof __dirname !== 'undefined' ? join(__dirname, 'worker.cjs') : '';
-  return beside && existsSync(beside) ? beside : join(process.cwd(), 'dist/main/worker.cjs');
-}
-
-/** Starts the worker and its backend; resolves once it is ready. */
-export async function createEngine(opts: EngineOptions = {}): Promise<EngineWithDiagnostics> {
-  const workerPath = resolve(opts.workerPath ?? defaultWorkerPath());
-  if (!existsSync(workerPath)) {
-    throw new Error(
-      `The engine worker is missing at ${workerPath}; run "node scripts/build.mjs --main-only" first.`,
-    );
-  }
-  const client = new EngineClient(workerPath, { injectNanAtStep: opts.injectNanAtStep });
-  try {
-    await client.start({ injectNanAtStep: opts.injectNanAtStep, injectCrash: opts.injectCrash });
-  } catch (err) {
-    await client.dispose();
-    if (err instanceof WorkerDiedError)
-      throw new Error(`The engine could not start: ${err.reason}.`, { cause: err });
-    throw err;
-  }
-  return client;
-}
-
 type Listener = (payload: never) => void;
 
-class EngineClient implements EngineWithDiagnostics {
+/** The `Engine` over one worker at a time; made by `createEngine` (engine.ts). */
+export class EngineClient implements EngineWithDiagnostics {
   backend = 'unknown';
   private connection: WorkerConnection | null = null;
   /** Settles when the worker is usable: at once, or after a restart. */

@@ -18,10 +18,10 @@ import {
   type RequestName,
   type RequestResult,
   type SaveResult,
-} from '../shared/api';
-import { gridCodes } from '../shared/latent-grid';
-import { ApiRequestError, validateRequest } from '../shared/validate';
-import type { Engine } from './engine/engine';
+} from '../../shared/api';
+import { gridCodes } from '../../shared/latent-grid';
+import { ApiRequestError, validateRequest } from '../../shared/validate';
+import type { Engine } from '../engine/engine';
 import { readBundledIndex } from './bundled-models';
 import { gridBlob, imageBlob, modelBlob, writeBlob, type FileFilter } from './file-blobs';
 

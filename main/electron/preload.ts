@@ -1,7 +1,13 @@
 // The preload: implements the contract's AtlasApi over IPC and exposes exactly that as
 // `window.atlas` through contextBridge. No other Electron or Node capability reaches the page.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { EVENT_NAMES, REQUEST_NAMES, type AtlasApi, type EventName, type RequestName } from '../shared/api';
+import {
+  EVENT_NAMES,
+  REQUEST_NAMES,
+  type AtlasApi,
+  type EventName,
+  type RequestName,
+} from '../../shared/api';
 import type { IpcEnvelope } from './ipc';
 
 const api: AtlasApi = {

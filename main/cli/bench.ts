@@ -17,13 +17,13 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { loadavg } from 'node:os';
-import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../shared/api';
-import { generateDataset } from '../shared/dataset';
-import { initBackend } from './engine/backend';
-import { HIDDEN_UNITS, buildAutoencoder, disposeModel, variablesOf } from './engine/model';
-import { applyGradients, trainStep } from './engine/train-step';
-import { type EngineWithDiagnostics, createEngine } from './engine/trainer';
-import { installWasmKernels, uninstallWasmKernels } from './engine/wasm-kernels';
+import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../../shared/api';
+import { generateDataset } from '../../shared/dataset';
+import { initBackend } from '../engine/backend';
+import { HIDDEN_UNITS, buildAutoencoder, disposeModel, variablesOf } from '../engine/model';
+import { applyGradients, trainStep } from '../engine/train-step';
+import { type EngineWithDiagnostics, createEngine } from '../engine/engine';
+import { installWasmKernels, uninstallWasmKernels } from '../engine/wasm-kernels';
 
 /** Training stops once both quality targets are met and this many more epochs have run. */
 const EXTRA_EPOCHS = 2;

@@ -2,14 +2,14 @@
 // then on ready start the engine and the service, wire IPC, the menu and the window.
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import { join } from 'node:path';
-import type { MenuCommand } from '../shared/api';
+import type { MenuCommand } from '../../shared/api';
 import { createNativeDialogs } from './dialogs';
-import { createEngine } from './engine/trainer';
+import { createEngine } from '../engine/engine';
 import { forwardEvents, isTrustedSender, registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
-import { bundledModelsDir, rendererDir, workerPath } from './paths';
-import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './protocol';
-import { createService, type Service } from './service';
+import { bundledModelsDir, rendererDir, workerPath } from '../node/paths';
+import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './app-protocol';
+import { createService, type Service } from '../service/service';
 import { loadSettings } from './settings';
 import { APP_URL, buildWindowOptions, denyAllPermissions, hardenWebContents } from './window';
 

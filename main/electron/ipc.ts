@@ -2,9 +2,9 @@
 // (which validates every payload), and the service's events sent to the window. Requests from any
 // sender other than our window's app:// page are refused.
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { REQUEST_NAMES, type ApiError } from '../shared/api';
-import { toApiError } from '../shared/validate';
-import type { Service } from './service';
+import { REQUEST_NAMES, type ApiError } from '../../shared/api';
+import { toApiError } from '../../shared/validate';
+import type { Service } from '../service/service';
 import { isAppUrl } from './window';
 
 /** What every handler returns: errors travel as data, so their code and message survive IPC intact. */

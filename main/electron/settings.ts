@@ -1,6 +1,6 @@
 // Small persistent settings of the desktop app (in app.getPath('userData')/settings.json).
 import { readFile } from 'node:fs/promises';
-import { writeFileAtomic } from './files';
+import { writeFileAtomic } from '../node/files';
 
 export interface Settings {
   /** The folder last used in an open or save dialog. */

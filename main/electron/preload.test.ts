@@ -1,12 +1,12 @@
 // Runs the built preload (dist/main/preload.cjs) the way Electron runs a sandboxed preload: as a
 // function of (require, process, Buffer, global, setImmediate, clearImmediate, exports, module)
 // with no __filename and a require that knows only a few modules.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { AtlasApi } from '../shared/api';
+import type { AtlasApi } from '../../shared/api';
 
-const PRELOAD = join(__dirname, '..', 'dist', 'main', 'preload.cjs');
+const PRELOAD = join(__dirname, '..', '..', 'dist', 'main', 'preload.cjs');
 
 function runSandboxedPreload() {
   const exposed: Record<string, unknown> = {};
@@ -36,7 +36,7 @@ function runSandboxedPreload() {
   return { exposed, ipcRenderer };
 }
 
-describe.skipIf(!existsSync(PRELOAD))('preload (built)', () => {
+describe('preload (built)', () => {
   it('runs in a sandboxed preload and exposes only invoke and on as window.atlas', () => {
     const { exposed } = runSandboxedPreload();
     expect(Object.keys(exposed)).toEqual(['atlas']);

@@ -1,9 +1,9 @@
 // The files a user keeps, made from decoded pixels or model bytes: a cylinder image or a grid sheet
 // as PNG (tEXt chunks record where in latent space it came from) and the model as `.atlas.json`;
 // and writing one where a native dialog pointed.
-import type { FileBlob, GridPngRequest, ImagePngRequest, ModelState } from '../shared/api';
-import { ApiRequestError } from '../shared/validate';
-import { describeFileError, writeFileAtomic } from './files';
+import type { FileBlob, GridPngRequest, ImagePngRequest, ModelState } from '../../shared/api';
+import { ApiRequestError } from '../../shared/validate';
+import { describeFileError, writeFileAtomic } from '../node/files';
 import { encodePng, gridSheet, resizeBicubic, type PngText } from './png';
 
 /** A file type for a save dialog, e.g. { name: 'PNG image', extensions: ['png'] }. */

@@ -29,11 +29,11 @@ import {
   type TrainConfig,
   type TrainFinished,
   type TrainProgress,
-} from '../shared/api';
-import { validateTrainConfig } from '../shared/validate';
-import type { Engine } from './engine/engine';
-import { createEngine } from './engine/trainer';
-import { describeFileError, writeFileAtomic } from './files';
+} from '../../shared/api';
+import { validateTrainConfig } from '../../shared/validate';
+import type { Engine } from '../engine/engine';
+import { createEngine } from '../engine/engine';
+import { describeFileError, writeFileAtomic } from '../node/files';
 
 /** Tag and version of metrics.json. */
 export const METRICS_FORMAT = 'latent-atlas-metrics';

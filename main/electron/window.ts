@@ -3,7 +3,7 @@
 // and permission requests refused; only our app:// origin is trusted.
 import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
 
-/** The scheme and host the renderer is served from (see protocol.ts). */
+/** The scheme and host the renderer is served from (see app-protocol.ts). */
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'atlas';
 export const APP_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;

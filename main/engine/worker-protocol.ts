@@ -1,5 +1,5 @@
 /**
- * The typed message protocol between the engine client (trainer.ts, in the owning process) and
+ * The typed message protocol between the engine client (engine-client.ts, in the owning process) and
  * the worker thread (worker.ts). Only plain data crosses: numbers, strings, plain objects and
  * typed arrays (large arrays are transferred, not copied).
  */

@@ -14,7 +14,7 @@ describe('contentSecurityPolicy', () => {
   });
 
   it('is what renderer/index.html carries in its meta tag', () => {
-    const html = readFileSync(join(__dirname, '..', 'renderer', 'index.html'), 'utf8');
+    const html = readFileSync(join(__dirname, '..', '..', 'renderer', 'index.html'), 'utf8');
     const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html);
     expect(meta?.[1]).toBe(contentSecurityPolicy({ forMetaTag: true }));
   });

@@ -3,8 +3,8 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BundledModel } from '../shared/api';
-import { isModelId } from '../shared/validate';
+import type { BundledModel } from '../../shared/api';
+import { isModelId } from '../../shared/validate';
 
 /**
  * Reads `<dir>/index.json` (an array of `{ id, name, description }`) and keeps the entries whose

@@ -3,10 +3,10 @@
 // allows); else the loopback host with a Chromium/Chrome --app window; else the host and its URL.
 // `--no-window`: the host only, its URL (token included) on a line of its own. Ctrl-C stops all.
 import { spawn } from 'node:child_process';
-import { openAppWindow, findAppBrowser, type AppWindow } from './app-window';
+import { openAppWindow, findAppBrowser, type AppWindow } from './chromium-window';
 import { downloadElectron, findElectronBinary } from './electron-binary';
-import { runHost, type RunningHost } from './host/run-host';
-import { appRoot } from './paths';
+import { runHost, type RunningHost } from '../host/run-host';
+import { appRoot } from '../node/paths';
 
 interface StartArgs {
   noWindow: boolean;
