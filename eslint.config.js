@@ -47,6 +47,36 @@ export default tseslint.config(
     },
   },
   {
+    files: ['renderer/state/**/*.{ts,tsx}'],
+    rules: {
+      // Why: state/ feeds the panels, so it must not depend on one (that made state↔panel cycles).
+      // This block replaces the renderer's rule for these files, so it repeats the sandbox's list.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'electron',
+                'node:*',
+                '**/main/**',
+                'fs',
+                'path',
+                'worker_threads',
+                '@tensorflow/tfjs-node',
+              ],
+              message: 'The renderer is sandboxed: no Node, Electron or main-process code.',
+            },
+            {
+              regex: '^\\.\\./(app|explore|files|latent-map|manifold-3d|preview|training|App)(/|$)',
+              message: 'renderer/state/ imports no panel: only shared/, renderer/lib/ and itself.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['shared/**/*.ts'],
     rules: {
       // Why: shared/ is used by both processes, so it stays free of platform and heavy libraries.

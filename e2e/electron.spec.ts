@@ -4,6 +4,7 @@ import { _electron as electron, expect, test, type ElectronApplication } from '@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findElectronBinary } from '../main/cli/electron-binary';
+import { Dialogs } from './dialogs';
 import { trainTinyModel } from './flows';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,6 +20,8 @@ test.skip(
 );
 
 let app: ElectronApplication;
+/** The window's dialogs: none is expected here, so any fails the test it appeared in. */
+const dialogs = new Dialogs();
 
 test.beforeAll(async () => {
   app = await electron.launch({
@@ -26,6 +29,11 @@ test.beforeAll(async () => {
     // Chromium refuses its sandbox as root (containers, CI); the app's own settings are unchanged.
     args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), ROOT],
   });
+  (await app.firstWindow()).on('dialog', (dialog) => dialogs.handle(dialog));
+});
+
+test.afterEach(() => {
+  dialogs.check();
 });
 
 test.afterAll(async () => {

@@ -6,13 +6,17 @@
 //   test('shows the map', async ({ page }) => { await expect(page.getByRole('button', { name: 'Train' })).toBeVisible(); });
 //
 // Options: `test.use({ hostArgs: ['--models-dir', 'none'] })` starts a host without bundled models.
-// One host per Playwright worker (starting the engine takes a few seconds); specs share its model.
+// One host per spec file: its tests share the host (and its current model) in file order, but no
+// file sees what another left behind (a trained model, a run), whatever order the files run in.
+// Dialogs: every dialog the page opens fails the test unless the test answers it with
+// `dialogs.answer('accept' | 'dismiss', action)` (see e2e/dialogs.ts).
 import { test as base, expect, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { Dialogs } from './dialogs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const START = join(ROOT, 'dist/main/start.cjs');
@@ -33,40 +37,79 @@ export interface AppHost {
 interface Fixtures {
   /** Errors the page logged or threw (CSP violations included); checked empty by specs that care. */
   pageErrors: string[];
+  /** The host of this spec file. */
+  host: AppHost;
+  /** The page's dialogs: answer the ones the test expects; any other fails the test. */
+  dialogs: Dialogs;
 }
 
 interface WorkerFixtures {
   /** Extra arguments for `start.cjs --no-window` (a worker option). */
   hostArgs: string[];
-  host: AppHost;
+  /** Starts a host for each spec file this Playwright worker runs. */
+  hostPerFile: HostPerFile;
 }
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
   hostArgs: [[], { option: true, scope: 'worker' }],
-  host: [
+  hostPerFile: [
     async ({ hostArgs }, use) => {
-      const { child, host } = await startHost(hostArgs);
-      await use(host);
-      await stopHost(child);
+      const hosts = new HostPerFile(hostArgs);
+      await use(hosts);
+      await hosts.stop();
     },
-    { scope: 'worker', timeout: START_TIMEOUT_MS + 10_000 },
+    { scope: 'worker' },
   ],
+  host: async ({ hostPerFile }, use, testInfo) => {
+    await use(await hostPerFile.forFile(testInfo.file));
+  },
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form.
   pageErrors: async ({}, use) => {
     await use([]);
   },
-  page: async ({ page, host, pageErrors }, use) => {
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form.
+  dialogs: async ({}, use) => {
+    await use(new Dialogs());
+  },
+  page: async ({ page, host, pageErrors, dialogs }, use) => {
     page.on('console', (msg) => {
       if (msg.type() === 'error') pageErrors.push(msg.text());
     });
     page.on('pageerror', (err) => pageErrors.push(err.message));
+    page.on('dialog', (dialog) => dialogs.handle(dialog));
     await page.goto(host.url);
     await use(page);
+    dialogs.check();
   },
 });
 
 export { expect };
 export type { Page };
+
+/**
+ * The host of the spec file running now: started when a test of a new file asks for it.
+ * Why a fresh host rather than a reset through the API: it starts in about a second, and it also
+ * clears what a reset could not (a run a failed test left going, a host without bundled models).
+ */
+class HostPerFile {
+  private current: { file: string; child: ChildProcess; host: AppHost } | null = null;
+
+  constructor(private readonly args: string[]) {}
+
+  async forFile(file: string): Promise<AppHost> {
+    if (this.current?.file === file) return this.current.host;
+    await this.stop();
+    const { child, host } = await startHost(this.args);
+    this.current = { file, child, host };
+    return host;
+  }
+
+  async stop(): Promise<void> {
+    const child = this.current?.child;
+    this.current = null;
+    if (child) await stopHost(child);
+  }
+}
 
 async function startHost(extraArgs: string[]): Promise<{ child: ChildProcess; host: AppHost }> {
   for (const file of [START, join(ROOT, 'dist/renderer/index.html'), join(ROOT, 'dist/main/worker.cjs')]) {

@@ -78,7 +78,16 @@ test('the marker follows the latent point when the map is clicked', async ({ pag
   const first = await marker();
   await map.click({ position: { x: box.width * 0.7, y: box.height * 0.7 } });
   await expect.poll(marker).not.toEqual(first);
-  for (const value of await marker()) expect(Number(value)).toBeGreaterThanOrEqual(-1e4);
+  // The marker is on screen: both attributes exist and lie inside the canvas (CSS px from its corner).
+  const [x, y] = await marker();
+  expect(x).not.toBeNull();
+  expect(y).not.toBeNull();
+  const size = await canvas.boundingBox();
+  if (!size) throw new Error('the 3-D canvas has no box');
+  expect(Number(x)).toBeGreaterThanOrEqual(0);
+  expect(Number(x)).toBeLessThanOrEqual(size.width);
+  expect(Number(y)).toBeGreaterThanOrEqual(0);
+  expect(Number(y)).toBeLessThanOrEqual(size.height);
 });
 
 test('colour toggle and Reset view work, and orbiting moves the marker on screen', async ({ page }) => {

@@ -1,94 +1,84 @@
+import { useCallback, useState } from 'react';
 import { api, exportGrid, openModel, saveImage, saveModel, transport } from './api';
-import { AboutDialog } from './controls/AboutDialog';
-import { FactorSliders } from './controls/FactorSliders';
-import { LatentSliders } from './controls/LatentSliders';
-import { MapLayersBar } from './controls/MapLayersBar';
-import { ModelSwitch } from './controls/ModelSwitch';
-import { NoticeArea } from './controls/NoticeArea';
-import { SidebarTabs } from './controls/SidebarTabs';
+import { AboutDialog } from './app/AboutDialog';
+import { AppHeader } from './app/AppHeader';
+import { NoticeArea } from './app/NoticeArea';
+import { SidebarTabs } from './app/SidebarTabs';
+import { FactorSliders } from './explore/FactorSliders';
+import { LatentSliders } from './explore/LatentSliders';
+import { ModelSwitch } from './explore/ModelSwitch';
+import { SaveImageControl } from './files/SaveImageControl';
+import { useModelFiles } from './files/use-model-files';
+import { DEFAULT_LAYERS, type MapLayers } from './latent-map/map-scene';
 import { LatentMapPanel } from './latent-map/LatentMapPanel';
+import { MapLayersBar } from './latent-map/MapLayersBar';
 import { ManifoldPanel } from './manifold-3d/ManifoldPanel';
 import { PreviewPanel } from './preview/PreviewPanel';
-import { ModelFileButtons } from './saving/ModelFileButtons';
-import { SaveImageControl } from './saving/SaveImageControl';
-import { useAtlas } from './state/use-atlas';
+import { useExplorer } from './state/use-explorer';
+import { useExplorerView } from './state/use-explorer-view';
+import { useNotices } from './state/use-notices';
 import { TrainingPanel } from './training/TrainingPanel';
-import { TrainingStatusPill } from './training/TrainingStatusPill';
+import { useTrainingSession } from './training/use-training-session';
+// Last, so the layout comes after the panels' own styles, as it did in one stylesheet.
+import './app/layout.css';
 
 const SAVE_HELPERS = { saveImage, exportGrid, saveModel, openModel };
 
-/** The explorer's layout: composes the panels, holds no logic of its own (see state/use-atlas.ts). */
+/** The explorer's layout: composes the panels with the feature hooks that drive them. */
 export function App() {
-  const a = useAtlas(api, SAVE_HELPERS, transport);
-  const { state } = a;
+  const notices = useNotices();
+  const explorer = useExplorer(api);
+  const view = useExplorerView(api, explorer, notices.actions);
+  const session = useTrainingSession(api, explorer.refreshModel);
+  const [aboutOpen, setAboutOpen] = useState(false);
+  const [layers, setLayers] = useState<MapLayers>(DEFAULT_LAYERS);
+  const { setTab } = session;
+  const trainNew = useCallback(() => setTab('train'), [setTab]);
+  const openAbout = useCallback(() => setAboutOpen(true), []);
+  const files = useModelFiles(api, SAVE_HELPERS, explorer, notices.actions, { trainNew, about: openAbout });
+  const { state } = explorer;
   const model = state.model;
   return (
     <div className="app">
-      <header className="app-header">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden="true" />
-          <h1>Latent Atlas</h1>
-          <span className="brand-sub">two numbers behind every cylinder</span>
-        </div>
-        <div className="header-actions">
-          <TrainingStatusPill state={a.training.state} onOpen={() => a.setTab('train')} />
-          <button
-            type="button"
-            className="btn btn-primary"
-            onClick={() => a.setTab('train')}
-            title="Choose a config and watch a new autoencoder learn, live on the map"
-          >
-            Train a new model
-          </button>
-          <ModelFileButtons
-            actions={a.save}
-            transport={a.transport}
-            locked={a.trainingActive}
-            hasModel={Boolean(model)}
-          />
-          <button type="button" className="btn btn-quiet" onClick={() => a.setAboutOpen(true)}>
-            About
-          </button>
-        </div>
-      </header>
+      <AppHeader
+        training={session.training.state}
+        onTrainNew={trainNew}
+        files={files.actions}
+        transport={transport}
+        locked={session.active}
+        hasModel={Boolean(model)}
+        onAbout={openAbout}
+      />
       <main className="workspace">
         <aside className="sidebar" aria-label="Controls">
-          <SidebarTabs tab={a.tab} onTab={a.setTab} training={a.trainingActive} />
+          <SidebarTabs tab={session.tab} onTab={setTab} training={session.active} />
           <div
             className="sidebar-body"
             role="tabpanel"
-            id={`tab-${a.tab}`}
-            aria-labelledby={`tab-${a.tab}-button`}
+            id={`tab-${session.tab}`}
+            aria-labelledby={`tab-${session.tab}-button`}
           >
-            {a.tab === 'explore' ? (
+            {session.tab === 'explore' ? (
               <>
                 <ModelSwitch
-                  bundled={a.explorer.bundled}
+                  bundled={explorer.bundled}
                   current={model?.info ?? null}
-                  locked={a.trainingActive}
-                  onSwitch={a.switchModel}
-                  run={
-                    a.trainingActive && a.training.state.progress
-                      ? {
-                          epoch: a.training.state.progress.epoch,
-                          epochs: a.training.state.progress.epochs,
-                          paused: a.training.state.status === 'paused',
-                        }
-                      : null
-                  }
+                  locked={session.active}
+                  onSwitch={files.switchModel}
+                  run={session.run}
                 />
-                <LatentSliders model={model} z={state.z} onZ={a.setSliderZ} />
+                <LatentSliders model={model} z={state.z} onZ={view.setSliderZ} />
                 <FactorSliders
                   factors={state.factors}
-                  onFactors={a.setFactors}
-                  trueImage={a.trueImage}
-                  reconstruction={a.reconstruction}
+                  onFactors={view.setFactors}
+                  trueImage={view.trueImage}
+                  reconstruction={view.reconstruction}
                   imageSize={model?.imageSize ?? 32}
                   disabled={!model}
                 />
               </>
             ) : (
-              <TrainingPanel training={a.training} draft={a.draft} onDraft={a.setDraft} />
+              <TrainingPanel training={session.training} draft={session.draft} onDraft={session.setDraft} />
             )}
           </div>
         </aside>
@@ -98,17 +88,17 @@ export function App() {
           modelVersion={state.modelVersion}
           z={state.z}
           colorBy={state.colorBy}
-          onColorBy={a.setColorBy}
-          layers={a.layers}
-          onZ={a.setZ}
-          onGridChange={a.setGrid}
-          toolbar={<MapLayersBar layers={a.layers} onLayers={a.setLayers} />}
+          onColorBy={view.setColorBy}
+          layers={layers}
+          onZ={view.setZ}
+          onGridChange={files.setGrid}
+          toolbar={<MapLayersBar layers={layers} onLayers={setLayers} />}
           actions={
             <button
               type="button"
               className="btn"
-              onClick={() => void a.save.exportGrid()}
-              disabled={!model || a.save.busy === 'grid'}
+              onClick={() => void files.actions.exportGrid()}
+              disabled={!model || files.actions.busy === 'grid'}
             >
               Export grid
             </button>
@@ -116,32 +106,33 @@ export function App() {
         />
         <aside className="inspector" aria-label="Decoded image and manifold">
           <PreviewPanel
-            decoded={a.decoded}
+            decoded={view.decoded}
             z={state.z}
-            truth={a.truth}
-            error={a.decodeError}
+            truth={view.truth}
+            error={view.decodeError}
             actions={
               <SaveImageControl
-                actions={a.save}
+                actions={files.actions}
                 disabled={!model}
-                sizePx={a.imagePx}
-                onSizePx={a.setImagePx}
+                sizePx={files.imagePx}
+                onSizePx={files.setImagePx}
               />
             }
           />
           <ManifoldPanel
+            api={api}
             model={model}
             modelVersion={state.modelVersion}
-            currentZ={a.decoded?.z ?? state.z}
-            currentImage={a.decoded?.image ?? null}
+            currentZ={view.decoded?.z ?? state.z}
+            currentImage={view.decoded?.image ?? null}
             colorBy={state.colorBy}
-            onColorByChange={a.setColorBy}
+            onColorByChange={view.setColorBy}
             trueFactors={state.trueFactors}
           />
         </aside>
       </main>
-      <NoticeArea notices={a.notices} />
-      <AboutDialog api={api} open={a.aboutOpen} onClose={() => a.setAboutOpen(false)} />
+      <NoticeArea notices={notices.list} onDismiss={notices.actions.dismiss} />
+      <AboutDialog api={api} open={aboutOpen} onClose={() => setAboutOpen(false)} />
     </div>
   );
 }

@@ -86,41 +86,75 @@ function download(blob: FileBlob): SaveResult {
 /** Base of the reconnect delay; it doubles per failed attempt up to RECONNECT_MAX_MS. */
 const RECONNECT_BASE_MS = 250;
 const RECONNECT_MAX_MS = 5_000;
+/** `WebSocket.OPEN`, spelled out so that a fake socket class need not carry the constant. */
+const OPEN = 1;
+
+/** The part of a WebSocket the browser client uses (the browser's own, or a fake in tests). */
+export interface ClientSocket {
+  binaryType: BinaryType;
+  readonly readyState: number;
+  send(frame: Uint8Array<ArrayBuffer>): void;
+  onopen: ((ev: Event) => void) | null;
+  onmessage: ((ev: MessageEvent<ArrayBuffer>) => void) | null;
+  onclose: ((ev: CloseEvent) => void) | null;
+}
+
+/** What the browser client takes from its surroundings; tests pass a fake socket and timer. */
+export interface BrowserClientEnv {
+  /** The host's WebSocket endpoint, token included. */
+  url: string;
+  openSocket(url: string): ClientSocket;
+  setTimeout(run: () => void, delayMs: number): unknown;
+}
 
 interface Pending {
   resolve: (value: unknown) => void;
   reject: (err: Error) => void;
 }
 
-/** The WebSocket client of the loopback host (main/host/). Connects at once and reconnects on loss. */
-function createBrowserApi(): AtlasApi {
+/** The page's own host: same origin, `/api`, with the `?token=` of the page URL. */
+function pageEnv(): BrowserClientEnv {
   const token = new URLSearchParams(location.search).get('token') ?? '';
-  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api?token=${encodeURIComponent(token)}`;
+  return {
+    url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api?token=${encodeURIComponent(token)}`,
+    openSocket: (url) => new WebSocket(url),
+    setTimeout: (run, delayMs) => setTimeout(run, delayMs),
+  };
+}
+
+/**
+ * The WebSocket client of the loopback host (main/host/). Connects at once; after the socket
+ * closes, every call in flight rejects, and it reconnects with a growing delay while anyone listens
+ * for events (otherwise on the next call).
+ */
+export function createBrowserApi(env: BrowserClientEnv = pageEnv()): AtlasApi {
   const pending = new Map<number, Pending>();
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const queue: Uint8Array<ArrayBuffer>[] = [];
-  let socket: WebSocket | null = null;
+  let socket: ClientSocket | null = null;
   let nextId = 1;
   let failures = 0;
 
-  function connect(): WebSocket {
-    const ws = new WebSocket(url);
+  function connect(): ClientSocket {
+    const ws = env.openSocket(env.url);
     ws.binaryType = 'arraybuffer';
     ws.onopen = () => {
       failures = 0;
       for (const frame of queue.splice(0)) ws.send(frame);
     };
-    ws.onmessage = (ev: MessageEvent<ArrayBuffer>) =>
-      receive(decodeMessage(new Uint8Array(ev.data)) as WireMessage);
+    ws.onmessage = (ev) => receive(decodeMessage(new Uint8Array(ev.data)) as WireMessage);
     ws.onclose = () => {
       socket = null;
       const lost = new Error('Lost the connection to the Latent Atlas host. Is it still running?');
       for (const p of pending.values()) p.reject(lost);
       pending.clear();
+      // Why: these frames belong to the calls just rejected; sent later, they would act behind the
+      // caller's back (a training run started after its button showed an error).
+      queue.length = 0;
       // Reconnect only while someone listens for events; requests reconnect on demand.
       if (listeners.size > 0) {
         const delay = Math.min(RECONNECT_MAX_MS, RECONNECT_BASE_MS * 2 ** failures++);
-        setTimeout(() => {
+        env.setTimeout(() => {
           if (!socket) socket = connect();
         }, delay);
       }
@@ -142,7 +176,7 @@ function createBrowserApi(): AtlasApi {
 
   function send(frame: Uint8Array<ArrayBuffer>): void {
     if (!socket) socket = connect();
-    if (socket.readyState === WebSocket.OPEN) socket.send(frame);
+    if (socket.readyState === OPEN) socket.send(frame);
     else queue.push(frame);
   }
 
@@ -163,7 +197,8 @@ function createBrowserApi(): AtlasApi {
       if (!socket) socket = connect();
       return () => {
         set.delete(wrapped);
-        if (set.size === 0) listeners.delete(name);
+        // Why the identity check: a second call of a spent unsubscribe must not drop a newer set.
+        if (set.size === 0 && listeners.get(name) === set) listeners.delete(name);
       };
     },
   };

@@ -1,21 +1,27 @@
 // Offline smoke test of the packaging configuration (electron.config.ts): electron-builder --dir
 // with `electronDist` pointing at a stub "Electron" (the real one cannot be downloaded here, see
-// ENVIRONMENT.md), then the app.asar it produced is listed. Needs the build (npm run build).
+// ENVIRONMENT.md), then the app.asar it produced is listed. Needs the build, which the Vitest global
+// setup makes (scripts/build-main.global-setup.ts); it fails, never skips, when the build is missing.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, Platform } from 'electron-builder';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import config from '../electron.config';
 
 const ROOT = join(__dirname, '..');
-const built =
-  existsSync(join(ROOT, 'dist/main/app.cjs')) && existsSync(join(ROOT, 'dist/renderer/index.html'));
 const work = mkdtempSync(join(tmpdir(), 'atlas-package-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-describe.skipIf(!built)('electron.config.ts', () => {
+describe('electron.config.ts', () => {
+  beforeAll(() => {
+    for (const file of ['dist/main/app.cjs', 'dist/renderer/index.html']) {
+      if (!existsSync(join(ROOT, file)))
+        throw new Error(`${file} is missing: run \`npm run build\` first (the package needs the build).`);
+    }
+  });
+
   it('packs only dist/ and package.json into app.asar, with the worker and wasm unpacked', async () => {
     const stub = join(work, 'electron-stub');
     mkdirSync(stub);

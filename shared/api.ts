@@ -7,33 +7,7 @@
  * `Uint8Array`. Images are row-major grayscale in [0,1]: image `i` of size `s` occupies
  * `pixels[i*s*s .. (i+1)*s*s)`. Latent codes are interleaved: point `i` is `(z[2i], z[2i+1])`.
  */
-
-/** Autoencoder kind: plain (`ae`) or variational (`vae`). */
-export type ModelKind = 'ae' | 'vae';
-
-/** Supported image sizes in pixels (square). */
-export const IMAGE_SIZES = [32, 64] as const;
-export type ImageSize = (typeof IMAGE_SIZES)[number];
-
-/** Everything that determines a training run (and so, with the seed, its result). */
-export interface TrainConfig {
-  /** Side of the square cylinder images, e.g. 32. */
-  imageSize: ImageSize;
-  /** Number of generated images, train and validation together, e.g. 4000. */
-  datasetSize: number;
-  /** Fraction held out for validation, e.g. 0.2. */
-  valFraction: number;
-  /** Seed for the dataset and the weight initialisation. */
-  seed: number;
-  kind: ModelKind;
-  epochs: number;
-  batchSize: number;
-  learningRate: number;
-  /** KL weight β (only used by `vae`). */
-  beta: number;
-  /** Alignment weight λ ≥ 0: pulls z toward the true (height, radius); 0 = unsupervised. */
-  align: number;
-}
+import type { ImageSize, TrainConfig } from './train-config';
 
 /** Axis-aligned box in latent space. */
 export interface LatentBounds {
@@ -154,7 +128,10 @@ export interface TrainFinished {
 
 export interface TrainFailed {
   runId: string;
-  /** Clear, user-facing message, e.g. "Training diverged (loss became NaN) at epoch 3; the last good weights were kept." */
+  /**
+   * Clear, user-facing message, e.g. "Training diverged (loss became NaN) at epoch 3; the last good
+   * weights were kept."
+   */
   message: string;
 }
 
@@ -241,44 +218,51 @@ export type EventName = keyof Events;
 export type RequestArg<K extends RequestName> = Requests[K][0];
 export type RequestResult<K extends RequestName> = Requests[K][1];
 
-export const REQUEST_NAMES: readonly RequestName[] = [
-  'app:info',
-  'model:current',
-  'model:bundled',
-  'model:use-bundled',
-  'model:encode',
-  'model:decode',
-  'model:decode-grid',
-  'model:export',
-  'model:import',
-  'image:png',
-  'grid:png',
-  'model:open-dialog',
-  'model:save-dialog',
-  'image:save-dialog',
-  'grid:save-dialog',
-  'train:start',
-  'train:pause',
-  'train:resume',
-  'train:stop',
-];
+/** One entry per name of `K`: the compiler refuses a table that misses a name or adds an unknown one. */
+export type NameTable<K extends string, V = true> = { readonly [P in K]: V };
 
-export const EVENT_NAMES: readonly EventName[] = [
-  'train:progress',
-  'train:epoch',
-  'train:finished',
-  'train:failed',
-  'model:changed',
-  'menu:command',
-];
+/** Where each request works: `anywhere`, or only on the `desktop` (it opens a native dialog). */
+const REQUEST_PLACES: NameTable<RequestName, 'anywhere' | 'desktop'> = {
+  'app:info': 'anywhere',
+  'model:current': 'anywhere',
+  'model:bundled': 'anywhere',
+  'model:use-bundled': 'anywhere',
+  'model:encode': 'anywhere',
+  'model:decode': 'anywhere',
+  'model:decode-grid': 'anywhere',
+  'model:export': 'anywhere',
+  'model:import': 'anywhere',
+  'image:png': 'anywhere',
+  'grid:png': 'anywhere',
+  'model:open-dialog': 'desktop',
+  'model:save-dialog': 'desktop',
+  'image:save-dialog': 'desktop',
+  'grid:save-dialog': 'desktop',
+  'train:start': 'anywhere',
+  'train:pause': 'anywhere',
+  'train:resume': 'anywhere',
+  'train:stop': 'anywhere',
+};
+
+const EVENT_TABLE: NameTable<EventName> = {
+  'train:progress': true,
+  'train:epoch': true,
+  'train:finished': true,
+  'train:failed': true,
+  'model:changed': true,
+  'menu:command': true,
+};
+
+/** Every request name (from a table the compiler checks): the channels the transports serve. */
+export const REQUEST_NAMES: readonly RequestName[] = Object.keys(REQUEST_PLACES) as RequestName[];
+
+/** Every event name, from a table the compiler checks. */
+export const EVENT_NAMES: readonly EventName[] = Object.keys(EVENT_TABLE) as EventName[];
 
 /** Requests that need native dialogs (Electron only). */
-export const DESKTOP_ONLY: readonly RequestName[] = [
-  'model:open-dialog',
-  'model:save-dialog',
-  'image:save-dialog',
-  'grid:save-dialog',
-];
+export const DESKTOP_ONLY: readonly RequestName[] = REQUEST_NAMES.filter(
+  (n) => REQUEST_PLACES[n] === 'desktop',
+);
 
 /**
  * The API as the renderer sees it: one async function per request, one `onX` subscription per
@@ -294,36 +278,6 @@ export interface ApiError {
   code: 'invalid-argument' | 'not-available' | 'no-model' | 'busy' | 'failed';
   message: string;
 }
-
-/** Defaults for a new training run (the config the bundled models and the benchmark use). */
-export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
-  imageSize: 32,
-  datasetSize: 4000,
-  valFraction: 0.2,
-  seed: 1,
-  kind: 'ae',
-  epochs: 30,
-  batchSize: 64,
-  // Measured by the engine (main/engine/model.ts): with its dense 128-32 net, Adam at 0.02 reaches
-  // the quality targets in about a third of the samples 0.002 needs; 0.05 sometimes collapses.
-  learningRate: 0.02,
-  // The engine weighs KL per pixel (loss = MSE + β·KL/s²), so β = 1 is the textbook VAE (codes
-  // within about ±2.5, like the N(0, I) prior); 0.01 left codes spread to ±10 (measured).
-  beta: 1,
-  align: 0,
-};
-
-/** Bounds for each numeric config field: [min, max]. */
-export const TRAIN_CONFIG_LIMITS = {
-  datasetSize: [200, 50_000],
-  valFraction: [0.05, 0.5],
-  seed: [0, 2 ** 31 - 1],
-  epochs: [1, 500],
-  batchSize: [8, 1024],
-  learningRate: [1e-5, 0.1],
-  beta: [0, 10],
-  align: [0, 100],
-} as const satisfies Record<string, readonly [number, number]>;
 
 /** Limits on request sizes (to refuse absurd payloads early). */
 export const API_LIMITS = {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Factors, ImageSize } from './api';
+import type { Factors } from './api';
+import type { ImageSize } from './train-config';
 import { renderCylinder, validateFactors } from './cylinder';
 
 /** Pixels brighter than this count as part of the cylinder. */

@@ -7,7 +7,8 @@
  * Edges are anti-aliased analytically (coverage from an estimated signed distance to each shape), so
  * rendering costs one pass over the pixels of the cylinder's bounding box: no supersampling.
  */
-import { IMAGE_SIZES, type Factors, type ImageSize } from './api';
+import type { Factors } from './api';
+import { IMAGE_SIZES, type ImageSize } from './train-config';
 
 /** Body height (distance between the centres of top and bottom ellipse) as a fraction of the frame: height 0 → MIN, 1 → MAX. */
 export const BODY_HEIGHT_RANGE = [0.16, 0.66] as const;

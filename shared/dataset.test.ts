@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ImageSize } from './api';
+import type { ImageSize } from './train-config';
 import { renderCylinder } from './cylinder';
 import { generateDataset, type DatasetOptions } from './dataset';
 

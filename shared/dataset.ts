@@ -2,11 +2,14 @@
  * The cylinder dataset: N images with their true (height, radius) kept beside each one, split into
  * training and validation sets. Fully determined by (count, imageSize, seed, valFraction).
  */
-import type { ImageSize } from './api';
 import { renderCylinder, validateImageSize } from './cylinder';
 import { createRng } from './random';
+import { trainCount, type ImageSize } from './train-config';
 
-/** One split. Image `i` is `images[i*s*s .. (i+1)*s*s)`; its factors are `(factors[2i], factors[2i+1])` = (height, radius). */
+/**
+ * One split. Image `i` is `images[i*s*s .. (i+1)*s*s)`; its factors are
+ * `(factors[2i], factors[2i+1])` = (height, radius).
+ */
 export interface DatasetSplit {
   /** Row-major grayscale pixels in [0,1], length count·imageSize². */
   images: Float32Array;
@@ -39,7 +42,8 @@ export const MAX_DATASET_COUNT = 200_000;
 
 /**
  * Draws `count` factor pairs uniformly in [0,1]² with a PRNG seeded by `seed`, renders each
- * cylinder, and puts the last `round(count · valFraction)` of them in the validation split.
+ * cylinder, and puts the last `count − trainCount(count, valFraction)` of them (about
+ * `round(count · valFraction)`) in the validation split.
  * The draws are independent, so a contiguous split is an unbiased random split.
  *
  * @example const { train, val } = generateDataset({ count: 4000, imageSize: 32, seed: 1, valFraction: 0.2 });
@@ -47,16 +51,15 @@ export const MAX_DATASET_COUNT = 200_000;
  */
 export function generateDataset(opts: DatasetOptions): Dataset {
   const { count, imageSize, seed, valFraction } = validateOptions(opts);
-  const valCount = Math.min(count - 1, Math.max(1, Math.round(count * valFraction)));
-  const trainCount = count - valCount;
+  const trainImages = trainCount(count, valFraction);
   const rng = createRng(seed);
   const factors = new Float32Array(2 * count);
   for (let i = 0; i < factors.length; i++) factors[i] = rng();
   return {
     imageSize,
     seed,
-    train: renderSplit(factors.subarray(0, 2 * trainCount), imageSize),
-    val: renderSplit(factors.subarray(2 * trainCount), imageSize),
+    train: renderSplit(factors.subarray(0, 2 * trainImages), imageSize),
+    val: renderSplit(factors.subarray(2 * trainImages), imageSize),
   };
 }
 

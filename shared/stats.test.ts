@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateDataset } from './dataset';
 import { createRng } from './random';
-import { computeMetrics, latentBounds, mse, spearman, variance, type MetricsInput } from './stats';
+import { computeMetrics, mse, spearman, variance, type MetricsInput } from './stats';
 
 describe('spearman', () => {
   it('is 1 for any increasing relation and −1 for a decreasing one', () => {
@@ -33,20 +33,15 @@ describe('spearman', () => {
   });
 });
 
-describe('variance, mse, latentBounds', () => {
+describe('variance, mse', () => {
   it('compute the textbook values', () => {
     expect(variance([1, 2, 3, 4])).toBeCloseTo(1.25, 12);
     expect(mse([0, 1, 2], [0, 1, 5])).toBeCloseTo(3, 12);
-    expect(latentBounds(new Float32Array([0, 1, 2, -1, -3, 0.5]))).toEqual({ min: [-3, -1], max: [2, 1] });
   });
 
-  it('reject empty, mismatched and non-finite input', () => {
+  it('reject empty and mismatched input', () => {
     expect(() => variance([])).toThrow(/empty/);
     expect(() => mse([1], [1, 2])).toThrow(/same length/);
-    expect(() => latentBounds(new Float32Array([0, NaN]))).toThrow(
-      /codes contains a non-finite value \(NaN\) at index 1/,
-    );
-    expect(() => latentBounds(new Float32Array(3))).toThrow(/even length/);
   });
 });
 

@@ -1,9 +1,11 @@
 /**
- * Model-quality math on plain arrays: reconstruction error, rank correlation, latent bounds, and
+ * Model-quality math on plain arrays: reconstruction error, rank correlation, and
  * `computeMetrics`, which turns a model's validation outputs into the `Metrics` of the contract.
  */
-import type { LatentBounds, Metrics } from './api';
+import type { Metrics } from './api';
+import { channel } from './interleaved';
 import { knnRegress, r2 } from './knn';
+import { boundsOfCodes } from './latent-bounds';
 
 /** Neighbours used for the factor-fidelity kNN regression. */
 export const KNN_K = 10;
@@ -84,26 +86,6 @@ function pearson(a: Float64Array, b: Float64Array): number {
   return cov / Math.sqrt(varA * varB);
 }
 
-/**
- * Axis-aligned bounds of interleaved 2-D codes.
- *
- * @example latentBounds(new Float32Array([0, 1, 2, -1])) // { min: [0, -1], max: [2, 1] }
- */
-export function latentBounds(codes: Float32Array): LatentBounds {
-  assertCodes(codes, 'codes');
-  const min: [number, number] = [Infinity, Infinity];
-  const max: [number, number] = [-Infinity, -Infinity];
-  for (let i = 0; i < codes.length; i += 2) {
-    const x = codes[i] as number;
-    const y = codes[i + 1] as number;
-    if (x < min[0]) min[0] = x;
-    if (x > max[0]) max[0] = x;
-    if (y < min[1]) min[1] = y;
-    if (y > max[1]) max[1] = y;
-  }
-  return { min, max };
-}
-
 /** What `computeMetrics` needs: the validation set through the model, and the training codes. */
 export interface MetricsInput {
   /** Validation images, count·s² pixels. */
@@ -144,12 +126,11 @@ export function computeMetrics(input: MetricsInput): Metrics {
   if (!Number.isFinite(valMse)) throw new Error('Reconstructions contain NaN or Infinity');
   const pixelVariance = variance(valImages);
   const predicted = knnRegress(trainCodes, trainFactors, 2, valCodes, KNN_K);
-  const column = (xs: Float32Array, index: number): Float32Array => xs.filter((_, i) => i % 2 === index);
   const [z1, z2, height, radius] = [
-    column(valCodes, 0),
-    column(valCodes, 1),
-    column(valFactors, 0),
-    column(valFactors, 1),
+    channel(valCodes, 2, 0),
+    channel(valCodes, 2, 1),
+    channel(valFactors, 2, 0),
+    channel(valFactors, 2, 1),
   ];
   return {
     valMse,
@@ -159,7 +140,7 @@ export function computeMetrics(input: MetricsInput): Metrics {
       z1: { height: spearman(z1, height), radius: spearman(z1, radius) },
       z2: { height: spearman(z2, height), radius: spearman(z2, radius) },
     },
-    latentBounds: latentBounds(valCodes),
+    latentBounds: boundsOfCodes(valCodes),
   };
 }
 

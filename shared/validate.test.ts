@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TRAIN_CONFIG, REQUEST_NAMES } from './api';
+import { REQUEST_NAMES } from './api';
+import { DEFAULT_TRAIN_CONFIG } from './train-config';
 import { ApiRequestError, toApiError, validateRequest } from './validate';
 
 function rejects(name: unknown, arg: unknown): string {
@@ -85,6 +86,13 @@ describe('validateRequest', () => {
     expect(rejects('train:start', config({ datasetSize: 200, batchSize: 1024 }))).toContain(
       'must not exceed the training images',
     );
+    // 201 images, half held out: the dataset keeps 101 for validation, so 100 train.
+    expect(rejects('train:start', config({ datasetSize: 201, valFraction: 0.5, batchSize: 101 }))).toBe(
+      'train:start.config.batchSize (101) must not exceed the training images (100)',
+    );
+    expect(() =>
+      validateRequest('train:start', config({ datasetSize: 201, valFraction: 0.5, batchSize: 100 })),
+    ).not.toThrow();
     expect(rejects('model:decode-grid', { bounds, perSide: 33 })).toContain(
       'perSide must be between 2 and 32',
     );

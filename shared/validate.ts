@@ -6,15 +6,19 @@
  */
 import {
   API_LIMITS,
-  IMAGE_SIZES,
   REQUEST_NAMES,
-  TRAIN_CONFIG_LIMITS,
   type ApiError,
   type LatentBounds,
   type RequestArg,
   type RequestName,
-  type TrainConfig,
 } from './api';
+import {
+  configProblems,
+  IMAGE_SIZES,
+  NUMERIC_CONFIG_FIELDS,
+  type ConfigProblem,
+  type TrainConfig,
+} from './train-config';
 
 /** An error with an `ApiError` code; its message is meant for the user. */
 export class ApiRequestError extends Error {
@@ -108,7 +112,8 @@ const VALIDATORS: { [K in RequestName]: Validator } = {
  * `ApiRequestError` (code `invalid-argument`) naming the bad field and the accepted range.
  *
  * @example validateRequest('model:decode', { z: new Float32Array([0, 1]) }) // ok
- * @example validateRequest('model:decode', { z: [NaN, 1] }) // throws "model:decode: z must be a Float32Array"
+ * @example validateRequest('model:decode', { z: [NaN, 1] })
+ * // throws "model:decode.z must be a Float32Array (got an array)"
  */
 export function validateRequest<K extends RequestName>(name: K, arg: unknown): RequestArg<K>;
 export function validateRequest(name: unknown, arg: unknown): unknown;
@@ -128,23 +133,33 @@ export function validateTrainConfig(config: unknown, at = 'config'): TrainConfig
 }
 
 function trainConfig(arg: unknown, at: string): asserts arg is TrainConfig {
-  const keys = [...Object.keys(TRAIN_CONFIG_LIMITS), 'imageSize', 'kind'];
+  const keys = [...NUMERIC_CONFIG_FIELDS, 'imageSize', 'kind'];
   const o = object(arg, at, keys, keys);
   if (!IMAGE_SIZES.includes(o.imageSize as never))
     fail(`${at}.imageSize must be one of ${IMAGE_SIZES.join(', ')}`);
   if (o.kind !== 'ae' && o.kind !== 'vae') fail(`${at}.kind must be "ae" or "vae"`);
-  const L = TRAIN_CONFIG_LIMITS;
-  const datasetSize = integer(o.datasetSize, `${at}.datasetSize`, ...L.datasetSize);
-  const valFraction = number(o.valFraction, `${at}.valFraction`, ...L.valFraction);
-  integer(o.seed, `${at}.seed`, ...L.seed);
-  integer(o.epochs, `${at}.epochs`, ...L.epochs);
-  const batchSize = integer(o.batchSize, `${at}.batchSize`, ...L.batchSize);
-  number(o.learningRate, `${at}.learningRate`, ...L.learningRate);
-  number(o.beta, `${at}.beta`, ...L.beta);
-  number(o.align, `${at}.align`, ...L.align);
-  const trainCount = Math.round(datasetSize * (1 - valFraction));
-  if (batchSize > trainCount) {
-    fail(`${at}.batchSize (${batchSize}) must not exceed the training images (${trainCount})`);
+  for (const field of NUMERIC_CONFIG_FIELDS) {
+    if (typeof o[field] !== 'number') fail(`${at}.${field} must be a number (got ${describe(o[field])})`);
+  }
+  const config = o as unknown as TrainConfig;
+  const problems = configProblems(config);
+  for (const field of NUMERIC_CONFIG_FIELDS) {
+    const problem = problems[field];
+    if (problem) fail(configMessage(`${at}.${field}`, problem, config[field]));
+  }
+}
+
+/** Words a config problem for the contract: the field path, the rule and the value received. */
+function configMessage(at: string, problem: ConfigProblem, value: number): string {
+  switch (problem.kind) {
+    case 'not-finite':
+      return `${at} must be a finite number (got ${String(value)})`;
+    case 'out-of-range':
+      return `${at} must be between ${problem.min} and ${problem.max} (got ${value})`;
+    case 'not-whole':
+      return `${at} must be a whole number (got ${value})`;
+    case 'batch-too-large':
+      return `${at} (${value}) must not exceed the training images (${problem.trainCount})`;
   }
 }
 

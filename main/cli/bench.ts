@@ -17,13 +17,14 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { loadavg } from 'node:os';
-import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../../shared/api';
+import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../../shared/train-config';
 import { generateDataset } from '../../shared/dataset';
 import { initBackend } from '../engine/backend';
 import { HIDDEN_UNITS, buildAutoencoder, disposeModel, variablesOf } from '../engine/model';
 import { applyGradients, trainStep } from '../engine/train-step';
 import { type EngineWithDiagnostics, createEngine } from '../engine/engine';
 import { installWasmKernels, uninstallWasmKernels } from '../engine/wasm-kernels';
+import { errorMessage } from '../../shared/errors';
 
 /** Training stops once both quality targets are met and this many more epochs have run. */
 const EXTRA_EPOCHS = 2;
@@ -227,7 +228,7 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(0),
   (err: unknown) => {
-    console.error(`bench failed: ${err instanceof Error ? err.message : String(err)}`);
+    console.error(`bench failed: ${errorMessage(err)}`);
     process.exit(1);
   },
 );

@@ -7,6 +7,7 @@ import { openAppWindow, findAppBrowser, type AppWindow } from './chromium-window
 import { downloadElectron, findElectronBinary } from './electron-binary';
 import { runHost, type RunningHost } from '../host/run-host';
 import { appRoot } from '../node/paths';
+import { errorMessage } from '../../shared/errors';
 
 interface StartArgs {
   noWindow: boolean;
@@ -127,6 +128,6 @@ async function shutdown(running: RunningHost, window: AppWindow | null, code: nu
 }
 
 main().catch((err: unknown) => {
-  console.error(`Latent Atlas could not start: ${(err as Error).message}`);
+  console.error(`Latent Atlas could not start: ${errorMessage(err)}`);
   process.exit(1);
 });

@@ -23,17 +23,13 @@ import { Command, InvalidArgumentError } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import {
-  DEFAULT_TRAIN_CONFIG,
-  type Metrics,
-  type TrainConfig,
-  type TrainFinished,
-  type TrainProgress,
-} from '../../shared/api';
+import type { Metrics, TrainFinished, TrainProgress } from '../../shared/api';
+import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../../shared/train-config';
 import { validateTrainConfig } from '../../shared/validate';
 import type { Engine } from '../engine/engine';
 import { createEngine } from '../engine/engine';
 import { describeFileError, writeFileAtomic } from '../node/files';
+import { errorMessage } from '../../shared/errors';
 
 /** Tag and version of metrics.json. */
 export const METRICS_FORMAT = 'latent-atlas-metrics';
@@ -154,7 +150,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     config = configOf(opts);
   } catch (err) {
-    console.error(`error: ${err instanceof Error ? err.message : String(err)}\n`);
+    console.error(`error: ${errorMessage(err)}\n`);
     cmd.outputHelp({ error: true });
     return 2;
   }
@@ -239,7 +235,7 @@ async function save(
 main(process.argv).then(
   (code) => process.exit(code),
   (err: unknown) => {
-    console.error(`error: ${err instanceof Error ? err.message : String(err)}`);
+    console.error(`error: ${errorMessage(err)}`);
     process.exit(1);
   },
 );

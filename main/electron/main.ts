@@ -12,6 +12,7 @@ import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './app-protocol';
 import { createService, type Service } from '../service/service';
 import { loadSettings } from './settings';
 import { APP_URL, buildWindowOptions, denyAllPermissions, hardenWebContents } from './window';
+import { errorMessage } from '../../shared/errors';
 
 const isDev = !app.isPackaged;
 let mainWindow: BrowserWindow | null = null;
@@ -91,6 +92,6 @@ async function showAbout(): Promise<void> {
 }
 
 function fatal(err: unknown): void {
-  dialog.showErrorBox('Latent Atlas could not start', err instanceof Error ? err.message : String(err));
+  dialog.showErrorBox('Latent Atlas could not start', errorMessage(err));
   app.exit(1);
 }

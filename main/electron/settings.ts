@@ -1,6 +1,7 @@
 // Small persistent settings of the desktop app (in app.getPath('userData')/settings.json).
 import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../node/files';
+import { errorMessage } from '../../shared/errors';
 
 export interface Settings {
   /** The folder last used in an open or save dialog. */
@@ -31,7 +32,7 @@ export async function loadSettings(file: string): Promise<SettingsStore> {
       try {
         await writeFileAtomic(file, JSON.stringify(settings, null, 2));
       } catch (err) {
-        console.warn(`Could not save settings to ${file}: ${(err as Error).message}`);
+        console.warn(`Could not save settings to ${file}: ${errorMessage(err)}`);
       }
     },
   };

@@ -1,29 +1,41 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import {
-  DEFAULT_TRAIN_CONFIG,
-  type TrainConfig,
-  type TrainEpoch,
-  type TrainFailed,
-  type TrainFinished,
-  type TrainProgress,
-} from '../../shared/api';
-import type { Engine, EngineEvents } from './engine';
+import { join, resolve } from 'node:path';
+import type { ModelState, TrainEpoch, TrainFailed, TrainFinished, TrainProgress } from '../../shared/api';
+import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../../shared/train-config';
+import type { Engine, EngineEvents, EngineOptions } from './engine';
 import { type EngineWithDiagnostics, createEngine } from './engine';
+import { WorkerConnection } from './worker-connection';
 
 const WORKER = 'dist/main/worker.cjs';
+/** A bundled model (32 px), loaded by the tests that need a model to start from. */
+const BUNDLED = resolve('assets/models/aligned');
 const SMALL: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, datasetSize: 400, epochs: 3, batchSize: 40 };
-let engine: EngineWithDiagnostics;
+/** Every test starts its own engines; they are disposed after it. */
+const engines: EngineWithDiagnostics[] = [];
 let root: string;
 
+async function newEngine(opts: EngineOptions = {}): Promise<EngineWithDiagnostics> {
+  const engine = await createEngine({ workerPath: WORKER, ...opts });
+  engines.push(engine);
+  return engine;
+}
+
+/** A new engine holding the bundled model. */
+async function engineWithModel(opts: EngineOptions = {}): Promise<[EngineWithDiagnostics, ModelState]> {
+  const engine = await newEngine(opts);
+  return [engine, await engine.loadModelDir(BUNDLED, 'bundled', 'aligned')];
+}
+
 beforeAll(async () => {
-  engine = await createEngine({ workerPath: WORKER });
   root = await mkdtemp(join(tmpdir(), 'atlas-engine-'));
-}, 120_000);
+});
+afterEach(async () => {
+  await Promise.all(engines.splice(0).map((e) => e.dispose()));
+  vi.restoreAllMocks();
+});
 afterAll(async () => {
-  await engine?.dispose();
   await rm(root, { recursive: true, force: true });
 });
 
@@ -44,12 +56,15 @@ function collect<E extends keyof EngineEvents>(e: Engine, event: E): EngineEvent
 
 describe('engine (worker thread)', () => {
   it('starts on the wasm backend with no model', async () => {
+    const engine = await newEngine();
     expect(engine.backend).toBe('wasm');
     expect(await engine.current()).toBeNull();
+    expect(await engine.currentSummary()).toBeNull();
     await expect(engine.decode(new Float32Array([0, 0]))).rejects.toThrow(/No model is loaded/);
   });
 
   it('trains: events arrive, decode works during training, the result becomes current', async () => {
+    const engine = await newEngine();
     const progress = collect(engine, 'progress') as TrainProgress[];
     const epochs = collect(engine, 'epoch') as TrainEpoch[];
     const finished = next(engine, 'finished');
@@ -75,7 +90,40 @@ describe('engine (worker thread)', () => {
     expect(current?.info.metrics?.valNmse).toBeGreaterThan(0);
   });
 
+  it('decodes without asking the worker for the model, and its summary follows every model change', async () => {
+    const [engine, bundled] = await engineWithModel();
+    expect(await engine.currentSummary()).toEqual({ info: bundled.info, imageSize: 32 });
+    const calls = vi.spyOn(WorkerConnection.prototype, 'call');
+    await engine.currentSummary();
+    await engine.decode(new Float32Array([0.1, 0.2]));
+    expect(calls.mock.calls.map(([name]) => name)).toEqual(['decode']);
+
+    // Another image size: the summary changes as the run starts, and again as it finishes.
+    const finished = next(engine, 'finished');
+    const { runId } = await engine.train({
+      ...SMALL,
+      imageSize: 64,
+      datasetSize: 200,
+      epochs: 1,
+      batchSize: 20,
+    });
+    expect(await engine.currentSummary()).toMatchObject({
+      imageSize: 64,
+      info: { id: runId, source: 'training' },
+    });
+    const done = await finished;
+    expect(await engine.currentSummary()).toEqual({ info: done.model.info, imageSize: 64 });
+    expect((await engine.decode(new Float32Array([0, 0]))).length).toBe(64 * 64);
+
+    const imported = await engine.importBundle(await engine.exportBundle());
+    expect(await engine.currentSummary()).toEqual({ info: imported.info, imageSize: 64 });
+    const reloaded = await engine.loadModelDir(BUNDLED, 'bundled', 'aligned');
+    expect(await engine.currentSummary()).toEqual({ info: reloaded.info, imageSize: 32 });
+    expect(calls.mock.calls.map(([name]) => name)).not.toContain('current');
+  });
+
   it('encodes and decodes in batches, and leaks no tensors over 200 decodes', async () => {
+    const [engine] = await engineWithModel();
     const grid = new Float32Array(2 * 256).map((_, i) => (i % 7) / 7 - 0.5);
     const images = await engine.decode(grid);
     expect(images.length).toBe(256 * 1024);
@@ -89,6 +137,7 @@ describe('engine (worker thread)', () => {
   });
 
   it('saves, loads and exports/imports; bad files leave the current model in place', async () => {
+    const [engine] = await engineWithModel();
     const dir = join(root, 'saved');
     await engine.saveModelDir(dir);
     const z = new Float32Array([0.3, -0.2]);
@@ -101,6 +150,7 @@ describe('engine (worker thread)', () => {
     );
     await expect(engine.importBundle(new TextEncoder().encode('nonsense'))).rejects.toThrow(/not valid JSON/);
     expect((await engine.current())?.info.id).toBe('my-id');
+    expect((await engine.currentSummary())?.info.id).toBe('my-id');
     const bundle = await engine.exportBundle();
     const imported = await engine.importBundle(bundle);
     expect(imported.info.source).toBe('loaded');
@@ -108,6 +158,7 @@ describe('engine (worker thread)', () => {
   });
 
   it('stop ends the run early and keeps what was trained', async () => {
+    const engine = await newEngine();
     const finished = next(engine, 'finished');
     await engine.train({ ...SMALL, epochs: 200 });
     await next(engine, 'epoch');
@@ -120,21 +171,17 @@ describe('engine (worker thread)', () => {
   });
 
   it('reports divergence as a failure and keeps the previous model', async () => {
-    const nanEngine = await createEngine({ workerPath: WORKER, injectNanAtStep: 2 });
-    try {
-      const previous = await nanEngine.importBundle(await engine.exportBundle());
-      await expect(nanEngine.train({ ...SMALL, datasetSize: 200, batchSize: 40 })).resolves.toHaveProperty(
-        'runId',
-      );
-      const failed: TrainFailed = await next(nanEngine, 'failed');
-      expect(failed.message).toMatch(
-        /Training diverged \(loss became NaN or Infinity\) at epoch 1, step 3.*previous model was kept/,
-      );
-      expect(nanEngine.isTraining()).toBe(false);
-      expect((await nanEngine.current())?.info.id).toBe(previous.info.id);
-    } finally {
-      await nanEngine.dispose();
-    }
+    const [engine, previous] = await engineWithModel({ injectNanAtStep: 2 });
+    await expect(engine.train({ ...SMALL, datasetSize: 200, batchSize: 40 })).resolves.toHaveProperty(
+      'runId',
+    );
+    const failed: TrainFailed = await next(engine, 'failed');
+    expect(failed.message).toMatch(
+      /Training diverged \(loss became NaN or Infinity\) at epoch 1, step 3.*previous model was kept/,
+    );
+    expect(engine.isTraining()).toBe(false);
+    expect((await engine.current())?.info.id).toBe(previous.info.id);
+    expect(await engine.currentSummary()).toEqual({ info: previous.info, imageSize: 32 });
   });
 
   it('says so when the worker dies while starting', async () => {
@@ -146,53 +193,46 @@ describe('engine (worker thread)', () => {
   });
 
   it('rejects an invalid config without starting', async () => {
+    const engine = await newEngine();
     await expect(engine.train({ ...SMALL, learningRate: -1 })).rejects.toThrow(/learningRate/);
     expect(engine.isTraining()).toBe(false);
   });
 
   it('survives a worker that dies in training: failed event, new worker, previous model restored, trains again', async () => {
-    const crashing = await createEngine({ workerPath: WORKER, injectCrash: { atStep: 2, how: 'throw' } });
-    try {
-      const previous = await crashing.importBundle(await engine.exportBundle());
-      const z = new Float32Array([0.3, -0.2]);
-      const before = await crashing.decode(z);
-      const failed = next(crashing, 'failed');
-      const { runId } = await crashing.train({ ...SMALL, epochs: 1 });
-      const report: TrainFailed = await failed;
-      expect(report.runId).toBe(runId);
-      expect(report.message).toMatch(
-        /^Training stopped: the engine crashed \(it threw an uncaught error: injected crash/,
-      );
-      expect(report.message).toContain(`the previous model ("${previous.info.name}") was restored`);
-      expect(crashing.isTraining()).toBe(false);
-      expect((await crashing.current())?.info).toMatchObject({ id: previous.info.id, source: 'loaded' });
-      expect(await crashing.decode(z)).toEqual(before);
-      const finished = next(crashing, 'finished'); // the new worker has no crash hook
-      await crashing.train({ ...SMALL, epochs: 1 });
-      expect((await finished).model.info.epochsTrained).toBe(1);
-    } finally {
-      await crashing.dispose();
-    }
+    const [crashing, previous] = await engineWithModel({ injectCrash: { atStep: 2, how: 'throw' } });
+    const z = new Float32Array([0.3, -0.2]);
+    const before = await crashing.decode(z);
+    const failed = next(crashing, 'failed');
+    const { runId } = await crashing.train({ ...SMALL, epochs: 1 });
+    const report: TrainFailed = await failed;
+    expect(report.runId).toBe(runId);
+    expect(report.message).toMatch(
+      /^Training stopped: the engine crashed \(it threw an uncaught error: injected crash/,
+    );
+    expect(report.message).toContain(`the previous model ("${previous.info.name}") was restored`);
+    expect(crashing.isTraining()).toBe(false);
+    expect((await crashing.current())?.info).toMatchObject({ id: previous.info.id, source: 'bundled' });
+    expect(await crashing.currentSummary()).toEqual({ info: previous.info, imageSize: 32 });
+    expect(await crashing.decode(z)).toEqual(before);
+    const finished = next(crashing, 'finished'); // the new worker has no crash hook
+    await crashing.train({ ...SMALL, epochs: 1 });
+    expect((await finished).model.info.epochsTrained).toBe(1);
   });
 
   it('rejects calls pending when the worker exits, and answers the next ones from a new worker', async () => {
-    const crashing = await createEngine({ workerPath: WORKER, injectCrash: { atStep: 0, how: 'exit' } });
-    try {
-      const failed = next(crashing, 'failed');
-      await crashing.train({ ...SMALL, epochs: 1 });
-      // Sent as the worker dies: each call settles (none hangs), a rejection names the crash.
-      const settled = await Promise.allSettled([crashing.current(), crashing.numTensors()]);
-      for (const result of settled) {
-        if (result.status === 'rejected')
-          expect(String(result.reason)).toMatch(/engine crashed \(it exited with code 70\)/);
-      }
-      expect((await failed).message).toMatch(
-        /crashed \(it exited with code 70\)\. It was restarted with no model loaded\./,
-      );
-      expect(await crashing.current()).toBeNull();
-      await expect(crashing.decode(new Float32Array([0, 0]))).rejects.toThrow(/No model is loaded/);
-    } finally {
-      await crashing.dispose();
-    }
+    const crashing = await newEngine({ injectCrash: { atStep: 0, how: 'exit' } });
+    const failed = next(crashing, 'failed');
+    await crashing.train({ ...SMALL, epochs: 1 });
+    // Sent as the worker dies (it exits before its first step): they reject, naming the crash.
+    const settled = await Promise.allSettled([crashing.current(), crashing.numTensors()]);
+    const reasons = settled.flatMap((r) => (r.status === 'rejected' ? [String(r.reason)] : []));
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const reason of reasons) expect(reason).toMatch(/engine crashed \(it exited with code 70\)/);
+    expect((await failed).message).toMatch(
+      /crashed \(it exited with code 70\)\. It was restarted with no model loaded\./,
+    );
+    expect(await crashing.current()).toBeNull();
+    expect(await crashing.currentSummary()).toBeNull();
+    await expect(crashing.decode(new Float32Array([0, 0]))).rejects.toThrow(/No model is loaded/);
   });
 });

@@ -7,9 +7,14 @@
  * once, a new worker starts, and the model held before the death is restored from a snapshot kept
  * here (its bundle bytes, refreshed whenever the held model changes and before every run). A run
  * in progress ends with a 'failed' event saying so; calls made meanwhile wait for the new worker.
+ *
+ * It also keeps the current model's summary (info and image size) as the worker announces it, so
+ * the service can size and label a decode without a round trip that would wait for a training step.
  */
-import type { ModelState, TrainConfig } from '../../shared/api';
-import type { EngineEvents, EngineWithDiagnostics } from './engine';
+import type { ModelState } from '../../shared/api';
+import type { TrainConfig } from '../../shared/train-config';
+import { errorMessage } from '../../shared/errors';
+import type { EngineEvents, EngineWithDiagnostics, ModelSummary } from './engine';
 import type { CallName, EventMessage, ModelSnapshot, WorkerCalls, WorkerOptions } from './worker-protocol';
 import { WorkerConnection } from './worker-connection';
 
@@ -26,6 +31,8 @@ export class EngineClient implements EngineWithDiagnostics {
   private ready: Promise<void> = Promise.resolve();
   private runId: string | null = null;
   private snapshot: ModelSnapshot | null = null;
+  /** The current model as the worker last announced it (its 'model' event), or null. */
+  private summary: ModelSummary | null = null;
   /** Why the engine cannot work any more (it could not restart), or null. */
   private broken: string | null = null;
   private disposed = false;
@@ -51,6 +58,10 @@ export class EngineClient implements EngineWithDiagnostics {
 
   current(): Promise<ModelState | null> {
     return this.call('current', undefined);
+  }
+  async currentSummary(): Promise<ModelSummary | null> {
+    await this.usable();
+    return this.summary;
   }
   async train(config: TrainConfig): Promise<{ runId: string }> {
     if (this.runId) throw new Error('A training run is already in progress; stop it first.');
@@ -120,6 +131,11 @@ export class EngineClient implements EngineWithDiagnostics {
 
   /** A call to the current worker, once it is ready (after a restart, the new one). */
   private async call<K extends CallName>(name: K, arg: WorkerCalls[K][0]): Promise<WorkerCalls[K][1]> {
+    return (await this.usable()).call(name, arg);
+  }
+
+  /** The current worker once it is ready; rejects when the engine is disposed or broken. */
+  private async usable(): Promise<WorkerConnection> {
     // A death while waiting starts another restart: wait for the latest one.
     for (let ready = this.ready; ; ready = this.ready) {
       await ready;
@@ -127,7 +143,7 @@ export class EngineClient implements EngineWithDiagnostics {
     }
     if (this.disposed) throw new Error('The engine has been disposed.');
     if (this.broken || !this.connection) throw new Error(this.broken ?? 'The engine is not running.');
-    return this.connection.call(name, arg);
+    return this.connection;
   }
 
   /** Keeps the held model's bytes here, so a new worker can get it back. Best effort. */
@@ -135,19 +151,22 @@ export class EngineClient implements EngineWithDiagnostics {
     try {
       this.snapshot = await this.call('snapshot', undefined);
     } catch (err) {
-      if (!this.disposed)
-        console.warn(`Could not keep a copy of the current model: ${(err as Error).message}`);
+      if (!this.disposed) console.warn(`Could not keep a copy of the current model: ${errorMessage(err)}`);
     }
   }
 
   private receive(connection: WorkerConnection, msg: EventMessage): void {
     if (connection !== this.connection) return;
+    if (msg.event === 'model') {
+      this.summary = (msg as EventMessage<'model'>).payload;
+      return;
+    }
     if (msg.event === 'finished' || msg.event === 'failed') {
       this.runId = null;
       // The run's result (or the last good weights it kept) may now be the held model.
       void this.rememberHeldModel();
     }
-    this.emit(msg.event, msg.payload);
+    this.emit(msg.event, msg.payload as EngineEvents[typeof msg.event]);
   }
 
   private emit<E extends keyof EngineEvents>(event: E, payload: EngineEvents[E]): void {
@@ -188,10 +207,11 @@ export class EngineClient implements EngineWithDiagnostics {
     try {
       for (let attempt = 1; attempt <= MAX_RESTARTS && !this.disposed; attempt++) {
         const snapshot = attempt < MAX_RESTARTS ? this.snapshot : null;
+        this.summary = null; // the model died with the worker; a restored one is announced again
         try {
           await this.start(this.restartOptions);
         } catch (err) {
-          lastError = (err as Error).message;
+          lastError = errorMessage(err);
           await this.connection?.terminate();
           continue;
         }
@@ -200,7 +220,7 @@ export class EngineClient implements EngineWithDiagnostics {
           await this.connection!.call('importBundle', { bytes: snapshot.bytes, source: snapshot.source });
           return snapshot.name;
         } catch (err) {
-          lastError = (err as Error).message;
+          lastError = errorMessage(err);
           if (this.connection!.isDead) {
             this.snapshot = null; // it died restoring this model: try once more without it
             continue;

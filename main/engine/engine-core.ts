@@ -3,29 +3,29 @@
  * Independent of worker_threads (worker.ts only wires messages to it), so tests can drive it
  * in-process. Encode/decode use the weights being trained while a run is in progress; JavaScript
  * runs them between two training steps, since the loop yields after every step.
+ *
+ * Payloads are validated three times on purpose, as defence in depth at a thread boundary:
+ * shared/validate.ts checks every request at the service, encode/decode here check sizes and
+ * finiteness again, and `train` runs validateTrainConfig again. The worker trusts no caller, so
+ * a service bug or another client (the CLIs, the benchmark) cannot feed it NaN or huge sizes.
  */
-import type { ImageSize, LatentPoints, ModelInfo, ModelState, TrainConfig } from '../../shared/api';
-import { type Dataset, generateDataset } from '../../shared/dataset';
+import type { ModelState, TrainEpoch } from '../../shared/api';
+import type { TrainConfig } from '../../shared/train-config';
+import { errorMessage } from '../../shared/errors';
+import type { Dataset } from '../../shared/dataset';
 import { validateTrainConfig } from '../../shared/validate';
 import { initBackend } from './backend';
-import type { EngineEvents } from './engine';
-import type { HeldSource, ModelSnapshot } from './worker-protocol';
+import { DatasetCache } from './dataset-cache';
+import { decodeCodes, encodeImages, evaluate } from './evaluate';
+import { type Held, newMeta, stateOf, summaryOf, trainedName } from './held-model';
 import { type Autoencoder, buildAutoencoder, disposeModel, specOf } from './model';
+import type { AtlasMeta } from './model-meta';
 import { fromStored, packBundle, readModelDir, toStored, unpackBundle, writeModelDir } from './model-store';
-import { type AtlasMeta, META_FORMAT, META_VERSION } from './model-meta';
-import { decodeCodes, encodeImages } from './evaluate';
-import { TrainControl, TrainingDivergedError, runTraining } from './train-loop';
+import { TrainControl, TrainingDivergedError, type TrainOutcome, runTraining } from './train-loop';
+import type { HeldSource, ModelSnapshot, WorkerEvents } from './worker-protocol';
 
 /** Sends an event to the client. */
-export type Emit = <E extends keyof EngineEvents>(event: E, payload: EngineEvents[E]) => void;
-
-/** A model with what describes it. */
-interface Held {
-  model: Autoencoder;
-  meta: AtlasMeta;
-  source: ModelInfo['source'];
-  points: LatentPoints;
-}
+export type Emit = <E extends keyof WorkerEvents>(event: E, payload: WorkerEvents[E]) => void;
 
 /** A run in progress. */
 interface Run {
@@ -33,11 +33,8 @@ interface Run {
   control: TrainControl;
 }
 
-/** How many generated datasets to keep (regenerating 4,000 images takes a fraction of a second). */
-const DATASET_CACHE = 2;
-
 /** Test hooks of the training loop (see TrainLoopOptions). */
-export interface HostOptions {
+export interface CoreOptions {
   injectNanAtStep?: number;
   beforeStep?: (globalStep: number) => void;
 }
@@ -46,11 +43,11 @@ export interface HostOptions {
 export class EngineCore {
   private held: Held | null = null;
   private run: Run | null = null;
-  private readonly datasets = new Map<string, Dataset>();
+  private readonly datasets = new DatasetCache();
 
   constructor(
     private readonly emit: Emit,
-    private readonly opts: HostOptions = {},
+    private readonly opts: CoreOptions = {},
   ) {}
 
   init(): Promise<string> {
@@ -66,18 +63,19 @@ export class EngineCore {
   train(configArg: TrainConfig, runId: string): { runId: string } {
     if (this.run) throw new Error('A training run is already in progress; stop it first.');
     const config = validateTrainConfig(configArg);
-    const dataset = this.dataset(config);
+    const dataset = this.datasets.get(config);
     const model = buildAutoencoder(specOf(config), config.seed);
     const meta = newMeta(runId, `Training ${config.kind.toUpperCase()} (λ = ${config.align})`, config);
+    const codes = encodeImages(model, dataset.val.images, dataset.val.count);
     const held: Held = {
       model,
       meta,
       source: 'training',
-      points: { codes: new Float32Array(0), factors: dataset.val.factors, count: dataset.val.count },
+      points: { codes, factors: dataset.val.factors, count: dataset.val.count },
     };
-    held.points.codes = encodeImages(model, dataset.val.images, dataset.val.count);
     const run: Run = { held, control: new TrainControl() };
     this.run = run;
+    this.announce();
     void this.execute(run, config, dataset, runId);
     return { runId };
   }
@@ -153,89 +151,126 @@ export class EngineCore {
     source: HeldSource,
     id?: string,
   ): ModelState {
+    let held: Held;
     try {
       const meta = id ? { ...loaded.meta, id } : loaded.meta;
-      const dataset = this.dataset(meta.config);
+      const dataset = this.datasets.get(meta.config);
       const codes = encodeImages(loaded.model, dataset.val.images, dataset.val.count);
-      const held: Held = {
+      held = {
         model: loaded.model,
         meta,
         source,
         points: { codes, factors: dataset.val.factors, count: dataset.val.count },
       };
-      this.replaceHeld(held);
-      return stateOf(held);
     } catch (err) {
       disposeModel(loaded.model);
       throw err;
     }
+    this.replaceHeld(held);
+    return stateOf(held);
   }
 
+  /** Runs the training loop and ends the run with one of the outcomes below. */
   private async execute(run: Run, config: TrainConfig, dataset: Dataset, runId: string): Promise<void> {
-    const { held } = run;
+    let outcome: TrainOutcome;
     try {
-      const outcome = await runTraining({
+      outcome = await runTraining({
         runId,
         config,
         dataset,
-        model: held.model,
+        model: run.held.model,
         control: run.control,
         injectNanAtStep: this.opts.injectNanAtStep,
         beforeStep: this.opts.beforeStep,
         onProgress: (p) => this.emit('progress', p),
-        onEpoch: (e) => {
-          held.points.codes = e.codes;
-          held.meta = {
-            ...held.meta,
-            metrics: e.metrics,
-            latentBounds: e.metrics.latentBounds,
-            epochsTrained: e.epoch,
-          };
-          this.emit('epoch', { ...e, codes: e.codes.slice() });
-        },
-      });
-      held.points.codes = outcome.valCodes;
-      held.meta = {
-        ...held.meta,
-        name: trainedName(config),
-        createdAt: new Date().toISOString(),
-        metrics: outcome.metrics,
-        latentBounds: outcome.metrics.latentBounds,
-        epochsTrained: outcome.epochsTrained,
-      };
-      held.source = 'trained';
-      this.run = null;
-      this.replaceHeld(held);
-      this.emit('finished', {
-        runId,
-        stopped: outcome.stopped,
-        model: stateOf(held),
-        trainSeconds: outcome.trainSeconds,
+        onEpoch: (e) => this.recordEpoch(run.held, e),
       });
     } catch (err) {
       this.run = null;
-      if (err instanceof TrainingDivergedError && held.meta.epochsTrained > 0) {
-        // The loop restored the last good weights; they are a usable model, so keep them.
-        held.source = 'trained';
-        held.meta = { ...held.meta, name: trainedName(config) };
-        this.replaceHeld(held);
-        const message = `${err.reason}; the last good weights (${held.meta.epochsTrained} epochs) are now the current model. Try a lower learning rate.`;
-        this.emit('failed', { runId, message });
-        return;
-      }
-      disposeModel(held.model);
-      const message =
-        err instanceof TrainingDivergedError
-          ? `${err.reason}, before the first epoch ended; the previous model was kept. Try a lower learning rate.`
-          : `Training failed: ${errorMessage(err)}`;
-      this.emit('failed', { runId, message });
+      // Why the epoch count decides: the loop restored the last good weights, which are a usable
+      // model once an epoch has ended (they have metrics and codes); before that they are noise.
+      if (err instanceof TrainingDivergedError && run.held.meta.epochsTrained > 0)
+        this.keepLastGood(run.held, { config, dataset }, err, runId);
+      else this.fail(run.held, err, runId);
+      return;
     }
+    this.finish(run, config, outcome, runId);
+  }
+
+  /** An epoch ended: its metrics and codes describe the model in training. */
+  private recordEpoch(held: Held, e: TrainEpoch): void {
+    held.points.codes = e.codes;
+    held.meta = {
+      ...held.meta,
+      metrics: e.metrics,
+      latentBounds: e.metrics.latentBounds,
+      epochsTrained: e.epoch,
+    };
+    this.announce();
+    this.emit('epoch', { ...e, codes: e.codes.slice() });
+  }
+
+  /** The run finished or was stopped: its model becomes the current one. */
+  private finish(run: Run, config: TrainConfig, outcome: TrainOutcome, runId: string): void {
+    const { held } = run;
+    held.points.codes = outcome.valCodes;
+    held.meta = {
+      ...held.meta,
+      name: trainedName(config),
+      createdAt: new Date().toISOString(),
+      metrics: outcome.metrics,
+      latentBounds: outcome.metrics.latentBounds,
+      epochsTrained: outcome.epochsTrained,
+    };
+    held.source = 'trained';
+    this.run = null;
+    this.replaceHeld(held);
+    const model = stateOf(held);
+    this.emit('finished', { runId, stopped: outcome.stopped, model, trainSeconds: outcome.trainSeconds });
+  }
+
+  /**
+   * The run diverged after one or more epochs: the last good weights (the loop restored them) become
+   * the current model. Why evaluate again: they are the weights before the last finite update, not
+   * those of the last epoch's end, so that epoch's codes and metrics would not describe them.
+   */
+  private keepLastGood(
+    held: Held,
+    { config, dataset }: { config: TrainConfig; dataset: Dataset },
+    err: TrainingDivergedError,
+    runId: string,
+  ): void {
+    const { metrics, valCodes } = evaluate(held.model, dataset, config);
+    held.points.codes = valCodes;
+    held.source = 'trained';
+    held.meta = { ...held.meta, name: trainedName(config), metrics, latentBounds: metrics.latentBounds };
+    this.replaceHeld(held);
+    const message = `${err.reason}; the last good weights (${held.meta.epochsTrained} epochs) are now the current model. Try a lower learning rate.`;
+    this.emit('failed', { runId, message });
+  }
+
+  /** The run diverged before its first epoch ended, or failed otherwise: the previous model stays. */
+  private fail(held: Held, err: unknown, runId: string): void {
+    disposeModel(held.model);
+    this.announce();
+    const message =
+      err instanceof TrainingDivergedError
+        ? `${err.reason}, before the first epoch ended; the previous model was kept. Try a lower learning rate.`
+        : `Training failed: ${errorMessage(err)}`;
+    this.emit('failed', { runId, message });
   }
 
   private replaceHeld(held: Held): void {
     const old = this.held;
     this.held = held;
     if (old && old.model !== held.model) disposeModel(old.model);
+    this.announce();
+  }
+
+  /** Tells the client what the current model now is (before the reply or event that follows). */
+  private announce(): void {
+    const held = this.run?.held ?? this.held;
+    this.emit('model', held ? summaryOf(held) : null);
   }
 
   private require(): Held {
@@ -247,68 +282,4 @@ export class EngineCore {
   private refuseWhileTraining(what: string): void {
     if (this.run) throw new Error(`Cannot ${what} while training runs; stop the run first.`);
   }
-
-  /** The dataset of a config, generated once and cached. */
-  private dataset(config: TrainConfig): Dataset {
-    const key = `${config.datasetSize}/${config.imageSize}/${config.seed}/${config.valFraction}`;
-    let dataset = this.datasets.get(key);
-    if (!dataset) {
-      dataset = generateDataset({
-        count: config.datasetSize,
-        imageSize: config.imageSize,
-        seed: config.seed,
-        valFraction: config.valFraction,
-      });
-      this.datasets.set(key, dataset);
-      while (this.datasets.size > DATASET_CACHE)
-        this.datasets.delete(this.datasets.keys().next().value as string);
-    }
-    return dataset;
-  }
-}
-
-function trainedName(config: TrainConfig): string {
-  return `Trained ${config.kind.toUpperCase()} (λ = ${config.align})`;
-}
-
-function newMeta(id: string, name: string, config: TrainConfig): AtlasMeta {
-  return {
-    format: META_FORMAT,
-    version: META_VERSION,
-    id,
-    name,
-    createdAt: new Date().toISOString(),
-    config,
-    hidden: [...specOf(config).hidden],
-    metrics: null,
-    latentBounds: null,
-    datasetSeed: config.seed,
-    epochsTrained: 0,
-  };
-}
-
-/** The contract's ModelState of a held model (arrays copied: the caller may transfer them). */
-function stateOf(held: Held): ModelState {
-  const { meta } = held;
-  return {
-    info: {
-      id: meta.id,
-      name: meta.name,
-      source: held.source,
-      config: meta.config,
-      metrics: meta.metrics,
-      createdAt: meta.createdAt,
-      epochsTrained: meta.epochsTrained,
-    },
-    points: {
-      codes: held.points.codes.slice(),
-      factors: held.points.factors.slice(),
-      count: held.points.count,
-    },
-    imageSize: meta.config.imageSize as ImageSize,
-  };
-}
-
-function errorMessage(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }

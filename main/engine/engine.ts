@@ -1,11 +1,12 @@
 import type {
+  ModelInfo,
   ModelState,
-  TrainConfig,
   TrainEpoch,
   TrainFailed,
   TrainFinished,
   TrainProgress,
 } from '../../shared/api';
+import type { ImageSize, TrainConfig } from '../../shared/train-config';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { workerPath as defaultWorkerPath } from '../node/paths';
@@ -22,6 +23,15 @@ export interface EngineEvents {
 }
 
 /**
+ * What describes the current model without its points: enough to check a payload's size and to
+ * label a file, e.g. `{ info: { id: 'bundled-aligned', source: 'bundled', … }, imageSize: 32 }`.
+ */
+export interface ModelSummary {
+  info: ModelInfo;
+  imageSize: ImageSize;
+}
+
+/**
  * The engine as the service sees it: a client of the worker thread that owns the weights.
  * Every method returns quickly; the work happens in the worker. Encode/decode work while a
  * training run is in progress (on the current weights). Methods reject with an `Error` whose
@@ -33,6 +43,13 @@ export interface Engine {
   readonly backend: string;
   /** The model the engine holds (during training: the model being trained), or null. */
   current(): Promise<ModelState | null>;
+  /**
+   * The current model's info and image size as the client last heard them from the worker (kept
+   * true on every load, import, run start, epoch, finish, failure and restart), or null when there
+   * is no model. No message to the worker: what a decode needs without waiting for a training step.
+   * Waits only while a crashed worker restarts.
+   */
+  currentSummary(): Promise<ModelSummary | null>;
   /** Starts training a new model; rejects if a run is already in progress. */
   train(config: TrainConfig): Promise<{ runId: string }>;
   pause(): Promise<void>;

@@ -3,13 +3,14 @@
  * (bounded peak memory), then metrics, validation codes and validation loss on the current weights.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { Metrics, TrainConfig } from '../../shared/api';
+import type { Metrics } from '../../shared/api';
+import type { TrainConfig } from '../../shared/train-config';
 import type { Dataset, DatasetSplit } from '../../shared/dataset';
 import { computeMetrics } from '../../shared/stats';
 import { type Autoencoder, decode, encode, lossOf } from './model';
 
-/** Rows per tensor when encoding/decoding a whole split (bounds peak memory). */
-const EVAL_CHUNK = 1024;
+/** Rows per tensor when encoding, decoding or scoring a whole split (bounds peak memory). */
+export const EVAL_CHUNK = 1024;
 
 /** Everything computed on the current weights at an epoch end. */
 export interface Evaluation {
@@ -67,15 +68,24 @@ export function evaluate(model: Autoencoder, dataset: Dataset, config: TrainConf
   return { metrics, valCodes, lossVal: validationLoss(model, val, config) };
 }
 
-/** The training loss on the validation split (vae: on the means, without sampling). */
-function validationLoss(model: Autoencoder, val: DatasetSplit, config: TrainConfig): number {
+/**
+ * The training loss on the validation split (vae: on the means, without sampling), in chunks of
+ * EVAL_CHUNK rows. Every term of the loss is a mean over rows, so the row-weighted mean of the
+ * chunks' losses is the loss of the whole split; why chunks: at the config limits the split as one
+ * tensor is 25,000 × 4,096 floats (about 410 MB), several of them alive at once.
+ */
+export function validationLoss(model: Autoencoder, val: DatasetSplit, config: TrainConfig): number {
   const pixels = model.spec.imageSize * model.spec.imageSize;
-  const loss = tf.tidy(() => {
-    const x = tf.tensor2d(val.images, [val.count, pixels]);
-    const f = tf.tensor2d(val.factors, [val.count, 2]);
-    return lossOf(model, x, f, config, null).total;
-  });
-  const value = loss.dataSync()[0] ?? Number.NaN;
-  loss.dispose();
-  return value;
+  let weightedSum = 0;
+  for (let start = 0; start < val.count; start += EVAL_CHUNK) {
+    const rows = Math.min(EVAL_CHUNK, val.count - start);
+    const loss = tf.tidy(() => {
+      const x = tf.tensor2d(val.images.subarray(start * pixels, (start + rows) * pixels), [rows, pixels]);
+      const f = tf.tensor2d(val.factors.subarray(2 * start, 2 * (start + rows)), [rows, 2]);
+      return lossOf(model, x, f, config, null).total;
+    });
+    weightedSum += (loss.dataSync()[0] ?? Number.NaN) * rows;
+    loss.dispose();
+  }
+  return val.count > 0 ? weightedSum / val.count : Number.NaN;
 }

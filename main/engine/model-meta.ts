@@ -3,7 +3,8 @@
  * type, format tag and version, and its validation. A file from elsewhere is checked field by
  * field, so what reaches the UI (name, metrics, bounds) always has the shape the contract promises.
  */
-import type { LatentBounds, Metrics, PerFactor, TrainConfig } from '../../shared/api';
+import type { LatentBounds, Metrics, PerFactor } from '../../shared/api';
+import type { TrainConfig } from '../../shared/train-config';
 import { validateTrainConfig } from '../../shared/validate';
 import type { ModelSpec } from './model';
 

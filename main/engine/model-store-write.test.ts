@@ -4,7 +4,7 @@ import * as fsPromises from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_TRAIN_CONFIG } from '../../shared/api';
+import { DEFAULT_TRAIN_CONFIG } from '../../shared/train-config';
 import { type AtlasMeta, META_FORMAT, META_VERSION } from './model-meta';
 import { type StoredModel, FILES, writeModelDir } from './model-store';
 

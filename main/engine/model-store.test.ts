@@ -4,7 +4,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { mkdtemp, readFile, readdir, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_TRAIN_CONFIG } from '../../shared/api';
+import { DEFAULT_TRAIN_CONFIG } from '../../shared/train-config';
 import { initBackend } from './backend';
 import { type Autoencoder, buildAutoencoder, decode, disposeModel, specOf } from './model';
 import {

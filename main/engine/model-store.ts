@@ -78,33 +78,31 @@ export async function toStored(model: Autoencoder, meta: AtlasMeta): Promise<Sto
  * `tf.loadLayersModel` expects. Layer names match our variable names ("enc_1/kernel", …).
  */
 function layersTopology(spec: ModelSpec): unknown {
-  {
-    const plan = layerPlan(spec);
-    const input = tfl.input({ shape: [spec.imageSize * spec.imageSize], name: 'image' });
-    const byName = new Map(plan.map((p) => [p.name, p]));
-    const dense = (name: string, x: tfl.SymbolicTensor): tfl.SymbolicTensor => {
-      const p = byName.get(name)!;
-      return tfl.layers
-        .dense({ units: p.units[1], activation: p.activation, name })
-        .apply(x) as tfl.SymbolicTensor;
-    };
-    let h = input;
-    for (let i = 1; i <= spec.hidden.length; i++) h = dense(`enc_${i}`, h);
-    const zMean = dense('z_mean', h);
-    const outputs = [zMean];
-    if (spec.kind === 'vae') outputs.push(dense('z_log_var', h));
-    let d = zMean;
-    for (let i = 1; i <= spec.hidden.length; i++) d = dense(`dec_${i}`, d);
-    const recon = dense('recon', d);
-    const model = tfl.model({
-      inputs: input,
-      outputs: [recon, ...outputs],
-      name: 'latent_atlas_autoencoder',
-    });
-    const topology = model.toJSON(undefined, false);
-    model.dispose();
-    return topology;
-  }
+  const plan = layerPlan(spec);
+  const input = tfl.input({ shape: [spec.imageSize * spec.imageSize], name: 'image' });
+  const byName = new Map(plan.map((p) => [p.name, p]));
+  const dense = (name: string, x: tfl.SymbolicTensor): tfl.SymbolicTensor => {
+    const p = byName.get(name)!;
+    return tfl.layers
+      .dense({ units: p.units[1], activation: p.activation, name })
+      .apply(x) as tfl.SymbolicTensor;
+  };
+  let h = input;
+  for (let i = 1; i <= spec.hidden.length; i++) h = dense(`enc_${i}`, h);
+  const zMean = dense('z_mean', h);
+  const outputs = [zMean];
+  if (spec.kind === 'vae') outputs.push(dense('z_log_var', h));
+  let d = zMean;
+  for (let i = 1; i <= spec.hidden.length; i++) d = dense(`dec_${i}`, d);
+  const recon = dense('recon', d);
+  const model = tfl.model({
+    inputs: input,
+    outputs: [recon, ...outputs],
+    name: 'latent_atlas_autoencoder',
+  });
+  const topology = model.toJSON(undefined, false);
+  model.dispose();
+  return topology;
 }
 
 /**

@@ -13,6 +13,8 @@ import {
   variablesOf,
 } from './model';
 import { createRng } from '../../shared/random';
+import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../../shared/train-config';
+import { applyGradients, trainStep } from './train-step';
 
 beforeAll(async () => {
   await initBackend();
@@ -73,40 +75,58 @@ describe('autoencoder model', () => {
     z.dispose();
   });
 
-  it('adds the alignment and KL terms only when weighted', async () => {
-    const model = buildAutoencoder({ imageSize: 32, kind: 'vae', hidden: [16, 8] }, 1);
+  it('adds the KL term only when β > 0 (scaled by β) and the alignment term only when λ > 0', () => {
+    const vae = buildAutoencoder({ imageSize: 32, kind: 'vae', hidden: [16, 8] }, 1);
+    const ae = buildAutoencoder({ imageSize: 32, kind: 'ae', hidden: [16, 8] }, 1);
     const rng = createRng(1);
-    const values = tf.tidy(() => {
+    const [plain, kl50, kl100, align10, align20, aeWithBeta] = tf.tidy(() => {
       const x = tf.randomUniform([4, 1024], 0, 1, 'float32', 3) as tf.Tensor2D;
       const f = tf.tensor2d([0, 0, 1, 1, 0, 1, 1, 0], [4, 2]);
       const noise = normalNoise(4, rng);
-      const plain = lossOf(model, x, f, { beta: 0, align: 0 }, noise);
-      const aligned = lossOf(model, x, f, { beta: 0, align: 10 }, noise);
-      return [plain.total, plain.recon, aligned.total].map((t) => t.dataSync()[0]!);
+      const terms = (model: typeof vae, beta: number, align: number) => {
+        const { total, recon } = lossOf(model, x, f, { beta, align }, noise);
+        return { total: total.dataSync()[0]!, recon: recon.dataSync()[0]! };
+      };
+      return [
+        terms(vae, 0, 0),
+        terms(vae, 50, 0),
+        terms(vae, 100, 0),
+        terms(vae, 0, 10),
+        terms(vae, 0, 20),
+        terms(ae, 100, 0),
+      ];
     });
-    expect(values[0]).toBeCloseTo(values[1]!, 6);
-    expect(values[2]!).toBeGreaterThan(values[0]! + 1);
-    disposeModel(model);
+    expect(plain.total).toBe(plain.recon);
+    expect(kl50.recon).toBe(plain.recon); // same noise, same reconstruction
+    expect(kl50.total).toBeGreaterThan(kl50.recon);
+    expect((kl100.total - plain.recon) / (kl50.total - plain.recon)).toBeCloseTo(2, 2);
+    expect(align10.total).toBeGreaterThan(plain.recon + 1);
+    expect((align20.total - plain.recon) / (align10.total - plain.recon)).toBeCloseTo(2, 4);
+    expect(aeWithBeta.total).toBe(aeWithBeta.recon); // an ae has no KL term
+    disposeModel(vae);
+    disposeModel(ae);
   });
 
-  it('leaks no tensors across a training step and a decode', () => {
+  it('leaks no tensors across a training step (trainStep + applyGradients) and a decode', async () => {
+    const config: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, kind: 'vae', align: 1 };
     const model = buildAutoencoder({ imageSize: 32, kind: 'vae', hidden: [16, 8] }, 1);
     const optimizer = tf.train.adam(0.001);
     const vars = variablesOf(model);
-    const step = (): void =>
-      tf.tidy(() => {
-        const x = tf.randomUniform([8, 1024]) as tf.Tensor2D;
-        optimizer.minimize(
-          () => lossOf(model, x, null, { beta: 1, align: 0 }, normalNoise(8, Math.random)).total,
-          false,
-          vars,
-        );
-      });
+    const rng = createRng(2);
+    const xBatch = new Float32Array(8 * 1024).map(() => rng());
+    const fBatch = new Float32Array(8 * 2).map(() => rng());
+    const step = (): number => {
+      const { loss, grads } = trainStep(model, vars, xBatch, fBatch, config, rng);
+      applyGradients(optimizer, grads);
+      return loss;
+    };
     step(); // creates the optimizer's slots
     const before = tf.memory().numTensors;
-    step();
+    const weightsBefore = Array.from(await vars[0]!.data());
+    expect(Number.isFinite(step())).toBe(true);
     tf.tidy(() => decode(model, tf.zeros([3, 2]))).dispose();
     expect(tf.memory().numTensors).toBe(before);
+    expect(Array.from(await vars[0]!.data())).not.toEqual(weightsBefore); // the step did update
     optimizer.dispose();
     disposeModel(model);
   });

@@ -12,7 +12,7 @@
  *   decoder  z [B, 2]  → dense h2 relu → dense h1 relu → dense s² sigmoid → x̂ [B, s²]
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { ModelKind, TrainConfig } from '../../shared/api';
+import type { ModelKind, TrainConfig } from '../../shared/train-config';
 import { createRng, gaussian } from '../../shared/random';
 
 /** Latent dimensions: always 2, so the latent space is a map. */

@@ -1,15 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import {
-  DEFAULT_TRAIN_CONFIG,
-  type TrainConfig,
-  type TrainEpoch,
-  type TrainProgress,
-} from '../../shared/api';
+import type { TrainEpoch, TrainProgress } from '../../shared/api';
+import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../../shared/train-config';
 import { type Dataset, generateDataset } from '../../shared/dataset';
 import { initBackend } from './backend';
 import { type Autoencoder, buildAutoencoder, disposeModel, variablesOf } from './model';
-import { TrainControl, TrainingDivergedError, runTraining } from './train-loop';
+import { PROGRESS_INTERVAL_MS, TrainControl, TrainingDivergedError, runTraining } from './train-loop';
 
 const SMALL: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, datasetSize: 500, epochs: 2, batchSize: 50 };
 let dataset: Dataset;
@@ -58,6 +54,52 @@ describe('training loop', () => {
     );
     expect(outcome).toMatchObject({ stopped: false, epochsTrained: 2 });
     disposeModel(model);
+  });
+
+  /** A run of `epochs` on a clock that `msPerStep` advances before each step; reports with their times. */
+  async function throttledRun(epochs: number, msPerStep: number) {
+    const model = smallModel();
+    let time = 0;
+    const reports: { at: number; progress: TrainProgress }[] = [];
+    await runTraining({
+      runId: 'r',
+      config: { ...SMALL, epochs },
+      dataset,
+      model,
+      control: new TrainControl(),
+      clock: () => time,
+      beforeStep: () => (time += msPerStep),
+      onProgress: (progress) => reports.push({ at: time, progress }),
+    });
+    disposeModel(model);
+    const isEnd = (p: TrainProgress): boolean => p.step === p.stepsPerEpoch;
+    return {
+      totalMs: time,
+      reports,
+      ends: reports.filter((r) => isEnd(r.progress)).map((r) => r.progress.epoch),
+      between: reports.filter((r) => !isEnd(r.progress)),
+    };
+  }
+
+  it('throttles progress to one report per PROGRESS_INTERVAL_MS of its clock, plus one per epoch end', async () => {
+    const { totalMs, reports, ends, between } = await throttledRun(3, 30); // 8 steps of 30 ms per epoch
+    expect(ends).toEqual([1, 2, 3]);
+    let last = -Infinity;
+    for (const { at, progress } of reports) {
+      if (progress.step < progress.stepsPerEpoch)
+        expect(at - last).toBeGreaterThanOrEqual(PROGRESS_INTERVAL_MS);
+      last = at;
+    }
+    expect(between.length).toBeLessThanOrEqual(Math.floor(totalMs / PROGRESS_INTERVAL_MS) + 1);
+    // …and still reports within every epoch (an epoch lasts 240 ms here).
+    expect(new Set(between.map((r) => r.progress.epoch))).toEqual(new Set([1, 2, 3]));
+  });
+
+  it('sends only the first report and the epoch ends when steps take no time at all', async () => {
+    const { reports, ends, between } = await throttledRun(3, 0);
+    expect(ends).toEqual([1, 2, 3]);
+    expect(between.map((r) => [r.progress.epoch, r.progress.step])).toEqual([[1, 1]]);
+    expect(reports).toHaveLength(4);
   });
 
   it('pauses (no steps while paused), resumes, and stops after the current step', async () => {

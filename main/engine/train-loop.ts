@@ -5,7 +5,8 @@
  * A non-finite loss stops the run with a clear error after restoring the last good weights.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { Metrics, TrainConfig, TrainEpoch, TrainProgress } from '../../shared/api';
+import type { Metrics, TrainEpoch, TrainProgress } from '../../shared/api';
+import type { TrainConfig } from '../../shared/train-config';
 import type { Dataset } from '../../shared/dataset';
 import { createRng, shuffleInPlace } from '../../shared/random';
 import { type Evaluation, evaluate } from './evaluate';
@@ -83,6 +84,8 @@ export interface TrainLoopOptions {
   injectNanAtStep?: number;
   /** Test hook: called before each step with its global step (0-based), e.g. to simulate a crash. */
   beforeStep?: (globalStep: number) => void;
+  /** The loop's clock in milliseconds (default `performance.now`); tests drive the throttle with it. */
+  clock?: () => number;
 }
 
 /** The outcome of a run that did not diverge. */
@@ -120,6 +123,7 @@ class TrainingRun {
   private readonly optimizer: tf.AdamOptimizer;
   private readonly vars: tf.Variable[];
   private readonly rng: () => number;
+  private readonly now: () => number;
   private readonly order: Int32Array;
   private readonly xBatch: Float32Array; // [B, s²]
   private readonly fBatch: Float32Array; // [B, 2]
@@ -143,10 +147,11 @@ class TrainingRun {
     this.optimizer = tf.train.adam(config.learningRate);
     this.vars = variablesOf(model);
     this.rng = createRng(config.seed + 1);
+    this.now = opts.clock ?? (() => performance.now());
     this.order = Int32Array.from({ length: dataset.train.count }, (_, i) => i);
     this.xBatch = new Float32Array(this.batchSize * this.pixels);
     this.fBatch = new Float32Array(this.batchSize * 2);
-    this.snapshot = this.vars.map((v) => tf.keep(tf.clone(v)));
+    this.snapshot = this.vars.map((v) => tf.clone(v));
   }
 
   /** One epoch (shuffled), then its evaluation; false when stopped before any step. */
@@ -166,7 +171,7 @@ class TrainingRun {
       lossSum += this.trainOneStep(epoch, step);
       stepsDone++;
       this.lastLossTrain = lossSum / stepsDone;
-      const now = performance.now();
+      const now = this.now();
       if (now - this.lastReport >= PROGRESS_INTERVAL_MS && step + 1 < this.stepsPerEpoch) {
         this.lastReport = now;
         this.report(epoch, step + 1, this.lastLossTrain, false);
@@ -181,7 +186,7 @@ class TrainingRun {
   private trainOneStep(epoch: number, step: number): number {
     const { config, dataset, model } = this.opts;
     this.opts.beforeStep?.(this.globalStep);
-    const t0 = performance.now();
+    const t0 = this.now();
     fillBatch(dataset.train, this.order, step * this.batchSize, this.xBatch, this.fBatch, this.pixels);
     if (this.globalStep === this.opts.injectNanAtStep) this.xBatch.fill(Number.NaN, 0, this.pixels);
     setLearningRate(this.optimizer, config.learningRate * Math.min(1, (this.globalStep + 1) / WARMUP_STEPS));
@@ -194,9 +199,9 @@ class TrainingRun {
     // The weights before this update gave a finite loss: they are the new "last good" ones.
     // Clones share the variables' buffers until the optimizer assigns new ones, so this is cheap.
     tf.dispose(this.snapshot);
-    this.snapshot = this.vars.map((v) => tf.keep(tf.clone(v)));
+    this.snapshot = this.vars.map((v) => tf.clone(v));
     applyGradients(this.optimizer, grads);
-    const elapsed = performance.now() - t0;
+    const elapsed = this.now() - t0;
     this.activeMs += elapsed;
     this.stepMs += elapsed;
     this.samples += this.batchSize;
@@ -206,14 +211,14 @@ class TrainingRun {
 
   private endEpoch(epoch: number, lossTrain: number, stepsDone: number): void {
     const { config, dataset, model, runId } = this.opts;
-    const t0 = performance.now();
+    const t0 = this.now();
     const last = evaluate(model, dataset, config);
-    this.activeMs += performance.now() - t0;
+    this.activeMs += this.now() - t0;
     this.last = last;
     this.lossVal = last.lossVal;
     this.epochsTrained = epoch;
     this.report(epoch, stepsDone, lossTrain, false);
-    this.lastReport = performance.now();
+    this.lastReport = this.now();
     const codes = last.valCodes;
     this.opts.onEpoch?.({
       runId,

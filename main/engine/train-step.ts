@@ -3,7 +3,7 @@
  * compute loss and gradients, then apply them only if the loss was finite.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { TrainConfig } from '../../shared/api';
+import type { TrainConfig } from '../../shared/train-config';
 import type { DatasetSplit } from '../../shared/dataset';
 import { type Autoencoder, lossOf, normalNoise } from './model';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { initBackend } from './backend';
-import { REPLACED_KERNELS } from './wasm-kernels';
+import { REPLACED_KERNELS, installWasmKernels, uninstallWasmKernels } from './wasm-kernels';
 
 /** Runs `f` on a backend and returns its result as plain numbers. */
 async function on(backend: string, f: () => tf.Tensor): Promise<Float32Array> {
@@ -28,8 +28,37 @@ describe('wasm replacement kernels', () => {
     expect(await initBackend({ force: 'wasm' })).toBe('wasm');
   });
 
-  it('are installed in place of the stock ones', () => {
-    for (const name of REPLACED_KERNELS) expect(tf.getKernel(name, 'wasm')?.setupFunc).toBeUndefined();
+  it('run a transposed matmul as Transpose + untransposed matmul (the stock kernels do not)', async () => {
+    const stockTranspose = tf.getKernel('Transpose', 'wasm')!;
+    let transposes = 0;
+    const countTransposes = (kernelFunc: tf.KernelFunc): void => {
+      tf.unregisterKernel('Transpose', 'wasm');
+      tf.registerKernel({ kernelName: 'Transpose', backendName: 'wasm', kernelFunc });
+    };
+    const transposesFor = async (ta: boolean, tb: boolean): Promise<number> => {
+      const before = transposes;
+      await on('wasm', () => tf.tidy(() => tf.matMul(rand([8, 8], 1)(), rand([8, 8], 2)(), ta, tb)));
+      return transposes - before;
+    };
+    // Reinstalled so that the replacements pick up a Transpose that counts its calls.
+    uninstallWasmKernels();
+    countTransposes((args) => {
+      transposes++;
+      return stockTranspose.kernelFunc(args);
+    });
+    try {
+      expect(await transposesFor(true, false)).toBe(0); // stock: a transposeA matmul transposes nothing
+      installWasmKernels();
+      expect(await transposesFor(true, false)).toBe(1);
+      expect(await transposesFor(false, true)).toBe(1);
+      expect(await transposesFor(true, true)).toBe(2);
+      expect(await transposesFor(false, false)).toBe(0);
+      for (const name of REPLACED_KERNELS) expect(tf.getKernel(name, 'wasm')).toBeDefined();
+    } finally {
+      uninstallWasmKernels();
+      countTransposes(stockTranspose.kernelFunc);
+      installWasmKernels();
+    }
   });
 
   const cases: Array<[string, number[], number[], boolean, boolean]> = [

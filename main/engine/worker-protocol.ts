@@ -3,8 +3,9 @@
  * the worker thread (worker.ts). Only plain data crosses: numbers, strings, plain objects and
  * typed arrays (large arrays are transferred, not copied).
  */
-import type { ModelInfo, ModelState, TrainConfig } from '../../shared/api';
-import type { EngineEvents } from './engine';
+import type { ModelInfo, ModelState } from '../../shared/api';
+import type { TrainConfig } from '../../shared/train-config';
+import type { EngineEvents, ModelSummary } from './engine';
 
 /** Where a model the worker holds came from (a model in training is never held as such). */
 export type HeldSource = Exclude<ModelInfo['source'], 'training'>;
@@ -64,11 +65,20 @@ export type ReplyMessage =
   | { kind: 'reply'; id: number; ok: true; result: unknown }
   | { kind: 'reply'; id: number; ok: false; message: string };
 
-/** Worker → client: a training event. */
-export interface EventMessage<E extends keyof EngineEvents = keyof EngineEvents> {
+/**
+ * Everything the worker announces: the engine's training events, plus `model`, sent whenever the
+ * current model's summary changes (before the event or reply that follows from the change), so the
+ * client knows it without asking.
+ */
+export interface WorkerEvents extends EngineEvents {
+  model: ModelSummary | null;
+}
+
+/** Worker → client: an event. */
+export interface EventMessage<E extends keyof WorkerEvents = keyof WorkerEvents> {
   kind: 'event';
   event: E;
-  payload: EngineEvents[E];
+  payload: WorkerEvents[E];
 }
 
 /** Anything the worker sends. */

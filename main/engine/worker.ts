@@ -4,6 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { parentPort, workerData } from 'node:worker_threads';
+import { errorMessage } from '../../shared/errors';
 import { EngineCore } from './engine-core';
 import type {
   CallMessage,
@@ -56,12 +57,7 @@ async function answer(msg: CallMessage): Promise<void> {
     if (!handler) throw new Error(`unknown engine call "${String(msg.name)}"`);
     reply = { kind: 'reply', id: msg.id, ok: true, result: await handler(msg.arg) };
   } catch (err) {
-    reply = {
-      kind: 'reply',
-      id: msg.id,
-      ok: false,
-      message: err instanceof Error ? err.message : String(err),
-    };
+    reply = { kind: 'reply', id: msg.id, ok: false, message: errorMessage(err) };
   }
   port!.postMessage(reply, reply.ok ? transferables(reply.result) : []);
 }

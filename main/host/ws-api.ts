@@ -3,6 +3,7 @@ import type { WebSocket, WebSocketServer } from 'ws';
 import { decodeMessage, encodeMessage, type WireMessage, type WireRequest } from '../../shared/wire';
 import { toApiError } from '../../shared/validate';
 import type { Service } from '../service/service';
+import { errorMessage } from '../../shared/errors';
 
 /** Serves `service` to every connection of `wss` and broadcasts its events to all of them. */
 export function attachApi(wss: WebSocketServer, service: Service): () => void {
@@ -27,7 +28,7 @@ async function answer(socket: WebSocket, service: Service, data: unknown, isBina
     request = parseRequest(data, isBinary);
   } catch (err) {
     // Why close: a peer that sends malformed frames is not our page; there is no id to answer.
-    socket.close(1003, (err as Error).message.slice(0, 100));
+    socket.close(1003, errorMessage(err).slice(0, 100));
     return;
   }
   let response: WireMessage;

@@ -1,10 +1,27 @@
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { describeFileError, writeFileAtomic } from './files';
 
-const isRoot = process.getuid?.() === 0;
+/** Paths whose write fails half-way with EACCES (a permission error that even root gets). */
+const refused = vi.hoisted(() => new Set<string>());
+
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs/promises')>();
+  const writeFile: typeof fs.writeFile = async (path, data, options) => {
+    await fs.writeFile(path, data, options);
+    const dir = String(path).slice(0, String(path).lastIndexOf('/'));
+    if (refused.has(dir)) {
+      await fs.truncate(String(path), 1); // a half-written file, as when the write is cut off
+      throw Object.assign(new Error(`EACCES: permission denied, open '${String(path)}'`), {
+        code: 'EACCES',
+      });
+    }
+  };
+  return { ...fs, writeFile };
+});
+
 const fresh = () => mkdtempSync(join(tmpdir(), 'atlas-files-'));
 
 describe('writeFileAtomic', () => {
@@ -33,16 +50,20 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir)).toEqual(['file']);
   });
 
-  // Root ignores file modes, so this runs for ordinary users (CI, desktops) only.
-  it.skipIf(isRoot)('fails cleanly in a read-only folder', async () => {
+  // A fault injected into the write (not a read-only folder: root ignores file modes, and this must
+  // run everywhere): the half-written temporary file goes, and the error is put in plain words.
+  it('fails cleanly when the write itself is refused', async () => {
     const dir = fresh();
-    chmodSync(dir, 0o555);
+    writeFileSync(join(dir, 'a.png'), 'old');
+    refused.add(dir);
     try {
       const err = await writeFileAtomic(join(dir, 'a.png'), 'bytes').catch((e: unknown) => e);
-      expect(describeFileError(err)).toMatch(/permission denied/);
-      expect(readdirSync(dir)).toEqual([]);
+      expect(err).toMatchObject({ code: 'EACCES' });
+      expect(describeFileError(err)).toBe('permission denied (the folder is not writable)');
+      expect(readdirSync(dir)).toEqual(['a.png']);
+      expect(readFileSync(join(dir, 'a.png'), 'utf8')).toBe('old');
     } finally {
-      chmodSync(dir, 0o755);
+      refused.delete(dir);
     }
   });
 });

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { errorMessage } from '../../shared/errors';
 
 /** A hidden sibling of `path` with a name no other write uses (same folder, so rename is atomic). */
 export function tempSibling(path: string, kind: 'tmp' | 'old' = 'tmp'): string {
@@ -36,5 +37,5 @@ export function describeFileError(err: unknown): string {
   };
   const code = (err as NodeJS.ErrnoException | null)?.code;
   if (code && reasons[code]) return reasons[code];
-  return err instanceof Error ? err.message : String(err);
+  return errorMessage(err);
 }

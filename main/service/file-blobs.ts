@@ -1,7 +1,8 @@
 // The files a user keeps, made from decoded pixels or model bytes: a cylinder image or a grid sheet
 // as PNG (tEXt chunks record where in latent space it came from) and the model as `.atlas.json`;
 // and writing one where a native dialog pointed.
-import type { FileBlob, GridPngRequest, ImagePngRequest, ModelState } from '../../shared/api';
+import type { FileBlob, GridPngRequest, ImagePngRequest } from '../../shared/api';
+import type { ModelSummary } from '../engine/engine';
 import { ApiRequestError } from '../../shared/validate';
 import { describeFileError, writeFileAtomic } from '../node/files';
 import { encodePng, gridSheet, resizeBicubic, type PngText } from './png';
@@ -15,7 +16,7 @@ export interface FileFilter {
 /** The PNG of one decoded image (`image`: imageSize² pixels), upsampled to `req.sizePx`. */
 export function imageBlob(
   image: Float32Array,
-  state: ModelState,
+  state: ModelSummary,
   req: ImagePngRequest,
   version: string,
 ): FileBlob {
@@ -30,7 +31,7 @@ export function imageBlob(
 /** The PNG sheet of a decoded grid (`images`: perSide² images, rows from z2 max down). */
 export function gridBlob(
   images: Float32Array,
-  state: ModelState,
+  state: ModelSummary,
   req: GridPngRequest,
   version: string,
 ): FileBlob {
@@ -46,7 +47,7 @@ export function gridBlob(
 }
 
 /** The model bundle, named after the model. */
-export function modelBlob(bytes: Uint8Array, state: ModelState): FileBlob {
+export function modelBlob(bytes: Uint8Array, state: ModelSummary): FileBlob {
   return { fileName: `${slug(state.info.name)}.atlas.json`, mimeType: 'application/json', bytes };
 }
 
@@ -75,7 +76,7 @@ export async function writeBlob(
   return path;
 }
 
-function pngText(state: ModelState, version: string): PngText {
+function pngText(state: ModelSummary, version: string): PngText {
   const { info } = state;
   return {
     Software: `Latent Atlas ${version}`,

@@ -2,7 +2,8 @@ import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_TRAIN_CONFIG, type ModelState } from '../../shared/api';
+import type { ModelState } from '../../shared/api';
+import { DEFAULT_TRAIN_CONFIG } from '../../shared/train-config';
 import type { Engine, EngineEvents } from '../engine/engine';
 import { readTextChunks } from './png';
 import { createService, type Dialogs, type ServiceOptions } from './service';
@@ -12,6 +13,8 @@ function fakeEngine() {
   const listeners = new Map<string, Set<(p: unknown) => void>>();
   let current: ModelState | null = null;
   let training = false;
+  /** The image size of the next model loaded or imported. */
+  let nextImageSize: ModelState['imageSize'] = 32;
   const state = (id: string, source: ModelState['info']['source']): ModelState => ({
     info: {
       id,
@@ -23,11 +26,12 @@ function fakeEngine() {
       epochsTrained: 3,
     },
     points: { codes: new Float32Array(0), factors: new Float32Array(0), count: 0 },
-    imageSize: 32,
+    imageSize: nextImageSize,
   });
   const engine = {
     backend: 'wasm',
     current: vi.fn(async () => current),
+    currentSummary: vi.fn(async () => current && { info: current.info, imageSize: current.imageSize }),
     train: vi.fn(async () => {
       training = true;
       return { runId: 'run-1' };
@@ -40,8 +44,9 @@ function fakeEngine() {
     isTraining: () => training,
     encode: vi.fn(async (_images: Float32Array, count: number) => new Float32Array(2 * count)),
     decode: vi.fn(async (z: Float32Array) => {
-      const out = new Float32Array((z.length / 2) * 1024);
-      for (let i = 0; i < z.length / 2; i++) out.fill(z[2 * i]!, i * 1024, (i + 1) * 1024);
+      const pixels = (current?.imageSize ?? 0) ** 2;
+      const out = new Float32Array((z.length / 2) * pixels);
+      for (let i = 0; i < z.length / 2; i++) out.fill(z[2 * i]!, i * pixels, (i + 1) * pixels);
       return out;
     }),
     loadModelDir: vi.fn(
@@ -60,6 +65,9 @@ function fakeEngine() {
     dispose: vi.fn(async () => {}),
     fire(event: keyof EngineEvents, payload: unknown) {
       for (const l of listeners.get(event) ?? []) l(payload);
+    },
+    setNextImageSize(size: ModelState['imageSize']) {
+      nextImageSize = size;
     },
   } satisfies Engine & Record<string, unknown>;
   return engine;
@@ -142,6 +150,38 @@ describe('service', () => {
     expect(grid.perSide).toBe(3);
     expect(grid.images.length).toBe(9 * 1024);
     expect(grid.images[2 * 1024]).toBe(1); // top-right tile: z1 = max
+  });
+
+  it('sizes and labels decodes from the cached summary, never asking the engine for the whole model', async () => {
+    const { engine, service } = setup();
+    const importModel = () =>
+      service.invoke('model:import', { bytes: new Uint8Array([1]), fileName: 'x.atlas.json' });
+    await importModel();
+    const one = (await service.invoke('model:decode', { z: new Float32Array([0.5, 0]) })) as {
+      images: Float32Array;
+      imageSize: number;
+    };
+    expect(one.imageSize).toBe(32);
+    expect(one.images.length).toBe(32 * 32);
+    await service.invoke('model:decode-grid', { bounds: { min: [0, 0], max: [1, 1] }, perSide: 2 });
+    await service.invoke('image:png', { z: [0.25, -1], sizePx: 64 });
+    await service.invoke('grid:png', { bounds: { min: [0, 0], max: [1, 1] }, perSide: 2, tilePx: 16 });
+    await service.invoke('model:encode', { images: new Float32Array(2 * 32 * 32), count: 2 });
+    expect(engine.current).not.toHaveBeenCalled();
+    expect(engine.currentSummary).toHaveBeenCalledTimes(5);
+
+    engine.setNextImageSize(64); // another model with another image size
+    await importModel();
+    const after = (await service.invoke('model:decode', { z: new Float32Array([0.5, 0]) })) as {
+      images: Float32Array;
+      imageSize: number;
+    };
+    expect(after.imageSize).toBe(64);
+    expect(after.images.length).toBe(64 * 64);
+    await expect(
+      service.invoke('model:encode', { images: new Float32Array(2 * 32 * 32), count: 2 }),
+    ).rejects.toMatchObject({ code: 'invalid-argument', message: expect.stringContaining('64²') });
+    expect(engine.current).not.toHaveBeenCalled();
   });
 
   it('refuses desktop-only requests without dialogs, and saves through dialogs where there are some', async () => {

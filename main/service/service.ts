@@ -1,10 +1,8 @@
-// The contract (shared/api.ts) implemented once, over the engine. Electron IPC (main/ipc.ts) and
-// the host's WebSocket (main/host/) are thin transports over this one service: each payload is
+// The contract (shared/api.ts) implemented once, over the engine. Electron IPC (main/electron/ipc.ts)
+// and the host's WebSocket (main/host/) are thin transports over this one service: each payload is
 // validated here before anything happens, and every error is an ApiRequestError for the user.
-import { readFile, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import {
-  API_LIMITS,
   DESKTOP_ONLY,
   type AppInfo,
   type BundledModel,
@@ -13,7 +11,6 @@ import {
   type FileBlob,
   type GridPngRequest,
   type ImagePngRequest,
-  type ModelState,
   type RequestArg,
   type RequestName,
   type RequestResult,
@@ -21,8 +18,9 @@ import {
 } from '../../shared/api';
 import { gridCodes } from '../../shared/latent-grid';
 import { ApiRequestError, validateRequest } from '../../shared/validate';
-import type { Engine } from '../engine/engine';
-import { readBundledIndex } from './bundled-models';
+import type { Engine, ModelSummary } from '../engine/engine';
+import { loadFirstBundled, readBundledIndex } from './bundled-models';
+import { openModelFile } from './open-model';
 import { gridBlob, imageBlob, modelBlob, writeBlob, type FileFilter } from './file-blobs';
 
 /** Native file dialogs (Electron only). Each resolves to a path, or null when the user cancels. */
@@ -83,7 +81,9 @@ export function createService(options: ServiceOptions): Service {
     engine.on('finished', (p) => emit('train:finished', p)),
     engine.on('failed', (p) => emit('train:failed', p)),
   ];
-  const ready = loadFirstBundled(options, emit);
+  const ready = loadFirstBundled(engine, options.bundledModelsDir).then((state) => {
+    if (state) emit('model:changed', state);
+  });
   const handlers = createHandlers(options, ready);
 
   return {
@@ -112,21 +112,6 @@ export function createService(options: ServiceOptions): Service {
   };
 }
 
-async function loadFirstBundled(options: ServiceOptions, emit: Service['emit']): Promise<void> {
-  const first = (await bundledModels(options))[0];
-  if (!first || !options.bundledModelsDir) return;
-  try {
-    const state = await options.engine.loadModelDir(
-      join(options.bundledModelsDir, first.id),
-      'bundled',
-      first.id,
-    );
-    emit('model:changed', state);
-  } catch (err) {
-    console.warn(`Could not load the bundled model "${first.id}": ${(err as Error).message}`);
-  }
-}
-
 async function bundledModels(options: ServiceOptions): Promise<BundledModel[]> {
   return options.bundledModelsDir ? readBundledIndex(options.bundledModelsDir) : [];
 }
@@ -135,8 +120,12 @@ async function bundledModels(options: ServiceOptions): Promise<BundledModel[]> {
 interface HandlerContext {
   options: ServiceOptions;
   ready: Promise<void>;
-  /** The current model, or an ApiRequestError 'no-model'. */
-  currentModel(): Promise<ModelState>;
+  /**
+   * The current model's info and image size, or an ApiRequestError 'no-model'. From the engine
+   * client's cache: why not `engine.current()`, a round trip to the worker that waits for the
+   * training step in progress and copies every point, before each decode of a slider move.
+   */
+  currentModel(): Promise<ModelSummary>;
   /** Throws ApiRequestError 'busy' while a run is in progress. */
   refuseWhileTraining(what: string): void;
 }
@@ -148,7 +137,7 @@ function createHandlers(options: ServiceOptions, ready: Promise<void>): Handlers
     ready,
     async currentModel() {
       await ready;
-      const state = await engine.current();
+      const state = await engine.currentSummary();
       if (!state)
         throw new ApiRequestError('no-model', 'No model yet: train one or open a saved model first.');
       return state;
@@ -157,7 +146,11 @@ function createHandlers(options: ServiceOptions, ready: Promise<void>): Handlers
       if (engine.isTraining()) throw new ApiRequestError('busy', `Stop the training run before ${what}.`);
     },
   };
-  return { ...modelHandlers(context), ...fileHandlers(context), ...trainHandlers(context) };
+  return {
+    ...modelHandlers(context),
+    ...fileHandlers(context, options.dialogs),
+    ...trainHandlers(context),
+  };
 }
 
 type HandlerGroup<K extends RequestName> = Pick<Handlers, K>;
@@ -216,10 +209,20 @@ function modelHandlers({ options, ready, currentModel, refuseWhileTraining }: Ha
   >;
 }
 
-/** Files the user keeps: downloads (browser) and native open/save dialogs (desktop). */
-function fileHandlers({ options, currentModel, refuseWhileTraining }: HandlerContext) {
+/**
+ * Files the user keeps: downloads (browser) and native open/save dialogs (desktop). Without dialogs
+ * `invoke` refuses the DESKTOP_ONLY requests before they get here; `dialogs()` says so if one did.
+ */
+function fileHandlers(
+  { options, currentModel, refuseWhileTraining }: HandlerContext,
+  nativeDialogs: Dialogs | null,
+) {
   const { engine, version } = options;
-  const dialogs = (): Dialogs => options.dialogs as Dialogs; // DESKTOP_ONLY requests are refused without dialogs
+  const dialogs = (): Dialogs => {
+    if (!nativeDialogs)
+      throw new ApiRequestError('not-available', 'This needs the desktop app; use the download instead.');
+    return nativeDialogs;
+  };
   const imagePng = async (req: ImagePngRequest) => {
     const state = await currentModel();
     return imageBlob(await engine.decode(new Float32Array(req.z)), state, req, version);
@@ -279,18 +282,4 @@ function trainHandlers({ options, ready, refuseWhileTraining }: HandlerContext) 
     'train:resume': async () => (engine.isTraining() ? engine.resume() : undefined),
     'train:stop': async () => (engine.isTraining() ? engine.stop() : undefined),
   } satisfies HandlerGroup<'train:start' | 'train:pause' | 'train:resume' | 'train:stop'>;
-}
-
-/** Opens a bundle file, a model folder, or a model folder's `model.json`. */
-async function openModelFile(engine: Engine, path: string): Promise<ModelState> {
-  const info = await stat(path);
-  if (info.isDirectory()) return engine.loadModelDir(path, 'loaded');
-  if (basename(path) === 'model.json') return engine.loadModelDir(dirname(path), 'loaded');
-  if (info.size > API_LIMITS.maxBundleBytes) {
-    throw new ApiRequestError(
-      'invalid-argument',
-      `${basename(path)} is too large to be a Latent Atlas model.`,
-    );
-  }
-  return engine.importBundle(new Uint8Array(await readFile(path)));
 }

@@ -14,8 +14,10 @@ interface LatentMapProps extends Omit<MapPointerOptions, 'canvas' | 'vp'> {
 const fmt = (v: number) => v.toFixed(4);
 
 /**
- * The latent map's canvas. React owns the element; `drawLatentMap` paints it (once per animation
- * frame at most). Its state is readable by tests and assistive tech through aria-label and data-*.
+ * The latent map's canvas. React owns the element; `drawMapBase` paints everything but the
+ * crosshair into an offscreen copy, and each frame (one per animation frame at most) copies it and
+ * draws the crosshair over it with `drawCrosshair`. Its state is readable by tests and assistive
+ * tech through aria-label and data-*.
  */
 export function LatentMap({ scene, vp, contourSegments, ...pointer }: LatentMapProps) {
   const canvas = useRef<HTMLCanvasElement | null>(null);

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AtlasApi, GridPngRequest, ModelState } from '../../shared/api';
-import type { ColorBy } from '../state/explorer-reducer';
-import { dataBounds, sliderBounds } from '../state/model-bounds';
+import type { Factor } from '../../shared/factors';
+import { robustBounds } from '../../shared/latent-bounds';
+import { dataBounds, sliderBounds } from '../lib/model-bounds';
 import { CorrelationTable } from './CorrelationTable';
 import { HoverCard } from './HoverCard';
 import { LatentMap } from './LatentMap';
@@ -11,7 +12,7 @@ import { tileCentres, useDecodedGrid } from './use-decoded-grid';
 import { useHoverSample } from './use-hover-sample';
 import { useMapFields } from './use-map-fields';
 import { useMapViewport } from './use-map-viewport';
-import { robustBounds, visibleSquare, type ScreenPoint, type Viewport } from './viewport';
+import { visibleSquare, type ScreenPoint, type Viewport } from './viewport';
 import './latent-map.css';
 
 interface LatentMapPanelProps {
@@ -19,8 +20,8 @@ interface LatentMapPanelProps {
   model: ModelState | null;
   modelVersion: number;
   z: [number, number];
-  colorBy: ColorBy;
-  onColorBy(c: ColorBy): void;
+  colorBy: Factor;
+  onColorBy(c: Factor): void;
   layers: MapLayers;
   onZ(z: [number, number], source: 'map' | 'keys'): void;
   /** The decoded grid on screen, as a request for 'Export grid' (null while none is shown). */
@@ -60,7 +61,8 @@ export function LatentMapPanel({
   );
   const { vp, setViewport, fit } = useMapViewport(frame, bounds, model?.info.id ?? '');
   const square = useVisibleSquare(vp);
-  const { tiles } = useDecodedGrid(api, square, layers.perSide, layers.showTiles, modelVersion);
+  const grid = useDecodedGrid(api, square, layers.perSide, layers.showTiles, modelVersion);
+  const { tiles } = grid;
   const { fields, shade, segmentCount } = useMapFields(points);
   const [hoverAt, setHoverAt] = useState<ScreenPoint | null>(null);
   const hover = useHoverSample(api, points, model?.imageSize ?? 32, vp, hoverAt);
@@ -117,6 +119,11 @@ export function LatentMapPanel({
           onHover={setHoverAt}
         />
         {hover && vp && <HoverCard sample={hover} width={vp.width} height={vp.height} />}
+        {grid.error && (
+          <p className="notice-inline error map-grid-error" role="alert">
+            Could not decode the image grid: {grid.error}
+          </p>
+        )}
         {!points && (
           <div className="map-empty">
             <p>

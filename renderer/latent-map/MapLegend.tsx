@@ -1,30 +1,25 @@
 import { memo } from 'react';
-import type { ColorBy } from '../state/explorer-reducer';
+import { FACTOR_WORDS, FACTORS, type Factor } from '../../shared/factors';
 import { viridisGradientCss } from './colormap';
 import type { MapLayers } from './map-scene';
 
 const GRADIENT = viridisGradientCss();
 
-const ENDS: Record<ColorBy, [string, string]> = {
-  height: ['short', 'tall'],
-  radius: ['thin', 'wide'],
-};
-
 interface MapLegendProps {
-  colorBy: ColorBy;
-  onColorBy(c: ColorBy): void;
+  colorBy: Factor;
+  onColorBy(c: Factor): void;
   layers: MapLayers;
 }
 
 /** Key to the map: which true factor colours the points (a toggle) on a viridis scale, and the overlays' line styles. */
 export const MapLegend = memo(function MapLegend({ colorBy, onColorBy, layers }: MapLegendProps) {
-  const [lo, hi] = ENDS[colorBy];
+  const { low, high } = FACTOR_WORDS[colorBy];
   return (
     <div className="map-legend">
       <div className="legend-row">
         <div className="segmented" role="radiogroup" aria-label="Colour points by">
           <span className="segmented-label">Colour by true</span>
-          {(['height', 'radius'] as const).map((c) => (
+          {FACTORS.map((c) => (
             <label key={c} className="segment" data-checked={colorBy === c}>
               <input
                 type="radio"
@@ -41,9 +36,9 @@ export const MapLegend = memo(function MapLegend({ colorBy, onColorBy, layers }:
           className="legend-scale"
           title={`Each point is a validation image, coloured by its true ${colorBy} (viridis scale, 0 to 1).`}
         >
-          <span className="legend-end">{lo} 0</span>
+          <span className="legend-end">{low} 0</span>
           <span className="legend-bar" style={{ background: GRADIENT }} data-testid="legend-bar" />
-          <span className="legend-end">1 {hi}</span>
+          <span className="legend-end">1 {high}</span>
         </span>
       </div>
       <div className="legend-row">

@@ -1,42 +1,42 @@
+/**
+ * Paints the latent map: axes, decoded tiles, off-manifold shading, iso-lines, the encoded points
+ * coloured by a true factor, the hovered point and the crosshair at z. Plain functions of
+ * (ctx, scene, vp, dpr); LatentMap.tsx paints drawMapBase into an offscreen copy and drawCrosshair
+ * over it. Colours come from map-palette.ts.
+ */
 import type { LatentBounds } from '../../shared/api';
+import { FACTORS } from '../../shared/factors';
 import { viridisCss } from './colormap';
+import { edgeMarker, type EdgeMarker } from './edge-marker';
 import type { IsoLine } from './map-fields';
+import {
+  AXIS,
+  AXIS_LABEL,
+  AXIS_NAME,
+  AXIS_ZERO,
+  BACKGROUND,
+  CROSSHAIR,
+  CROSSHAIR_LINE,
+  CROSSHAIR_SHADOW,
+  EDGE_ARROW_SHADOW,
+  HOVER_RING,
+  ISO_HEIGHT_COLOR,
+  ISO_RADIUS_COLOR,
+  LABEL_HALO,
+  POINT_OUTLINE,
+  shadeCss,
+} from './map-palette';
 import type { MapScene } from './map-scene';
 import { SHADE_MAX_ALPHA } from './shading';
 import { latentToScreen, visibleBounds, type Viewport } from './viewport';
 
-/** Palette of the map (kept in step with styles.css). */
-const BACKGROUND = '#0b0e13';
-const AXIS = 'rgba(160, 172, 196, 0.10)';
-const AXIS_ZERO = 'rgba(160, 172, 196, 0.22)';
-const AXIS_LABEL = 'rgba(214, 222, 236, 0.92)';
-const AXIS_NAME = '#e4e8ef';
-const LABEL_HALO = 'rgba(11, 14, 19, 0.85)';
 /** Tick labels give way to the axis name within this many CSS px of it. */
 const NAME_CLEARANCE = 26;
-const SHADE_RGB = '8, 10, 14';
-export const ISO_HEIGHT_COLOR = 'rgba(255, 190, 110, 0.9)';
-export const ISO_RADIUS_COLOR = 'rgba(120, 210, 255, 0.9)';
 /** Opacity of the decoded tiles under the points (full strength would drown the points). */
 const TILE_ALPHA = 0.62;
 /** Colour bins for points: one path per bin instead of one fill per point. */
 const COLOR_BINS = 32;
 const POINT_RADIUS_PX = 2.6;
-
-/**
- * Paints the latent map: axes, decoded tiles, off-manifold shading, iso-lines, the encoded
- * points coloured by a true factor, the hovered point and the crosshair at z. A pure function of
- * its arguments; `ctx` is in device pixels and `dpr` device pixels per CSS pixel.
- */
-export function drawLatentMap(
-  ctx: CanvasRenderingContext2D,
-  scene: MapScene,
-  vp: Viewport,
-  dpr: number,
-): void {
-  drawMapBase(ctx, scene, vp, dpr);
-  drawCrosshair(ctx, vp, scene.z);
-}
 
 /**
  * Everything but the crosshair. It changes only with the view, the model and the layers, so the
@@ -140,7 +140,7 @@ function drawShade(
   ctx.imageSmoothingEnabled = true;
   ctx.drawImage(shade, r.x, r.y, r.w, r.h);
   // Beyond the shaded raster everything is far from the data: darkest shade.
-  ctx.fillStyle = `rgba(${SHADE_RGB}, ${SHADE_MAX_ALPHA})`;
+  ctx.fillStyle = shadeCss(SHADE_MAX_ALPHA);
   ctx.fillRect(0, 0, vp.width, Math.max(0, r.y));
   ctx.fillRect(0, r.y + r.h, vp.width, Math.max(0, vp.height - r.y - r.h));
   ctx.fillRect(0, r.y, Math.max(0, r.x), r.h);
@@ -176,7 +176,7 @@ function drawIsoLines(
 function drawPoints(ctx: CanvasRenderingContext2D, vp: Viewport, scene: MapScene): void {
   const pts = scene.points;
   if (!pts) return;
-  const channel = scene.colorBy === 'height' ? 0 : 1;
+  const channel = FACTORS.indexOf(scene.colorBy);
   const bins: Path2D[] = Array.from({ length: COLOR_BINS }, () => new Path2D());
   for (let i = 0; i < pts.count; i++) {
     const p = latentToScreen(vp, { z1: pts.codes[2 * i]!, z2: pts.codes[2 * i + 1]! });
@@ -187,7 +187,7 @@ function drawPoints(ctx: CanvasRenderingContext2D, vp: Viewport, scene: MapScene
     bins[bin]!.arc(p.x, p.y, POINT_RADIUS_PX, 0, 2 * Math.PI);
   }
   ctx.lineWidth = 0.8;
-  ctx.strokeStyle = 'rgba(0, 0, 0, 0.55)';
+  ctx.strokeStyle = POINT_OUTLINE;
   bins.forEach((path, bin) => {
     ctx.fillStyle = viridisCss((bin + 0.5) / COLOR_BINS);
     ctx.fill(path);
@@ -198,7 +198,7 @@ function drawPoints(ctx: CanvasRenderingContext2D, vp: Viewport, scene: MapScene
       z1: pts.codes[2 * scene.hoverIndex]!,
       z2: pts.codes[2 * scene.hoverIndex + 1]!,
     });
-    ctx.strokeStyle = '#ffffff';
+    ctx.strokeStyle = HOVER_RING;
     ctx.lineWidth = 1.5;
     ctx.beginPath();
     ctx.arc(h.x, h.y, POINT_RADIUS_PX + 3, 0, 2 * Math.PI);
@@ -209,7 +209,7 @@ function drawPoints(ctx: CanvasRenderingContext2D, vp: Viewport, scene: MapScene
 /** The crosshair at the current latent point z (in CSS pixels: call after setting the dpr transform). */
 export function drawCrosshair(ctx: CanvasRenderingContext2D, vp: Viewport, z: [number, number]): void {
   const c = latentToScreen(vp, { z1: z[0], z2: z[1] });
-  ctx.strokeStyle = 'rgba(255, 255, 255, 0.28)';
+  ctx.strokeStyle = CROSSHAIR_LINE;
   ctx.lineWidth = 1;
   line(ctx, c.x, 0, c.x, c.y - 12);
   line(ctx, c.x, c.y + 12, c.x, vp.height);
@@ -218,12 +218,12 @@ export function drawCrosshair(ctx: CanvasRenderingContext2D, vp: Viewport, z: [n
   ctx.beginPath();
   ctx.arc(c.x, c.y, 8, 0, 2 * Math.PI);
   ctx.lineWidth = 4;
-  ctx.strokeStyle = 'rgba(0, 0, 0, 0.6)';
+  ctx.strokeStyle = CROSSHAIR_SHADOW;
   ctx.stroke();
   ctx.lineWidth = 2;
-  ctx.strokeStyle = '#ffffff';
+  ctx.strokeStyle = CROSSHAIR;
   ctx.stroke();
-  ctx.fillStyle = '#ffffff';
+  ctx.fillStyle = CROSSHAIR;
   ctx.beginPath();
   ctx.arc(c.x, c.y, 1.6, 0, 2 * Math.PI);
   ctx.fill();
@@ -231,29 +231,7 @@ export function drawCrosshair(ctx: CanvasRenderingContext2D, vp: Viewport, z: [n
   if (edge) drawEdgeArrow(ctx, edge);
 }
 
-/** Inset of the edge marker from the map's border, CSS px. */
-const EDGE_INSET = 12;
-
-/**
- * Where to point at z when it lies outside the visible map: a spot just inside the border on the
- * way from the centre to z, and the direction (radians, screen space) toward z; null when z is in view.
- */
-export function edgeMarker(
-  vp: Viewport,
-  c: { x: number; y: number },
-): { x: number; y: number; angle: number } | null {
-  if (c.x >= 0 && c.x <= vp.width && c.y >= 0 && c.y <= vp.height) return null;
-  const cx = vp.width / 2;
-  const cy = vp.height / 2;
-  const dx = c.x - cx;
-  const dy = c.y - cy;
-  const hx = Math.max(cx - EDGE_INSET, 1);
-  const hy = Math.max(cy - EDGE_INSET, 1);
-  const t = Math.min(dx === 0 ? Infinity : hx / Math.abs(dx), dy === 0 ? Infinity : hy / Math.abs(dy));
-  return { x: cx + dx * t, y: cy + dy * t, angle: Math.atan2(dy, dx) };
-}
-
-function drawEdgeArrow(ctx: CanvasRenderingContext2D, m: { x: number; y: number; angle: number }): void {
+function drawEdgeArrow(ctx: CanvasRenderingContext2D, m: EdgeMarker): void {
   ctx.save();
   ctx.translate(m.x, m.y);
   ctx.rotate(m.angle);
@@ -265,9 +243,9 @@ function drawEdgeArrow(ctx: CanvasRenderingContext2D, m: { x: number; y: number;
   ctx.closePath();
   ctx.lineJoin = 'round';
   ctx.lineWidth = 3;
-  ctx.strokeStyle = 'rgba(0, 0, 0, 0.7)';
+  ctx.strokeStyle = EDGE_ARROW_SHADOW;
   ctx.stroke();
-  ctx.fillStyle = '#ffffff';
+  ctx.fillStyle = CROSSHAIR;
   ctx.fill();
   ctx.restore();
 }

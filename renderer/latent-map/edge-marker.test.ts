@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { edgeMarker } from './draw-latent-map';
+import { edgeMarker } from './edge-marker';
 import type { Viewport } from './viewport';
 
 const vp = { width: 400, height: 300 } as Viewport;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { channel, gridNodes, gridToLatent, smoothField } from './field-grid';
+import type { LatentBounds } from '../../shared/api';
+import { gridNodes, gridToLatent, smoothField } from './field-grid';
 
 describe('field grid', () => {
   it('lists nodes row by row from the bottom-left, both ends included', () => {
@@ -12,8 +13,12 @@ describe('field grid', () => {
     expect(gridToLatent({ min: [0, 10], max: [2, 12] }, 3, 2, 1.5, 0.5)).toEqual([1.5, 11]);
   });
 
-  it('splits interleaved channels', () => {
-    expect(Array.from(channel(Float32Array.from([1, 2, 3, 4, 5, 6]), 2, 1))).toEqual([2, 4, 6]);
+  it('puts each node where its integer grid coordinate maps to', () => {
+    const bounds: LatentBounds = { min: [-3, 1], max: [5, 4] };
+    const nodes = gridNodes(bounds, 4, 3);
+    const [z1, z2] = gridToLatent(bounds, 4, 3, 2, 1);
+    expect([nodes[2 * (1 * 4 + 2)], nodes[2 * (1 * 4 + 2) + 1]]).toEqual([Math.fround(z1), Math.fround(z2)]);
+    expect([z1, z2]).toEqual([-3 + (2 / 3) * 8, 2.5]);
   });
 });
 

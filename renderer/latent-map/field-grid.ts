@@ -1,4 +1,5 @@
 import type { LatentBounds } from '../../shared/api';
+import { gridLayout, gridPoint } from '../../shared/latent-grid';
 
 /**
  * A scalar field sampled on the nodes of a regular grid over a latent rectangle: node (col, row)
@@ -14,20 +15,12 @@ export interface FieldGrid {
 
 /**
  * Interleaved latent coordinates of the nodes of a `cols × rows` grid over `bounds`, in the order
- * of `FieldGrid.values`. @example gridNodes({ min: [0, 0], max: [1, 1] }, 2, 2) // [0,0, 1,0, 0,1, 1,1]
+ * of `FieldGrid.values` (row 0 at the bottom).
+ *
+ * @example gridNodes({ min: [0, 0], max: [1, 1] }, 2, 2) // [0,0, 1,0, 0,1, 1,1]
  */
 export function gridNodes(bounds: LatentBounds, cols: number, rows: number): Float32Array {
-  const out = new Float32Array(cols * rows * 2);
-  const stepZ1 = cols > 1 ? (bounds.max[0] - bounds.min[0]) / (cols - 1) : 0;
-  const stepZ2 = rows > 1 ? (bounds.max[1] - bounds.min[1]) / (rows - 1) : 0;
-  for (let row = 0; row < rows; row++) {
-    for (let col = 0; col < cols; col++) {
-      const i = row * cols + col;
-      out[2 * i] = bounds.min[0] + col * stepZ1;
-      out[2 * i + 1] = bounds.min[1] + row * stepZ2;
-    }
-  }
-  return out;
+  return gridLayout(bounds, cols, rows, 'bottom-up');
 }
 
 /** Latent position of a fractional grid coordinate (col, row) of a field over `bounds`. */
@@ -38,18 +31,7 @@ export function gridToLatent(
   col: number,
   row: number,
 ): [number, number] {
-  return [
-    bounds.min[0] + (col / Math.max(cols - 1, 1)) * (bounds.max[0] - bounds.min[0]),
-    bounds.min[1] + (row / Math.max(rows - 1, 1)) * (bounds.max[1] - bounds.min[1]),
-  ];
-}
-
-/** Takes one channel out of interleaved values: channel `c` of `dim`. */
-export function channel(interleaved: Float32Array, dim: number, c: number): Float32Array {
-  const n = Math.floor(interleaved.length / dim);
-  const out = new Float32Array(n);
-  for (let i = 0; i < n; i++) out[i] = interleaved[i * dim + c] as number;
-  return out;
+  return gridPoint(bounds, cols, rows, col, row, 'bottom-up');
 }
 
 /**

@@ -21,6 +21,7 @@ describe('computeMapFields', () => {
 
   it('draws iso-radius lines as horizontal lines at the right z₂', () => {
     const mid = fields.isoRadius.find((l) => Math.abs(l.level - 0.5) < 1e-9)!;
+    expect(mid.segments.length).toBeGreaterThan(0);
     for (let i = 1; i < mid.segments.length; i += 2)
       expect(Math.abs(mid.segments[i]! - 0.5)).toBeLessThan(0.06);
   });
@@ -34,7 +35,11 @@ describe('computeMapFields', () => {
   });
 
   it('stops iso-lines where the data stops', () => {
+    expect(fields.isoHeight.length).toBeGreaterThan(0);
+    expect(fields.isoRadius.length).toBeGreaterThan(0);
     for (const line of [...fields.isoHeight, ...fields.isoRadius]) {
+      // Every level lies inside the data's factor range (0, 1), so each has a line to check.
+      expect(line.segments.length, `level ${line.level}`).toBeGreaterThan(0);
       for (let i = 0; i < line.segments.length; i++) {
         const v = line.segments[i]!;
         expect(v).toBeGreaterThan(-0.3);

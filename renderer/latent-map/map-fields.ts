@@ -1,10 +1,11 @@
 import type { LatentBounds, LatentPoints } from '../../shared/api';
+import { channel } from '../../shared/interleaved';
 import { knnRegress } from '../../shared/knn';
+import { boundsOfCodes, expandBounds } from '../../shared/latent-bounds';
 import { KNN_K } from '../../shared/stats';
 import { contourLevels, contourSegments } from './contours';
-import { channel, gridNodes, smoothField, type FieldGrid } from './field-grid';
+import { gridNodes, smoothField, type FieldGrid } from './field-grid';
 import { nearestDistanceRaster, shadeAlpha, typicalSpacing } from './shading';
-import { boundsOfCodes, expandBounds } from './viewport';
 
 /** Grid nodes per side for the kNN factor estimate (contours are drawn from it). */
 const FIELD_NODES = 56;

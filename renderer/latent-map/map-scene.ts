@@ -1,5 +1,5 @@
 import type { LatentBounds, LatentPoints } from '../../shared/api';
-import type { ColorBy } from '../state/explorer-reducer';
+import type { Factor } from '../../shared/factors';
 import type { MapFields } from './map-fields';
 
 /** Which layers the map shows, and how dense the decoded grid is. */
@@ -27,10 +27,11 @@ export interface TileSheet {
   perSide: number;
 }
 
-/** Everything `drawLatentMap` paints, besides the viewport. */
+/** Everything the map paints (draw-latent-map.ts), besides the viewport. */
 export interface MapScene {
   points: LatentPoints | null;
-  colorBy: ColorBy;
+  /** The true factor that colours the points. */
+  colorBy: Factor;
   z: [number, number];
   tiles: TileSheet | null;
   fields: MapFields | null;

@@ -1,7 +1,5 @@
 import type { MapFields } from './map-fields';
-
-/** Colour the shading darkens toward (the map's background). */
-const SHADE_RGB = [8, 10, 14] as const;
+import { SHADE_RGB } from './map-palette';
 
 /** The shading raster as a small canvas (one pixel per cell), to be drawn upscaled and smoothed. */
 export function shadeCanvas(shade: MapFields['shade']): HTMLCanvasElement {

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AtlasApi, LatentBounds } from '../../shared/api';
+import { errorMessage } from '../../shared/errors';
 import { rgbaCanvas, sheetRgba } from '../preview/gray-image';
-import { createLatestQueue, type LatestQueue } from '../state/latest-queue';
+import { createLatestQueue, type LatestQueue } from '../lib/latest-queue';
 import type { TileSheet } from './map-scene';
 
 /** Wait this long after the view stops changing before asking for a new grid. */
@@ -17,6 +18,7 @@ interface GridAsk {
  * The decoded-image grid behind the map: one batched 'model:decode-grid' call for `perSide²`
  * tiles covering `square` (re-asked when the view, density or weights change; latest wins).
  * `square` must keep its identity while its value does (memoise it), or the grid is re-asked.
+ * `error` is the last request's failure, for the user (null once a grid arrives, or while disabled).
  */
 export function useDecodedGrid(
   api: AtlasApi,
@@ -40,7 +42,7 @@ export function useDecodedGrid(
           setTiles({ image: rgbaCanvas(rgba, side, side), bounds: ask.sheet, perSide: r.perSide });
           setError(null);
         },
-        onError: (e) => setError(e instanceof Error ? e.message : String(e)),
+        onError: (e) => setError(errorMessage(e)),
       },
     );
     queue.current = q;
@@ -53,7 +55,8 @@ export function useDecodedGrid(
     return () => clearTimeout(timer);
   }, [square, perSide, enabled, modelVersion]);
 
-  return { tiles: enabled ? tiles : null, error };
+  // With the tiles hidden no grid is asked for, so an old failure is no longer news.
+  return { tiles: enabled ? tiles : null, error: enabled ? error : null };
 }
 
 /**

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { AtlasApi, Factors, ImageSize, LatentPoints } from '../../shared/api';
+import type { AtlasApi, Factors, LatentPoints } from '../../shared/api';
+import type { ImageSize } from '../../shared/train-config';
 import { renderCylinder } from '../../shared/cylinder';
-import { createLatestQueue, type LatestQueue } from '../state/latest-queue';
+import { createLatestQueue, type LatestQueue } from '../lib/latest-queue';
 import { nearestPoint } from './nearest-point';
 import { screenToLatent, type ScreenPoint, type Viewport } from './viewport';
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type RefObject } from 'react';
 import type { LatentBounds } from '../../shared/api';
-import { expandBounds, fitBounds, resizeViewport, type Viewport } from './viewport';
+import { fitBounds, resizeViewport, type Viewport } from './viewport';
+import { expandBounds } from '../../shared/latent-bounds';
 
 /** Room left around the data when the view fits it: a fraction of its span, plus pixels. */
 const FIT_MARGIN = 0.06;

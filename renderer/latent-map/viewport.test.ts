@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  boundsOfCodes,
-  expandBounds,
   fitBounds,
   latentToScreen,
   panBy,
   screenToLatent,
   visibleBounds,
   visibleSquare,
-  robustBounds,
   zoomAt,
   type Viewport,
 } from './viewport';
@@ -75,35 +72,5 @@ describe('zoom and pan', () => {
     const s1 = latentToScreen(panBy(vp, 30, -12), p);
     expect(s1.x - s0.x).toBeCloseTo(30);
     expect(s1.y - s0.y).toBeCloseTo(-12);
-  });
-});
-
-describe('bounds helpers', () => {
-  it('finds the bounds of interleaved codes, ignoring non-finite ones', () => {
-    expect(boundsOfCodes(Float32Array.from([1, 2, -1, 5, 3, NaN, 0, 0]))).toEqual({
-      min: [-1, 0],
-      max: [1, 5],
-    });
-    expect(boundsOfCodes(new Float32Array())).toEqual({ min: [-1, -1], max: [1, 1] });
-  });
-
-  it('expands by a fraction of the span', () => {
-    expect(expandBounds({ min: [0, 10], max: [10, 12] }, 0.1)).toEqual({ min: [-1, 9.8], max: [11, 12.2] });
-  });
-});
-
-describe('robustBounds', () => {
-  it('ignores a few outliers', () => {
-    const codes: number[] = [];
-    for (let i = 0; i <= 100; i++) codes.push(i / 100, -i / 100);
-    codes.push(50, -50);
-    const b = robustBounds(Float32Array.from(codes), 0.01);
-    expect(b.max[0]).toBeLessThanOrEqual(1);
-    expect(b.min[1]).toBeGreaterThanOrEqual(-1);
-    expect(b.min[0]).toBeCloseTo(0.01, 5);
-  });
-
-  it('uses the plain bounds for small sets', () => {
-    expect(robustBounds(Float32Array.from([0, 0, 9, 9]))).toEqual({ min: [0, 0], max: [9, 9] });
   });
 });

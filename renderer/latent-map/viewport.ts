@@ -32,7 +32,11 @@ export interface ScreenPoint {
 const MIN_SCALE = 1e-3;
 const MAX_SCALE = 1e6;
 
-/** Latent → screen. @example latentToScreen(vp, { z1: vp.centerZ1, z2: vp.centerZ2 }) // { x: width/2, y: height/2 } */
+/**
+ * Latent → screen.
+ *
+ * @example latentToScreen(vp, { z1: vp.centerZ1, z2: vp.centerZ2 }) // { x: width / 2, y: height / 2 }
+ */
 export function latentToScreen(vp: Viewport, p: LatentPoint): ScreenPoint {
   return {
     x: vp.width / 2 + (p.z1 - vp.centerZ1) * vp.scale,
@@ -109,64 +113,10 @@ export function resizeViewport(vp: Viewport, width: number, height: number): Vie
   return { ...vp, width, height };
 }
 
-/** `bounds` grown by `fraction` of its span on every side, e.g. 0.1 → 10 % margin. */
-export function expandBounds(bounds: LatentBounds, fraction: number): LatentBounds {
-  const padZ1 = (bounds.max[0] - bounds.min[0]) * fraction || fraction;
-  const padZ2 = (bounds.max[1] - bounds.min[1]) * fraction || fraction;
-  return {
-    min: [bounds.min[0] - padZ1, bounds.min[1] - padZ2],
-    max: [bounds.max[0] + padZ1, bounds.max[1] + padZ2],
-  };
-}
-
-/** Bounds of interleaved 2-D codes; a unit box around 0 when there are none. */
-export function boundsOfCodes(codes: Float32Array): LatentBounds {
-  if (codes.length < 2) return { min: [-1, -1], max: [1, 1] };
-  let min1 = Infinity;
-  let min2 = Infinity;
-  let max1 = -Infinity;
-  let max2 = -Infinity;
-  for (let i = 0; i + 1 < codes.length; i += 2) {
-    const a = codes[i] as number;
-    const b = codes[i + 1] as number;
-    if (!Number.isFinite(a) || !Number.isFinite(b)) continue;
-    if (a < min1) min1 = a;
-    if (a > max1) max1 = a;
-    if (b < min2) min2 = b;
-    if (b > max2) max2 = b;
-  }
-  if (min1 > max1) return { min: [-1, -1], max: [1, 1] };
-  return { min: [min1, min2], max: [max1, max2] };
-}
-
 function positiveSpan(span: number): number {
   return Number.isFinite(span) && span > 1e-9 ? span : 1;
 }
 
 function clamp(value: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, value));
-}
-
-/**
- * Bounds that leave out the most extreme `tail` fraction of codes at each end of each axis
- * (e.g. 0.01 → the 1st to 99th percentile), so a few outliers do not shrink the dense part of the
- * data to a corner of the view. Falls back to `boundsOfCodes` for fewer than 20 points.
- */
-export function robustBounds(codes: Float32Array, tail = 0.01): LatentBounds {
-  const n = Math.floor(codes.length / 2);
-  if (n < 20) return boundsOfCodes(codes);
-  const axis = (k: 0 | 1) => {
-    const values: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const v = codes[2 * i + k] as number;
-      if (Number.isFinite(v)) values.push(v);
-    }
-    values.sort((a, b) => a - b);
-    const lo = values[Math.floor(tail * (values.length - 1))] ?? -1;
-    const hi = values[Math.ceil((1 - tail) * (values.length - 1))] ?? 1;
-    return [lo, hi] as const;
-  };
-  const [min1, max1] = axis(0);
-  const [min2, max2] = axis(1);
-  return { min: [min1, min2], max: [max1, max2] };
 }

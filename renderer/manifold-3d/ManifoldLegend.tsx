@@ -1,14 +1,10 @@
+import { FACTOR_WORDS, type Factor } from '../../shared/factors';
 import { viridisGradientCss } from '../latent-map/colormap';
 
 const GRADIENT = viridisGradientCss();
 
-const ENDS = {
-  height: ['short', 'tall'],
-  radius: ['thin', 'wide'],
-} as const;
-
 interface ManifoldLegendProps {
-  colorBy: 'height' | 'radius';
+  colorBy: Factor;
   perSide: number;
   /** Per-component share of variance, e.g. "PC1 51.0% · PC2 24.3% · PC3 12.1%". */
   breakdown: string;
@@ -16,7 +12,7 @@ interface ManifoldLegendProps {
 
 /** Key to the 3-D view: the colour scale and what the surface, points, lines and marker are. */
 export function ManifoldLegend({ colorBy, perSide, breakdown }: ManifoldLegendProps) {
-  const [lo, hi] = ENDS[colorBy];
+  const { low, high } = FACTOR_WORDS[colorBy];
   return (
     <footer className="manifold-legend" aria-label="3-D view legend">
       <div
@@ -24,9 +20,9 @@ export function ManifoldLegend({ colorBy, perSide, breakdown }: ManifoldLegendPr
         title={`Colour: the true ${colorBy} (viridis, 0 to 1); on the surface, estimated from the nearest encoded images.`}
       >
         <span className="manifold-caption">True {colorBy}</span>
-        <span className="manifold-end">{lo} 0</span>
+        <span className="manifold-end">{low} 0</span>
         <span className="manifold-bar" style={{ background: GRADIENT }} />
-        <span className="manifold-end">1 {hi}</span>
+        <span className="manifold-end">1 {high}</span>
       </div>
       <ul className="manifold-keys">
         <li title="Each vertex is the decoded image of one latent grid point, placed by its pixels' top 3 principal components.">

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Factors, ModelState } from '../../shared/api';
-import { api } from '../api';
+import type { AtlasApi, Factors, ModelState } from '../../shared/api';
+import { errorMessage } from '../../shared/errors';
+import { FACTOR_WORDS, FACTORS, type Factor } from '../../shared/factors';
 import { ManifoldLegend } from './ManifoldLegend';
 import { estimateFactors, GRID_PER_SIDE, markerPosition } from './manifold-data';
 import { ManifoldScene } from './manifold-scene';
@@ -9,14 +10,15 @@ import { insetLayout, type InsetLayout } from './view-layout';
 import './manifold-panel.css';
 
 export interface ManifoldPanelProps {
+  api: AtlasApi;
   model: ModelState | null;
   /** Bumps whenever the weights change: each epoch during training, on load, on switch. */
   modelVersion: number;
   currentZ: [number, number];
   /** The decoded image at currentZ (null while none is at hand). */
   currentImage: Float32Array | null;
-  colorBy: 'height' | 'radius';
-  onColorByChange(c: 'height' | 'radius'): void;
+  colorBy: Factor;
+  onColorByChange(c: Factor): void;
   /** From the Height/Radius sliders, else null. */
   trueFactors: Factors | null;
 }
@@ -27,6 +29,7 @@ const CANVAS_LABEL =
 
 /** The 2-D manifold of cylinder images inside pixel space, seen through its top 3 principal components. */
 export function ManifoldPanel({
+  api,
   model,
   modelVersion,
   currentZ,
@@ -48,7 +51,7 @@ export function ManifoldPanel({
     try {
       created = new ManifoldScene(canvas);
     } catch (e) {
-      setGlError(e instanceof Error ? e.message : String(e));
+      setGlError(errorMessage(e));
       return;
     }
     const onLost = (event: Event) => {
@@ -82,9 +85,15 @@ export function ManifoldPanel({
   );
   const cylinder = trueFactors ?? estimated;
 
-  useEffect(() => scene?.update({ data, colorBy }), [scene, data, colorBy]);
-  useEffect(() => scene?.update({ marker }), [scene, marker]);
-  useEffect(() => scene?.update({ cylinder }), [scene, cylinder]);
+  useEffect(() => {
+    scene?.update({ data, colorBy });
+  }, [scene, data, colorBy]);
+  useEffect(() => {
+    scene?.update({ marker });
+  }, [scene, marker]);
+  useEffect(() => {
+    scene?.update({ cylinder });
+  }, [scene, cylinder]);
 
   const explained = data
     ? `PC1–3 explain ${Math.round(data.explained * 100)}% of pixel variance`
@@ -109,7 +118,7 @@ export function ManifoldPanel({
         </div>
         <div className="panel-actions">
           <div className="manifold-toggle" role="group" aria-label="Colour the 3-D view by">
-            {(['height', 'radius'] as const).map((c) => (
+            {FACTORS.map((c) => (
               <button
                 key={c}
                 type="button"
@@ -117,7 +126,7 @@ export function ManifoldPanel({
                 aria-pressed={colorBy === c}
                 onClick={() => onColorByChange(c)}
               >
-                {c === 'height' ? 'Height' : 'Radius'}
+                {FACTOR_WORDS[c].label}
               </button>
             ))}
           </div>

@@ -14,8 +14,8 @@ function input(): ManifoldInputs {
     gridImages: renderImages(gridCodes(bounds, 4), 16, 32),
     reconImages: renderImages(codes, 2, 32),
     sample: { codes, factors: codes, count: 2 },
-    trainCodes: codes,
-    trainFactors: codes,
+    valCodes: codes,
+    valFactors: codes,
     previous: null,
   };
 }

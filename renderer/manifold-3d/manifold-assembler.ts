@@ -1,3 +1,4 @@
+import { errorMessage } from '../../shared/errors';
 import { assembleManifold, type ManifoldData, type ManifoldInputs } from './manifold-data';
 import type { AssembleReply, AssembleRequest } from './manifold-worker';
 
@@ -76,7 +77,7 @@ function inline(input: ManifoldInputs): Promise<ManifoldData> {
       try {
         resolve(assembleManifold(input));
       } catch (error) {
-        reject(error instanceof Error ? error : new Error(String(error)));
+        reject(error instanceof Error ? error : new Error(errorMessage(error)));
       }
     }, 0),
   );

@@ -34,8 +34,8 @@ function inputs(perSide = 8): ManifoldInputs {
     gridImages: decode(gridCodes(bounds, perSide)),
     reconImages: decode(codes),
     sample: { codes, factors: codes, count: 4 },
-    trainCodes: codes,
-    trainFactors: codes,
+    valCodes: codes,
+    valFactors: codes,
     previous: null,
   };
 }

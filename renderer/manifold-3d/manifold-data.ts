@@ -7,13 +7,14 @@
  * pixels, not an approximation. Their reconstructions (decoded codes) lie on the decoded surface by
  * construction; the gap between the two is the reconstruction error.
  */
-import type { AtlasApi, Factors, ImageSize, LatentBounds, ModelState } from '../../shared/api';
+import type { AtlasApi, Factors, LatentBounds, ModelState } from '../../shared/api';
 import { renderCylinder } from '../../shared/cylinder';
 import { knnRegress } from '../../shared/knn';
+import { expandBounds } from '../../shared/latent-bounds';
 import { gridCodes } from '../../shared/latent-grid';
-import { expandBounds } from '../latent-map/viewport';
 import { KNN_K } from '../../shared/stats';
-import { dataBounds, LATENT_MARGIN } from '../state/model-bounds';
+import type { ImageSize } from '../../shared/train-config';
+import { dataBounds, LATENT_MARGIN } from '../lib/model-bounds';
 import { explainedFraction, fitPca, projectRows, type Pca } from './pca';
 
 /** Grid points per side of the decoded latent grid (24² = 576 images). */
@@ -100,8 +101,8 @@ export async function fetchManifold(
     gridImages: grid.images,
     reconImages: recon?.images ?? new Float32Array(0),
     sample,
-    trainCodes: model.points.codes,
-    trainFactors: model.points.factors,
+    valCodes: model.points.codes,
+    valFactors: model.points.factors,
     previous,
   });
 }
@@ -118,8 +119,8 @@ export interface ManifoldInputs {
   /** The validation points drawn; their true images are rendered from `factors`. */
   sample: { codes: Float32Array; factors: Float32Array; count: number };
   /** Every validation code and its true factors (for the kNN estimate of the grid's factors). */
-  trainCodes: Float32Array;
-  trainFactors: Float32Array;
+  valCodes: Float32Array;
+  valFactors: Float32Array;
   /** The previous fit, to start from and keep signs (null for a fresh start). */
   previous: Pca | null;
 }
@@ -147,8 +148,8 @@ export function assembleManifold(input: ManifoldInputs): ManifoldData {
     for (let i = 0; i < array.length; i++) array[i] = (array[i] as number) * scale;
   }
   const gridFactors =
-    input.trainCodes.length >= 2
-      ? knnRegress(input.trainCodes, input.trainFactors, 2, gridCodes(input.bounds, perSide), KNN_K)
+    input.valCodes.length >= 2
+      ? knnRegress(input.valCodes, input.valFactors, 2, gridCodes(input.bounds, perSide), KNN_K)
       : new Float32Array(2 * rows).fill(0.5);
   const total = pca.totalVariance;
   const each = (j: number) => (total > 0 ? (pca.variances[j] as number) / total : 0);

@@ -75,7 +75,8 @@ function flushFrames(): number {
   return queued.length;
 }
 
-function data(perSide: number, squash = 1): ManifoldData {
+/** A decoded perSide² grid, squashed in height by `squash`, with `pointCount` validation points. */
+function data(perSide: number, squash = 1, pointCount = 3): ManifoldData {
   const bounds = { min: [0, 0] as [number, number], max: [1, 1] as [number, number] };
   const codes = gridCodes(bounds, perSide);
   const images = new Float32Array(perSide * perSide * 1024);
@@ -83,17 +84,18 @@ function data(perSide: number, squash = 1): ManifoldData {
     const f = { height: (codes[2 * i] as number) * squash, radius: codes[2 * i + 1] as number };
     renderCylinder(f, 32, images.subarray(i * 1024, (i + 1) * 1024));
   }
-  const points = Float32Array.from([0.2, 0.3, 0.7, 0.6, 0.5, 0.9]);
+  const points = new Float32Array(2 * pointCount);
+  for (let i = 0; i < points.length; i++) points[i] = ((i * 0.37) % 1) * 0.8 + 0.1;
   return assembleManifold({
     modelId: 'm',
     imageSize: 32,
     perSide,
     bounds,
     gridImages: images,
-    reconImages: renderImages(points, 3, 32),
-    sample: { codes: points, factors: points, count: 3 },
-    trainCodes: points,
-    trainFactors: points,
+    reconImages: renderImages(points, pointCount, 32),
+    sample: { codes: points, factors: points, count: pointCount },
+    valCodes: points,
+    valFactors: points,
     previous: null,
   });
 }
@@ -152,6 +154,33 @@ describe('ManifoldScene', () => {
     scene.update({ data: data(4, 0.8) });
     flushFrames();
     expect(canvas.dataset.allocations).toBe(allocations);
+    scene.dispose();
+  });
+
+  it('disposes a geometry before replacing its buffers when a size changes, and only then', () => {
+    // three.js frees an attribute's GL buffer only on geometry.dispose(): record what each disposal
+    // frees (the vertex count still attached), so a dispose after the swap would show the new size.
+    const dispose = BufferGeometry.prototype.dispose;
+    const freed: number[] = [];
+    vi.spyOn(BufferGeometry.prototype, 'dispose').mockImplementation(function (this: BufferGeometry) {
+      freed.push(this.getAttribute('position').count);
+      dispose.call(this);
+    });
+    const canvas = document.createElement('canvas');
+    const scene = new ManifoldScene(canvas, clock);
+    scene.resize(400, 300);
+    scene.update({ data: data(4, 1, 3) });
+    expect(freed).toEqual([]); // nothing allocated before, nothing to free
+    scene.update({ data: data(4, 0.5, 3) });
+    expect(freed).toEqual([]); // same sizes: buffers reused
+    scene.update({ data: data(4, 1, 5) });
+    // The points (3 vertices) and the lines to their reconstructions (2 per point); not the surface.
+    expect(freed.sort((a, b) => a - b)).toEqual([3, 6]);
+    freed.length = 0;
+    scene.update({ data: data(5, 1, 5) });
+    // The surface and its grid lines, which share its 4×4 vertices.
+    expect(freed).toEqual([16, 16]);
+    expect(surfacePositions(scene).count).toBe(25);
     scene.dispose();
   });
 

@@ -3,40 +3,24 @@
  * the validation images as points (with faint lines to their reconstructions), the current latent
  * point as a marker, PC1–3 axes, and an inset with the cylinder itself.
  *
- * React owns the lifecycle (one effect creates and disposes it); this class owns every GPU object.
- * Geometry buffers are updated in place when new data arrive (each epoch), never rebuilt, and a
- * frame is drawn only when something changed or orbit damping is still settling. Marker and inset
+ * React owns the lifecycle (one effect creates and disposes it); this class and its parts
+ * (data-meshes, latent-marker, axes-group, cylinder-inset) own every GPU object. Geometry buffers
+ * are updated in place when new data arrive (each epoch, data-meshes.ts), and a frame is drawn
+ * only when something changed or orbit damping is still settling. Marker and inset
  * moves (they stream in while the z slider is dragged) are coalesced and drawn at most
  * MARKER_DRAW_HZ times a second, the last one always drawn (render-scheduler.ts); nothing is drawn
  * while the canvas is out of view. On software WebGL the buffer is 1 px per CSS px, without MSAA.
  */
-import {
-  BufferAttribute,
-  BufferGeometry,
-  DoubleSide,
-  Group,
-  HemisphereLight,
-  DirectionalLight,
-  LineBasicMaterial,
-  LineSegments,
-  Mesh,
-  MeshBasicMaterial,
-  MeshLambertMaterial,
-  PerspectiveCamera,
-  Points,
-  PointsMaterial,
-  Scene,
-  SphereGeometry,
-  Vector3,
-  WebGLRenderer,
-} from 'three';
+import { DirectionalLight, HemisphereLight, PerspectiveCamera, Scene, Vector3, WebGLRenderer } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import type { Factors } from '../../shared/api';
+import type { Factor } from '../../shared/factors';
 import { AxesGroup } from './axes-group';
 import { CylinderInset } from './cylinder-inset';
+import { DataMeshes } from './data-meshes';
+import { LatentMarker } from './latent-marker';
 import type { ManifoldData } from './manifold-data';
 import { RenderScheduler, type SchedulerClock } from './render-scheduler';
-import { dotTexture, factorColors, gridLineIndex, surfaceIndex } from './scene-parts';
 import { fitView, insetLayout, type InsetLayout } from './view-layout';
 import { probeSoftwareWebGL } from './webgl-probe';
 
@@ -44,8 +28,6 @@ import { probeSoftwareWebGL } from './webgl-probe';
 const VIEW_DIRECTION = new Vector3(2.1, 1.35, 3.1).normalize();
 const VIEW_DIRECTION_ARRAY = VIEW_DIRECTION.toArray() as [number, number, number];
 const FOV_DEG = 38;
-/** Camera distance at which the marker has its modelled size (radius 0.045 world units). */
-const MARKER_REFERENCE_DISTANCE = 3.2;
 /** Share of the half-view left free around the framed data. */
 const FIT_MARGIN = 0.06;
 /** Axis label height (CSS px); the framing keeps a label's half width (about this) free at the edges. */
@@ -55,7 +37,7 @@ const MARKER_DRAW_HZ = 15;
 
 export interface SceneState {
   data: ManifoldData | null;
-  colorBy: 'height' | 'radius';
+  colorBy: Factor;
   /** World position of the current latent point, or null to hide the marker. */
   marker: [number, number, number] | null;
   /** Factors of the cylinder in the inset. */
@@ -67,45 +49,9 @@ export class ManifoldScene {
   private readonly scene = new Scene();
   private readonly camera = new PerspectiveCamera(FOV_DEG, 1, 0.05, 50);
   private readonly controls: OrbitControls;
-  private readonly surfaceGeometry = new BufferGeometry();
-  private readonly surfaceMaterial = new MeshLambertMaterial({
-    vertexColors: true,
-    side: DoubleSide,
-    polygonOffset: true,
-    polygonOffsetFactor: 1,
-    polygonOffsetUnits: 1,
-  });
-  private readonly linesGeometry = new BufferGeometry();
-  private readonly linesMaterial = new LineBasicMaterial({
-    color: 0x0b0f18,
-    transparent: true,
-    opacity: 0.55,
-  });
-  private readonly pointsGeometry = new BufferGeometry();
-  private readonly pointsTexture = dotTexture();
-  private readonly pointsMaterial = new PointsMaterial({
-    size: 6,
-    sizeAttenuation: false,
-    vertexColors: true,
-    map: this.pointsTexture,
-    alphaTest: 0.4,
-  });
-  private readonly errorGeometry = new BufferGeometry();
-  private readonly errorMaterial = new LineBasicMaterial({
-    color: 0xc8d2e6,
-    transparent: true,
-    opacity: 0.1,
-  });
-  private readonly markerGeometry = new SphereGeometry(0.045, 24, 16);
-  private readonly markerMaterial = new MeshBasicMaterial({ color: 0xffffff, depthTest: false });
-  private readonly haloGeometry = new SphereGeometry(0.085, 24, 16);
-  private readonly haloMaterial = new MeshBasicMaterial({
-    color: 0xff5d8f,
-    transparent: true,
-    opacity: 0.45,
-    depthTest: false,
-  });
-  private readonly marker = new Group();
+  /** The surface, grid lines, points and error lines (data-meshes.ts). */
+  private readonly meshes = new DataMeshes();
+  private readonly marker = new LatentMarker();
   private readonly axes = new AxesGroup();
   private readonly cylinder = new CylinderInset();
   private readonly canvas: HTMLCanvasElement;
@@ -118,9 +64,6 @@ export class ManifoldScene {
   private width = 1;
   private height = 1;
   private disposed = false;
-  /** Data updates applied, and GPU buffers (re)allocated for them: the second stays put across epochs. */
-  private dataUpdates = 0;
-  private allocations = 0;
   private inset: InsetLayout = insetLayout(1, 1);
   /** The model the current data came from: a new model resets the view even if the user had orbited. */
   private framedFor: string | null = null;
@@ -212,13 +155,8 @@ export class ManifoldScene {
     this.controls.removeEventListener('change', this.requestRender);
     this.controls.removeEventListener('start', this.onUserMove);
     this.controls.dispose();
-    for (const g of [this.surfaceGeometry, this.linesGeometry, this.pointsGeometry, this.errorGeometry])
-      g.dispose();
-    for (const g of [this.markerGeometry, this.haloGeometry]) g.dispose();
-    for (const m of [this.surfaceMaterial, this.linesMaterial, this.pointsMaterial, this.errorMaterial])
-      m.dispose();
-    for (const m of [this.markerMaterial, this.haloMaterial]) m.dispose();
-    this.pointsTexture.dispose();
+    this.meshes.dispose();
+    this.marker.dispose();
     this.axes.dispose();
     this.cylinder.dispose();
     this.renderer.dispose();
@@ -236,10 +174,7 @@ export class ManifoldScene {
     if (this.disposed) return;
     // While damping settles, update() moves the camera and fires 'change', which asks for the next frame.
     this.controls.update();
-    // The marker keeps about the same size on screen however far the camera is.
-    this.marker.scale.setScalar(
-      this.camera.position.distanceTo(this.marker.position) / MARKER_REFERENCE_DISTANCE,
-    );
+    this.marker.scaleFor(this.camera);
     const r = this.renderer;
     r.setScissorTest(false);
     r.setViewport(0, 0, this.width, this.height);
@@ -265,65 +200,16 @@ export class ManifoldScene {
     const key = new DirectionalLight(0xffffff, 1.4);
     key.position.set(1.5, 2.5, 2);
     this.scene.add(key);
-    const surface = new Mesh(this.surfaceGeometry, this.surfaceMaterial);
-    const lines = new LineSegments(this.linesGeometry, this.linesMaterial);
-    const points = new Points(this.pointsGeometry, this.pointsMaterial);
-    const errors = new LineSegments(this.errorGeometry, this.errorMaterial);
-    for (const o of [surface, lines, points, errors]) o.frustumCulled = false;
-    this.marker.add(
-      new Mesh(this.haloGeometry, this.haloMaterial),
-      new Mesh(this.markerGeometry, this.markerMaterial),
-    );
-    this.marker.renderOrder = 10;
-    this.marker.children.forEach((child, i) => (child.renderOrder = 10 + i));
-    this.marker.visible = false;
-    this.scene.add(surface, lines, errors, points, this.axes.group, this.marker);
+    this.scene.add(...this.meshes.objects, this.axes.group, this.marker.group);
   }
 
-  /** Copies new positions into the existing buffers (reallocating only when a size changes). */
+  /** Shows new data: the buffers, the axes around the surface, the framing and the marker. */
   private applyData(): void {
     const data = this.state.data;
-    if (!data) {
-      this.surfaceGeometry.setDrawRange(0, 0);
-      this.linesGeometry.setDrawRange(0, 0);
-      this.pointsGeometry.setDrawRange(0, 0);
-      this.errorGeometry.setDrawRange(0, 0);
-      return;
-    }
-    const vertices = data.perSide * data.perSide;
-    this.dataUpdates++;
-    const fresh = this.ensureAttribute(this.surfaceGeometry, 'position', vertices, 3, true);
-    this.ensureAttribute(this.surfaceGeometry, 'color', vertices, 3, true);
-    if (fresh) {
-      this.surfaceGeometry.setIndex(new BufferAttribute(surfaceIndex(data.perSide), 1));
-      this.linesGeometry.setIndex(new BufferAttribute(gridLineIndex(data.perSide), 1));
-      // The grid lines share the surface's vertex buffer.
-      this.linesGeometry.setAttribute('position', this.surfaceGeometry.getAttribute('position'));
-    }
-    writeAttribute(this.surfaceGeometry, 'position', data.gridPositions);
-    this.surfaceGeometry.computeVertexNormals();
-    this.surfaceGeometry.computeBoundingBox();
-    this.surfaceGeometry.setDrawRange(0, Infinity);
-    const box = this.surfaceGeometry.boundingBox;
+    const box = this.meshes.setData(data, this.state.colorBy);
+    if (!data) return;
     if (box) this.axes.setBox(box.min.toArray(), box.max.toArray());
     this.frameData(data);
-    this.linesGeometry.setDrawRange(0, Infinity);
-
-    this.ensureAttribute(this.pointsGeometry, 'position', data.pointCount, 3, false);
-    this.ensureAttribute(this.pointsGeometry, 'color', data.pointCount, 3, false);
-    writeAttribute(this.pointsGeometry, 'position', data.pointPositions);
-    this.pointsGeometry.setDrawRange(0, data.pointCount);
-
-    const hasRecon = data.reconPositions.length === data.pointPositions.length;
-    this.ensureAttribute(this.errorGeometry, 'position', 2 * data.pointCount, 3, false);
-    const pairs = this.errorGeometry.getAttribute('position').array as Float32Array;
-    for (let i = 0; hasRecon && i < data.pointCount; i++) {
-      pairs.set(data.pointPositions.subarray(3 * i, 3 * i + 3), 6 * i);
-      pairs.set(data.reconPositions.subarray(3 * i, 3 * i + 3), 6 * i + 3);
-    }
-    this.errorGeometry.getAttribute('position').needsUpdate = true;
-    this.errorGeometry.setDrawRange(0, hasRecon ? 2 * data.pointCount : 0);
-    this.applyColors();
     this.applyMarker();
   }
 
@@ -364,46 +250,11 @@ export class ManifoldScene {
   }
 
   private applyColors(): void {
-    const data = this.state.data;
-    if (!data) return;
-    const surfaceColors = this.surfaceGeometry.getAttribute('color');
-    factorColors(
-      data.gridFactors,
-      this.state.colorBy,
-      data.perSide * data.perSide,
-      surfaceColors.array as Float32Array,
-    );
-    surfaceColors.needsUpdate = true;
-    const pointColors = this.pointsGeometry.getAttribute('color');
-    factorColors(data.pointFactors, this.state.colorBy, data.pointCount, pointColors.array as Float32Array);
-    pointColors.needsUpdate = true;
+    this.meshes.setColors(this.state.data, this.state.colorBy);
   }
 
   private applyMarker(): void {
-    const p = this.state.marker;
-    this.marker.visible = p !== null && this.state.data !== null;
-    if (p) this.marker.position.set(p[0], p[1], p[2]);
-  }
-
-  /**
-   * Makes sure attribute `name` holds `count` items (exactly, or at least when the draw range limits
-   * it); returns true when it had to be (re)allocated, which happens only when a size changes.
-   */
-  private ensureAttribute(
-    geometry: BufferGeometry,
-    name: string,
-    count: number,
-    itemSize: number,
-    exact: boolean,
-  ): boolean {
-    const existing = geometry.getAttribute(name) as BufferAttribute | undefined;
-    if (existing && (exact ? existing.count === count : existing.count >= count)) return false;
-    this.allocations++;
-    geometry.setAttribute(
-      name,
-      new BufferAttribute(new Float32Array(Math.max(1, count) * itemSize), itemSize),
-    );
-    return true;
+    this.marker.place(this.state.data ? this.state.marker : null);
   }
 
   /** Exposes what is on screen as data-* attributes for tests and assistive tech. */
@@ -414,8 +265,8 @@ export class ManifoldScene {
     ds.points = String(data ? data.pointCount : 0);
     ds.explained = data ? data.explained.toFixed(4) : '';
     ds.colorBy = this.state.colorBy;
-    ds.dataUpdates = String(this.dataUpdates);
-    ds.allocations = String(this.allocations);
+    ds.dataUpdates = String(this.meshes.updates);
+    ds.allocations = String(this.meshes.allocations);
     if (this.marker.visible) {
       this.camera.updateMatrixWorld();
       const ndc = this.projected.copy(this.marker.position).project(this.camera);
@@ -426,10 +277,4 @@ export class ManifoldScene {
       delete ds.markerY;
     }
   }
-}
-
-function writeAttribute(geometry: BufferGeometry, name: string, values: Float32Array): void {
-  const attribute = geometry.getAttribute(name) as BufferAttribute;
-  (attribute.array as Float32Array).set(values);
-  attribute.needsUpdate = true;
 }

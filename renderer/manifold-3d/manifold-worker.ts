@@ -1,5 +1,6 @@
 // Worker entry: projects the manifold (PCA of the decoded grid and the projections) off the main
 // thread, so a fit each training epoch never stalls a drag on the map.
+import { errorMessage } from '../../shared/errors';
 import { assembleManifold, type ManifoldData, type ManifoldInputs } from './manifold-data';
 
 export interface AssembleRequest {
@@ -24,6 +25,6 @@ scope.onmessage = ({ data: { id, input } }) => {
     );
     scope.postMessage({ id, data }, transfer);
   } catch (error) {
-    scope.postMessage({ id, error: error instanceof Error ? error.message : String(error) }, []);
+    scope.postMessage({ id, error: errorMessage(error) }, []);
   }
 };

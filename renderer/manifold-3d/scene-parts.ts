@@ -3,6 +3,7 @@
  * The index and colour functions are pure (tested); the textures need a DOM canvas.
  */
 import { CanvasTexture, SRGBColorSpace } from 'three';
+import { FACTORS, type Factor } from '../../shared/factors';
 import { viridis } from '../latent-map/colormap';
 
 /** Triangles of a perSide × perSide vertex grid (row-major), two per cell: 6·(perSide−1)² indices. */
@@ -45,15 +46,10 @@ export function gridLineIndex(perSide: number): Uint32Array {
 /**
  * Writes viridis colours (linear RGB, 0–1, 3 per point) of one factor into `out`.
  * @param factors interleaved (height, radius), 2 per point
- * @param which 'height' reads index 0, 'radius' index 1
+ * @param which the factor to read: 'height' reads index 0, 'radius' index 1 (the order of FACTORS)
  */
-export function factorColors(
-  factors: Float32Array,
-  which: 'height' | 'radius',
-  count: number,
-  out: Float32Array,
-): void {
-  const offset = which === 'height' ? 0 : 1;
+export function factorColors(factors: Float32Array, which: Factor, count: number, out: Float32Array): void {
+  const offset = FACTORS.indexOf(which);
   for (let i = 0; i < count; i++) {
     const [r, g, b] = viridis(factors[2 * i + offset] as number);
     out[3 * i] = srgbToLinear(r / 255);

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AtlasApi, ModelState } from '../../shared/api';
-import { createLatestQueue, type LatestQueue } from '../state/latest-queue';
+import { errorMessage } from '../../shared/errors';
+import { createLatestQueue, type LatestQueue } from '../lib/latest-queue';
 import { createManifoldAssembler } from './manifold-assembler';
 import { fetchManifold, type ManifoldData } from './manifold-data';
 
@@ -32,7 +33,7 @@ export function useManifoldData(
           setData(result);
           setError(null);
         },
-        onError: (e) => setError(e instanceof Error ? e.message : String(e)),
+        onError: (e) => setError(errorMessage(e)),
       },
     );
     queue.current = q;

@@ -1,5 +1,5 @@
-import type { Factors, ImageSize } from '../../shared/api';
 import type { Decoded } from '../state/use-decoded-image';
+import type { Truth } from '../state/use-explorer-view';
 import { GrayCanvas } from './GrayCanvas';
 import './preview.css';
 
@@ -12,7 +12,7 @@ interface PreviewPanelProps {
   /** The current z (the decode on screen may lag it by one frame while dragging). */
   z: [number, number];
   /** True factors and image when z came from the factor sliders. */
-  truth: { factors: Factors; image: Float32Array; imageSize: ImageSize } | null;
+  truth: Truth | null;
   error: string | null;
   /** Save controls for the header, composed by the app. */
   actions: React.ReactNode;

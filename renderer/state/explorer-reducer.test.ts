@@ -1,37 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { Metrics, ModelState } from '../../shared/api';
-import { DEFAULT_TRAIN_CONFIG } from '../../shared/api';
 import { explorerReducer, INITIAL_EXPLORER, type ExplorerState } from './explorer-reducer';
-import { sliderBounds } from './model-bounds';
+import { metricsFixture as metrics, modelFixture } from './test-fixtures';
 
-function metrics(min: [number, number], max: [number, number]): Metrics {
-  const pf = { height: 0, radius: 0 };
-  return { valMse: 0.01, valNmse: 0.1, knnR2: pf, spearman: { z1: pf, z2: pf }, latentBounds: { min, max } };
-}
-
+/** A bundled model, 30 epochs, with validation points at `codes` and latent bounds `min`..`max`. */
 function model(
   id: string,
   codes: number[],
   min: [number, number] = [-2, -1],
   max: [number, number] = [2, 3],
-): ModelState {
-  return {
-    info: {
-      id,
-      name: id,
-      source: 'bundled',
-      config: DEFAULT_TRAIN_CONFIG,
-      metrics: metrics(min, max),
-      createdAt: '',
-      epochsTrained: 30,
-    },
-    points: {
-      codes: Float32Array.from(codes),
-      factors: Float32Array.from(codes.map(() => 0.5)),
-      count: codes.length / 2,
-    },
-    imageSize: 32,
-  };
+) {
+  return modelFixture(id, codes, { metrics: metrics(min, max), epochsTrained: 30 });
 }
 
 describe('explorerReducer', () => {
@@ -110,12 +88,5 @@ describe('explorerReducer', () => {
     expect(explorerReducer(INITIAL_EXPLORER, { type: 'set-z', z: [NaN, 0], source: 'map' })).toBe(
       INITIAL_EXPLORER,
     );
-  });
-});
-
-describe('sliderBounds', () => {
-  it('adds a margin to the data bounds and rounds outward', () => {
-    expect(sliderBounds(model('a', [0, 0], [-1, 0], [1, 2]))).toEqual({ min: [-1.3, -0.3], max: [1.3, 2.3] });
-    expect(sliderBounds(null)).toEqual({ min: [-1, -1], max: [1, 1] });
   });
 });

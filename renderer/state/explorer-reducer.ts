@@ -1,8 +1,9 @@
 import type { Factors, LatentBounds, Metrics, ModelState } from '../../shared/api';
-import { dataBounds } from './model-bounds';
+import type { Factor } from '../../shared/factors';
+import { dataBounds } from '../lib/model-bounds';
 
 /** Which factor colours the map's points (and the 3-D panel). */
-export type ColorBy = 'height' | 'radius';
+export type ColorBy = Factor;
 
 /** What moved the latent point last: the factor sliders keep their true image only while they lead. */
 export type ZSource = 'init' | 'map' | 'slider' | 'keys' | 'factors' | 'model';

@@ -1,21 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { Metrics, TrainProgress } from '../../shared/api';
+import type { TrainProgress } from '../../shared/api';
 import {
   INITIAL_TRAINING,
   isActive,
   MAX_TRAIN_POINTS,
+  runAt,
   trainingReducer,
   type TrainingState,
 } from './training-reducer';
+import { metricsFixture } from './test-fixtures';
 
-const pf = { height: 0, radius: 0 };
-const metrics: Metrics = {
-  valMse: 0,
-  valNmse: 0,
-  knnR2: pf,
-  spearman: { z1: pf, z2: pf },
-  latentBounds: { min: [0, 0], max: [1, 1] },
-};
+const metrics = metricsFixture();
 
 function progress(
   runId: string,
@@ -132,5 +127,18 @@ describe('trainingReducer', () => {
       s = trainingReducer(s, { type: 'progress', progress: progress('r1', 1, i % 10) });
     expect(s.lossTrain.length).toBeLessThanOrEqual(MAX_TRAIN_POINTS);
     expect(s.lossTrain.length).toBeGreaterThan(MAX_TRAIN_POINTS / 2);
+  });
+
+  it('tells where a run underway stands, and nothing once it ended', () => {
+    let s = trainingReducer(started(), { type: 'progress', progress: progress('r1', 2, 3) });
+    expect(runAt(s)).toEqual({ epoch: 2, epochs: 5, paused: false });
+    s = trainingReducer(s, { type: 'progress', progress: progress('r1', 2, 4, { paused: true }) });
+    expect(runAt(s)).toEqual({ epoch: 2, epochs: 5, paused: true });
+    expect(runAt(started())).toBeNull();
+    s = trainingReducer(s, {
+      type: 'finished',
+      finished: { runId: 'r1', stopped: false, trainSeconds: 1, model: null as never },
+    });
+    expect(runAt(s)).toBeNull();
   });
 });

@@ -57,6 +57,20 @@ export function isActive(status: TrainingStatus): boolean {
   return status === 'starting' || status === 'running' || status === 'paused' || status === 'stopping';
 }
 
+/** Where a training run stands, for the model description. */
+export interface RunAt {
+  epoch: number;
+  epochs: number;
+  paused: boolean;
+}
+
+/** The epoch a run underway has reached, of how many, and whether it is paused; null when none is. */
+export function runAt(state: TrainingState): RunAt | null {
+  if (!isActive(state.status) || !state.progress) return null;
+  const { epoch, epochs } = state.progress;
+  return { epoch, epochs, paused: state.status === 'paused' };
+}
+
 /** Pure state transitions of a training run, driven by the contract's train:* events. */
 export function trainingReducer(state: TrainingState, action: TrainingAction): TrainingState {
   switch (action.type) {

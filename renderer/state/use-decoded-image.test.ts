@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import type { AtlasApi } from '../../shared/api';
-import { renderHook, settle } from './render-hook.test-util';
+import { inAct, renderHook } from '../lib/render-hook.test-util';
 import { useDecodedImage } from './use-decoded-image';
 
 /** A fake API whose decodes the test answers by hand; each image is filled with z₁. */
@@ -31,12 +31,10 @@ describe('useDecodedImage', () => {
     });
     for (const z1 of [1, 2, 3]) await hook.rerender({ z: [z1, 0] });
     expect(asked.map((a) => a.z[0])).toEqual([0]);
-    asked[0]!.answer();
-    await settle();
+    await inAct(() => asked[0]!.answer());
     expect(hook.current.decoded?.z).toEqual([0, 0]);
     expect(asked.map((a) => a.z[0])).toEqual([0, 3]);
-    asked[1]!.answer();
-    await settle();
+    await inAct(() => asked[1]!.answer());
     expect(hook.current.decoded?.z).toEqual([3, 0]);
     expect(hook.current.decoded?.image[0]).toBe(3);
     expect(hook.current.decoded?.frame).toBe(2);
@@ -48,8 +46,7 @@ describe('useDecodedImage', () => {
     const hook = await renderHook((p: { v: number }) => useDecodedImage(api, [0.5, 0.5], p.v), { v: 0 });
     expect(asked).toHaveLength(0);
     await hook.rerender({ v: 1 });
-    asked[0]!.answer();
-    await settle();
+    await inAct(() => asked[0]!.answer());
     await hook.rerender({ v: 2 });
     expect(asked).toHaveLength(2);
     await hook.unmount();

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import type { AtlasApi, ImageSize } from '../../shared/api';
-import { createLatestQueue, type LatestQueue } from './latest-queue';
-import { errorMessage } from './use-notices';
+import type { AtlasApi } from '../../shared/api';
+import type { ImageSize } from '../../shared/train-config';
+import { createLatestQueue, type LatestQueue } from '../lib/latest-queue';
+import { errorMessage } from '../../shared/errors';
 
 /** The decoded image f(z) on screen and the z it belongs to. */
 export interface Decoded {

@@ -1,30 +1,14 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import type { AtlasApi, Events, Metrics, ModelState } from '../../shared/api';
-import { DEFAULT_TRAIN_CONFIG } from '../../shared/api';
-import { useMenuCommands } from '../saving/use-menu-commands';
-import { renderHook, settle } from './render-hook.test-util';
+import type { AtlasApi, Events, ModelState } from '../../shared/api';
+import { inAct, renderHook, settle } from '../lib/render-hook.test-util';
+import { metricsFixture, modelFixture } from './test-fixtures';
 import { useExplorer } from './use-explorer';
 
-const pf = { height: 0, radius: 0 };
-const metrics: Metrics = {
-  valMse: 0,
-  valNmse: 0,
-  knnR2: pf,
-  spearman: { z1: pf, z2: pf },
-  latentBounds: { min: [0, 0], max: [1, 1] },
-};
+const metrics = metricsFixture();
 
 function model(id: string, source: ModelState['info']['source'], codes: number[]): ModelState {
-  return {
-    info: { id, name: id, source, config: DEFAULT_TRAIN_CONFIG, metrics, createdAt: '', epochsTrained: 0 },
-    points: {
-      codes: Float32Array.from(codes),
-      factors: new Float32Array(codes.length),
-      count: codes.length / 2,
-    },
-    imageSize: 32,
-  };
+  return modelFixture(id, codes, { source });
 }
 
 /** A fake engine side: `current` is what model:current answers; `emit` fires an event. */
@@ -59,8 +43,7 @@ describe('useExplorer', () => {
     await settle();
     expect(hook.current.state.model?.info.id).toBe('a');
     expect(hook.current.bundled.map((b) => b.id)).toEqual(['a']);
-    fake.emit('model:changed', model('menu', 'loaded', [5, 5]));
-    await settle();
+    await inAct(() => fake.emit('model:changed', model('menu', 'loaded', [5, 5])));
     expect(hook.current.state.model?.info.id).toBe('menu');
     await hook.unmount();
   });
@@ -75,29 +58,31 @@ describe('useExplorer', () => {
       ...run,
       points: { codes: new Float32Array(0), factors: new Float32Array(4), count: 2 },
     });
-    fake.emit('train:epoch', {
-      runId: 'run',
-      epoch: 1,
-      epochs: 3,
-      lossTrain: 1,
-      lossVal: 1,
-      metrics,
-      codes: Float32Array.from([1, 2, 3, 4]),
-    });
-    await settle();
+    await inAct(() =>
+      fake.emit('train:epoch', {
+        runId: 'run',
+        epoch: 1,
+        epochs: 3,
+        lossTrain: 1,
+        lossVal: 1,
+        metrics,
+        codes: Float32Array.from([1, 2, 3, 4]),
+      }),
+    );
     expect(hook.current.state.model?.info.id).toBe('run');
     expect(Array.from(hook.current.state.model!.points.codes)).toEqual([1, 2, 3, 4]);
     const version = hook.current.state.modelVersion;
-    fake.emit('train:epoch', {
-      runId: 'run',
-      epoch: 2,
-      epochs: 3,
-      lossTrain: 1,
-      lossVal: 1,
-      metrics,
-      codes: Float32Array.from([5, 6, 7, 8]),
-    });
-    await settle();
+    await inAct(() =>
+      fake.emit('train:epoch', {
+        runId: 'run',
+        epoch: 2,
+        epochs: 3,
+        lossTrain: 1,
+        lossVal: 1,
+        metrics,
+        codes: Float32Array.from([5, 6, 7, 8]),
+      }),
+    );
     expect(Array.from(hook.current.state.model!.points.codes)).toEqual([5, 6, 7, 8]);
     expect(hook.current.state.modelVersion).toBe(version + 1);
     await hook.unmount();
@@ -107,29 +92,11 @@ describe('useExplorer', () => {
     const fake = fakeApi(model('a', 'bundled', [0, 0]));
     const hook = await renderHook(() => useExplorer(fake.api), undefined);
     await settle();
-    fake.emit('model:changed', model('run', 'training', [1, 1]));
-    await settle();
-    fake.emit('train:failed', { runId: 'run', message: 'Training diverged (loss became NaN).' });
-    await settle();
+    await inAct(() => fake.emit('model:changed', model('run', 'training', [1, 1])));
+    await inAct(() =>
+      fake.emit('train:failed', { runId: 'run', message: 'Training diverged (loss became NaN).' }),
+    );
     expect(hook.current.state.model?.info.id).toBe('a');
-    await hook.unmount();
-  });
-});
-
-describe('useMenuCommands', () => {
-  it('runs the handler of each menu command', async () => {
-    const fake = fakeApi(model('a', 'bundled', []));
-    const ran: string[] = [];
-    const handlers = Object.fromEntries(
-      (['save-image', 'export-grid', 'save-model', 'open-model', 'train-new', 'about'] as const).map((c) => [
-        c,
-        () => void ran.push(c),
-      ]),
-    ) as unknown as Parameters<typeof useMenuCommands>[1];
-    const hook = await renderHook(() => useMenuCommands(fake.api, handlers), undefined);
-    fake.emit('menu:command', { command: 'save-image' });
-    fake.emit('menu:command', { command: 'train-new' });
-    expect(ran).toEqual(['save-image', 'train-new']);
     await hook.unmount();
   });
 });

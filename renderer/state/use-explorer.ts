@@ -6,7 +6,7 @@ import {
   type ExplorerAction,
   type ExplorerState,
 } from './explorer-reducer';
-import { errorMessage } from './use-notices';
+import { errorMessage } from '../../shared/errors';
 
 export interface Explorer {
   state: ExplorerState;

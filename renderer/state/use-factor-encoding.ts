@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useRef, type Dispatch } from 'react';
-import type { AtlasApi, Factors, ImageSize } from '../../shared/api';
+import type { AtlasApi, Factors } from '../../shared/api';
+import type { ImageSize } from '../../shared/train-config';
 import { renderCylinder } from '../../shared/cylinder';
 import type { ExplorerAction } from './explorer-reducer';
-import { createLatestQueue, type LatestQueue } from './latest-queue';
+import { createLatestQueue, type LatestQueue } from '../lib/latest-queue';
 
 interface EncodeAsk {
   factors: Factors;
@@ -15,6 +16,7 @@ interface EncodeAsk {
  * the weights change while the sliders lead, so the point tracks a model in training.
  *
  * @param active whether the sliders were touched since z last moved by other means
+ * @param onError a stable callback (a new one restarts the queue, dropping an encode in flight)
  * @returns the true image of the slider factors, imageSize² pixels
  */
 export function useFactorEncoding(
@@ -28,10 +30,6 @@ export function useFactorEncoding(
 ): Float32Array {
   const trueImage = useMemo(() => renderCylinder(factors, imageSize), [factors, imageSize]);
   const queue = useRef<LatestQueue<EncodeAsk> | null>(null);
-  const onErrorRef = useRef(onError);
-  useEffect(() => {
-    onErrorRef.current = onError;
-  }, [onError]);
 
   useEffect(() => {
     const q = createLatestQueue(
@@ -39,12 +37,12 @@ export function useFactorEncoding(
       {
         onResult: ({ codes }, ask) =>
           dispatch({ type: 'factors-encoded', factors: ask.factors, z: [codes[0] ?? NaN, codes[1] ?? NaN] }),
-        onError: (e) => onErrorRef.current(e),
+        onError,
       },
     );
     queue.current = q;
     return () => q.dispose();
-  }, [api, dispatch]);
+  }, [api, dispatch, onError]);
 
   useEffect(() => {
     if (active && modelVersion > 0) queue.current?.push({ factors, image: trueImage });

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useReducer } from 'react';
-import type { AtlasApi, TrainConfig } from '../../shared/api';
+import type { AtlasApi } from '../../shared/api';
+import type { TrainConfig } from '../../shared/train-config';
 import { INITIAL_TRAINING, trainingReducer, type TrainingState } from './training-reducer';
-import { errorMessage } from './use-notices';
+import { errorMessage } from '../../shared/errors';
 
 export interface Training {
   state: TrainingState;

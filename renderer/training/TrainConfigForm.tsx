@@ -1,5 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { IMAGE_SIZES, TRAIN_CONFIG_LIMITS, type ImageSize, type TrainConfig } from '../../shared/api';
+import {
+  IMAGE_SIZES,
+  TRAIN_CONFIG_LIMITS,
+  type ImageSize,
+  type TrainConfig,
+} from '../../shared/train-config';
 import { NumberField } from './NumberField';
 import { FIELD_LABELS, validateDraft, type ConfigDraft, type NumericField } from './validate-config';
 

@@ -1,5 +1,5 @@
 import { memo, useState } from 'react';
-import type { TrainConfig } from '../../shared/api';
+import type { TrainConfig } from '../../shared/train-config';
 import { isActive } from '../state/training-reducer';
 import type { Training } from '../state/use-training';
 import { ConfigSummary } from './ConfigSummary';

@@ -1,5 +1,6 @@
 import { isActive, type TrainingState } from '../state/training-reducer';
 import { runFraction } from './TrainProgressBar';
+import './status-pill.css';
 
 /** A compact training status in the header (any tab), which opens the training panel. */
 export function TrainingStatusPill({ state, onOpen }: { state: TrainingState; onOpen(): void }) {

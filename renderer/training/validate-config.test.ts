@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TRAIN_CONFIG } from '../../shared/api';
+import { DEFAULT_TRAIN_CONFIG } from '../../shared/train-config';
 import { draftFromConfig, validateDraft } from './validate-config';
 
 describe('validateDraft', () => {
@@ -56,5 +56,36 @@ describe('validateDraft', () => {
   it('refuses a batch larger than the training split', () => {
     const { errors } = validateDraft({ ...draftFromConfig(), datasetSize: '200', batchSize: '512' });
     expect(errors.batchSize).toBe('Batch size must not exceed the 160 training images.');
+  });
+
+  it('counts the training images as the dataset splits them (201 images: 40 held out, 161 train)', () => {
+    const fits = validateDraft({ ...draftFromConfig(), datasetSize: '201', batchSize: '161' });
+    expect(fits.errors).toEqual({});
+    expect(fits.config).toMatchObject({ datasetSize: 201, batchSize: 161 });
+    const tooLarge = validateDraft({ ...draftFromConfig(), datasetSize: '201', batchSize: '162' });
+    expect(tooLarge.errors.batchSize).toBe('Batch size must not exceed the 161 training images.');
+  });
+
+  it('reads blank text and text that is no finite number as "not a number"', () => {
+    const { errors } = validateDraft({
+      ...draftFromConfig(),
+      epochs: '  ',
+      beta: 'Infinity',
+      align: '1e999',
+    });
+    expect(errors).toEqual({
+      epochs: 'Epochs must be a number.',
+      beta: 'KL weight β must be a number.',
+      align: 'Alignment λ must be a number.',
+    });
+  });
+
+  it('names the range before asking for a whole number', () => {
+    expect(validateDraft({ ...draftFromConfig(), epochs: '0.5' }).errors.epochs).toBe(
+      'Epochs must be between 1 and 500.',
+    );
+    expect(validateDraft({ ...draftFromConfig(), seed: '2.5' }).errors.seed).toBe(
+      'Seed must be a whole number.',
+    );
   });
 });

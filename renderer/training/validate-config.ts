@@ -1,7 +1,20 @@
-import { DEFAULT_TRAIN_CONFIG, IMAGE_SIZES, TRAIN_CONFIG_LIMITS } from '../../shared/api';
-import type { ImageSize, ModelKind, TrainConfig } from '../../shared/api';
+/**
+ * The training form's reading of what the user typed. The rules (limits, whole numbers, a batch
+ * that fits the training split) are the shared ones in `shared/train-config.ts`; this file only
+ * parses the text and words each problem for the user.
+ */
+import {
+  configProblems,
+  DEFAULT_TRAIN_CONFIG,
+  IMAGE_SIZES,
+  type ConfigProblem,
+  type ImageSize,
+  type ModelKind,
+  type NumericConfigField,
+  type TrainConfig,
+} from '../../shared/train-config';
 
-/** The numeric fields of the form, as the user typed them. */
+/** The numeric fields of the form, as the user typed them (the validation fraction is not one). */
 export const NUMERIC_FIELDS = [
   'epochs',
   'datasetSize',
@@ -10,14 +23,11 @@ export const NUMERIC_FIELDS = [
   'seed',
   'beta',
   'align',
-] as const;
+] as const satisfies readonly NumericConfigField[];
 export type NumericField = (typeof NUMERIC_FIELDS)[number];
 
 /** The form's state: numbers stay text until they are valid, so the user can type freely. */
 export type ConfigDraft = Record<NumericField, string> & { imageSize: ImageSize; kind: ModelKind };
-
-/** Fields that must be whole numbers. */
-const INTEGER_FIELDS: ReadonlySet<NumericField> = new Set(['epochs', 'datasetSize', 'batchSize', 'seed']);
 
 /** Human names used in messages. */
 export const FIELD_LABELS: Record<NumericField, string> = {
@@ -40,40 +50,43 @@ export function draftFromConfig(config: TrainConfig = DEFAULT_TRAIN_CONFIG): Con
 }
 
 /**
- * Checks a draft against TRAIN_CONFIG_LIMITS. Returns the config when every field is valid, and
- * one clear message per invalid field otherwise.
+ * Checks a draft with the shared config rules. Returns the config when every field is valid, and
+ * one clear message per invalid field otherwise. Fields the form does not show keep their defaults.
  *
  * @example validateDraft({ ...draft, epochs: '0' }).errors.epochs // "Epochs must be between 1 and 500."
  */
 export function validateDraft(draft: ConfigDraft): { config: TrainConfig | null; errors: ConfigErrors } {
-  const errors: ConfigErrors = {};
-  const values = {} as Record<NumericField, number>;
-  for (const field of NUMERIC_FIELDS) {
-    const text = draft[field].trim();
-    const value = Number(text);
-    const [min, max] = TRAIN_CONFIG_LIMITS[field];
-    const label = FIELD_LABELS[field];
-    if (text === '' || !Number.isFinite(value)) errors[field] = `${label} must be a number.`;
-    else if (INTEGER_FIELDS.has(field) && !Number.isInteger(value))
-      errors[field] = `${label} must be a whole number.`;
-    else if (value < min || value > max)
-      errors[field] = `${label} must be between ${fmt(min)} and ${fmt(max)}.`;
-    values[field] = value;
-  }
-  if (!errors.datasetSize && !errors.batchSize) {
-    const trainCount = Math.floor(values.datasetSize * (1 - DEFAULT_TRAIN_CONFIG.valFraction));
-    if (trainCount < values.batchSize) {
-      errors.batchSize = `Batch size must not exceed the ${trainCount} training images.`;
-    }
-  }
   if (!(IMAGE_SIZES as readonly number[]).includes(draft.imageSize)) {
     throw new Error(`image size must be one of ${IMAGE_SIZES.join(', ')}`);
   }
-  if (Object.keys(errors).length > 0) return { config: null, errors };
-  return {
-    config: { ...DEFAULT_TRAIN_CONFIG, ...values, imageSize: draft.imageSize, kind: draft.kind },
-    errors,
-  };
+  const config: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, imageSize: draft.imageSize, kind: draft.kind };
+  for (const field of NUMERIC_FIELDS) config[field] = parseTyped(draft[field]);
+  const problems = configProblems(config);
+  const errors: ConfigErrors = {};
+  for (const field of NUMERIC_FIELDS) {
+    const problem = problems[field];
+    if (problem) errors[field] = userMessage(FIELD_LABELS[field], problem);
+  }
+  return { config: Object.keys(errors).length > 0 ? null : config, errors };
+}
+
+/** The number in typed text, NaN when there is none (`Number('')` would be 0). */
+function parseTyped(text: string): number {
+  const trimmed = text.trim();
+  return trimmed === '' ? NaN : Number(trimmed);
+}
+
+function userMessage(label: string, problem: ConfigProblem): string {
+  switch (problem.kind) {
+    case 'not-finite':
+      return `${label} must be a number.`;
+    case 'out-of-range':
+      return `${label} must be between ${fmt(problem.min)} and ${fmt(problem.max)}.`;
+    case 'not-whole':
+      return `${label} must be a whole number.`;
+    case 'batch-too-large':
+      return `${label} must not exceed the ${problem.trainCount} training images.`;
+  }
 }
 
 function fmt(n: number): string {

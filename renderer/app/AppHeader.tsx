@@ -1,0 +1,52 @@
+import { memo } from 'react';
+import { ModelFileButtons } from '../files/ModelFileButtons';
+import type { SaveActions } from '../files/use-save-actions';
+import type { TrainingState } from '../state/training-reducer';
+import { TrainingStatusPill } from '../training/TrainingStatusPill';
+
+interface AppHeaderProps {
+  training: TrainingState;
+  onTrainNew(): void;
+  files: SaveActions;
+  transport: 'electron' | 'browser';
+  /** While training, Open model is locked (the engine holds the model in training). */
+  locked: boolean;
+  hasModel: boolean;
+  onAbout(): void;
+}
+
+/** The app's title bar: the name, the training status, Train a new model, the model files and About. */
+export const AppHeader = memo(function AppHeader({
+  training,
+  onTrainNew,
+  files,
+  transport,
+  locked,
+  hasModel,
+  onAbout,
+}: AppHeaderProps) {
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true" />
+        <h1>Latent Atlas</h1>
+        <span className="brand-sub">two numbers behind every cylinder</span>
+      </div>
+      <div className="header-actions">
+        <TrainingStatusPill state={training} onOpen={onTrainNew} />
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={onTrainNew}
+          title="Choose a config and watch a new autoencoder learn, live on the map"
+        >
+          Train a new model
+        </button>
+        <ModelFileButtons actions={files} transport={transport} locked={locked} hasModel={hasModel} />
+        <button type="button" className="btn btn-quiet" onClick={onAbout}>
+          About
+        </button>
+      </div>
+    </header>
+  );
+});

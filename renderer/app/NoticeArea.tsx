@@ -1,0 +1,24 @@
+import { memo } from 'react';
+import type { Notice } from '../state/use-notices';
+import './app-chrome.css';
+
+interface NoticeAreaProps {
+  notices: Notice[];
+  onDismiss(id: number): void;
+}
+
+/** Outcomes of saving, opening, switching models: errors stay until dismissed. */
+export const NoticeArea = memo(function NoticeArea({ notices, onDismiss }: NoticeAreaProps) {
+  return (
+    <div className="notice-area" aria-live="polite">
+      {notices.map((n) => (
+        <div key={n.id} className={`notice notice-${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
+          <span className="notice-text">{n.text}</span>
+          <button type="button" className="notice-close" aria-label="Dismiss" onClick={() => onDismiss(n.id)}>
+            ×
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+});

@@ -1,0 +1,106 @@
+import { memo } from 'react';
+import type { Factors } from '../../shared/api';
+import type { ImageSize } from '../../shared/train-config';
+import { FACTOR_WORDS, FACTORS } from '../../shared/factors';
+import { GrayCanvas } from '../preview/GrayCanvas';
+import { RangeField } from './RangeField';
+
+const THUMB_PX = 84;
+
+interface FactorSlidersProps {
+  factors: Factors;
+  onFactors(f: Factors): void;
+  /** The true cylinder of the slider factors. */
+  trueImage: Float32Array;
+  /** f(encode(true image)) once it is on screen, else null. */
+  reconstruction: Float32Array | null;
+  imageSize: ImageSize;
+  disabled: boolean;
+}
+
+/** Mean squared pixel difference of two images of the same size. */
+function mse(a: Float32Array, b: Float32Array): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += ((a[i] ?? 0) - (b[i] ?? 0)) ** 2;
+  return sum / a.length;
+}
+
+/**
+ * Height and Radius: render the true cylinder, encode it, jump to its code, and compare the true
+ * image with its reconstruction — object → image → code → image.
+ */
+export const FactorSliders = memo(function FactorSliders({
+  factors,
+  onFactors,
+  trueImage,
+  reconstruction,
+  imageSize,
+  disabled,
+}: FactorSlidersProps) {
+  const error =
+    reconstruction && reconstruction.length === trueImage.length ? mse(trueImage, reconstruction) : null;
+  return (
+    <section className="panel card" aria-labelledby="factors-title">
+      <h2
+        id="factors-title"
+        className="card-title"
+        title="The two numbers that really describe every image. Move a slider: the true cylinder is rendered, encoded, and z jumps to its code."
+      >
+        True factors
+      </h2>
+      {FACTORS.map((factor) => (
+        <RangeField
+          key={factor}
+          label={FACTOR_WORDS[factor].label}
+          value={factors[factor]}
+          min={0}
+          max={1}
+          step={0.01}
+          ends={[FACTOR_WORDS[factor].low, FACTOR_WORDS[factor].high]}
+          disabled={disabled}
+          testId={`slider-${factor}`}
+          onChange={(value) => onFactors({ ...factors, [factor]: value })}
+        />
+      ))}
+      <div className="compare">
+        <figure>
+          <GrayCanvas
+            image={trueImage}
+            imageSize={imageSize}
+            sizePx={THUMB_PX}
+            label="True image"
+            data={{
+              'data-testid': 'true-image',
+              'data-height': factors.height,
+              'data-radius': factors.radius,
+            }}
+          />
+          <figcaption>True image x</figcaption>
+        </figure>
+        <div className="compare-arrow" aria-live="polite">
+          <span aria-hidden="true">→</span>
+          {error !== null && (
+            <span
+              className="compare-mse"
+              title="Mean squared pixel difference between the true image and its reconstruction"
+            >
+              MSE
+              <br />
+              {error.toFixed(4)}
+            </span>
+          )}
+        </div>
+        <figure>
+          <GrayCanvas
+            image={reconstruction}
+            imageSize={imageSize}
+            sizePx={THUMB_PX}
+            label="Reconstruction of the true image"
+            data={{ 'data-testid': 'reconstruction' }}
+          />
+          <figcaption>{reconstruction ? 'f(encode(x))' : 'move a slider'}</figcaption>
+        </figure>
+      </div>
+    </section>
+  );
+});

@@ -1,0 +1,87 @@
+import { useCallback, useMemo } from 'react';
+import type { AtlasApi, Factors } from '../../shared/api';
+import type { ImageSize } from '../../shared/train-config';
+import type { ColorBy, ZSource } from './explorer-reducer';
+import { useDecodedImage, type Decoded } from './use-decoded-image';
+import type { Explorer } from './use-explorer';
+import { useFactorEncoding } from './use-factor-encoding';
+import type { NoticeActions } from './use-notices';
+
+/** The true cylinder behind z, while z came from the factor sliders. */
+export interface Truth {
+  factors: Factors;
+  image: Float32Array;
+  imageSize: ImageSize;
+}
+
+export interface ExplorerView {
+  /** f(z) on screen (it may lag z by one decode while dragging), and why the last decode failed. */
+  decoded: Decoded | null;
+  decodeError: string | null;
+  /** The true cylinder of the factor sliders' position, imageSize² pixels. */
+  trueImage: Float32Array;
+  truth: Truth | null;
+  /** f(encode(true image)) while z came from the factor sliders, else null. */
+  reconstruction: Float32Array | null;
+  /** Moves z from the map (a drag or a click) or the arrow keys. */
+  setZ(z: [number, number], source: 'map' | 'keys'): void;
+  /** Moves z from the z₁/z₂ sliders. */
+  setSliderZ(z: [number, number]): void;
+  setFactors(factors: Factors): void;
+  setColorBy(colorBy: ColorBy): void;
+}
+
+/**
+ * Where the user is in the model's latent space: z and its moves, the factor sliders with the
+ * encoding of their true cylinder, live decoding of f(z), and the factor colouring the points.
+ */
+export function useExplorerView(
+  api: AtlasApi,
+  explorer: Pick<Explorer, 'state' | 'dispatch'>,
+  notices: NoticeActions,
+): ExplorerView {
+  const { state, dispatch } = explorer;
+  const { decoded, error: decodeError } = useDecodedImage(api, state.z, state.modelVersion);
+  const imageSize = state.model?.imageSize ?? 32;
+  const failEncode = useCallback(
+    (e: unknown) => notices.fail('Encoding the true cylinder failed', e),
+    [notices],
+  );
+  const trueImage = useFactorEncoding(
+    api,
+    dispatch,
+    state.factors,
+    imageSize,
+    state.factorsLead,
+    state.modelVersion,
+    failEncode,
+  );
+  const truth = useMemo(
+    () => (state.trueFactors ? { factors: state.trueFactors, image: trueImage, imageSize } : null),
+    [state.trueFactors, trueImage, imageSize],
+  );
+
+  const setZ = useCallback(
+    (z: [number, number], source: Exclude<ZSource, 'factors' | 'model' | 'init'>) =>
+      dispatch({ type: 'set-z', z, source }),
+    [dispatch],
+  );
+  const setSliderZ = useCallback((z: [number, number]) => setZ(z, 'slider'), [setZ]);
+  const setFactors = useCallback(
+    (factors: Factors) => dispatch({ type: 'set-factors', factors }),
+    [dispatch],
+  );
+  const setColorBy = useCallback((colorBy: ColorBy) => dispatch({ type: 'color-by', colorBy }), [dispatch]);
+
+  return {
+    decoded,
+    decodeError,
+    trueImage,
+    truth,
+    reconstruction: state.trueFactors && decoded ? decoded.image : null,
+    setZ,
+    setSliderZ,
+    setFactors,
+    setColorBy,
+  };
+}
