@@ -4,6 +4,17 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+/** What no renderer file may import: it is sandboxed (no Node, Electron or main-process code). */
+const RENDERER_SANDBOX = [
+  'electron',
+  'node:*',
+  '**/main/**',
+  'fs',
+  'path',
+  'worker_threads',
+  '@tensorflow/tfjs-node',
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -33,15 +44,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            'electron',
-            'node:*',
-            '**/main/**',
-            'fs',
-            'path',
-            'worker_threads',
-            '@tensorflow/tfjs-node',
-          ],
+          patterns: RENDERER_SANDBOX,
         },
       ],
     },
@@ -56,15 +59,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: [
-                'electron',
-                'node:*',
-                '**/main/**',
-                'fs',
-                'path',
-                'worker_threads',
-                '@tensorflow/tfjs-node',
-              ],
+              group: RENDERER_SANDBOX,
               message: 'The renderer is sandboxed: no Node, Electron or main-process code.',
             },
             {

@@ -2,7 +2,7 @@ import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { REQUEST_NAMES } from '../../shared/api';
 import { ApiRequestError } from '../../shared/validate';
-import { forwardEvents, isTrustedSender, registerIpc, type IpcEnvelope } from './ipc';
+import { forwardEvents, isTrustedSender, registerIpc, setupIpc, type IpcEnvelope } from './ipc';
 
 type Handler = (event: IpcMainInvokeEvent, arg: unknown) => Promise<IpcEnvelope>;
 
@@ -83,5 +83,30 @@ describe('forwardEvents', () => {
     destroyed = true;
     listener!('menu:command', { command: 'about' });
     expect(send.mock.calls).toEqual([['menu:command', { command: 'save-image' }]]);
+  });
+});
+
+describe('setupIpc', () => {
+  it('trusts only the window open now, and forwards events to it', async () => {
+    const ipcMain = fakeIpcMain();
+    const invoke = vi.fn(async () => ({ version: '1' }));
+    let listener: ((name: string, payload: unknown) => void) | null = null;
+    const send = vi.fn();
+    const contents = { mainFrame, send, isDestroyed: () => false } as unknown as WebContents;
+    let current: WebContents | null = null;
+    setupIpc(
+      ipcMain as never,
+      { invoke, on: (l: never) => ((listener = l), () => {}) } as never,
+      () => current,
+    );
+    const fromWindow = event({ sender: contents, senderFrame: mainFrame });
+    expect(await ipcMain.handlers.get('app:info')!(fromWindow, undefined)).toMatchObject({ ok: false });
+    current = contents;
+    expect(await ipcMain.handlers.get('app:info')!(fromWindow, undefined)).toEqual({
+      ok: true,
+      result: { version: '1' },
+    });
+    listener!('menu:command', { command: 'about' });
+    expect(send).toHaveBeenCalledWith('menu:command', { command: 'about' });
   });
 });

@@ -55,3 +55,16 @@ export function forwardEvents(service: Pick<Service, 'on'>, target: () => WebCon
     if (contents && !contents.isDestroyed()) contents.send(name, payload);
   });
 }
+
+/**
+ * The Electron transport, wired: every request handled (from our own window only) and every service
+ * event forwarded to the window `currentContents()` returns (if any).
+ */
+export function setupIpc(
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
+  service: Pick<Service, 'invoke' | 'on'>,
+  currentContents: () => WebContents | null,
+): void {
+  registerIpc(ipcMain, service, (event) => isTrustedSender(event, currentContents()));
+  forwardEvents(service, currentContents);
+}

@@ -1,67 +1,70 @@
-// The Electron main process, lifecycle only: register the app:// scheme, harden every web contents,
-// then on ready start the engine and the service, wire IPC, the menu and the window.
+// The Electron main process, as a table of contents (Fiddle's onReady): before `ready`, the app://
+// scheme and the sandbox; on `ready`, one setupX() per feature, each from that feature's own file.
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import { join } from 'node:path';
-import type { MenuCommand } from '../../shared/api';
-import { createNativeDialogs } from './dialogs';
 import { createEngine } from '../engine/engine';
-import { forwardEvents, isTrustedSender, registerIpc } from './ipc';
-import { buildMenuTemplate } from './menu';
 import { bundledModelsDir, rendererDir, workerPath } from '../node/paths';
-import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './app-protocol';
 import { createService, type Service } from '../service/service';
+import { errorMessage } from '../../shared/errors';
+import { showAbout } from './about';
+import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './app-protocol';
+import { createNativeDialogs } from './dialogs';
+import { setupIpc } from './ipc';
+import { setupMenu } from './menu';
 import { loadSettings } from './settings';
 import { APP_URL, buildWindowOptions, denyAllPermissions, hardenWebContents } from './window';
-import { errorMessage } from '../../shared/errors';
 
 const isDev = !app.isPackaged;
 let mainWindow: BrowserWindow | null = null;
-let service: Service | null = null;
 
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
-// Why: every renderer sandboxed, whatever options a window is created with.
+// Why: every renderer sandboxed and locked to our pages, whatever options a window is created with.
 app.enableSandbox();
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    if (mainWindow?.isMinimized()) mainWindow.restore();
-    mainWindow?.focus();
-  });
-  app.whenReady().then(start).catch(fatal);
+  app.on('second-instance', focusWindow);
+  app.whenReady().then(onReady).catch(fatal);
 }
 
-async function start(): Promise<void> {
+async function onReady(): Promise<void> {
   denyAllPermissions(session.defaultSession);
   registerAppProtocol(protocol, rendererDir());
+  const service = await setupService();
+  setupIpc(ipcMain, service, () => mainWindow?.webContents ?? null);
+  setupMenu(Menu, {
+    isMac: process.platform === 'darwin',
+    isDev,
+    send: (command) => service.emit('menu:command', { command }),
+    showAbout: () => void showAbout(dialog, mainWindow, app.getVersion()),
+  });
+  openWindow();
+  setupLifecycle(service);
+}
+
+/** The engine (worker thread), the settings and native dialogs, and the service over them. */
+async function setupService(): Promise<Service> {
   const engine = await createEngine({ workerPath: workerPath() });
   const settings = await loadSettings(join(app.getPath('userData'), 'settings.json'));
-  const dialogs = createNativeDialogs(dialog, () => mainWindow, settings, app.getPath('documents'));
-  service = createService({
+  return createService({
     engine,
-    dialogs,
+    dialogs: createNativeDialogs(dialog, () => mainWindow, settings, app.getPath('documents')),
     mode: 'electron',
     version: app.getVersion(),
     platform: process.platform,
     bundledModelsDir: bundledModelsDir(process.resourcesPath),
   });
-  registerIpc(ipcMain, service, (event) => isTrustedSender(event, mainWindow?.webContents ?? null));
-  forwardEvents(service, () => mainWindow?.webContents ?? null);
-  const send = (command: MenuCommand) => service?.emit('menu:command', { command });
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(
-      buildMenuTemplate({ isMac: process.platform === 'darwin', isDev, send, showAbout }),
-    ),
-  );
-  openWindow();
+}
 
+/** One window: reopened on macOS's dock click; quitting stops the engine. */
+function setupLifecycle(service: Service): void {
   app.on('activate', () => {
     if (!mainWindow) openWindow();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => void service?.dispose());
+  app.on('will-quit', () => void service.dispose());
 }
 
 function openWindow(): void {
@@ -76,19 +79,9 @@ function openWindow(): void {
   void window.loadURL(APP_URL);
 }
 
-async function showAbout(): Promise<void> {
-  const info = {
-    type: 'info' as const,
-    title: 'About Latent Atlas',
-    message: `Latent Atlas ${app.getVersion()}`,
-    detail: [
-      'Watch an autoencoder discover that cylinder pictures are described by two numbers — height and radius — then explore its 2-D latent space.',
-      '',
-      `Electron ${process.versions.electron} · Chromium ${process.versions.chrome} · Node ${process.versions.node}`,
-    ].join('\n'),
-  };
-  if (mainWindow) await dialog.showMessageBox(mainWindow, info);
-  else await dialog.showMessageBox(info);
+function focusWindow(): void {
+  if (mainWindow?.isMinimized()) mainWindow.restore();
+  mainWindow?.focus();
 }
 
 function fatal(err: unknown): void {

@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { buildMenuTemplate } from './menu';
+import { buildMenuTemplate, setupMenu } from './menu';
 
 function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
   return template.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? items(item.submenu) : [])]);
@@ -30,5 +30,22 @@ describe('buildMenuTemplate', () => {
     expect(dev.some((i) => i.role === 'toggleDevTools')).toBe(true);
     (prod.find((i) => i.label === 'About Latent Atlas')!.click as () => void)();
     expect(about).toHaveBeenCalled();
+  });
+});
+
+describe('setupMenu', () => {
+  it('installs the built template as the application menu', () => {
+    const built = { id: 'menu' };
+    const menu = {
+      buildFromTemplate: vi.fn((template: MenuItemConstructorOptions[]) => ({ ...built, template })),
+      setApplicationMenu: vi.fn(),
+    };
+    const send = vi.fn();
+    setupMenu(menu as never, { isMac: false, isDev: false, send, showAbout: vi.fn() });
+    expect(menu.setApplicationMenu).toHaveBeenCalledTimes(1);
+    const installed = menu.setApplicationMenu.mock.calls[0]![0] as { template: MenuItemConstructorOptions[] };
+    const openModel = items(installed.template).find((i) => i.label === 'Open Model…')!;
+    (openModel.click as () => void)();
+    expect(send).toHaveBeenCalledWith('open-model');
   });
 });

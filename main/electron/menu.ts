@@ -1,6 +1,6 @@
 // The native application menu. Commands that need the renderer's state (the selected latent point,
 // the grid's bounds) go to the renderer as 'menu:command' events; it answers through the API.
-import type { MenuItemConstructorOptions } from 'electron';
+import type { Menu, MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../../shared/api';
 
 export interface MenuOptions {
@@ -77,4 +77,12 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     },
     { label: '&Help', role: 'help', submenu: [about] },
   ];
+}
+
+/** Installs the application menu built from `buildMenuTemplate(options)`. */
+export function setupMenu(
+  menu: Pick<typeof Menu, 'buildFromTemplate' | 'setApplicationMenu'>,
+  options: MenuOptions,
+): void {
+  menu.setApplicationMenu(menu.buildFromTemplate(buildMenuTemplate(options)));
 }
