@@ -9,7 +9,7 @@ import { LatentSliders } from './explore/LatentSliders';
 import { ModelSwitch } from './explore/ModelSwitch';
 import { SaveImageControl } from './files/SaveImageControl';
 import { useModelFiles } from './files/use-model-files';
-import { DEFAULT_LAYERS, type MapLayers } from './latent-map/map-scene';
+import { DEFAULT_LAYERS, type MapLayers } from './latent-map/map-content';
 import { LatentMapPanel } from './latent-map/LatentMapPanel';
 import { MapLayersBar } from './latent-map/MapLayersBar';
 import { ManifoldPanel } from './manifold-3d/ManifoldPanel';

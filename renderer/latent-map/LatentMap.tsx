@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { drawCrosshair, drawMapBase } from './draw-latent-map';
-import type { MapScene } from './map-scene';
+import type { MapContent } from './map-content';
 import { useMapPointer, type MapPointerOptions } from './use-map-pointer';
 import type { Viewport } from './viewport';
 
 interface LatentMapProps extends Omit<MapPointerOptions, 'canvas' | 'vp'> {
-  scene: MapScene;
+  content: MapContent;
   vp: Viewport | null;
   /** Segment count of the drawn iso-lines (exposed for tests). */
   contourSegments: number;
@@ -19,11 +19,11 @@ const fmt = (v: number) => v.toFixed(4);
  * draws the crosshair over it with `drawCrosshair`. Its state is readable by tests and assistive
  * tech through aria-label and data-*.
  */
-export function LatentMap({ scene, vp, contourSegments, ...pointer }: LatentMapProps) {
+export function LatentMap({ content, vp, contourSegments, ...pointer }: LatentMapProps) {
   const canvas = useRef<HTMLCanvasElement | null>(null);
   const base = useRef<{ canvas: HTMLCanvasElement | null; dirty: boolean }>({ canvas: null, dirty: true });
   const handlers = useMapPointer({ ...pointer, canvas, vp });
-  const { points, colorBy, tiles, fields, shade, layers, hoverIndex } = scene;
+  const { points, colorBy, tiles, fields, shade, layers, hoverIndex } = content;
 
   // Why: while z is dragged only the crosshair moves; repainting tiles, shading, iso-lines and
   // points each time would cost most of a frame, so they are kept in an offscreen copy.
@@ -50,26 +50,26 @@ export function LatentMap({ scene, vp, contourSegments, ...pointer }: LatentMapP
       const baseCtx = offscreen.getContext('2d');
       if (!ctx || !baseCtx) return;
       if (base.current.dirty) {
-        drawMapBase(baseCtx, scene, vp, dpr);
+        drawMapBase(baseCtx, content, vp, dpr);
         base.current.dirty = false;
       }
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.drawImage(offscreen, 0, 0);
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-      if (scene.points) drawCrosshair(ctx, vp, scene.z);
+      if (content.points) drawCrosshair(ctx, vp, content.z);
     });
     return () => cancelAnimationFrame(frame);
-  }, [scene, vp]);
+  }, [content, vp]);
 
-  const codes = scene.points?.codes;
+  const codes = content.points?.codes;
   // A fingerprint of where the points are, so tests can see them move each epoch.
   const checksum = useMemo(
     () => (codes ? codes.reduce((sum, v) => sum + Math.abs(v), 0).toFixed(4) : ''),
     [codes],
   );
-  const count = scene.points?.count ?? 0;
+  const count = content.points?.count ?? 0;
   const tileCount = layers.showTiles && tiles ? tiles.perSide ** 2 : 0;
-  const [z1, z2] = scene.z;
+  const [z1, z2] = content.z;
   return (
     <canvas
       ref={canvas}
@@ -77,7 +77,7 @@ export function LatentMap({ scene, vp, contourSegments, ...pointer }: LatentMapP
       tabIndex={0}
       role="application"
       aria-roledescription="latent space map"
-      aria-label={`Latent space map: ${count} encoded validation images coloured by true ${scene.colorBy}; current point z = (${z1.toFixed(2)}, ${z2.toFixed(2)}). Click or drag to move it, arrow keys nudge, wheel zooms, Shift-drag pans.`}
+      aria-label={`Latent space map: ${count} encoded validation images coloured by true ${content.colorBy}; current point z = (${z1.toFixed(2)}, ${z2.toFixed(2)}). Click or drag to move it, arrow keys nudge, wheel zooms, Shift-drag pans.`}
       aria-describedby="latent-map-help"
       data-testid="latent-map"
       data-z1={fmt(z1)}
@@ -85,10 +85,10 @@ export function LatentMap({ scene, vp, contourSegments, ...pointer }: LatentMapP
       data-points={count}
       data-points-checksum={checksum}
       data-tiles={tileCount}
-      data-color-by={scene.colorBy}
-      data-contour-segments={scene.layers.showContours ? contourSegments : 0}
-      data-shading={scene.layers.showShading && scene.fields ? 'on' : 'off'}
-      data-hover-index={scene.hoverIndex}
+      data-color-by={content.colorBy}
+      data-contour-segments={content.layers.showContours ? contourSegments : 0}
+      data-shading={content.layers.showShading && content.fields ? 'on' : 'off'}
+      data-hover-index={content.hoverIndex}
       data-view-center={vp ? `${fmt(vp.centerZ1)},${fmt(vp.centerZ2)}` : ''}
       data-view-scale={vp ? vp.scale.toFixed(3) : ''}
       style={{ width: vp?.width ?? '100%', height: vp?.height ?? '100%' }}

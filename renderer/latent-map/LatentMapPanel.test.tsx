@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AtlasApi, ModelState } from '../../shared/api';
 import { DEFAULT_TRAIN_CONFIG } from '../../shared/train-config';
 import { LatentMapPanel } from './LatentMapPanel';
-import { DEFAULT_LAYERS } from './map-scene';
+import { DEFAULT_LAYERS } from './map-content';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

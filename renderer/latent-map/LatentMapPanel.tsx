@@ -7,7 +7,7 @@ import { CorrelationTable } from './CorrelationTable';
 import { HoverCard } from './HoverCard';
 import { LatentMap } from './LatentMap';
 import { MapLegend } from './MapLegend';
-import type { MapLayers, MapScene } from './map-scene';
+import type { MapLayers, MapContent } from './map-content';
 import { tileCentres, useDecodedGrid } from './use-decoded-grid';
 import { useHoverSample } from './use-hover-sample';
 import { useMapFields } from './use-map-fields';
@@ -75,7 +75,7 @@ export function LatentMapPanel({
     );
   }, [tiles, onGridChange]);
 
-  const scene: MapScene = useMemo(
+  const content: MapContent = useMemo(
     () => ({ points, colorBy, z, tiles, fields, shade, layers, hoverIndex: hover?.index ?? -1 }),
     [points, colorBy, z, tiles, fields, shade, layers, hover?.index],
   );
@@ -108,7 +108,7 @@ export function LatentMapPanel({
       {toolbar}
       <div className="map-frame" ref={frame}>
         <LatentMap
-          scene={scene}
+          content={content}
           vp={vp}
           contourSegments={segmentCount}
           setViewport={setViewport}

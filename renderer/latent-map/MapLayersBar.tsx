@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { GRID_DENSITY_RANGE, type MapLayers } from './map-scene';
+import { GRID_DENSITY_RANGE, type MapLayers } from './map-content';
 
 interface MapLayersBarProps {
   layers: MapLayers;

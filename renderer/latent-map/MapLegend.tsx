@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { FACTOR_WORDS, FACTORS, type Factor } from '../../shared/factors';
 import { viridisGradientCss } from './colormap';
-import type { MapLayers } from './map-scene';
+import type { MapLayers } from './map-content';
 
 const GRADIENT = viridisGradientCss();
 

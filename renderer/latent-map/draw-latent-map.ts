@@ -1,7 +1,7 @@
 /**
  * Paints the latent map: axes, decoded tiles, off-manifold shading, iso-lines, the encoded points
  * coloured by a true factor, the hovered point and the crosshair at z. Plain functions of
- * (ctx, scene, vp, dpr); LatentMap.tsx paints drawMapBase into an offscreen copy and drawCrosshair
+ * (ctx, content, vp, dpr); LatentMap.tsx paints drawMapBase into an offscreen copy and drawCrosshair
  * over it. Colours come from map-palette.ts.
  */
 import type { LatentBounds } from '../../shared/api';
@@ -26,7 +26,7 @@ import {
   POINT_OUTLINE,
   shadeCss,
 } from './map-palette';
-import type { MapScene } from './map-scene';
+import type { MapContent } from './map-content';
 import { SHADE_MAX_ALPHA } from './shading';
 import { latentToScreen, visibleBounds, type Viewport } from './viewport';
 
@@ -42,26 +42,31 @@ const POINT_RADIUS_PX = 2.6;
  * Everything but the crosshair. It changes only with the view, the model and the layers, so the
  * canvas keeps it in an offscreen copy and a drag repaints just the crosshair over it.
  */
-export function drawMapBase(ctx: CanvasRenderingContext2D, scene: MapScene, vp: Viewport, dpr: number): void {
+export function drawMapBase(
+  ctx: CanvasRenderingContext2D,
+  content: MapContent,
+  vp: Viewport,
+  dpr: number,
+): void {
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.fillStyle = BACKGROUND;
   ctx.fillRect(0, 0, vp.width, vp.height);
   drawAxes(ctx, vp);
-  if (scene.layers.showTiles && scene.tiles) {
+  if (content.layers.showTiles && content.tiles) {
     ctx.globalAlpha = TILE_ALPHA;
     ctx.imageSmoothingEnabled = true;
     ctx.imageSmoothingQuality = 'high';
-    const r = screenRect(vp, scene.tiles.bounds);
-    ctx.drawImage(scene.tiles.image, r.x, r.y, r.w, r.h);
+    const r = screenRect(vp, content.tiles.bounds);
+    ctx.drawImage(content.tiles.image, r.x, r.y, r.w, r.h);
     ctx.globalAlpha = 1;
   }
-  if (scene.layers.showShading && scene.fields && scene.shade)
-    drawShade(ctx, vp, scene.fields.bounds, scene.shade);
-  if (scene.layers.showContours && scene.fields) {
-    drawIsoLines(ctx, vp, scene.fields.isoHeight, ISO_HEIGHT_COLOR, []);
-    drawIsoLines(ctx, vp, scene.fields.isoRadius, ISO_RADIUS_COLOR, [5, 4]);
+  if (content.layers.showShading && content.fields && content.shade)
+    drawShade(ctx, vp, content.fields.bounds, content.shade);
+  if (content.layers.showContours && content.fields) {
+    drawIsoLines(ctx, vp, content.fields.isoHeight, ISO_HEIGHT_COLOR, []);
+    drawIsoLines(ctx, vp, content.fields.isoRadius, ISO_RADIUS_COLOR, [5, 4]);
   }
-  drawPoints(ctx, vp, scene);
+  drawPoints(ctx, vp, content);
   drawAxisLabels(ctx, vp);
 }
 
@@ -173,10 +178,10 @@ function drawIsoLines(
   ctx.setLineDash([]);
 }
 
-function drawPoints(ctx: CanvasRenderingContext2D, vp: Viewport, scene: MapScene): void {
-  const pts = scene.points;
+function drawPoints(ctx: CanvasRenderingContext2D, vp: Viewport, content: MapContent): void {
+  const pts = content.points;
   if (!pts) return;
-  const channel = FACTORS.indexOf(scene.colorBy);
+  const channel = FACTORS.indexOf(content.colorBy);
   const bins: Path2D[] = Array.from({ length: COLOR_BINS }, () => new Path2D());
   for (let i = 0; i < pts.count; i++) {
     const p = latentToScreen(vp, { z1: pts.codes[2 * i]!, z2: pts.codes[2 * i + 1]! });
@@ -193,10 +198,10 @@ function drawPoints(ctx: CanvasRenderingContext2D, vp: Viewport, scene: MapScene
     ctx.fill(path);
     ctx.stroke(path);
   });
-  if (scene.hoverIndex >= 0 && scene.hoverIndex < pts.count) {
+  if (content.hoverIndex >= 0 && content.hoverIndex < pts.count) {
     const h = latentToScreen(vp, {
-      z1: pts.codes[2 * scene.hoverIndex]!,
-      z2: pts.codes[2 * scene.hoverIndex + 1]!,
+      z1: pts.codes[2 * content.hoverIndex]!,
+      z2: pts.codes[2 * content.hoverIndex + 1]!,
     });
     ctx.strokeStyle = HOVER_RING;
     ctx.lineWidth = 1.5;

@@ -3,7 +3,7 @@ import type { AtlasApi, LatentBounds } from '../../shared/api';
 import { errorMessage } from '../../shared/errors';
 import { rgbaCanvas, sheetRgba } from '../preview/gray-image';
 import { createLatestQueue, type LatestQueue } from '../lib/latest-queue';
-import type { TileSheet } from './map-scene';
+import type { TileSheet } from './map-content';
 
 /** Wait this long after the view stops changing before asking for a new grid. */
 const GRID_DEBOUNCE_MS = 120;

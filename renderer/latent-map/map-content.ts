@@ -28,7 +28,7 @@ export interface TileSheet {
 }
 
 /** Everything the map paints (draw-latent-map.ts), besides the viewport. */
-export interface MapScene {
+export interface MapContent {
   points: LatentPoints | null;
   /** The true factor that colours the points. */
   colorBy: Factor;
