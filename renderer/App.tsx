@@ -1,10 +1,12 @@
 import { useCallback, useState } from 'react';
-import { api, exportGrid, openModel, saveImage, saveModel, transport } from './api';
+import { api, exportGrid, openModel, saveCsv, saveGallery, saveImage, saveModel, transport } from './api';
 import { AboutDialog } from './app/AboutDialog';
 import { AppHeader } from './app/AppHeader';
 import { NoticeArea } from './app/NoticeArea';
 import { SidebarTabs } from './app/SidebarTabs';
 import { FactorSliders } from './explore/FactorSliders';
+import { GeneratePanel } from './generate/GeneratePanel';
+import { useGenerative } from './generate/use-generative';
 import { LatentSliders } from './explore/LatentSliders';
 import { ModelSwitch } from './explore/ModelSwitch';
 import { SaveImageControl } from './files/SaveImageControl';
@@ -17,12 +19,16 @@ import { PreviewPanel } from './preview/PreviewPanel';
 import { useExplorer } from './state/use-explorer';
 import { useExplorerView } from './state/use-explorer-view';
 import { useNotices } from './state/use-notices';
+import { ToyPanel } from './toy/ToyPanel';
+import type { AppView } from './toy/ViewSwitch';
 import { TrainingPanel } from './training/TrainingPanel';
 import { useTrainingSession } from './training/use-training-session';
 // Last, so the layout comes after the panels' own styles, as it did in one stylesheet.
 import './app/layout.css';
 
 const SAVE_HELPERS = { saveImage, exportGrid, saveModel, openModel };
+// Module level: the hook needs stable options.
+const GENERATE_OPTIONS = { savers: { saveGallery, saveCsv } };
 
 /** The explorer's layout: composes the panels with the feature hooks that drive them. */
 export function App() {
@@ -31,6 +37,7 @@ export function App() {
   const view = useExplorerView(api, explorer, notices.actions);
   const session = useTrainingSession(api, explorer.refreshModel);
   const [aboutOpen, setAboutOpen] = useState(false);
+  const [appView, setAppView] = useState<AppView>('latent');
   const [layers, setLayers] = useState<MapLayers>(DEFAULT_LAYERS);
   const { setTab } = session;
   const trainNew = useCallback(() => setTab('train'), [setTab]);
@@ -38,6 +45,9 @@ export function App() {
   const files = useModelFiles(api, SAVE_HELPERS, explorer, notices.actions, { trainNew, about: openAbout });
   const { state } = explorer;
   const model = state.model;
+  const generative = useGenerative(api, model, state.modelVersion, notices.actions, GENERATE_OPTIONS);
+  const { setZ } = view;
+  const generateZ = useCallback((z: [number, number]) => setZ(z, 'map'), [setZ]);
   return (
     <div className="app">
       <AppHeader
@@ -48,8 +58,10 @@ export function App() {
         locked={session.active}
         hasModel={Boolean(model)}
         onAbout={openAbout}
+        view={appView}
+        onView={setAppView}
       />
-      <main className="workspace">
+      <main className="workspace" hidden={appView !== 'latent'}>
         <aside className="sidebar" aria-label="Controls">
           <SidebarTabs tab={session.tab} onTab={setTab} training={session.active} />
           <div
@@ -77,6 +89,8 @@ export function App() {
                   disabled={!model}
                 />
               </>
+            ) : session.tab === 'generate' ? (
+              <GeneratePanel generative={generative} onZ={generateZ} />
             ) : (
               <TrainingPanel training={session.training} draft={session.draft} onDraft={session.setDraft} />
             )}
@@ -92,7 +106,11 @@ export function App() {
           layers={layers}
           onZ={view.setZ}
           onGridChange={files.setGrid}
-          toolbar={<MapLayersBar layers={layers} onLayers={setLayers} />}
+          pmodel={generative.mapLayer}
+          onBoxChange={generative.setBox}
+          toolbar={
+            <MapLayersBar layers={layers} onLayers={setLayers} hasPModel={generative.mapLayer !== null} />
+          }
           actions={
             <button
               type="button"
@@ -130,6 +148,9 @@ export function App() {
             trueFactors={state.trueFactors}
           />
         </aside>
+      </main>
+      <main className="workspace toy-workspace" hidden={appView !== 'toy'}>
+        <ToyPanel />
       </main>
       <NoticeArea notices={notices.list} onDismiss={notices.actions.dismiss} />
       <AboutDialog api={api} open={aboutOpen} onClose={() => setAboutOpen(false)} />

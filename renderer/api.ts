@@ -12,6 +12,7 @@ import type {
   EventName,
   Events,
   FileBlob,
+  GalleryPngRequest,
   GridPngRequest,
   ImagePngRequest,
   ModelState,
@@ -46,6 +47,22 @@ export async function saveImage(req: ImagePngRequest): Promise<SaveResult> {
 export async function exportGrid(req: GridPngRequest): Promise<SaveResult> {
   if (transport === 'electron') return api.invoke('grid:save-dialog', req);
   return download(await api.invoke('grid:png', req));
+}
+
+/** Saves the gallery of decoded samples as one PNG sheet: a native save dialog, or a browser download. */
+export async function saveGallery(req: GalleryPngRequest): Promise<SaveResult> {
+  if (transport === 'electron') return api.invoke('gallery:save-dialog', req);
+  return download(await api.invoke('gallery:png', req));
+}
+
+/**
+ * Saves CSV text (e.g. the samples with their judgement) under `suggestedName`: a native save
+ * dialog, or a browser download of the text itself (no request: the page already holds it).
+ */
+export async function saveCsv(suggestedName: string, text: string): Promise<SaveResult> {
+  if (transport === 'electron') return api.invoke('csv:save-dialog', { suggestedName, text });
+  const bytes = new TextEncoder().encode(text);
+  return download({ fileName: suggestedName, mimeType: 'text/csv;charset=utf-8', bytes });
 }
 
 /** Saves the current model: a native save dialog, or a browser download of its `.atlas.json` bundle. */

@@ -18,6 +18,7 @@ const entryPoints = {
   worker: 'main/engine/worker.ts',
   start: 'main/cli/start.ts',
   'train-cli': 'main/cli/train-cli.ts',
+  'sample-cli': 'main/cli/sample-cli.ts',
   bench: 'main/cli/bench.ts',
 };
 

@@ -159,6 +159,50 @@ export interface GridPngRequest {
   tilePx: number;
 }
 
+/** Which split of the current model's own dataset: the one p_model is fitted to, or the held-out one. */
+export type DataSplit = 'train' | 'val';
+
+/**
+ * A split's codes on the current model (its current weights, also while training), beside the true
+ * factors, e.g. `{ split: 'train', codes: [z1, z2, …], factors: [h, r, …], logVar: null, count: 3200 }`.
+ */
+export interface ModelCodes {
+  split: DataSplit;
+  /** Interleaved codes (the encoder's means), length 2·count. */
+  codes: Float32Array;
+  /** Interleaved true (height, radius), length 2·count. */
+  factors: Float32Array;
+  /** Interleaved log-variances of a VAE's encoder, length 2·count; null for a plain autoencoder. */
+  logVar: Float32Array | null;
+  count: number;
+}
+
+/** Ask for a PNG sheet of decoded samples (a gallery), labelled with where they came from. */
+export interface GalleryPngRequest {
+  /** Interleaved latent points, at most API_LIMITS.maxGalleryCount of them, laid out row-major. */
+  z: Float32Array;
+  /** Tiles per row, 1..32. */
+  columns: number;
+  /** Pixels per tile, 32..256. */
+  tilePx: number;
+  /** Text for the PNG's tEXt chunks (each at most API_LIMITS.maxTextChars characters). */
+  model: string;
+  family: string;
+  /** The parameters θ of the density sampled, as shown in the UI. */
+  theta: string;
+  /** The seed the samples were drawn with (finite, within ±2^53). */
+  seed: number;
+  /** The temperature they were drawn at, within DENSITY_LIMITS.temperature (0.1–3). */
+  temperature: number;
+}
+
+/** Ask to save CSV text (e.g. the samples with their judgement) through a native dialog. */
+export interface CsvSaveRequest {
+  suggestedName: string;
+  /** At most API_LIMITS.maxCsvChars characters. */
+  text: string;
+}
+
 /** Result of a desktop save (native dialog in the main process). */
 export interface SaveResult {
   /** False when the user cancelled the dialog. */
@@ -182,17 +226,23 @@ export interface Requests {
     { bounds: LatentBounds; perSide: number },
     { images: Float32Array; perSide: number; imageSize: ImageSize },
   ];
+  /** A split's codes on the current model (also while training, on the current weights). */
+  'model:codes': [{ split: DataSplit }, ModelCodes];
   /** Browser: the current model as one bundle file (`.atlas.json`). */
   'model:export': [void, FileBlob];
   /** Browser: load a model from bundle bytes; the current model is kept if they are bad. */
   'model:import': [{ bytes: Uint8Array; fileName: string }, ModelState];
   'image:png': [ImagePngRequest, FileBlob];
   'grid:png': [GridPngRequest, FileBlob];
+  'gallery:png': [GalleryPngRequest, FileBlob];
   /** Desktop: native dialogs. */
   'model:open-dialog': [void, ModelState | null];
   'model:save-dialog': [void, SaveResult];
   'image:save-dialog': [ImagePngRequest, SaveResult];
   'grid:save-dialog': [GridPngRequest, SaveResult];
+  'gallery:save-dialog': [GalleryPngRequest, SaveResult];
+  /** Desktop only: in a browser the renderer downloads the text itself. */
+  'csv:save-dialog': [CsvSaveRequest, SaveResult];
   'train:start': [{ config: TrainConfig }, { runId: string }];
   'train:pause': [void, void];
   'train:resume': [void, void];
@@ -230,14 +280,18 @@ const REQUEST_PLACES: NameTable<RequestName, 'anywhere' | 'desktop'> = {
   'model:encode': 'anywhere',
   'model:decode': 'anywhere',
   'model:decode-grid': 'anywhere',
+  'model:codes': 'anywhere',
   'model:export': 'anywhere',
   'model:import': 'anywhere',
   'image:png': 'anywhere',
   'grid:png': 'anywhere',
+  'gallery:png': 'anywhere',
   'model:open-dialog': 'desktop',
   'model:save-dialog': 'desktop',
   'image:save-dialog': 'desktop',
   'grid:save-dialog': 'desktop',
+  'gallery:save-dialog': 'desktop',
+  'csv:save-dialog': 'desktop',
   'train:start': 'anywhere',
   'train:pause': 'anywhere',
   'train:resume': 'anywhere',
@@ -293,5 +347,13 @@ export const API_LIMITS = {
   maxSheetPx: 4096,
   /** Latent coordinates beyond this magnitude are refused as absurd. */
   maxAbsLatent: 1e4,
+  /** Samples in one gallery sheet, its tiles per row and its tile side in pixels. */
+  maxGalleryCount: 1024,
+  galleryColumns: [1, 32] as const,
+  galleryTilePx: [32, 256] as const,
+  /** Longest text written into a PNG tEXt chunk (model, family, θ). */
+  maxTextChars: 2000,
+  /** Largest CSV text saved in one request (2 MB of characters). */
+  maxCsvChars: 2 * 1024 * 1024,
   maxBundleBytes: 64 * 1024 * 1024,
 };

@@ -16,6 +16,18 @@ function rejects(name: unknown, arg: unknown): string {
 
 const config = (patch: Record<string, unknown>) => ({ config: { ...DEFAULT_TRAIN_CONFIG, ...patch } });
 const bounds = { min: [-1, -2], max: [1, 2] };
+const gallery = (patch: Record<string, unknown> = {}) => ({
+  z: new Float32Array([0, 1, 2, 3]),
+  columns: 8,
+  tilePx: 64,
+  model: 'Aligned (aligned, ae, 30 epochs)',
+  family: 'Gaussian mixture',
+  theta: 'k = 3',
+  seed: 7,
+  temperature: 1,
+  ...patch,
+});
+const csv = { suggestedName: 'samples.csv', text: 'z1,z2\n0,1\n' };
 
 describe('validateRequest', () => {
   it('accepts good payloads of every kind', () => {
@@ -29,6 +41,10 @@ describe('validateRequest', () => {
       'image:save-dialog': { z: [0.5, -1], sizePx: 64 },
       'grid:png': { bounds, perSide: 2, tilePx: 16 },
       'grid:save-dialog': { bounds, perSide: 16, tilePx: 256 },
+      'model:codes': { split: 'val' },
+      'gallery:png': gallery({ theta: '' }),
+      'gallery:save-dialog': gallery({ z: new Float32Array(2048), columns: 32, tilePx: 128 }),
+      'csv:save-dialog': csv,
       'train:start': { config: DEFAULT_TRAIN_CONFIG },
     };
     for (const name of REQUEST_NAMES) expect(() => validateRequest(name, good[name])).not.toThrow();
@@ -123,6 +139,59 @@ describe('validateRequest', () => {
   });
 });
 
+describe('validateRequest, p_model requests', () => {
+  it('accepts only the train and validation splits', () => {
+    expect(rejects('model:codes', { split: 'test' })).toBe('model:codes.split must be "train" or "val"');
+    expect(rejects('model:codes', { split: 1 })).toBe('model:codes.split must be "train" or "val"');
+    expect(rejects('model:codes', {})).toBe('model:codes.split is missing');
+  });
+
+  it('refuses a gallery of too many points, odd values, NaN or an empty z', () => {
+    expect(rejects('gallery:png', gallery({ z: new Float32Array(2 * 1024 + 2) }))).toBe(
+      'gallery:png.z is too large (2050 values; at most 2048)',
+    );
+    expect(rejects('gallery:png', gallery({ z: new Float32Array(3) }))).toContain('even number');
+    expect(rejects('gallery:png', gallery({ z: new Float32Array(0) }))).toContain('non-zero');
+    expect(rejects('gallery:png', gallery({ z: new Float32Array([0, NaN]) }))).toBe(
+      'gallery:png.z[1] must be a finite number (got NaN)',
+    );
+  });
+
+  it('refuses columns, tile sizes and sheets out of range', () => {
+    expect(rejects('gallery:png', gallery({ columns: 0 }))).toContain('columns must be between 1 and 32');
+    expect(rejects('gallery:png', gallery({ columns: 33 }))).toContain('columns must be between 1 and 32');
+    expect(rejects('gallery:png', gallery({ columns: 2.5 }))).toContain('columns must be a whole number');
+    expect(rejects('gallery:png', gallery({ tilePx: 16 }))).toContain('tilePx must be between 32 and 256');
+    expect(rejects('gallery:png', gallery({ tilePx: 300 }))).toContain('tilePx must be between 32 and 256');
+    // 1,024 points in 4 columns: 256 rows of 32 px, 8,192 px tall.
+    expect(rejects('gallery:png', gallery({ z: new Float32Array(2048), columns: 4, tilePx: 32 }))).toBe(
+      'gallery:png: the sheet would be 8192 pixels on a side (4 columns × 256 rows of 32 px); at most 4096',
+    );
+  });
+
+  it('refuses over-long or missing texts and a temperature out of range', () => {
+    expect(rejects('gallery:png', gallery({ theta: 'x'.repeat(2001) }))).toBe(
+      'gallery:png.theta is too long (at most 2000 characters)',
+    );
+    expect(rejects('gallery:png', gallery({ model: '' }))).toBe('gallery:png.model must not be empty');
+    expect(rejects('gallery:png', gallery({ family: 3 }))).toContain('family must be a string');
+    expect(rejects('gallery:png', gallery({ temperature: 0 }))).toContain(
+      'temperature must be between 0.1 and 3',
+    );
+  });
+
+  it('refuses CSV text over 2 MB and file names with a folder in them', () => {
+    const big = 'x'.repeat(2 * 1024 * 1024 + 1);
+    expect(rejects('csv:save-dialog', { ...csv, text: big })).toBe(
+      'csv:save-dialog.text is too long (at most 2097152 characters)',
+    );
+    expect(rejects('csv:save-dialog', { ...csv, suggestedName: '../samples.csv' })).toContain(
+      'must be a file name',
+    );
+    expect(rejects('csv:save-dialog', { ...csv, text: '' })).toBe('csv:save-dialog.text must not be empty');
+  });
+});
+
 /** Every way of spoiling one number (or number array element) of a payload, at each path. */
 function mutations(
   value: unknown,
@@ -171,6 +240,10 @@ describe('validateRequest, exhaustively', () => {
     'image:save-dialog': { z: [0.5, -1], sizePx: 64 },
     'grid:png': { bounds, perSide: 2, tilePx: 16 },
     'grid:save-dialog': { bounds, perSide: 4, tilePx: 64 },
+    'model:codes': { split: 'train' },
+    'gallery:png': gallery(),
+    'gallery:save-dialog': gallery(),
+    'csv:save-dialog': csv,
     'train:start': { config: DEFAULT_TRAIN_CONFIG },
   };
 

@@ -12,6 +12,7 @@ import {
   type RequestArg,
   type RequestName,
 } from './api';
+import { DENSITY_LIMITS } from './density/types';
 import {
   configProblems,
   IMAGE_SIZES,
@@ -82,6 +83,10 @@ const VALIDATORS: { [K in RequestName]: Validator } = {
     bounds(o.bounds, `${at}.bounds`);
     integer(o.perSide, `${at}.perSide`, ...API_LIMITS.gridPerSide);
   },
+  'model:codes': (arg, at) => {
+    const o = object(arg, at, ['split']);
+    if (o.split !== 'train' && o.split !== 'val') fail(`${at}.split must be "train" or "val"`);
+  },
   'model:export': noArgument,
   'model:import': (arg, at) => {
     const o = object(arg, at, ['bytes', 'fileName']);
@@ -94,10 +99,19 @@ const VALIDATORS: { [K in RequestName]: Validator } = {
   },
   'image:png': imageRequest,
   'grid:png': gridRequest,
+  'gallery:png': galleryRequest,
   'model:open-dialog': noArgument,
   'model:save-dialog': noArgument,
   'image:save-dialog': imageRequest,
   'grid:save-dialog': gridRequest,
+  'gallery:save-dialog': galleryRequest,
+  'csv:save-dialog': (arg, at) => {
+    const o = object(arg, at, ['suggestedName', 'text']);
+    const name = string(o.suggestedName, `${at}.suggestedName`, 255);
+    // Why: the name is joined to the dialog's folder; a separator would point it somewhere else.
+    if (/[\\/]/.test(name)) fail(`${at}.suggestedName must be a file name, without / or \\`);
+    string(o.text, `${at}.text`, API_LIMITS.maxCsvChars);
+  },
   'train:start': (arg, at) => {
     const o = object(arg, at, ['config']);
     trainConfig(o.config, `${at}.config`);
@@ -186,6 +200,28 @@ function gridRequest(arg: unknown, at: string): void {
   }
 }
 
+const GALLERY_FIELDS = ['z', 'columns', 'tilePx', 'model', 'family', 'theta', 'seed', 'temperature'];
+
+function galleryRequest(arg: unknown, at: string): void {
+  const o = object(arg, at, GALLERY_FIELDS);
+  const z = float32(o.z, `${at}.z`, API_LIMITS.maxAbsLatent, 2 * API_LIMITS.maxGalleryCount);
+  if (z.length === 0 || z.length % 2 !== 0) fail(`${at}.z must hold a non-zero, even number of values`);
+  const columns = integer(o.columns, `${at}.columns`, ...API_LIMITS.galleryColumns);
+  const tilePx = integer(o.tilePx, `${at}.tilePx`, ...API_LIMITS.galleryTilePx);
+  const rows = Math.ceil(z.length / 2 / columns);
+  const longest = Math.max(columns, rows) * tilePx;
+  if (longest > API_LIMITS.maxSheetPx) {
+    fail(
+      `${at}: the sheet would be ${longest} pixels on a side (${columns} columns × ${rows} rows of ${tilePx} px); at most ${API_LIMITS.maxSheetPx}`,
+    );
+  }
+  string(o.model, `${at}.model`, API_LIMITS.maxTextChars);
+  string(o.family, `${at}.family`, API_LIMITS.maxTextChars);
+  text(o.theta, `${at}.theta`, API_LIMITS.maxTextChars);
+  number(o.seed, `${at}.seed`, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+  number(o.temperature, `${at}.temperature`, ...DENSITY_LIMITS.temperature);
+}
+
 function bounds(arg: unknown, at: string): asserts arg is LatentBounds {
   const o = object(arg, at, ['min', 'max']);
   const min = latentPair(o.min, `${at}.min`);
@@ -228,8 +264,14 @@ function integer(arg: unknown, at: string, min: number, max: number): number {
 }
 
 function string(arg: unknown, at: string, maxLength: number): string {
+  const s = text(arg, at, maxLength);
+  if (s.length === 0) fail(`${at} must not be empty`);
+  return s;
+}
+
+/** A string of at most `maxLength` characters, possibly empty. */
+function text(arg: unknown, at: string, maxLength: number): string {
   if (typeof arg !== 'string') fail(`${at} must be a string (got ${describe(arg)})`);
-  if (arg.length === 0) fail(`${at} must not be empty`);
   if (arg.length > maxLength) fail(`${at} is too long (at most ${maxLength} characters)`);
   return arg;
 }

@@ -14,6 +14,7 @@
  *   default_net_samples_per_second    in-process, our net; `cpuTime`: per CPU-second (load-proof)
  *   reference_net_samples_per_second  in-process, the issue's reference net (1024-512-128-2 and
  *                                 back, batch 64, Adam) with our kernels and with stock tfjs-wasm
+ *   pmodel_fit_raster_128_ms, box_loglik_3200_ms, sample_decode_judge_256_ms: see bench-pmodel.ts
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { loadavg } from 'node:os';
@@ -25,6 +26,7 @@ import { applyGradients, trainStep } from '../engine/train-step';
 import { type EngineWithDiagnostics, createEngine } from '../engine/engine';
 import { installWasmKernels, uninstallWasmKernels } from '../engine/wasm-kernels';
 import { errorMessage } from '../../shared/errors';
+import { benchPmodel } from './bench-pmodel';
 
 /** Training stops once both quality targets are met and this many more epochs have run. */
 const EXTRA_EPOCHS = 2;
@@ -218,6 +220,7 @@ async function main(): Promise<void> {
   try {
     await benchTraining(engine, config);
     await benchInference(engine, config);
+    await benchPmodel(engine, line);
   } finally {
     await engine.dispose();
   }

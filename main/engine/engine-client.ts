@@ -11,7 +11,7 @@
  * It also keeps the current model's summary (info and image size) as the worker announces it, so
  * the service can size and label a decode without a round trip that would wait for a training step.
  */
-import type { ModelState } from '../../shared/api';
+import type { DataSplit, ModelCodes, ModelState } from '../../shared/api';
 import type { TrainConfig } from '../../shared/train-config';
 import { errorMessage } from '../../shared/errors';
 import type { EngineEvents, EngineWithDiagnostics, ModelSummary } from './engine';
@@ -93,6 +93,9 @@ export class EngineClient implements EngineWithDiagnostics {
   }
   decode(z: Float32Array): Promise<Float32Array> {
     return this.call('decode', { z });
+  }
+  codes(split: DataSplit): Promise<ModelCodes> {
+    return this.call('codes', { split });
   }
   async loadModelDir(dir: string, source: 'bundled' | 'loaded', id?: string): Promise<ModelState> {
     const state = await this.call('loadDir', { dir, source, id });

@@ -9,14 +9,14 @@
  * finiteness again, and `train` runs validateTrainConfig again. The worker trusts no caller, so
  * a service bug or another client (the CLIs, the benchmark) cannot feed it NaN or huge sizes.
  */
-import type { ModelState, TrainEpoch } from '../../shared/api';
+import type { DataSplit, ModelCodes, ModelState, TrainEpoch } from '../../shared/api';
 import type { TrainConfig } from '../../shared/train-config';
 import { errorMessage } from '../../shared/errors';
 import type { Dataset } from '../../shared/dataset';
 import { validateTrainConfig } from '../../shared/validate';
 import { initBackend } from './backend';
 import { DatasetCache } from './dataset-cache';
-import { decodeCodes, encodeImages, evaluate } from './evaluate';
+import { decodeCodes, encodeImages, encodeWithLogVar, evaluate } from './evaluate';
 import { type Held, newMeta, stateOf, summaryOf, trainedName } from './held-model';
 import { type Autoencoder, buildAutoencoder, disposeModel, specOf } from './model';
 import type { AtlasMeta } from './model-meta';
@@ -109,6 +109,16 @@ export class EngineCore {
       if (!Number.isFinite(z[i]!)) throw new Error(`decode: code value ${i} is not a finite number`);
     }
     return z.length === 0 ? new Float32Array(0) : decodeCodes(model, z);
+  }
+
+  /** A split of the current model's dataset, encoded on the current weights (also while training). */
+  codes(split: DataSplit): ModelCodes {
+    if (split !== 'train' && split !== 'val') throw new Error(`codes: unknown split "${String(split)}"`);
+    const { model, meta } = this.require();
+    const part = this.datasets.get(meta.config)[split];
+    const { codes, logVar } = encodeWithLogVar(model, part.images, part.count);
+    // Why a copy: the reply transfers its buffers, and the dataset keeps its factors for later.
+    return { split, codes, factors: part.factors.slice(), logVar, count: part.count };
   }
 
   async loadDir(dir: string, source: 'bundled' | 'loaded', id?: string): Promise<ModelState> {

@@ -1,4 +1,6 @@
 import type {
+  DataSplit,
+  ModelCodes,
   ModelInfo,
   ModelState,
   TrainEpoch,
@@ -61,6 +63,12 @@ export interface Engine {
   encode(images: Float32Array, count: number): Promise<Float32Array>;
   /** Decodes interleaved codes (length 2·n) → n images, imageSize² each. */
   decode(z: Float32Array): Promise<Float32Array>;
+  /**
+   * A split of the current model's own dataset (the one its config generates) encoded on the
+   * current weights, with the true factors and, for a VAE, the log-variances. 'train' is what a
+   * p_model is fitted to; 'val' is held out.
+   */
+  codes(split: DataSplit): Promise<ModelCodes>;
   /** Loads a model directory (model.json + weights + atlas-meta.json); keeps the current one on error. */
   loadModelDir(dir: string, source: 'bundled' | 'loaded', id?: string): Promise<ModelState>;
   /**

@@ -35,6 +35,32 @@ export function encodeImages(model: Autoencoder, images: Float32Array, count: nu
   return out;
 }
 
+/**
+ * Encodes `count` images in chunks, keeping a VAE's log-variances too: interleaved codes and
+ * log-variances (length 2·count each); `logVar` is null for a plain autoencoder.
+ */
+export function encodeWithLogVar(
+  model: Autoencoder,
+  images: Float32Array,
+  count: number,
+): { codes: Float32Array; logVar: Float32Array | null } {
+  const pixels = model.spec.imageSize * model.spec.imageSize;
+  const codes = new Float32Array(2 * count);
+  const logVar = model.zLogVar ? new Float32Array(2 * count) : null;
+  for (let start = 0; start < count; start += EVAL_CHUNK) {
+    const rows = Math.min(EVAL_CHUNK, count - start);
+    const encoded = tf.tidy(() => {
+      const x = tf.tensor2d(images.subarray(start * pixels, (start + rows) * pixels), [rows, pixels]);
+      const { mean, logVar: lv } = encode(model, x);
+      return lv ? [mean, lv] : [mean];
+    });
+    codes.set(encoded[0]!.dataSync(), 2 * start);
+    if (logVar) logVar.set(encoded[1]!.dataSync(), 2 * start);
+    for (const t of encoded) t.dispose();
+  }
+  return { codes, logVar };
+}
+
 /** Decodes interleaved codes (length 2·n) into n images, in chunks. */
 export function decodeCodes(model: Autoencoder, codes: Float32Array): Float32Array {
   const pixels = model.spec.imageSize * model.spec.imageSize;

@@ -3,7 +3,7 @@
  * the worker thread (worker.ts). Only plain data crosses: numbers, strings, plain objects and
  * typed arrays (large arrays are transferred, not copied).
  */
-import type { ModelInfo, ModelState } from '../../shared/api';
+import type { DataSplit, ModelCodes, ModelInfo, ModelState } from '../../shared/api';
 import type { TrainConfig } from '../../shared/train-config';
 import type { EngineEvents, ModelSummary } from './engine';
 
@@ -23,8 +23,11 @@ export interface ModelSnapshot {
 export interface WorkerOptions {
   /** The training loop poisons this global step (0-based) with NaN. */
   injectNanAtStep?: number;
-  /** The worker dies at this global training step: an uncaught exception or `process.exit`. */
-  injectCrash?: { atStep: number; how: 'throw' | 'exit' };
+  /**
+   * The worker dies at this global training step (an uncaught exception or `process.exit`), or
+   * (`onCall`, exit only) as it receives that call, so the call is surely pending at the death.
+   */
+  injectCrash?: { atStep: number; how: 'throw' | 'exit' } | { onCall: CallName; how: 'exit' };
 }
 
 /** Every call: name → [argument, result]. */
@@ -38,6 +41,8 @@ export interface WorkerCalls {
   stop: [void, void];
   encode: [{ images: Float32Array; count: number }, Float32Array];
   decode: [{ z: Float32Array }, Float32Array];
+  /** A split of the current model's own dataset, encoded on the current weights. */
+  codes: [{ split: DataSplit }, ModelCodes];
   loadDir: [{ dir: string; source: 'bundled' | 'loaded'; id?: string }, ModelState];
   saveDir: [{ dir: string; label?: { id?: string; name?: string } }, void];
   exportBundle: [void, Uint8Array];

@@ -38,6 +38,7 @@ const handlers: Handlers = {
   stop: () => core.stop(),
   encode: ({ images, count }) => core.encode(images, count),
   decode: ({ z }) => core.decode(z),
+  codes: ({ split }) => core.codes(split),
   loadDir: ({ dir, source, id }) => core.loadDir(dir, source, id),
   saveDir: ({ dir, label }) => core.saveDir(dir, label),
   exportBundle: () => core.exportBundle(),
@@ -51,6 +52,8 @@ port.on('message', (msg: CallMessage) => {
 });
 
 async function answer(msg: CallMessage): Promise<void> {
+  const crash = options.injectCrash;
+  if (crash && 'onCall' in crash && crash.onCall === msg.name) process.exit(70);
   let reply: ReplyMessage;
   try {
     const handler = handlers[msg.name] as (arg: unknown) => unknown;
@@ -64,7 +67,7 @@ async function answer(msg: CallMessage): Promise<void> {
 
 /** Test hook: dies at the given training step, the way a bug or a failed allocation would. */
 function crashHook(crash: WorkerOptions['injectCrash']): ((globalStep: number) => void) | undefined {
-  if (!crash) return undefined;
+  if (!crash || !('atStep' in crash)) return undefined;
   return (globalStep) => {
     if (globalStep !== crash.atStep) return;
     if (crash.how === 'exit') process.exit(70);

@@ -1,17 +1,20 @@
 // The files a user keeps, made from decoded pixels or model bytes: a cylinder image or a grid sheet
 // as PNG (tEXt chunks record where in latent space it came from) and the model as `.atlas.json`;
 // and writing one where a native dialog pointed.
-import type { FileBlob, GridPngRequest, ImagePngRequest } from '../../shared/api';
+import type { FileBlob, GalleryPngRequest, GridPngRequest, ImagePngRequest } from '../../shared/api';
 import type { ModelSummary } from '../engine/engine';
 import { ApiRequestError } from '../../shared/validate';
 import { describeFileError, writeFileAtomic } from '../node/files';
-import { encodePng, gridSheet, resizeBicubic, type PngText } from './png';
+import { encodePng, gridSheet, resizeBicubic, tileSheet, type PngText } from './png';
 
 /** A file type for a save dialog, e.g. { name: 'PNG image', extensions: ['png'] }. */
 export interface FileFilter {
   name: string;
   extensions: string[];
 }
+
+export const PNG_FILTER: FileFilter = { name: 'PNG image', extensions: ['png'] };
+export const CSV_FILTER: FileFilter = { name: 'CSV table', extensions: ['csv'] };
 
 /** The PNG of one decoded image (`image`: imageSize² pixels), upsampled to `req.sizePx`. */
 export function imageBlob(
@@ -44,6 +47,38 @@ export function gridBlob(
   };
   const bytes = encodePng(sheet, text);
   return { fileName: `latent-grid_${req.perSide}x${req.perSide}.png`, mimeType: 'image/png', bytes };
+}
+
+/**
+ * The PNG sheet of decoded samples (`images`: one per point of `req.z`, row-major in
+ * `req.columns` columns), labelled with the model, family, θ, seed and temperature they came from,
+ * so that a sample can be reproduced from its file.
+ */
+export function galleryBlob(
+  images: Float32Array,
+  state: ModelSummary,
+  req: GalleryPngRequest,
+  version: string,
+): FileBlob {
+  const count = req.z.length / 2;
+  const sheet = tileSheet(images, state.imageSize, count, req.columns, req.tilePx);
+  const text: PngText = {
+    ...pngText(state, version),
+    Title: 'Samples of p_model decoded to cylinders',
+    model: req.model,
+    family: req.family,
+    theta: req.theta,
+    seed: String(req.seed),
+    temperature: String(req.temperature),
+    'grid-layout': `${count} samples, ${req.columns} per row, in the order drawn`,
+  };
+  const fileName = `samples_${slug(req.family)}_seed-${req.seed}.png`;
+  return { fileName, mimeType: 'image/png', bytes: encodePng(sheet, text) };
+}
+
+/** CSV text as a file (UTF-8). */
+export function csvBlob(fileName: string, text: string): FileBlob {
+  return { fileName, mimeType: 'text/csv', bytes: new TextEncoder().encode(text) };
 }
 
 /** The model bundle, named after the model. */

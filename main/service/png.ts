@@ -86,9 +86,30 @@ function textChunk(keyword: string, value: string): Uint8Array {
   return chunk;
 }
 
-/** Latin-1 bytes of `s`; Greek letters used in labels are spelled out, other characters become '?'. */
+/** Non-Latin-1 characters our labels use (parameters θ of a density), spelled out. */
+const SPELLED: Record<string, string> = {
+  λ: 'lambda',
+  β: 'beta',
+  '²': '^2',
+  μ: 'mu',
+  σ: 'sigma',
+  Σ: 'Sigma',
+  θ: 'theta',
+  π: 'pi',
+  '−': '-',
+  '∞': 'inf',
+  '≤': '<=',
+  '≥': '>=',
+  '≈': '~',
+  '₁': '1',
+  '₂': '2',
+  '…': '...',
+};
+const SPELLED_PATTERN = new RegExp(`[${Object.keys(SPELLED).join('')}]`, 'g');
+
+/** Latin-1 bytes of `s`; symbols used in labels are spelled out, other characters become '?'. */
 function toLatin1Bytes(s: string): number[] {
-  const spelled = s.replace(/λ/g, 'lambda').replace(/β/g, 'beta').replace(/²/g, '^2');
+  const spelled = s.replace(SPELLED_PATTERN, (ch) => SPELLED[ch] ?? '?');
   return [...spelled].map((ch) => {
     const code = ch.codePointAt(0) ?? 63;
     return code === 0 || code > 255 ? 63 : code;
@@ -173,8 +194,8 @@ function catmullRom(x: number): number {
 }
 
 /**
- * Lays `count` square images (side `imageSize`, concatenated) out as a `perSide × perSide` sheet,
- * row-major, each upsampled to `tilePx` and separated by a thin white gap.
+ * Lays `perSide²` square images (side `imageSize`, concatenated) out as a `perSide × perSide`
+ * sheet, row-major, each upsampled to `tilePx` and separated by a thin white gap.
  */
 export function gridSheet(
   images: Float32Array,
@@ -182,17 +203,34 @@ export function gridSheet(
   perSide: number,
   tilePx: number,
 ): GrayImage {
-  const side = perSide * tilePx + (perSide - 1) * SHEET_GAP_PX;
-  const pixels = new Float32Array(side * side).fill(SHEET_GAP_GRAY);
+  return tileSheet(images, imageSize, perSide * perSide, perSide, tilePx);
+}
+
+/**
+ * Lays `count` square images (side `imageSize`, concatenated) out row-major in `columns` columns
+ * and ⌈count / columns⌉ rows, each upsampled to `tilePx`, separated by a thin white gap; cells
+ * past the last image stay white. E.g. 5 images in 2 columns of 32 px: 66 × 100 pixels.
+ */
+export function tileSheet(
+  images: Float32Array,
+  imageSize: number,
+  count: number,
+  columns: number,
+  tilePx: number,
+): GrayImage {
+  const rows = Math.ceil(count / columns);
+  const width = columns * tilePx + (columns - 1) * SHEET_GAP_PX;
+  const height = rows * tilePx + (rows - 1) * SHEET_GAP_PX;
+  const pixels = new Float32Array(width * height).fill(SHEET_GAP_GRAY);
   const tileArea = imageSize * imageSize;
-  for (let i = 0; i < perSide * perSide; i++) {
+  for (let i = 0; i < count; i++) {
     const tile = resizeBicubic(images.subarray(i * tileArea, (i + 1) * tileArea), imageSize, tilePx);
-    const top = Math.floor(i / perSide) * (tilePx + SHEET_GAP_PX);
-    const left = (i % perSide) * (tilePx + SHEET_GAP_PX);
+    const top = Math.floor(i / columns) * (tilePx + SHEET_GAP_PX);
+    const left = (i % columns) * (tilePx + SHEET_GAP_PX);
     for (let y = 0; y < tilePx; y++)
-      pixels.set(tile.subarray(y * tilePx, (y + 1) * tilePx), (top + y) * side + left);
+      pixels.set(tile.subarray(y * tilePx, (y + 1) * tilePx), (top + y) * width + left);
   }
-  return { width: side, height: side, pixels };
+  return { width, height, pixels };
 }
 
 function clamp01(v: number): number {

@@ -1,105 +1,12 @@
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { ModelState } from '../../shared/api';
 import { DEFAULT_TRAIN_CONFIG } from '../../shared/train-config';
-import type { Engine, EngineEvents } from '../engine/engine';
+import { bundledDir, setup } from './fake-engine.test-util';
 import { readTextChunks } from './png';
-import { createService, type Dialogs, type ServiceOptions } from './service';
-
-/** A fake engine: 32×32 "decoder" whose pixel value is the code's z1; records calls. */
-function fakeEngine() {
-  const listeners = new Map<string, Set<(p: unknown) => void>>();
-  let current: ModelState | null = null;
-  let training = false;
-  /** The image size of the next model loaded or imported. */
-  let nextImageSize: ModelState['imageSize'] = 32;
-  const state = (id: string, source: ModelState['info']['source']): ModelState => ({
-    info: {
-      id,
-      name: `Model ${id}`,
-      source,
-      config: DEFAULT_TRAIN_CONFIG,
-      metrics: null,
-      createdAt: '2026-01-01',
-      epochsTrained: 3,
-    },
-    points: { codes: new Float32Array(0), factors: new Float32Array(0), count: 0 },
-    imageSize: nextImageSize,
-  });
-  const engine = {
-    backend: 'wasm',
-    current: vi.fn(async () => current),
-    currentSummary: vi.fn(async () => current && { info: current.info, imageSize: current.imageSize }),
-    train: vi.fn(async () => {
-      training = true;
-      return { runId: 'run-1' };
-    }),
-    pause: vi.fn(async () => {}),
-    resume: vi.fn(async () => {}),
-    stop: vi.fn(async () => {
-      training = false;
-    }),
-    isTraining: () => training,
-    encode: vi.fn(async (_images: Float32Array, count: number) => new Float32Array(2 * count)),
-    decode: vi.fn(async (z: Float32Array) => {
-      const pixels = (current?.imageSize ?? 0) ** 2;
-      const out = new Float32Array((z.length / 2) * pixels);
-      for (let i = 0; i < z.length / 2; i++) out.fill(z[2 * i]!, i * pixels, (i + 1) * pixels);
-      return out;
-    }),
-    loadModelDir: vi.fn(
-      async (_dir: string, source: 'bundled' | 'loaded', id?: string) =>
-        (current = state(id ?? 'loaded', source)),
-    ),
-    saveModelDir: vi.fn(async () => {}),
-    exportBundle: vi.fn(async () => new TextEncoder().encode('{"bundle":true}')),
-    importBundle: vi.fn(async () => (current = state('imported', 'loaded'))),
-    on<E extends keyof EngineEvents>(event: E, listener: (payload: EngineEvents[E]) => void) {
-      const set = listeners.get(event) ?? new Set();
-      set.add(listener as (p: unknown) => void);
-      listeners.set(event, set);
-      return () => set.delete(listener as (p: unknown) => void);
-    },
-    dispose: vi.fn(async () => {}),
-    fire(event: keyof EngineEvents, payload: unknown) {
-      for (const l of listeners.get(event) ?? []) l(payload);
-    },
-    setNextImageSize(size: ModelState['imageSize']) {
-      nextImageSize = size;
-    },
-  } satisfies Engine & Record<string, unknown>;
-  return engine;
-}
-
-function bundledDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'atlas-bundled-'));
-  writeFileSync(
-    join(dir, 'index.json'),
-    JSON.stringify([
-      { id: 'aligned', name: 'Aligned', description: 'z follows height and radius' },
-      { id: 'missing', name: 'Missing', description: 'no folder: left out' },
-    ]),
-  );
-  mkdirSync(join(dir, 'aligned'));
-  writeFileSync(join(dir, 'aligned', 'model.json'), '{}');
-  return dir;
-}
-
-function setup(patch: Partial<ServiceOptions> = {}) {
-  const engine = fakeEngine();
-  const service = createService({
-    engine,
-    dialogs: null,
-    mode: 'browser',
-    version: '1.2.3',
-    platform: 'linux',
-    bundledModelsDir: null,
-    ...patch,
-  });
-  return { engine, service };
-}
+import type { Dialogs } from './service';
 
 describe('service', () => {
   it('loads the first bundled model at start, announces it, and lists only bundled models that exist', async () => {

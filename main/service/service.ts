@@ -21,7 +21,8 @@ import { ApiRequestError, validateRequest } from '../../shared/validate';
 import type { Engine, ModelSummary } from '../engine/engine';
 import { loadFirstBundled, readBundledIndex } from './bundled-models';
 import { openModelFile } from './open-model';
-import { gridBlob, imageBlob, modelBlob, writeBlob, type FileFilter } from './file-blobs';
+import { gridBlob, imageBlob, modelBlob, PNG_FILTER, writeBlob, type FileFilter } from './file-blobs';
+import { pmodelHandlers } from './pmodel-handlers';
 
 /** Native file dialogs (Electron only). Each resolves to a path, or null when the user cancels. */
 export interface Dialogs {
@@ -63,7 +64,6 @@ export interface Service {
   dispose(): Promise<void>;
 }
 
-const PNG_FILTER: FileFilter = { name: 'PNG image', extensions: ['png'] };
 const MODEL_FILTER: FileFilter = { name: 'Latent Atlas model', extensions: ['json'] };
 
 type Handlers = { [K in RequestName]: (arg: RequestArg<K>) => Promise<RequestResult<K>> };
@@ -117,7 +117,7 @@ async function bundledModels(options: ServiceOptions): Promise<BundledModel[]> {
 }
 
 /** What every group of handlers shares. */
-interface HandlerContext {
+export interface HandlerContext {
   options: ServiceOptions;
   ready: Promise<void>;
   /**
@@ -128,10 +128,21 @@ interface HandlerContext {
   currentModel(): Promise<ModelSummary>;
   /** Throws ApiRequestError 'busy' while a run is in progress. */
   refuseWhileTraining(what: string): void;
+  /**
+   * Asks where to save `blob` with a native dialog and writes it there (adding `extension` if the
+   * user left it off); `{ saved: false }` when cancelled. ApiRequestError 'not-available' without
+   * dialogs, 'failed' (naming the path and reason) when the file cannot be written.
+   */
+  saveBlob(blob: FileBlob, title: string, filter: FileFilter, extension: string): Promise<SaveResult>;
 }
 
 function createHandlers(options: ServiceOptions, ready: Promise<void>): Handlers {
   const { engine } = options;
+  const dialogs = (): Dialogs => {
+    if (!options.dialogs)
+      throw new ApiRequestError('not-available', 'This needs the desktop app; use the download instead.');
+    return options.dialogs;
+  };
   const context: HandlerContext = {
     options,
     ready,
@@ -145,15 +156,23 @@ function createHandlers(options: ServiceOptions, ready: Promise<void>): Handlers
     refuseWhileTraining(what) {
       if (engine.isTraining()) throw new ApiRequestError('busy', `Stop the training run before ${what}.`);
     },
+    async saveBlob(blob, title, filter, extension) {
+      const picked = await dialogs().saveFile({ title, defaultName: blob.fileName, filter });
+      return picked
+        ? { saved: true, path: await writeBlob(picked, blob, filter, extension) }
+        : { saved: false };
+    },
   };
   return {
     ...modelHandlers(context),
-    ...fileHandlers(context, options.dialogs),
+    ...fileHandlers(context, dialogs),
+    ...pmodelHandlers(context),
     ...trainHandlers(context),
   };
 }
 
-type HandlerGroup<K extends RequestName> = Pick<Handlers, K>;
+/** The handlers of some requests, checked against the contract. */
+export type HandlerGroup<K extends RequestName> = Pick<Handlers, K>;
 
 function modelHandlers({ options, ready, currentModel, refuseWhileTraining }: HandlerContext) {
   const { engine } = options;
@@ -214,15 +233,10 @@ function modelHandlers({ options, ready, currentModel, refuseWhileTraining }: Ha
  * `invoke` refuses the DESKTOP_ONLY requests before they get here; `dialogs()` says so if one did.
  */
 function fileHandlers(
-  { options, currentModel, refuseWhileTraining }: HandlerContext,
-  nativeDialogs: Dialogs | null,
+  { options, currentModel, refuseWhileTraining, saveBlob: save }: HandlerContext,
+  dialogs: () => Dialogs,
 ) {
   const { engine, version } = options;
-  const dialogs = (): Dialogs => {
-    if (!nativeDialogs)
-      throw new ApiRequestError('not-available', 'This needs the desktop app; use the download instead.');
-    return nativeDialogs;
-  };
   const imagePng = async (req: ImagePngRequest) => {
     const state = await currentModel();
     return imageBlob(await engine.decode(new Float32Array(req.z)), state, req, version);
@@ -234,17 +248,6 @@ function fileHandlers(
   const exportModel = async () => {
     const state = await currentModel();
     return modelBlob(await engine.exportBundle(), state);
-  };
-  const save = async (
-    blob: FileBlob,
-    title: string,
-    filter: FileFilter,
-    extension: string,
-  ): Promise<SaveResult> => {
-    const picked = await dialogs().saveFile({ title, defaultName: blob.fileName, filter });
-    return picked
-      ? { saved: true, path: await writeBlob(picked, blob, filter, extension) }
-      : { saved: false };
   };
   return {
     'model:export': exportModel,

@@ -3,6 +3,7 @@ import { ModelFileButtons } from '../files/ModelFileButtons';
 import type { SaveActions } from '../files/use-save-actions';
 import type { TrainingState } from '../state/training-reducer';
 import { TrainingStatusPill } from '../training/TrainingStatusPill';
+import { ViewSwitch, type AppView } from '../toy/ViewSwitch';
 
 interface AppHeaderProps {
   training: TrainingState;
@@ -13,6 +14,9 @@ interface AppHeaderProps {
   locked: boolean;
   hasModel: boolean;
   onAbout(): void;
+  /** Which view the workspace shows: the latent space or the toy example. */
+  view: AppView;
+  onView(view: AppView): void;
 }
 
 /** The app's title bar: the name, the training status, Train a new model, the model files and About. */
@@ -24,6 +28,8 @@ export const AppHeader = memo(function AppHeader({
   locked,
   hasModel,
   onAbout,
+  view,
+  onView,
 }: AppHeaderProps) {
   return (
     <header className="app-header">
@@ -33,6 +39,7 @@ export const AppHeader = memo(function AppHeader({
         <span className="brand-sub">two numbers behind every cylinder</span>
       </div>
       <div className="header-actions">
+        <ViewSwitch view={view} onView={onView} />
         <TrainingStatusPill state={training} onOpen={onTrainNew} />
         <button
           type="button"

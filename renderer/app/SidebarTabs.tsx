@@ -2,7 +2,7 @@ import { memo } from 'react';
 import './app-chrome.css';
 
 /** The sidebar's tabs: exploring the model on screen, or training a new one. */
-export type SidebarTab = 'explore' | 'train';
+export type SidebarTab = 'explore' | 'generate' | 'train';
 
 /** Explore / Train tabs of the sidebar. */
 export const SidebarTabs = memo(function SidebarTabs({
@@ -31,6 +31,7 @@ export const SidebarTabs = memo(function SidebarTabs({
   return (
     <div className="tabs" role="tablist" aria-label="Sidebar">
       {item('explore', 'Explore')}
+      {item('generate', 'Generate')}
       {item('train', 'Train')}
     </div>
   );

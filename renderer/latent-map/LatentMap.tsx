@@ -1,14 +1,21 @@
 import { useEffect, useMemo, useRef } from 'react';
+import type { LatentBox } from './box-handles';
 import { drawCrosshair, drawMapBase } from './draw-latent-map';
+import { drawBox } from './draw-pmodel';
 import type { MapContent } from './map-content';
+import { pmodelData } from './pmodel-data';
+import { useBoxDrag, type BoxDragOptions } from './use-box-drag';
 import { useMapPointer, type MapPointerOptions } from './use-map-pointer';
 import type { Viewport } from './viewport';
 
-interface LatentMapProps extends Omit<MapPointerOptions, 'canvas' | 'vp'> {
+interface LatentMapProps extends Omit<MapPointerOptions, 'canvas' | 'vp' | 'overlay'> {
   content: MapContent;
   vp: Viewport | null;
   /** Segment count of the drawn iso-lines (exposed for tests). */
   contourSegments: number;
+  /** The p_model's uniform box (null: none, or the layer is hidden); dragged with `onBoxChange`. */
+  box: LatentBox | null;
+  onBoxChange?: BoxDragOptions['onBoxChange'];
 }
 
 const fmt = (v: number) => v.toFixed(4);
@@ -16,20 +23,22 @@ const fmt = (v: number) => v.toFixed(4);
 /**
  * The latent map's canvas. React owns the element; `drawMapBase` paints everything but the
  * crosshair into an offscreen copy, and each frame (one per animation frame at most) copies it and
- * draws the crosshair over it with `drawCrosshair`. Its state is readable by tests and assistive
+ * draws the p_model box and the crosshair over it. Its state is readable by tests and assistive
  * tech through aria-label and data-*.
  */
-export function LatentMap({ content, vp, contourSegments, ...pointer }: LatentMapProps) {
+export function LatentMap({ content, vp, contourSegments, box, onBoxChange, ...pointer }: LatentMapProps) {
   const canvas = useRef<HTMLCanvasElement | null>(null);
   const base = useRef<{ canvas: HTMLCanvasElement | null; dirty: boolean }>({ canvas: null, dirty: true });
-  const handlers = useMapPointer({ ...pointer, canvas, vp });
-  const { points, colorBy, tiles, fields, shade, layers, hoverIndex } = content;
+  const { overlay, shownBox, active } = useBoxDrag({ vp, box, onBoxChange });
+  const handlers = useMapPointer({ ...pointer, canvas, vp, overlay });
+  const { points, colorBy, tiles, fields, shade, layers, hoverIndex, pmodel } = content;
 
-  // Why: while z is dragged only the crosshair moves; repainting tiles, shading, iso-lines and
-  // points each time would cost most of a frame, so they are kept in an offscreen copy.
+  // Why: while z or a box handle is dragged only the crosshair or the box moves; repainting
+  // tiles, shading, iso-lines and points each time would cost most of a frame, so they are kept
+  // in an offscreen copy.
   useEffect(() => {
     base.current.dirty = true;
-  }, [points, colorBy, tiles, fields, shade, layers, hoverIndex, vp]);
+  }, [points, colorBy, tiles, fields, shade, layers, hoverIndex, pmodel, vp]);
 
   useEffect(() => {
     const el = canvas.current;
@@ -56,10 +65,11 @@ export function LatentMap({ content, vp, contourSegments, ...pointer }: LatentMa
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.drawImage(offscreen, 0, 0);
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      if (shownBox) drawBox(ctx, vp, shownBox, active);
       if (content.points) drawCrosshair(ctx, vp, content.z);
     });
     return () => cancelAnimationFrame(frame);
-  }, [content, vp]);
+  }, [content, vp, shownBox, active]);
 
   const codes = content.points?.codes;
   // A fingerprint of where the points are, so tests can see them move each epoch.
@@ -91,6 +101,7 @@ export function LatentMap({ content, vp, contourSegments, ...pointer }: LatentMa
       data-hover-index={content.hoverIndex}
       data-view-center={vp ? `${fmt(vp.centerZ1)},${fmt(vp.centerZ2)}` : ''}
       data-view-scale={vp ? vp.scale.toFixed(3) : ''}
+      {...pmodelData(pmodel, shownBox)}
       style={{ width: vp?.width ?? '100%', height: vp?.height ?? '100%' }}
       {...handlers}
     />

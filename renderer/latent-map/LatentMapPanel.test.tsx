@@ -3,7 +3,9 @@ import { act, createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AtlasApi, ModelState } from '../../shared/api';
+import type { Point2 } from '../../shared/density/types';
 import { DEFAULT_TRAIN_CONFIG } from '../../shared/train-config';
+import type { PModelLayer } from '../generate/pmodel-layer';
 import { LatentMapPanel } from './LatentMapPanel';
 import { DEFAULT_LAYERS } from './map-content';
 
@@ -84,7 +86,14 @@ afterEach(async () => {
   vi.restoreAllMocks();
 });
 
-async function renderPanel(api: AtlasApi, showTiles = true): Promise<void> {
+interface PanelOptions {
+  showTiles?: boolean;
+  pmodel?: PModelLayer | null;
+  onBoxChange?: (min: Point2, max: Point2) => void;
+  onZ?: (z: [number, number]) => void;
+}
+
+async function renderPanel(api: AtlasApi, { showTiles = true, pmodel, onBoxChange, onZ }: PanelOptions = {}) {
   root ??= createRoot(container);
   const panel = createElement(LatentMapPanel, {
     api,
@@ -94,10 +103,12 @@ async function renderPanel(api: AtlasApi, showTiles = true): Promise<void> {
     colorBy: 'height',
     onColorBy: () => {},
     layers: { ...DEFAULT_LAYERS, showTiles },
-    onZ: () => {},
+    onZ: onZ ?? (() => {}),
     onGridChange: () => {},
     actions: null,
     toolbar: null,
+    pmodel,
+    onBoxChange,
   });
   await act(async () => root?.render(panel));
   // Past the grid's debounce, then let the rejected request settle.
@@ -116,7 +127,122 @@ describe('LatentMapPanel', () => {
   it('drops the grid error once the tiles layer is hidden', async () => {
     await renderPanel(failingGridApi('The engine stopped.'));
     expect(container.querySelector('[role="alert"]')).not.toBeNull();
-    await renderPanel(failingGridApi('The engine stopped.'), false);
+    await renderPanel(failingGridApi('The engine stopped.'), { showTiles: false });
     expect(container.querySelector('[role="alert"]')).toBeNull();
+  });
+});
+
+/** A box-family layer: the box [−0.5, 0.5]², two samples (one plausible, one looking wrong). */
+const boxLayer: PModelLayer = {
+  raster: null,
+  levels: [],
+  box: { min: [-0.5, -0.5], max: [0.5, 0.5] },
+  samples: { z: Float32Array.from([0, 0, 0.2, 0.1]), labels: ['C', 'A'] },
+  point: null,
+};
+
+/** The map canvas, and where a latent point is on it (jsdom puts the canvas at the page's origin). */
+function mapCanvas() {
+  const canvas = container.querySelector<HTMLCanvasElement>('[data-testid="latent-map"]')!;
+  const [cz1, cz2] = canvas.dataset.viewCenter!.split(',').map(Number);
+  const scale = Number(canvas.dataset.viewScale);
+  const toScreen = (z1: number, z2: number) => ({
+    x: 200 + (z1 - cz1!) * scale,
+    y: 150 - (z2 - cz2!) * scale,
+  });
+  return { canvas, scale, toScreen };
+}
+
+function pointer(el: Element, type: string, at: { x: number; y: number }) {
+  el.dispatchEvent(
+    new PointerEvent(type, { bubbles: true, clientX: at.x, clientY: at.y, button: 0, pointerId: 1 }),
+  );
+}
+
+describe('LatentMapPanel with a p_model', () => {
+  beforeEach(() => {
+    // jsdom has no pointer capture.
+    HTMLElement.prototype.setPointerCapture = () => {};
+    HTMLElement.prototype.hasPointerCapture = () => false;
+    HTMLElement.prototype.releasePointerCapture = () => {};
+  });
+
+  it('exposes the layer on the canvas: box, samples by label', async () => {
+    await renderPanel(failingGridApi('no grid'), { pmodel: boxLayer, onBoxChange: () => {} });
+    const { canvas } = mapCanvas();
+    expect(canvas.dataset.pmodel).toBe('on');
+    expect(canvas.dataset.pmodelBox).toBe('-0.5000,-0.5000,0.5000,0.5000');
+    expect(canvas.dataset.pmodelSamples).toBe('2');
+    expect(canvas.dataset.pmodelPlausible).toBe('1');
+    expect(canvas.dataset.pmodelWrong).toBe('1');
+  });
+
+  it('drags the box’s top-right corner, calling onBoxChange live, without moving z', async () => {
+    const boxes: [Point2, Point2][] = [];
+    const onZ = vi.fn();
+    await renderPanel(failingGridApi('no grid'), {
+      pmodel: boxLayer,
+      onBoxChange: (min, max) => boxes.push([min, max]),
+      onZ,
+    });
+    const { canvas, scale, toScreen } = mapCanvas();
+    const corner = toScreen(0.5, 0.5);
+    await act(async () => {
+      pointer(canvas, 'pointerdown', { x: corner.x + 2, y: corner.y - 1 });
+      pointer(canvas, 'pointermove', { x: corner.x + 2 + 0.25 * scale, y: corner.y - 1 });
+      pointer(canvas, 'pointermove', { x: corner.x + 2 + 0.5 * scale, y: corner.y - 1 - 0.25 * scale });
+      pointer(canvas, 'pointerup', { x: corner.x + 2 + 0.5 * scale, y: corner.y - 1 - 0.25 * scale });
+    });
+    expect(onZ).not.toHaveBeenCalled();
+    expect(boxes).toHaveLength(2);
+    const [min, max] = boxes[1]!;
+    expect(min).toEqual([-0.5, -0.5]);
+    expect(max[0]).toBeCloseTo(1, 4);
+    expect(max[1]).toBeCloseTo(0.75, 4);
+    expect(boxes[0]![1][0]).toBeCloseTo(0.75, 4);
+  });
+
+  it('moves z, not the box, on a press away from the handles', async () => {
+    const onBoxChange = vi.fn();
+    const onZ = vi.fn();
+    await renderPanel(failingGridApi('no grid'), { pmodel: boxLayer, onBoxChange, onZ });
+    const { canvas, toScreen } = mapCanvas();
+    await act(async () => {
+      pointer(canvas, 'pointerdown', toScreen(0.1, 0.1));
+      pointer(canvas, 'pointerup', toScreen(0.1, 0.1));
+    });
+    expect(onBoxChange).not.toHaveBeenCalled();
+    expect(onZ).toHaveBeenCalledTimes(1);
+    expect(onZ.mock.calls[0]![0][0]).toBeCloseTo(0.1, 3);
+  });
+
+  it('shows nothing of the layer, and drags no box, once p_model is toggled off', async () => {
+    const onBoxChange = vi.fn();
+    root ??= createRoot(container);
+    await renderPanel(failingGridApi('no grid'), { pmodel: boxLayer, onBoxChange });
+    const panel = createElement(LatentMapPanel, {
+      api: failingGridApi('no grid'),
+      model,
+      modelVersion: 1,
+      z: [0, 0],
+      colorBy: 'height',
+      onColorBy: () => {},
+      layers: { ...DEFAULT_LAYERS, showPModel: false },
+      onZ: () => {},
+      onGridChange: () => {},
+      actions: null,
+      toolbar: null,
+      pmodel: boxLayer,
+      onBoxChange,
+    });
+    await act(async () => root?.render(panel));
+    const { canvas, toScreen } = mapCanvas();
+    expect(canvas.dataset.pmodel).toBe('off');
+    expect(canvas.dataset.pmodelBox).toBe('');
+    await act(async () => {
+      pointer(canvas, 'pointerdown', toScreen(0.5, 0.5));
+      pointer(canvas, 'pointermove', toScreen(0.8, 0.8));
+    });
+    expect(onBoxChange).not.toHaveBeenCalled();
   });
 });

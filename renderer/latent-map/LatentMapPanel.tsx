@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AtlasApi, GridPngRequest, ModelState } from '../../shared/api';
+import type { Point2 } from '../../shared/density/types';
 import type { Factor } from '../../shared/factors';
 import { robustBounds } from '../../shared/latent-bounds';
+import type { PModelLayer } from '../generate/pmodel-layer';
 import { dataBounds, sliderBounds } from '../lib/model-bounds';
 import { CorrelationTable } from './CorrelationTable';
 import { HoverCard } from './HoverCard';
@@ -12,6 +14,7 @@ import { tileCentres, useDecodedGrid } from './use-decoded-grid';
 import { useHoverSample } from './use-hover-sample';
 import { useMapFields } from './use-map-fields';
 import { useMapViewport } from './use-map-viewport';
+import { usePModelOverlay } from './use-pmodel-overlay';
 import { visibleSquare, type ScreenPoint, type Viewport } from './viewport';
 import './latent-map.css';
 
@@ -30,6 +33,10 @@ interface LatentMapPanelProps {
   actions: ReactNode;
   /** The layers toolbar under the header, composed by the app. */
   toolbar: ReactNode;
+  /** The fitted p_model to draw (null: none fitted). */
+  pmodel?: PModelLayer | null;
+  /** The uniform box was dragged to new corners (called live, on every move). */
+  onBoxChange?: (min: Point2, max: Point2) => void;
 }
 
 /** Pixels per tile of an exported grid sheet. */
@@ -50,6 +57,8 @@ export function LatentMapPanel({
   onGridChange,
   actions,
   toolbar,
+  pmodel = null,
+  onBoxChange,
 }: LatentMapPanelProps) {
   const frame = useRef<HTMLDivElement | null>(null);
   // A model that has just started training may have no codes yet: nothing to draw until its first epoch.
@@ -66,6 +75,7 @@ export function LatentMapPanel({
   const { fields, shade, segmentCount } = useMapFields(points);
   const [hoverAt, setHoverAt] = useState<ScreenPoint | null>(null);
   const hover = useHoverSample(api, points, model?.imageSize ?? 32, vp, hoverAt);
+  const pmodelOverlay = usePModelOverlay(pmodel, layers.showPModel);
 
   useEffect(() => {
     onGridChange(
@@ -76,8 +86,18 @@ export function LatentMapPanel({
   }, [tiles, onGridChange]);
 
   const content: MapContent = useMemo(
-    () => ({ points, colorBy, z, tiles, fields, shade, layers, hoverIndex: hover?.index ?? -1 }),
-    [points, colorBy, z, tiles, fields, shade, layers, hover?.index],
+    () => ({
+      points,
+      colorBy,
+      z,
+      tiles,
+      fields,
+      shade,
+      layers,
+      hoverIndex: hover?.index ?? -1,
+      pmodel: pmodelOverlay,
+    }),
+    [points, colorBy, z, tiles, fields, shade, layers, hover?.index, pmodelOverlay],
   );
   const range = sliderBounds(model);
   const zStep = KEY_STEP_FRACTION * Math.max(range.max[0] - range.min[0], range.max[1] - range.min[1]);
@@ -117,6 +137,8 @@ export function LatentMapPanel({
           zStep={zStep}
           onZ={onZ}
           onHover={setHoverAt}
+          box={layers.showPModel ? (pmodel?.box ?? null) : null}
+          onBoxChange={onBoxChange}
         />
         {hover && vp && <HoverCard sample={hover} width={vp.width} height={vp.height} />}
         {grid.error && (
@@ -135,7 +157,7 @@ export function LatentMapPanel({
         )}
       </div>
       <footer className="map-footer">
-        <MapLegend colorBy={colorBy} onColorBy={onColorBy} layers={layers} />
+        <MapLegend colorBy={colorBy} onColorBy={onColorBy} layers={layers} hasPModel={pmodel !== null} />
         <CorrelationTable metrics={model?.info.metrics ?? null} />
       </footer>
     </section>

@@ -4,15 +4,27 @@ import { GRID_DENSITY_RANGE, type MapLayers } from './map-content';
 interface MapLayersBarProps {
   layers: MapLayers;
   onLayers(l: MapLayers): void;
+  /** Whether a p_model is fitted (its toggle is disabled until one is). */
+  hasPModel?: boolean;
 }
 
 /** The map's toolbar: show, hide and tune each layer. */
-export const MapLayersBar = memo(function MapLayersBar({ layers, onLayers }: MapLayersBarProps) {
-  const toggle = (key: 'showTiles' | 'showContours' | 'showShading', label: string, title: string) => (
+export const MapLayersBar = memo(function MapLayersBar({
+  layers,
+  onLayers,
+  hasPModel = true,
+}: MapLayersBarProps) {
+  const toggle = (
+    key: 'showTiles' | 'showContours' | 'showShading' | 'showPModel',
+    label: string,
+    title: string,
+    disabled = false,
+  ) => (
     <label className="toggle" title={title}>
       <input
         type="checkbox"
         checked={layers[key]}
+        disabled={disabled}
         onChange={(e) => onLayers({ ...layers, [key]: e.currentTarget.checked })}
       />
       <span>{label}</span>
@@ -50,6 +62,14 @@ export const MapLayersBar = memo(function MapLayersBar({ layers, onLayers }: Map
         'showShading',
         'Off-manifold shading',
         'Dims regions far from every encoded image: decoding there leaves the data the model saw.',
+      )}
+      {toggle(
+        'showPModel',
+        'p_model',
+        hasPModel
+          ? 'The fitted p_model: its density, its 50 / 90 / 99 % highest-density regions, its samples and the draggable box.'
+          : 'Fit a p_model in the Generate panel to draw it here.',
+        !hasPModel,
       )}
     </div>
   );

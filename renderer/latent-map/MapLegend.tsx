@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { FACTOR_WORDS, FACTORS, type Factor } from '../../shared/factors';
 import { viridisGradientCss } from './colormap';
 import type { MapLayers } from './map-content';
+import { PModelLegend } from './PModelLegend';
 
 const GRADIENT = viridisGradientCss();
 
@@ -9,10 +10,17 @@ interface MapLegendProps {
   colorBy: Factor;
   onColorBy(c: Factor): void;
   layers: MapLayers;
+  /** A p_model is fitted (its key shows while its layer is on). */
+  hasPModel?: boolean;
 }
 
 /** Key to the map: which true factor colours the points (a toggle) on a viridis scale, and the overlays' line styles. */
-export const MapLegend = memo(function MapLegend({ colorBy, onColorBy, layers }: MapLegendProps) {
+export const MapLegend = memo(function MapLegend({
+  colorBy,
+  onColorBy,
+  layers,
+  hasPModel = false,
+}: MapLegendProps) {
   const { low, high } = FACTOR_WORDS[colorBy];
   return (
     <div className="map-legend">
@@ -73,6 +81,7 @@ export const MapLegend = memo(function MapLegend({ colorBy, onColorBy, layers }:
             off-manifold
           </span>
         )}
+        {hasPModel && layers.showPModel && <PModelLegend />}
         <span className="legend-hint" id="latent-map-help">
           drag: move z · wheel: zoom · Shift-drag: pan · arrows: nudge · 0: fit
         </span>

@@ -1,12 +1,13 @@
 /**
  * Paints the latent map: axes, decoded tiles, off-manifold shading, iso-lines, the encoded points
- * coloured by a true factor, the hovered point and the crosshair at z. Plain functions of
- * (ctx, content, vp, dpr); LatentMap.tsx paints drawMapBase into an offscreen copy and drawCrosshair
- * over it. Colours come from map-palette.ts.
+ * coloured by a true factor, the p_model layer (draw-pmodel.ts), the hovered point and the
+ * crosshair at z. Plain functions of (ctx, content, vp, dpr); LatentMap.tsx paints drawMapBase into
+ * an offscreen copy and the box and the crosshair over it. Colours come from map-palette.ts.
  */
 import type { LatentBounds } from '../../shared/api';
 import { FACTORS } from '../../shared/factors';
 import { viridisCss } from './colormap';
+import { drawPModelMarks, drawPModelShade } from './draw-pmodel';
 import { edgeMarker, type EdgeMarker } from './edge-marker';
 import type { IsoLine } from './map-fields';
 import {
@@ -28,7 +29,7 @@ import {
 } from './map-palette';
 import type { MapContent } from './map-content';
 import { SHADE_MAX_ALPHA } from './shading';
-import { latentToScreen, visibleBounds, type Viewport } from './viewport';
+import { latentToScreen, screenRect, visibleBounds, type Viewport } from './viewport';
 
 /** Tick labels give way to the axis name within this many CSS px of it. */
 const NAME_CLEARANCE = 26;
@@ -62,19 +63,14 @@ export function drawMapBase(
   }
   if (content.layers.showShading && content.fields && content.shade)
     drawShade(ctx, vp, content.fields.bounds, content.shade);
+  if (content.pmodel) drawPModelShade(ctx, vp, content.pmodel);
   if (content.layers.showContours && content.fields) {
     drawIsoLines(ctx, vp, content.fields.isoHeight, ISO_HEIGHT_COLOR, []);
     drawIsoLines(ctx, vp, content.fields.isoRadius, ISO_RADIUS_COLOR, [5, 4]);
   }
   drawPoints(ctx, vp, content);
+  if (content.pmodel) drawPModelMarks(ctx, vp, content.pmodel);
   drawAxisLabels(ctx, vp);
-}
-
-/** Latent rectangle → screen rectangle (CSS px). */
-export function screenRect(vp: Viewport, b: LatentBounds): { x: number; y: number; w: number; h: number } {
-  const tl = latentToScreen(vp, { z1: b.min[0], z2: b.max[1] });
-  const br = latentToScreen(vp, { z1: b.max[0], z2: b.min[1] });
-  return { x: tl.x, y: tl.y, w: br.x - tl.x, h: br.y - tl.y };
 }
 
 /** Faint lines at round latent values, the axes z = 0 a little stronger. */

@@ -1,6 +1,9 @@
 import type { LatentBounds, LatentPoints } from '../../shared/api';
+import type { Point2 } from '../../shared/density/types';
+import type { SampleLabel } from '../../shared/judge';
 import type { Factor } from '../../shared/factors';
 import type { MapFields } from './map-fields';
+import type { HdrContour } from './pmodel-overlay';
 
 /** Which layers the map shows, and how dense the decoded grid is. */
 export interface MapLayers {
@@ -9,6 +12,8 @@ export interface MapLayers {
   perSide: number;
   showContours: boolean;
   showShading: boolean;
+  /** The fitted p_model: its density, highest-density contours, box, samples (when there is one). */
+  showPModel: boolean;
 }
 
 export const GRID_DENSITY_RANGE = [8, 24] as const;
@@ -18,6 +23,7 @@ export const DEFAULT_LAYERS: MapLayers = {
   perSide: 14,
   showContours: true,
   showShading: true,
+  showPModel: true,
 };
 
 /** The decoded grid, ready to paint: one sheet image covering `bounds` (tile edges, not centres). */
@@ -40,4 +46,19 @@ export interface MapContent {
   layers: MapLayers;
   /** Index of the hovered point, or -1. */
   hoverIndex: number;
+  /** The p_model layer (null: none fitted, or hidden). Its box is drawn over the base, like z. */
+  pmodel: PModelOverlay | null;
+}
+
+/** The p_model layer, ready to paint (use-pmodel-overlay.ts). */
+export interface PModelOverlay {
+  /** The density as an image (row 0 at the top) covering `imageBounds`; null for 'mean'. */
+  image: CanvasImageSource | null;
+  imageBounds: LatentBounds | null;
+  /** The 50/90/99 % highest-density contours. */
+  contours: HdrContour[];
+  /** Samples (interleaved) and their labels, null until judged. */
+  samples: { z: Float32Array; labels: readonly SampleLabel[] | null } | null;
+  /** The mean code's fixed point. */
+  point: Point2 | null;
 }

@@ -37,3 +37,15 @@ export const EDGE_ARROW_SHADOW = 'rgba(0, 0, 0, 0.7)';
 export function shadeCss(alpha: number): string {
   return `rgba(${SHADE_RGB.join(', ')}, ${alpha})`;
 }
+
+/** The p_model layer: highest-density contours, the box and its handles, samples and the mean code. */
+export const HDR_CONTOUR = 'rgba(255, 214, 140, 0.95)';
+export const HDR_LABEL = '#ffe2b0';
+export const BOX_EDGE = '#ffb03c';
+export const BOX_HANDLE_FILL = '#0b0e13';
+export const BOX_HANDLE_ACTIVE = '#ffffff';
+/** Plausible samples (C) are filled, samples that look wrong (A) hollow red, unjudged ones grey. */
+export const SAMPLE_PLAUSIBLE = '#7ee0a1';
+export const SAMPLE_WRONG = '#ff5a5a';
+export const SAMPLE_UNJUDGED = 'rgba(220, 226, 236, 0.85)';
+export const MEAN_MARKER = '#ff7ad9';

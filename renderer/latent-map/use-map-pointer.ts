@@ -1,4 +1,5 @@
 import { useEffect, useRef, type KeyboardEvent, type PointerEvent, type RefObject } from 'react';
+import type { PointerOverlay } from './use-box-drag';
 import { panBy, screenToLatent, zoomAt, type ScreenPoint, type Viewport } from './viewport';
 
 /** Zoom factor per wheel notch (100 px of deltaY) and per +/− key. */
@@ -16,18 +17,21 @@ export interface MapPointerOptions {
   onZ(z: [number, number], source: 'map' | 'keys'): void;
   /** The pointer hovers at `at` (null: left the map or started dragging). */
   onHover(at: ScreenPoint | null): void;
+  /** A gesture that gets first refusal of every plain press (the p_model box's handles). */
+  overlay?: PointerOverlay;
 }
 
 /**
  * The map's gestures: click or drag moves z (continuously), drag with Shift/Alt/Ctrl/⌘ or the
- * middle button pans, the wheel zooms at the cursor, arrow keys nudge z, +/− zoom, 0 fits.
+ * middle button pans, the wheel zooms at the cursor, arrow keys nudge z, +/− zoom, 0 fits. A plain
+ * press on something the overlay claims (a box handle) drags that instead of z.
  */
 export function useMapPointer(o: MapPointerOptions) {
   const latest = useRef(o);
   useEffect(() => {
     latest.current = o;
   });
-  const drag = useRef<{ mode: 'z' | 'pan'; last: ScreenPoint } | null>(null);
+  const drag = useRef<{ mode: 'z' | 'pan' | 'overlay'; last: ScreenPoint } | null>(null);
 
   useEffect(() => {
     const el = o.canvas.current;
@@ -57,20 +61,29 @@ export function useMapPointer(o: MapPointerOptions) {
       e.currentTarget.setPointerCapture(e.pointerId);
       e.currentTarget.focus();
       const at = local(e.currentTarget, e);
-      drag.current = { mode: pan ? 'pan' : 'z', last: at };
+      // Handles are hit-tested before z: a press on the box's corner must not also move z.
+      const claimed = !pan && (latest.current.overlay?.down(at) ?? false);
+      drag.current = { mode: pan ? 'pan' : claimed ? 'overlay' : 'z', last: at };
       latest.current.onHover(null);
-      if (!pan) moveZ(at);
+      if (!pan && !claimed) moveZ(at);
     },
     onPointerMove(e: PointerEvent<HTMLCanvasElement>) {
       const at = local(e.currentTarget, e);
       const d = drag.current;
-      if (!d) return latest.current.onHover(at);
-      if (d.mode === 'z') moveZ(at);
+      if (!d) {
+        const cursor = latest.current.overlay?.cursorAt(at) ?? '';
+        e.currentTarget.style.cursor = cursor;
+        // Over a box handle the hover card would sit on what the user is about to drag.
+        return latest.current.onHover(cursor ? null : at);
+      }
+      if (d.mode === 'overlay') latest.current.overlay?.move(at);
+      else if (d.mode === 'z') moveZ(at);
       else if (latest.current.vp)
         latest.current.setViewport(panBy(latest.current.vp, at.x - d.last.x, at.y - d.last.y));
       d.last = at;
     },
     onPointerUp(e: PointerEvent<HTMLCanvasElement>) {
+      if (drag.current?.mode === 'overlay') latest.current.overlay?.up();
       drag.current = null;
       if (e.currentTarget.hasPointerCapture(e.pointerId)) e.currentTarget.releasePointerCapture(e.pointerId);
     },

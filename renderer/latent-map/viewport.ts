@@ -52,6 +52,13 @@ export function screenToLatent(vp: Viewport, p: ScreenPoint): LatentPoint {
   };
 }
 
+/** Latent rectangle → screen rectangle (CSS px): top-left corner, width and height. */
+export function screenRect(vp: Viewport, b: LatentBounds): { x: number; y: number; w: number; h: number } {
+  const tl = latentToScreen(vp, { z1: b.min[0], z2: b.max[1] });
+  const br = latentToScreen(vp, { z1: b.max[0], z2: b.min[1] });
+  return { x: tl.x, y: tl.y, w: br.x - tl.x, h: br.y - tl.y };
+}
+
 /** The latent rectangle the canvas shows. */
 export function visibleBounds(vp: Viewport): LatentBounds {
   const halfW = vp.width / 2 / vp.scale;

@@ -1,0 +1,38 @@
+import { memo } from 'react';
+
+/**
+ * Key to the p_model layer: the density shading, the highest-density contours, the uniform box,
+ * the samples by label and the mean code's marker. The colours match map-palette.ts.
+ */
+export const PModelLegend = memo(function PModelLegend() {
+  return (
+    <span className="legend-group" data-testid="pmodel-legend">
+      <span
+        className="legend-key"
+        title="p_model: the fitted density over the latent space, brighter where it puts more probability."
+      >
+        <span className="legend-density" aria-hidden="true" />
+        p_model
+      </span>
+      <span
+        className="legend-key"
+        title="Highest-density regions: the smallest regions holding 50 %, 90 % and 99 % of p_model's probability (solid, dashed, dotted)."
+      >
+        <svg width="22" height="8" aria-hidden="true">
+          <line x1="0" y1="4" x2="22" y2="4" className="hdr-stroke" />
+        </svg>
+        50 / 90 / 99 %
+      </span>
+      <span className="legend-key" title="Samples drawn from p_model and judged against the true cylinders.">
+        <span className="legend-dot legend-dot-c" aria-hidden="true" />
+        plausible (C)
+        <span className="legend-dot legend-dot-a" aria-hidden="true" />
+        looks wrong (A)
+      </span>
+      <span className="legend-key" title="Drag a corner or an edge of the uniform box to change θ.">
+        <span className="legend-box" aria-hidden="true" />
+        box (drag corners)
+      </span>
+    </span>
+  );
+});
