@@ -70,8 +70,8 @@ test('samples 64 labelled tiles, and a click on a tile moves z there', async ({ 
   await expect.poll(async () => (await mapState(page)).z1).toBeCloseTo(z1!, 3);
   expect((await mapState(page)).z2).toBeCloseTo(z2!, 3);
 
-  await expect(page.getByLabel('Sample seed')).toHaveText('1');
+  await expect(page.getByRole('status', { name: 'Sample seed' })).toHaveText('1');
   await page.getByRole('button', { name: 'Sample again' }).click();
-  await expect(page.getByLabel('Sample seed')).toHaveText('2');
+  await expect(page.getByRole('status', { name: 'Sample seed' })).toHaveText('2');
   expect(pageErrors).toEqual([]);
 });
