@@ -1,4 +1,4 @@
-import { errorMessage } from '../../shared/errors';
+import { createWorkerCalls, inlineLater } from '../lib/worker-calls';
 import { runCompute, type Compute, type ComputeKind, type ComputeOps } from './generate-compute';
 import type { ComputeReply, ComputeRequest } from './generate-worker';
 
@@ -9,81 +9,26 @@ export interface GenerateClient {
   dispose(): void;
 }
 
-interface Pending {
-  kind: ComputeKind;
-  input: unknown;
-  resolve(output: unknown): void;
-  reject(error: Error): void;
-}
-
 /**
  * Starts the generate worker. If it cannot start or fails to load (no Worker, a CSP that refuses
  * it), every request, those in flight included, runs on the main thread instead: slower, but the
  * panel still works.
  */
 export function createGenerateClient(): GenerateClient {
-  const pending = new Map<number, Pending>();
-  let nextId = 1;
-  let worker: Worker | null = startWorker();
-
-  function startWorker(): Worker | null {
-    try {
-      const w = new Worker(new URL('./generate-worker.ts', import.meta.url), {
-        type: 'module',
-        name: 'generate',
-      });
-      w.onmessage = ({ data: reply }: MessageEvent<ComputeReply>) => {
-        const p = pending.get(reply.id);
-        pending.delete(reply.id);
-        if (!p) return;
-        if ('error' in reply) p.reject(new Error(reply.error));
-        else p.resolve(reply.output);
-      };
-      w.onerror = (event) => {
-        event.preventDefault();
-        w.terminate();
-        worker = null;
-        const stranded = [...pending.values()];
-        pending.clear();
-        for (const p of stranded) inlineCompute(p.kind, p.input as never).then(p.resolve, p.reject);
-      };
-      return w;
-    } catch {
-      return null;
-    }
-  }
-
-  const compute: Compute = <K extends ComputeKind>(kind: K, input: ComputeOps[K][0]) => {
-    if (!worker) return inlineCompute(kind, input);
-    const id = nextId++;
-    return new Promise<ComputeOps[K][1]>((resolve, reject) => {
-      pending.set(id, { kind, input, resolve: resolve as (output: unknown) => void, reject });
-      const request: ComputeRequest = { id, kind, input };
-      worker?.postMessage(request);
-    });
-  };
-
-  return {
-    compute,
-    dispose() {
-      worker?.terminate();
-      worker = null;
-      pending.clear();
-    },
-  };
+  const calls = createWorkerCalls<{ kind: ComputeKind; input: unknown }, unknown>({
+    start: () =>
+      new Worker(new URL('./generate-worker.ts', import.meta.url), { type: 'module', name: 'generate' }),
+    request: (id, { kind, input }): ComputeRequest => ({ id, kind, input }) as ComputeRequest,
+    reply: (r: ComputeReply) => ('error' in r ? r : { id: r.id, value: r.output }),
+    inline: ({ kind, input }) => runCompute(kind, input as never),
+  });
+  const compute: Compute = <K extends ComputeKind>(kind: K, input: ComputeOps[K][0]) =>
+    calls.call({ kind, input }) as Promise<ComputeOps[K][1]>;
+  return { compute, dispose: () => calls.dispose() };
 }
 
 /**
  * On the main thread, after yielding once so the caller's frame finishes first. Also the Compute
  * of tests.
  */
-export const inlineCompute: Compute = (kind, input) =>
-  new Promise((resolve, reject) =>
-    setTimeout(() => {
-      try {
-        resolve(runCompute(kind, input));
-      } catch (error) {
-        reject(error instanceof Error ? error : new Error(errorMessage(error)));
-      }
-    }, 0),
-  );
+export const inlineCompute: Compute = (kind, input) => inlineLater(() => runCompute(kind, input));
