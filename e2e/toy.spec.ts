@@ -51,7 +51,11 @@ test('fits each family to a preset, samples it and shows precision and coverage'
   }
   // Two islands with one Gaussian: the sea between them gets samples that look wrong (A).
   await choose(page, 'Family', 'Gaussian');
+  await expect(canvas(page)).toHaveAttribute('data-family', 'gaussian');
+  await expect(page.getByTestId('toy-panel')).toHaveAttribute('data-busy', 'false');
   expect(Number(await data(figures(page), 'a'))).toBeGreaterThan(0);
+  // The fits ran in the toy's Web Worker, not on the page's thread.
+  expect(page.workers().some((w) => /toy-worker/.test(w.url()))).toBe(true);
   expect(pageErrors).toEqual([]);
 });
 

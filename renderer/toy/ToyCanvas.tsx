@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { describeParams } from '../../shared/density';
 import { drawToy, type ToyScene } from './draw-toy';
+import { regionCellCount } from './toy-mask';
 import type { ToyScores } from './toy-score';
 import { useToyPointer, type ToyPointerOptions } from './use-toy-pointer';
 
@@ -48,7 +49,9 @@ export function ToyCanvas({ scene, scores, ...pointer }: ToyCanvasProps) {
     return () => cancelAnimationFrame(frame);
   }, [scene, sidePx]);
 
-  const params = scene.model?.density.params;
+  const params = scene.model?.params;
+  // The region as drawn, a stroke not yet fitted included (the figures keep the fitted one's).
+  const regionCells = useMemo(() => regionCellCount(scene.mask), [scene.mask]);
   const pointCount = scene.points.length / 2;
   const sampleCount = scene.samples ? scene.samples.labels.length : 0;
   return (
@@ -64,7 +67,7 @@ export function ToyCanvas({ scene, scores, ...pointer }: ToyCanvasProps) {
       data-samples={sampleCount}
       data-plausible={scores?.plausible ?? 0}
       data-looks-wrong={scores?.looksWrong ?? 0}
-      data-region-cells={scores?.regionCells ?? 0}
+      data-region-cells={regionCells}
       data-box={scene.box ? [...scene.box.min, ...scene.box.max].map((v) => v.toFixed(4)).join(',') : ''}
       data-contours={scene.model?.levels.length ?? 0}
       {...handlers}

@@ -2,14 +2,14 @@ import { RangeField } from '../explore/RangeField';
 import { BRUSH_RADIUS_LIMITS } from './toy-brush';
 import { POINT_COUNT_LIMITS } from './toy-sampling';
 import { TOY_SHAPES } from './toy-shapes';
-import type { ToyState } from './toy-state';
+import type { ToyView } from './toy-engine';
 import type { ToyTool } from './use-toy-pointer';
 import { ToyChoice } from './ToyChoice';
 import { useSettledCommit } from './use-settled-commit';
 import type { ToyActions } from './use-toy';
 
 interface ToyDataControlsProps {
-  state: ToyState;
+  state: ToyView;
   actions: ToyActions;
   tool: ToyTool;
   onTool(tool: ToyTool): void;

@@ -1,13 +1,13 @@
 import { DENSITY_LIMITS, describeParams, familyLabel } from '../../shared/density';
 import { RangeField } from '../explore/RangeField';
 import { TOY_FAMILIES } from './toy-model';
-import type { ToyState } from './toy-state';
+import type { ToyView } from './toy-engine';
 import { ToyChoice } from './ToyChoice';
 import { useSettledCommit } from './use-settled-commit';
 import type { ToyActions } from './use-toy';
 
 interface ToyModelControlsProps {
-  state: ToyState;
+  state: ToyView;
   actions: ToyActions;
 }
 
@@ -63,15 +63,15 @@ export function ToyModelControls({ state, actions }: ToyModelControlsProps) {
       {model && (
         <dl className="toy-theta">
           <dt>θ</dt>
-          <dd data-testid="toy-theta">{describeParams(model.density.params)}</dd>
-          {model.density.notes.map((note) => (
+          <dd data-testid="toy-theta">{describeParams(model.params)}</dd>
+          {model.notes.map((note) => (
             <dd key={note} className="muted">
               {note}
             </dd>
           ))}
           <dt>log L(θ | X) / N</dt>
-          <dd data-testid="toy-loglik" data-value={model.density.generative ? String(model.logLik) : ''}>
-            {model.density.generative ? (
+          <dd data-testid="toy-loglik" data-value={model.generative ? String(model.logLik) : ''}>
+            {model.generative ? (
               <>
                 {formatLogLik(model.logLik)} nats per point (N = {n})
               </>
@@ -79,7 +79,7 @@ export function ToyModelControls({ state, actions }: ToyModelControlsProps) {
               'not a generative model: a fixed point has no likelihood'
             )}
           </dd>
-          {model.density.generative && model.outside > 0 && (
+          {model.generative && model.outside > 0 && (
             <dd className="toy-outside" data-testid="toy-outside">
               {model.outside} points outside → likelihood 0, log-likelihood −∞
             </dd>

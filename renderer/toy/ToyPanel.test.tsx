@@ -2,6 +2,8 @@
 import { act, createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createInlineToyClient, type ToyClient } from './toy-client';
+import type { ToyAction, ToyView } from './toy-engine';
 import { ToyPanel } from './ToyPanel';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -66,9 +68,30 @@ afterEach(async () => {
   vi.restoreAllMocks();
 });
 
-async function renderPanel() {
+async function renderPanel(client: ToyClient = createInlineToyClient()) {
   root = createRoot(container);
-  await act(async () => root?.render(createElement(ToyPanel)));
+  await act(async () => root?.render(createElement(ToyPanel, { client })));
+}
+
+/** A client that answers only when told to, as a busy worker would; it records what it was sent. */
+function heldClient() {
+  const inner = createInlineToyClient();
+  const sent: ToyAction[] = [];
+  const held: (() => void)[] = [];
+  const client: ToyClient = {
+    apply(action) {
+      sent.push(action);
+      return new Promise<ToyView>((resolve, reject) =>
+        held.push(() => void inner.apply(action).then(resolve, reject)),
+      );
+    },
+    dispose() {},
+  };
+  /** Answers every held call, and those the answers send on, until none is left. */
+  const release = async () => {
+    while (held.length > 0) await act(async () => held.shift()?.());
+  };
+  return { client, sent, release };
 }
 
 const canvas = () => container.querySelector<HTMLCanvasElement>('[data-testid="toy-canvas"]')!;
@@ -184,5 +207,48 @@ describe('ToyPanel', () => {
     expect(container.querySelector('[role="alert"]')?.textContent).toContain('The seed must be a number.');
     expect(canvas().dataset.samples).toBe('256');
     expect(text('toy-sample-seed')).toMatch(/seed 1,/);
+  });
+
+  it('while the worker is busy, a stroke shows at once and box drags wait as one, at their last position', async () => {
+    const { client, sent, release } = heldClient();
+    await renderPanel(client);
+    await click(radio('Gaussian'));
+    expect(container.querySelector<HTMLElement>('[data-testid="toy-panel"]')?.dataset.busy).toBe('true');
+    expect(container.textContent).toContain('Fitting p_model…');
+    // The fit has not come back: the canvas still shows the box, and a stroke paints at once.
+    expect(canvas().dataset.family).toBe('box');
+    await click(radio('Paint'));
+    const cells = Number(canvas().dataset.regionCells);
+    await drag([0.05, 0.05], [0.15, 0.05]);
+    expect(Number(canvas().dataset.regionCells)).toBeGreaterThan(cells);
+    await release();
+    expect(sent.map((a) => a.type)).toEqual(['chooseFamily', 'setMask']);
+    expect(canvas().dataset.family).toBe('gaussian');
+    expect(Number(canvas().dataset.regionCells)).toBeGreaterThan(cells);
+    expect(container.querySelector<HTMLElement>('[data-testid="toy-panel"]')?.dataset.busy).toBe('false');
+
+    await click(radio('Uniform box'));
+    await release();
+    await click(radio('Drag box'));
+    const [, , maxX, maxY] = canvas().dataset.box!.split(',').map(Number) as [number, number, number, number];
+    sent.length = 0;
+    await act(async () => {
+      const at = (type: string, x: number) =>
+        new MouseEvent(type, {
+          bubbles: true,
+          button: 0,
+          clientX: x * SIDE,
+          clientY: (1 - (maxY - 0.01)) * SIDE,
+        });
+      canvas().dispatchEvent(at('pointerdown', maxX));
+      for (let i = 1; i <= 10; i++) canvas().dispatchEvent(at('pointermove', maxX - 0.02 * i));
+      canvas().dispatchEvent(at('pointerup', maxX - 0.2));
+    });
+    // Drawn where the pointer left it before any answer; sent as the first move, then the last.
+    expect(Number(canvas().dataset.box!.split(',')[2])).toBeCloseTo(maxX - 0.2, 3);
+    await release();
+    expect(sent.filter((a) => a.type === 'moveBox')).toHaveLength(2);
+    expect(Number(canvas().dataset.box!.split(',')[2])).toBeCloseTo(maxX - 0.2, 3);
+    expect(text('toy-loglik')).toMatch(/^−∞/);
   });
 });

@@ -5,6 +5,7 @@ import { ToyDataControls } from './ToyDataControls';
 import { ToyFigures } from './ToyFigures';
 import { ToyModelControls } from './ToyModelControls';
 import { ToySampleControls } from './ToySampleControls';
+import type { ToyClient } from './toy-client';
 import { useToy } from './use-toy';
 import type { ToyTool } from './use-toy-pointer';
 import './toy.css';
@@ -12,14 +13,21 @@ import './toy.css';
 /**
  * The chapter's first figure, interactive: p_data is a region of the plane, N points are drawn
  * from it, a p_model is fitted to them by maximum likelihood, sampled, and judged exactly (A/B/C)
- * against the region. Self-contained: it needs no model and no request to the service.
+ * against the region. Self-contained: it needs no model and no request to the service. Fits run in the toy worker
+ * (`client` replaces it in tests).
  */
-export function ToyPanel() {
-  const { state, scores, actions } = useToy();
+export function ToyPanel({ client }: { client?: ToyClient }) {
+  const { state, scores, busy, actions } = useToy(client);
   const [tool, setTool] = useState<ToyTool>('move');
   const [brushRadius, setBrushRadius] = useState(DEFAULT_BRUSH_RADIUS);
   return (
-    <section className="panel toy-panel" aria-labelledby="toy-title" data-testid="toy-panel">
+    <section
+      className="panel toy-panel"
+      aria-labelledby="toy-title"
+      aria-busy={busy}
+      data-testid="toy-panel"
+      data-busy={busy}
+    >
       <header className="panel-header">
         <div>
           <h2 id="toy-title">Toy example (2-D): fitting and judging a p_model</h2>
@@ -27,6 +35,9 @@ export function ToyPanel() {
             Drag the box&apos;s corners and edges to change θ; paint your own p_data with the brush.
           </p>
         </div>
+        <p className="toy-status muted" role="status">
+          {busy ? 'Fitting p_model…' : ''}
+        </p>
       </header>
       {state.error && (
         <div className="notice-inline error toy-error" role="alert">

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { DENSITY_LIMITS } from '../../shared/density';
 import { RangeField } from '../explore/RangeField';
-import type { ToyState } from './toy-state';
+import type { ToyView } from './toy-engine';
 import type { ToyActions } from './use-toy';
 
 interface ToySampleControlsProps {
-  state: ToyState;
+  state: ToyView;
   actions: ToyActions;
 }
 
@@ -15,7 +15,7 @@ const parseSeed = (text: string) => (text.trim() === '' ? NaN : Number(text));
 /** Sampling p_model: how many, how spread (temperature), and a seed that reproduces them. */
 export function ToySampleControls({ state, actions }: ToySampleControlsProps) {
   const [seedText, setSeedText] = useState('1');
-  const generative = state.model?.density.generative ?? false;
+  const generative = state.model?.generative ?? false;
   const sample = (seed: number) => {
     setSeedText(String(seed));
     actions.sample(seed);

@@ -1,14 +1,14 @@
 import { contourSegments } from '../latent-map/contours';
 import type { ToyBox } from './toy-box';
 import type { ToyMask } from './toy-mask';
-import type { ToyModel } from './toy-model';
+import type { ToyModelView } from './toy-model';
 import type { ToySamples } from './toy-state';
 
 /** What the toy canvas shows, in world coordinates (the unit square, y up). */
 export interface ToyScene {
   mask: ToyMask;
   points: Float32Array;
-  model: ToyModel | null;
+  model: ToyModelView | null;
   box: ToyBox | null;
   samples: ToySamples | null;
 }
@@ -54,7 +54,7 @@ export function drawToy(ctx: CanvasRenderingContext2D, scene: ToyScene, sidePx: 
     const { labels } = scene.samples;
     drawDots(ctx, scene.samples.z, sidePx, 2.4, (i) => (labels[i] === 'C' ? PLAUSIBLE_COLOR : WRONG_COLOR));
   }
-  const params = model?.density.params;
+  const params = model?.params;
   if (params?.family === 'mean') drawMeanPoint(ctx, params.point, sidePx);
 }
 
@@ -93,7 +93,7 @@ function imageCanvas(data: ImageData): HTMLCanvasElement {
 }
 
 /** The 50 / 90 / 99 % highest-density contours by marching squares on the raster. */
-function drawContours(ctx: CanvasRenderingContext2D, model: ToyModel, side: number): void {
+function drawContours(ctx: CanvasRenderingContext2D, model: ToyModelView, side: number): void {
   const raster = model.raster;
   if (!raster) return;
   const values = Float32Array.from(raster.values, (v) => Math.max(v, LOG_ZERO));

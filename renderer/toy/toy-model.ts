@@ -8,6 +8,7 @@ import {
   meanLogLikelihood,
   type Density,
   type FamilyId,
+  type FamilyParams,
   type FamilySettings,
   type Point2,
 } from '../../shared/density';
@@ -25,15 +26,20 @@ export const TOY_BOUNDS: LatentBounds = { min: [0, 0], max: [1, 1] };
 export const RASTER_SIZE = 96;
 /** Probability masses of the drawn highest-density regions; the last one defines coverage. */
 export const HDR_MASSES = [0.5, 0.9, 0.99] as const;
-// Why these two: a kernel density over 2,000 points costs ~0.1 µs per point and query, and the
-// toy fits on the UI thread. 2,048 Monte-Carlo samples leave ~20 beyond the 99 % level, and
+// Why these two: a kernel density over 2,000 points costs ~0.1 µs per point and query (the whole
+// fit ~100–200 ms, run in the toy worker). 2,048 Monte-Carlo samples leave ~20 beyond the 99 % level, and
 // coverage judged per 2×2 cells (a 64² grid) is finer than the brush.
 const HDR_SAMPLE_COUNT = 2048;
 const COVERAGE_BLOCK = 2;
 
-/** A fitted p_model with everything the toy draws and scores. */
-export interface ToyModel {
-  density: Density;
+/** A fitted p_model as the canvas and the panels see it: plain data, so a worker can send it. */
+export interface ToyModelView {
+  /** θ, for display. */
+  params: FamilyParams;
+  /** False only for 'mean', which is not a generative model. */
+  generative: boolean;
+  /** Remarks about the fit (e.g. a ridge added to a singular covariance). */
+  notes: readonly string[];
   /** Log density at RASTER_SIZE² nodes over TOY_BOUNDS (bottom-up); null for the box and the mean, drawn as shapes. */
   raster: { values: Float64Array; cols: number; rows: number; bounds: LatentBounds } | null;
   /** Log-density thresholds of the 50/90/99 % HDRs; empty for the box (flat) and the mean (no density). */
@@ -44,6 +50,16 @@ export interface ToyModel {
   outside: number;
   /** 1 for each region cell inside the 99 % HDR (see coveredRegionCells). */
   covered: Uint8Array;
+}
+
+/** A fitted p_model with everything the toy draws and scores, and the density it samples from. */
+export interface ToyModel extends ToyModelView {
+  density: Density;
+}
+
+/** The model without its density (functions cannot cross to another thread). */
+export function toyModelView({ density: _density, ...view }: ToyModel): ToyModelView {
+  return view;
 }
 
 /**
@@ -84,6 +100,9 @@ function describeToyModel(density: Density, points: Float32Array, mask: ToyMask,
   const coverLevel = family === 'box' ? -Number.MAX_VALUE : (levels[levels.length - 1] ?? Infinity);
   return {
     density,
+    params: density.params,
+    generative: density.generative,
+    notes: density.notes,
     raster,
     levels,
     logLik: meanLogLikelihood(density, points),

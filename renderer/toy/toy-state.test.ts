@@ -5,11 +5,11 @@ import {
   changeSettings,
   chooseFamily,
   chooseShape,
-  commitMask,
   drawSamples,
   initialToyState,
   maximumLikelihood,
   moveBox,
+  setMask,
   setPoints,
   setSampling,
   type ToyState,
@@ -74,9 +74,10 @@ describe('families and bad input', () => {
   });
 
   it('an emptied region keeps the previous points and says why', () => {
-    const bad = commitMask({ ...start, mask: emptyMask() });
+    const bad = setMask(start, emptyMask());
     expect(bad.error).toMatch(/empty/);
     expect(bad.points).toBe(start.points);
+    expect(bad.mask).toBe(start.mask);
   });
 
   it('out-of-range sample counts and temperatures are refused', () => {

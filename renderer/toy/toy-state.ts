@@ -6,7 +6,6 @@ import {
 } from '../../shared/density';
 import { errorMessage } from '../../shared/errors';
 import { createRng } from '../../shared/random';
-import { paintStroke, type ToyPoint } from './toy-brush';
 import type { ToyBox } from './toy-box';
 import type { ToyMask } from './toy-mask';
 import { boxToyModel, fitToyModel, type ToyFamily, type ToyModel } from './toy-model';
@@ -115,20 +114,13 @@ export function chooseShape(state: ToyState, shape: ShapeId): ToyState {
   return guarded(state, (s) => redraw({ ...s, shape, mask: shapeMask(shape) }));
 }
 
-/** Paints (value 1) or erases (0) a brush stroke; points are redrawn only by `commitMask`. */
-export function paintMask(
-  state: ToyState,
-  from: ToyPoint,
-  to: ToyPoint,
-  radius: number,
-  value: 0 | 1,
-): ToyState {
-  return { ...state, shape: 'custom', mask: paintStroke(state.mask, from, to, radius, value) };
-}
-
-/** After a stroke: draws new training points from the painted region and refits. */
-export function commitMask(state: ToyState): ToyState {
-  return guarded(state, redraw);
+/**
+ * A region painted with the brush (strokes are painted on the UI thread, with toy-brush's
+ * paintStroke): draws new training points from it and refits. An (almost) empty region is
+ * refused with a message, and the previous region is kept.
+ */
+export function setMask(state: ToyState, mask: ToyMask): ToyState {
+  return guarded(state, (s) => redraw({ ...s, shape: 'custom', mask }));
 }
 
 /** Sets how many training points are drawn, and their seed; redraws and refits. */
