@@ -185,6 +185,20 @@ describe('GeneratePanel with useGenerative', () => {
     expect(container.textContent).not.toContain('codes outside →');
   });
 
+  it('moves a box side from the keyboard: ↑ on z₁ from leaves codes outside, with −∞', async () => {
+    await mount(AE);
+    await until(() => g.boxLive !== null);
+    const { lo } = trainBounds();
+    const input = q('input[aria-label="z₁ from"]');
+    await run(() =>
+      input!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', shiftKey: true, bubbles: true })),
+    );
+    expect(g.boxLive!.box.min[0]).toBeGreaterThan(lo[0]!);
+    expect(g.boxLive!.outside).toBeGreaterThan(0);
+    expect(text('[aria-label="Box log-likelihood"]')).toBe('−∞');
+    expect(g.mapLayer?.box?.min[0]).toBe(g.boxLive!.box.min[0]);
+  });
+
   it('samples 64 into a gallery of labelled tiles; a click moves z; Sample again reseeds', async () => {
     await mount(AE);
     await until(() => g.fit !== null && g.threshold !== null);

@@ -37,6 +37,7 @@ export function GeneratePanel({ generative: g, onZ }: GeneratePanelProps) {
         fitting={g.fitting}
         boxLive={g.boxLive}
         onMaximumLikelihood={g.maximumLikelihood}
+        onBox={g.setBox}
       />
       <LikelihoodTable rows={g.table} />
       <h3 className="gen-heading">Sample</h3>

@@ -57,6 +57,17 @@ describe('densityPixels', () => {
     expect(Math.max(...Array.from({ length: 21 * 21 }, (_, i) => px[4 * i + 3]!))).toBe(alphaAt(10, 10));
   });
 
+  it('gives a flat density (the box) a lighter wash than a peak, so the map shows through', () => {
+    const box = densityPixels(
+      rasterOf((z1, z2) => (Math.max(Math.abs(z1), Math.abs(z2)) <= 1 ? -Math.log(4) : -Infinity), 9, -2, 2),
+    );
+    const peak = densityPixels(rasterOf(gaussian(0, 0, 1), 9, -2, 2));
+    const centre = 4 * (4 * 9 + 4) + 3;
+    expect(box[centre]).toBeGreaterThan(0);
+    expect(box[centre]).toBeLessThan(peak[centre]! / 2);
+    expect(box[3]).toBe(0);
+  });
+
   it('is all transparent when p = 0 everywhere', () => {
     const r = rasterOf(() => -Infinity, 4, 0, 1);
     expect(densityPixels(r).every((v) => v === 0)).toBe(true);

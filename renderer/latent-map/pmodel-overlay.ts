@@ -29,6 +29,11 @@ export const HDR_MASSES = [0.5, 0.9, 0.99] as const;
 
 /** The strongest the shading gets (at the density's peak), and its colour ramp (low → high). */
 const DENSITY_MAX_ALPHA = 0.55;
+/**
+ * A flat density (the uniform box) is at its peak everywhere it is positive: at the peak's
+ * opacity it would hide the decoded grid under the whole box, so it gets a light wash instead.
+ */
+const FLAT_ALPHA = 0.16;
 const RAMP_LOW = [92, 20, 120] as const; // deep magenta
 const RAMP_HIGH = [255, 176, 60] as const; // warm amber
 /**
@@ -40,12 +45,13 @@ const DENSITY_GAMMA = 0.45;
 /**
  * The raster as RGBA pixels, one per node, row 0 at the TOP (largest z₂) so it paints as an image
  * directly. Colour and opacity grow with p/p_max; where p = 0 (log p = −∞) the pixel is
- * transparent. A raster with no finite value is all transparent.
+ * transparent. A raster with no finite value is all transparent; a flat one (the box) a light wash.
  */
 export function densityPixels(r: DensityRaster): Uint8ClampedArray {
   const out = new Uint8ClampedArray(4 * r.cols * r.rows);
   const peak = finiteMax(r.values);
   if (!Number.isFinite(peak)) return out;
+  const maxAlpha = peak - finiteMin(r.values) < 1e-9 ? FLAT_ALPHA : DENSITY_MAX_ALPHA;
   for (let row = 0; row < r.rows; row++) {
     const src = (r.rows - 1 - row) * r.cols;
     for (let col = 0; col < r.cols; col++) {
@@ -56,7 +62,7 @@ export function densityPixels(r: DensityRaster): Uint8ClampedArray {
       out[o] = RAMP_LOW[0] + (RAMP_HIGH[0] - RAMP_LOW[0]) * t;
       out[o + 1] = RAMP_LOW[1] + (RAMP_HIGH[1] - RAMP_LOW[1]) * t;
       out[o + 2] = RAMP_LOW[2] + (RAMP_HIGH[2] - RAMP_LOW[2]) * t;
-      out[o + 3] = Math.round(255 * DENSITY_MAX_ALPHA * t);
+      out[o + 3] = Math.round(255 * maxAlpha * t);
     }
   }
   return out;

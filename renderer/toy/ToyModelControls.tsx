@@ -1,5 +1,6 @@
 import { DENSITY_LIMITS, describeParams, familyLabel } from '../../shared/density';
 import { RangeField } from '../explore/RangeField';
+import { BoxFields } from '../generate/BoxFields';
 import { TOY_FAMILIES } from './toy-model';
 import type { ToyView } from './toy-engine';
 import { ToyChoice } from './ToyChoice';
@@ -85,6 +86,14 @@ export function ToyModelControls({ state, actions }: ToyModelControlsProps) {
             </dd>
           )}
         </dl>
+      )}
+      {family === 'box' && state.box && (
+        <BoxFields
+          box={state.box}
+          axes={['x', 'y']}
+          step={0.01}
+          onBox={(min, max) => actions.moveBox({ min, max })}
+        />
       )}
       {family === 'box' && (
         <div className="button-row">

@@ -11,7 +11,7 @@ export interface ToyClient {
 
 /**
  * Starts the toy worker. If it cannot start or fails to load, actions are applied by a toy on the
- * main thread instead (which starts from the opening state: the worker never got further).
+ * main thread instead, by a toy that starts from the opening state.
  */
 export function createToyClient(): ToyClient {
   let inline: ToyEngine | null = null;
