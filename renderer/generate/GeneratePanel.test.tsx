@@ -185,6 +185,24 @@ describe('GeneratePanel with useGenerative', () => {
     expect(container.textContent).not.toContain('codes outside →');
   });
 
+  it('a box drag costs no fit: θ and log L follow on the page, the layer draws the box itself', async () => {
+    const kinds: string[] = [];
+    const counting: Compute = (kind, input) => {
+      kinds.push(kind);
+      return inlineCompute(kind, input);
+    };
+    await mount(AE, counting);
+    await until(() => g.boxLive !== null && g.mapLayer !== null);
+    const fitsBefore = kinds.filter((k) => k === 'fit').length;
+    const { lo, hi } = trainBounds();
+    for (let i = 1; i <= 5; i++) await run(() => g.setBox([lo[0]! + 0.05 * i, lo[1]!], [hi[0]!, hi[1]!]));
+    await until(() => g.boxLive!.box.min[0] === lo[0]! + 0.25);
+    expect(kinds.filter((k) => k === 'fit').length).toBe(fitsBefore);
+    expect(g.mapLayer?.box?.min[0]).toBe(lo[0]! + 0.25);
+    expect(g.mapLayer?.raster).toBeNull();
+    expect(g.boxLive?.outside).toBeGreaterThan(0);
+  });
+
   it('moves a box side from the keyboard: ↑ on z₁ from leaves codes outside, with −∞', async () => {
     await mount(AE);
     await until(() => g.boxLive !== null);

@@ -53,10 +53,17 @@ export function useGenerative(
     setBoxOf(train);
     resetBox();
   }
-  const specBox = family === 'box' ? box : null;
+  // Why the fit never sees the dragged box: the box's θ and log L are computed here at each drag
+  // step (useBoxLikelihood) and the map draws the box itself, so a drag costs no worker round trip
+  // and no repaint of the map's base. Samples are drawn from the box as dragged (sampleSpec).
   const spec = useMemo<DensitySpec | null>(
-    () => (train ? { family, settings, isVae, train, box: specBox } : null),
-    [family, settings, isVae, train, specBox],
+    () => (train ? { family, settings, isVae, train, box: null } : null),
+    [family, settings, isVae, train],
+  );
+  const specBox = family === 'box' ? box : null;
+  const sampleSpec = useMemo<DensitySpec | null>(
+    () => (spec && specBox ? { ...spec, box: specBox } : spec),
+    [spec, specBox],
   );
   const bounds = useMemo(() => (train ? expandBounds(boundsOfCodes(train), RASTER_MARGIN) : null), [train]);
   const fitted = useDensityFit(compute, spec, codes.val?.codes ?? null, bounds);
@@ -76,10 +83,10 @@ export function useGenerative(
   }, [refused, shown, restore]);
 
   const draw = (drawSeed: number) => {
-    if (!spec || !c.canDraw()) return;
+    if (!sampleSpec || !c.canDraw()) return;
     const params = boxLive ? { family: 'box' as const, ...boxLive.box } : fitted.fit?.params;
     const theta = params ? describeParams(params) : '';
-    sampling.draw({ spec, n: c.n, seed: drawSeed, temperature: c.temperature, theta });
+    sampling.draw({ spec: sampleSpec, n: c.n, seed: drawSeed, temperature: c.temperature, theta });
   };
   const saves = useGenerateSaves(
     options.savers ?? null,
@@ -125,9 +132,11 @@ function useMapLayer(
 ): PModelLayer | null {
   return useMemo(() => {
     if (!fit) return null;
+    // The box's density is drawn with the box (flat wash, outline, handles), where it is dragged.
+    const drawnByBox = box !== null;
     return {
-      raster: fit.raster,
-      levels: fit.levels,
+      raster: drawnByBox ? null : fit.raster,
+      levels: drawnByBox ? [] : fit.levels,
       box,
       samples: samples ? { z: samples.z, labels: samples.judged?.labels ?? null } : null,
       point: fit.params.family === 'mean' ? fit.params.point : null,

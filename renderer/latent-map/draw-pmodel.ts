@@ -8,6 +8,7 @@ import { BOX_HANDLES, handlePoint, type BoxHandle, type LatentBox } from './box-
 import type { PModelOverlay } from './map-content';
 import {
   BOX_EDGE,
+  BOX_WASH,
   BOX_HANDLE_ACTIVE,
   BOX_HANDLE_FILL,
   HDR_CONTOUR,
@@ -112,7 +113,11 @@ function drawMeanMarker(ctx: CanvasRenderingContext2D, vp: Viewport, point: [num
   ctx.fill();
 }
 
-/** The box's outline and its handles; `active` (hovered or dragged) is drawn bright. */
+/**
+ * The uniform box: its density (flat, so a wash over the box), outline and handles; `active`
+ * (hovered or dragged) is drawn bright. Drawn each frame over the map's base, so a drag repaints
+ * only this, never the tiles and points below.
+ */
 export function drawBox(
   ctx: CanvasRenderingContext2D,
   vp: Viewport,
@@ -120,6 +125,8 @@ export function drawBox(
   active: BoxHandle | null,
 ): void {
   const r = screenRect(vp, { min: box.min, max: box.max });
+  ctx.fillStyle = BOX_WASH;
+  ctx.fillRect(r.x, r.y, r.w, r.h);
   ctx.lineWidth = 1.6;
   ctx.strokeStyle = BOX_EDGE;
   ctx.strokeRect(r.x, r.y, r.w, r.h);
