@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { decodeMessage, encodeMessage } from './wire';
 
 describe('wire codec', () => {
@@ -66,6 +66,61 @@ describe('wire codec', () => {
     new DataView(frame.buffer).setUint32(0, header.length, true);
     frame.set(header, 4);
     expect(() => decodeMessage(frame)).toThrow('overruns the frame');
+  });
+});
+
+/** A frame with `header` as its JSON and `dataBytes` zero bytes of data section after it. */
+function rawFrame(header: unknown, dataBytes: number): { frame: Uint8Array; dataStart: number } {
+  const json = new TextEncoder().encode(JSON.stringify(header));
+  const dataStart = (4 + json.length + 3) & ~3;
+  const frame = new Uint8Array(dataStart + dataBytes);
+  new DataView(frame.buffer).setUint32(0, json.length, true);
+  frame.set(json, 4);
+  return { frame, dataStart };
+}
+
+describe('wire codec against hostile frames', () => {
+  const MB = 1024 * 1024;
+
+  it('refuses 512 tags on one 1 MB blob without copying a single blob', () => {
+    // Before the fix this frame decoded into 512 separate 1 MB copies (512 MB from a 1 MB frame).
+    const tags = Array.from({ length: 512 }, () => ({ $typed: 'u8', o: 0, n: MB }));
+    const { frame, dataStart } = rawFrame({ t: 'req', id: 1, name: 'model:decode', arg: { z: tags } }, MB);
+    const subarray = vi.spyOn(frame, 'subarray');
+    expect(() => decodeMessage(frame)).toThrow('Malformed message: two typed arrays overlap');
+    // The decoder read the header only: no view of the data section was taken, so nothing was copied.
+    expect(subarray.mock.calls.length).toBeGreaterThan(0);
+    for (const [, end] of subarray.mock.calls) expect(end ?? frame.length).toBeLessThanOrEqual(dataStart);
+  });
+
+  it('refuses partly overlapping tags, and tags whose lengths sum past the frame', () => {
+    const overlap = rawFrame(
+      [
+        { $typed: 'f32', o: 0, n: 8 },
+        { $typed: 'u8', o: 4, n: 8 },
+      ],
+      16,
+    );
+    expect(() => decodeMessage(overlap.frame)).toThrow('overlap');
+    const pastEnd = rawFrame(
+      [
+        { $typed: 'u8', o: 0, n: 8 },
+        { $typed: 'u8', o: 8, n: 12 },
+      ],
+      16,
+    );
+    expect(() => decodeMessage(pastEnd.frame)).toThrow('overruns the frame');
+    const misfit = rawFrame({ $typed: 'f32', o: 0, n: 6 }, 8);
+    expect(() => decodeMessage(misfit.frame)).toThrow('multiple of 4');
+  });
+
+  it('still accepts adjacent blobs, empty arrays sharing an offset, and a typed array as the whole message', () => {
+    const empty = new Float32Array(0);
+    const message = [empty, new Uint8Array([1, 2, 3]), empty, new Uint8Array(0), new Float32Array([7])];
+    expect(decodeMessage(encodeMessage(message))).toEqual(message);
+    const whole = decodeMessage(encodeMessage(new Float32Array([1.5, -3])));
+    expect(whole).toBeInstanceOf(Float32Array);
+    expect(Array.from(whole as Float32Array)).toEqual([1.5, -3]);
   });
 });
 

@@ -5,8 +5,10 @@
  * Frame layout (all little-endian):
  *   [u32 headerBytes][header: UTF-8 JSON][0–3 bytes padding][blob 0][pad]…[blob n-1][pad]
  * In the header every typed array is replaced by `{ "$typed": "f32" | "u8", "o": offset, "n": byteLength }`,
- * `o` counted from the start of the data section (the first blob). Blobs start on 4-byte boundaries;
- * the decoder copies each one out, so its views are aligned and own their buffer.
+ * `o` counted from the start of the data section (the first blob). Blobs start on 4-byte boundaries
+ * and never share bytes. The decoder checks every tag of a frame first (inside the data section, no
+ * two overlapping) and only then copies each blob out, so its views are aligned and own their
+ * buffer, and a frame can never make it copy more bytes than the frame holds.
  * NaN and ±Infinity, which JSON cannot hold (it would turn them into null), travel as
  * `{ "$num": "NaN" | "Infinity" | "-Infinity" }`, so the host delivers what Electron's IPC does.
  */
@@ -65,17 +67,37 @@ export function encodeMessage(message: WireMessage | unknown): Uint8Array<ArrayB
   return frame;
 }
 
-/** Decodes a frame made by `encodeMessage`. Throws on a malformed frame (never returns garbage). */
+/**
+ * Decodes a frame made by `encodeMessage`. Throws on a malformed frame (never returns garbage),
+ * before copying any blob: tags that overrun the frame or overlap each other are refused, so the
+ * copies together never exceed the frame's own size (512 tags on one 1 MB blob would otherwise ask
+ * for 512 MB).
+ */
 export function decodeMessage(frame: Uint8Array): unknown {
   if (frame.length < 4) throw new Error('Malformed message: too short');
   const headerLength = new DataView(frame.buffer, frame.byteOffset, frame.byteLength).getUint32(0, true);
   if (4 + headerLength > frame.length) throw new Error('Malformed message: header overruns the frame');
   const json = new TextDecoder().decode(frame.subarray(4, 4 + headerLength));
   const dataStart = align4(4 + headerLength);
-  return JSON.parse(json, (_key, value: unknown) => {
-    if (isTag(value)) return readBlob(frame, dataStart, value);
+  // Pass 1: parse, noting where each tag sits; no blob is touched yet.
+  const slots: BlobSlot[] = [];
+  const parsed: unknown = JSON.parse(json, function (this: Record<string, unknown>, key, value: unknown) {
+    if (isTag(value)) slots.push({ holder: this, key, tag: value });
     return nonFinite(value) ?? value;
   });
+  checkTags(
+    slots.map((slot) => slot.tag),
+    Math.max(0, frame.length - dataStart),
+  );
+  // Pass 2: the tags are sound; copy each blob into place. (A tag at the top level has no holder
+  // we can reach: JSON.parse's root wrapper is internal, so it becomes the result itself.)
+  let result = parsed;
+  for (const { holder, key, tag } of slots) {
+    const blob = readBlob(frame, dataStart, tag);
+    if (tag === parsed) result = blob;
+    else holder[key] = blob;
+  }
+  return result;
 }
 
 /** Placeholder for a typed array: kind, byte offset in the data section, byte length. */
@@ -85,15 +107,41 @@ interface Tag {
   n: number;
 }
 
+/** Where a tag was found: `holder[key]` is the tag, to be replaced by its typed array. */
+interface BlobSlot {
+  holder: Record<string, unknown>;
+  key: string;
+  tag: Tag;
+}
+
+/**
+ * Throws unless every tag lies inside the data section (`dataBytes` long), has a length its kind
+ * allows, and shares no byte with another tag. Empty arrays take no bytes, so any number of them may
+ * sit at one offset (the encoder puts an empty array where the next blob starts).
+ */
+function checkTags(tags: readonly Tag[], dataBytes: number): void {
+  for (const tag of tags) {
+    if (tag.o + tag.n > dataBytes) throw new Error('Malformed message: a typed array overruns the frame');
+    if (tag[TAG] === 'f32' && tag.n % 4 !== 0) {
+      throw new Error('Malformed message: Float32Array byte length is not a multiple of 4');
+    }
+  }
+  const ranges = tags.filter((tag) => tag.n > 0).sort((a, b) => a.o - b.o);
+  for (let i = 1; i < ranges.length; i++) {
+    const previous = ranges[i - 1]!;
+    if (ranges[i]!.o < previous.o + previous.n) {
+      throw new Error('Malformed message: two typed arrays overlap (each must have bytes of its own)');
+    }
+  }
+}
+
+/** Copies the blob `tag` names out of `frame`; `checkTags` has vouched for its bounds. */
 function readBlob(frame: Uint8Array, dataStart: number, tag: Tag): Float32Array | Uint8Array {
   const start = dataStart + tag.o;
-  if (start + tag.n > frame.length) throw new Error('Malformed message: a typed array overruns the frame');
   // Copy into a fresh, aligned ArrayBuffer the result owns alone. (Not frame.slice(): on a Node
   // Buffer, slice is a view into a shared pool.)
   const bytes = new Uint8Array(frame.subarray(start, start + tag.n));
-  if (tag[TAG] === 'u8') return bytes;
-  if (tag.n % 4 !== 0) throw new Error('Malformed message: Float32Array byte length is not a multiple of 4');
-  return new Float32Array(bytes.buffer, 0, tag.n / 4);
+  return tag[TAG] === 'u8' ? bytes : new Float32Array(bytes.buffer, 0, tag.n / 4);
 }
 
 function typedKind(value: unknown): Kind | null {

@@ -1,28 +1,69 @@
 // The host's transport: the service over a WebSocket, one binary frame per message (shared/wire.ts).
 import type { WebSocket, WebSocketServer } from 'ws';
 import { decodeMessage, encodeMessage, type WireMessage, type WireRequest } from '../../shared/wire';
+import { API_LIMITS } from '../../shared/api';
 import { toApiError } from '../../shared/validate';
 import type { Service } from '../service/service';
 import { errorMessage } from '../../shared/errors';
+
+/**
+ * Requests one connection may have in the service at once; past it a request is answered 'busy'
+ * without running. Why 32: the page keeps a handful in flight (one decode per view, the latest
+ * winning, plus the odd info or save call), so 32 is never reached by it, while a peer that fires
+ * requests without waiting cannot queue unbounded work and the arguments it holds.
+ */
+export const MAX_REQUESTS_IN_FLIGHT = 32;
+
+/**
+ * Request bytes one connection may have in the service at once (its frames' sizes). Why twice the
+ * largest bundle: one model upload always fits beside the small calls, while 32 frames of the
+ * largest size (2 GB of arguments) cannot. A request arriving with nothing else in flight always runs.
+ */
+export const MAX_REQUEST_BYTES_IN_FLIGHT = 2 * API_LIMITS.maxBundleBytes;
+
+/**
+ * Answer and event bytes that may wait in a connection's send buffer (ws `bufferedAmount`) before
+ * the host gives up on it. Why 64 MiB: the largest single answer (4,096 decoded 64 px images, or a
+ * 64 MiB bundle) still goes out whole, and a page reads its answers as they arrive over loopback,
+ * so only a peer that stopped reading gets here; without a cap it made the host hold every answer.
+ * The buffer so never exceeds this plus one frame.
+ */
+export const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
+
+/** What the host tracks for one connection; dropped with the socket when it closes. */
+interface Connection {
+  readonly socket: WebSocket;
+  requests: number;
+  requestBytes: number;
+}
 
 /** Serves `service` to every connection of `wss` and broadcasts its events to all of them. */
 export function attachApi(wss: WebSocketServer, service: Service): () => void {
   const unsubscribe = service.on((name, payload) => {
     const frame = encodeMessage({ t: 'evt', name, payload } satisfies WireMessage);
-    for (const client of wss.clients) if (client.readyState === client.OPEN) client.send(frame);
+    for (const client of wss.clients) sendFrame(client, frame);
   });
   wss.on('connection', (socket: WebSocket) => {
+    const connection: Connection = { socket, requests: 0, requestBytes: 0 };
     // Why: ws reports a bad frame (invalid opcode, oversize payload) as an 'error' event and then
     // closes the socket; without a listener that event would be thrown and end the whole host.
     socket.on('error', (err) => console.warn(`Closed a WebSocket connection: ${err.message}`));
     socket.on('message', (data, isBinary) => {
-      void answer(socket, service, data, isBinary);
+      void answer(connection, service, data, isBinary);
     });
   });
   return unsubscribe;
 }
 
-async function answer(socket: WebSocket, service: Service, data: unknown, isBinary: boolean): Promise<void> {
+async function answer(
+  connection: Connection,
+  service: Service,
+  data: unknown,
+  isBinary: boolean,
+): Promise<void> {
+  const { socket } = connection;
+  // Why first: a peer that sends requests but never reads its answers gets no more work done.
+  if (!canSend(socket)) return;
   let request: WireRequest;
   try {
     request = parseRequest(data, isBinary);
@@ -31,14 +72,64 @@ async function answer(socket: WebSocket, service: Service, data: unknown, isBina
     socket.close(1003, errorMessage(err).slice(0, 100));
     return;
   }
+  const bytes = (data as Buffer).length;
+  const refusal = inFlightRefusal(connection, bytes);
+  if (refusal) {
+    const busy: WireMessage = {
+      t: 'res',
+      id: request.id,
+      ok: false,
+      error: { code: 'busy', message: refusal },
+    };
+    socket.send(encodeMessage(busy));
+    return;
+  }
+  connection.requests++;
+  connection.requestBytes += bytes;
   let response: WireMessage;
   try {
     const result = await service.invoke(request.name, request.arg);
     response = { t: 'res', id: request.id, ok: true, result };
   } catch (err) {
     response = { t: 'res', id: request.id, ok: false, error: toApiError(err) };
+  } finally {
+    connection.requests--;
+    connection.requestBytes -= bytes;
   }
-  if (socket.readyState === socket.OPEN) socket.send(encodeMessage(response));
+  // Checked before encoding: for a connection closed (or ended by canSend) meanwhile, the answer is
+  // dropped here, never encoded or kept.
+  if (canSend(socket)) socket.send(encodeMessage(response));
+}
+
+/** Why a request of `bytes` may not run now on `connection`, in words for the user; null when it may. */
+function inFlightRefusal(connection: Connection, bytes: number): string | null {
+  if (connection.requests >= MAX_REQUESTS_IN_FLIGHT) {
+    return `Too many requests at once: the host is still working on ${MAX_REQUESTS_IN_FLIGHT} from this page. Try again when they finish.`;
+  }
+  if (connection.requests > 0 && connection.requestBytes + bytes > MAX_REQUEST_BYTES_IN_FLIGHT) {
+    return 'Too much data at once: the host is still working on earlier large requests from this page. Try again when they finish.';
+  }
+  return null;
+}
+
+/** Sends `frame` to `socket` if it is open and reading its answers (see `canSend`). */
+function sendFrame(socket: WebSocket, frame: Uint8Array): void {
+  if (canSend(socket)) socket.send(frame);
+}
+
+/**
+ * True while `socket` is open and its send buffer is within MAX_BUFFERED_BYTES. Past that the peer
+ * is not reading, so the connection is ended at once (terminate, not close: a close frame would
+ * wait behind the unread bytes, and they are what must be freed).
+ */
+function canSend(socket: WebSocket): boolean {
+  if (socket.readyState !== socket.OPEN) return false;
+  if (socket.bufferedAmount <= MAX_BUFFERED_BYTES) return true;
+  console.warn(
+    `Closed a WebSocket connection that stopped reading: over ${MAX_BUFFERED_BYTES / 1024 / 1024} MiB of answers waited for it.`,
+  );
+  socket.terminate();
+  return false;
 }
 
 function parseRequest(data: unknown, isBinary: boolean): WireRequest {

@@ -1,0 +1,214 @@
+// Back-pressure and hostile frames, with a real ws client against a real host (server.ts).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { decodeMessage, encodeMessage, type WireResponse } from '../../shared/wire';
+import { ApiRequestError } from '../../shared/validate';
+import type { Service } from '../service/service';
+import { startHost, type Host } from './server';
+import { MAX_BUFFERED_BYTES, MAX_REQUESTS_IN_FLIGHT } from './ws-api';
+
+/**
+ * A service stand-in whose 'model:decode' answers `answer()` once `release()` has been called
+ * (at once when `held` is false), counting the calls it has settled.
+ */
+function gatedService(answer: () => unknown, held: boolean) {
+  let open!: () => void;
+  const gate = held ? new Promise<void>((resolve) => (open = resolve)) : Promise.resolve();
+  const counts = { invoked: 0, settled: 0 };
+  const service: Service = {
+    async invoke(name) {
+      if (name !== 'model:decode') throw new ApiRequestError('invalid-argument', `Unknown request "${name}"`);
+      counts.invoked++;
+      await gate;
+      counts.settled++;
+      return answer();
+    },
+    on: () => () => {},
+    emit: () => {},
+    ready: Promise.resolve(),
+    dispose: async () => {},
+  };
+  return { service, counts, release: () => open?.() };
+}
+
+function rendererDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'atlas-renderer-'));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Latent Atlas</title>');
+  return dir;
+}
+
+async function connectApi(h: Host): Promise<WebSocket> {
+  const ws = new WebSocket(`ws://127.0.0.1:${h.port}/api?token=${h.token}`, {
+    origin: `http://127.0.0.1:${h.port}`,
+  });
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  return ws;
+}
+
+function decodeRequest(id: number): Uint8Array {
+  return encodeMessage({ t: 'req', id, name: 'model:decode', arg: { z: new Float32Array([0, 0]) } });
+}
+
+/** Collects the responses `ws` receives. */
+function responses(ws: WebSocket): WireResponse[] {
+  const got: WireResponse[] = [];
+  ws.on('message', (data: Buffer) => got.push(decodeMessage(data) as WireResponse));
+  return got;
+}
+
+async function until(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** Resolves once every call the service took has settled and no new one came for 300 ms. */
+async function quiet(counts: { invoked: number; settled: number }): Promise<void> {
+  let seen = -1;
+  let since = Date.now();
+  await until(() => {
+    if (counts.invoked !== seen || counts.settled !== counts.invoked) {
+      seen = counts.invoked;
+      since = Date.now();
+    }
+    return Date.now() - since >= 300;
+  }, 'the host to finish its work');
+}
+
+let host: Host | null = null;
+afterEach(async () => {
+  await host?.close();
+  host = null;
+});
+
+describe('host back-pressure', () => {
+  it(`answers 'busy' past ${MAX_REQUESTS_IN_FLIGHT} requests in flight on one connection, and runs them again once answered`, async () => {
+    const { service, counts, release } = gatedService(() => ({ ok: 1 }), true);
+    host = await startHost({ service, rendererDir: rendererDir() });
+    const ws = await connectApi(host);
+    const got = responses(ws);
+    const extra = 3;
+    for (let id = 1; id <= MAX_REQUESTS_IN_FLIGHT + extra; id++) ws.send(decodeRequest(id));
+
+    await until(() => got.length === extra, 'the refusals');
+    expect(counts.invoked).toBe(MAX_REQUESTS_IN_FLIGHT);
+    expect(got.map((r) => r.id)).toEqual([1, 2, 3].map((i) => MAX_REQUESTS_IN_FLIGHT + i));
+    for (const refusal of got) {
+      expect(refusal).toMatchObject({ ok: false, error: { code: 'busy' } });
+      expect(refusal.ok === false && refusal.error.message).toMatch(
+        /^Too many requests at once: .*Try again/,
+      );
+    }
+
+    release();
+    await until(() => got.length === MAX_REQUESTS_IN_FLIGHT + extra, 'the held answers');
+    expect(got.slice(extra).every((r) => r.ok)).toBe(true);
+    ws.send(decodeRequest(100));
+    await until(() => got.length === MAX_REQUESTS_IN_FLIGHT + extra + 1, 'a later answer');
+    expect(got.at(-1)).toMatchObject({ id: 100, ok: true });
+    ws.close();
+  });
+
+  it('ends a connection that never reads its answers instead of buffering them all', async () => {
+    // Each answer is 8 MiB; 24 of them (192 MiB) are three times the cap. Before the fix the host
+    // buffered every one of them for the paused client.
+    const images = new Float32Array(2 * 1024 * 1024);
+    const { service, counts } = gatedService(() => ({ images, count: 1, imageSize: 32 }), false);
+    host = await startHost({ service, rendererDir: rendererDir() });
+    const requests = 24;
+    expect(requests * images.byteLength).toBeGreaterThan(2 * MAX_BUFFERED_BYTES);
+
+    const reader = await connectApi(host);
+    reader.pause(); // Stop reading: the host's answers pile up in its send buffer.
+    const got = responses(reader);
+    const closed = new Promise<void>((resolve) => reader.once('close', () => resolve()));
+    for (let id = 1; id <= requests; id++) reader.send(decodeRequest(id));
+    // Give the host time to run and answer (or refuse) every request it reads.
+    await quiet(counts);
+
+    reader.resume();
+    const outcome = await Promise.race([
+      closed.then(() => 'closed'),
+      until(() => got.length === requests, 'all answers', 20_000).then(() => 'all answered'),
+    ]);
+    expect(outcome).toBe('closed');
+    expect(got.length).toBeLessThan(requests);
+
+    // The host goes on serving everyone else.
+    const other = await connectApi(host);
+    const otherGot = responses(other);
+    other.send(decodeRequest(1));
+    await until(() => otherGot.length === 1, 'an answer on another connection');
+    expect(otherGot[0]).toMatchObject({ id: 1, ok: true });
+    other.close();
+  });
+
+  it('drops the answers of a connection that closed while its requests ran', async () => {
+    const { service, counts, release } = gatedService(() => ({ ok: 1 }), true);
+    host = await startHost({ service, rendererDir: rendererDir() });
+    const gone = await connectApi(host);
+    for (let id = 1; id <= 3; id++) gone.send(decodeRequest(id));
+    await until(() => counts.invoked === 3, 'the requests to run');
+    await new Promise<void>((resolve) => {
+      gone.once('close', () => resolve());
+      gone.close();
+    });
+    release();
+    await until(() => counts.settled === 3, 'the requests to settle');
+
+    const other = await connectApi(host);
+    const otherGot = responses(other);
+    other.send(decodeRequest(9));
+    await until(() => otherGot.length === 1, 'an answer on another connection');
+    expect(otherGot).toEqual([{ t: 'res', id: 9, ok: true, result: { ok: 1 } }]);
+    other.close();
+  });
+});
+
+describe('host against a hostile frame', () => {
+  it('closes a connection whose frame puts 512 tags on one 1 MB blob, and keeps serving', async () => {
+    const { service, counts } = gatedService(() => ({ ok: 1 }), false);
+    host = await startHost({ service, rendererDir: rendererDir() });
+    const MB = 1024 * 1024;
+    const header = new TextEncoder().encode(
+      JSON.stringify({
+        t: 'req',
+        id: 1,
+        name: 'model:decode',
+        arg: { z: Array.from({ length: 512 }, () => ({ $typed: 'u8', o: 0, n: MB })) },
+      }),
+    );
+    const dataStart = (4 + header.length + 3) & ~3;
+    const frame = new Uint8Array(dataStart + MB);
+    new DataView(frame.buffer).setUint32(0, header.length, true);
+    frame.set(header, 4);
+
+    const bad = await connectApi(host);
+    const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+      bad.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+    );
+    const before = process.memoryUsage().arrayBuffers;
+    bad.send(frame);
+    const { code, reason } = await closed;
+    // Before the fix the host copied the blob once per tag: +512 MB, all live at once.
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(64 * MB);
+    expect(code).toBe(1003);
+    expect(reason).toContain('overlap');
+    expect(counts.invoked).toBe(0);
+
+    const good = await connectApi(host);
+    const got = responses(good);
+    good.send(decodeRequest(2));
+    await until(() => got.length === 1, 'an answer');
+    expect(got[0]).toMatchObject({ id: 2, ok: true });
+    good.close();
+  });
+});
