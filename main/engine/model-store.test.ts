@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { mkdtemp, readFile, readdir, rm, truncate, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, readdir, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_TRAIN_CONFIG } from '../../shared/train-config';
@@ -132,7 +133,9 @@ describe('model store', () => {
       /version 99 is not supported/,
     );
     await writeFile(join(dir, FILES.meta), JSON.stringify({ ...meta, config: { ...config, kind: 'ae' } }));
-    await expect(readModelDir(dir).then((s) => fromStored(s, dir))).rejects.toThrow(/does not match a ae/);
+    await expect(readModelDir(dir).then((s) => fromStored(s, dir))).rejects.toThrow(
+      /does not match an autoencoder for 32 px images/,
+    );
   });
 
   it('packs and unpacks a single-file bundle, and rejects foreign bytes', async () => {
@@ -199,7 +202,7 @@ describe('model store', () => {
     );
     expect(() => fromStored(withMeta({ name: 7 }))).toThrow('"name" must be a string');
     expect(() => fromStored(withMeta({ hidden: [128, 32, 1, 1, 1, 1, 1] }))).toThrow(
-      '"hidden" must be a list of 1 to 6 layer widths',
+      '"hidden" must be [128, 32], the layers this app builds',
     );
     const loaded = fromStored(withMeta({ metrics, junk: 'x'.repeat(1000) }));
     expect(loaded.meta.metrics).toEqual(metrics);
@@ -213,6 +216,94 @@ describe('model store', () => {
     await expect(readModelDir(dir)).rejects.toThrow(
       /weights\.bin is too large to belong to a Latent Atlas model/,
     );
+  });
+
+  // Before: a link to /dev/zero was read until memory ran out, and a named pipe blocked the read
+  // forever; a folder gave a raw EISDIR.
+  it.runIf(process.platform !== 'win32')(
+    'refuses a named pipe, a link to a device or a folder in place of a file, at once',
+    async () => {
+      const cases: [string, (path: string) => Promise<unknown>, RegExp][] = [
+        [
+          FILES.model,
+          async (p) => execFileSync('mkfifo', [p]),
+          /model\.json is a named pipe \(FIFO\), not a regular file/,
+        ],
+        [FILES.weights, (p) => symlink('/dev/zero', p), /weights\.bin is a device, not a regular file/],
+        [FILES.meta, (p) => mkdir(p), /atlas-meta\.json is a folder, not a regular file/],
+      ];
+      for (const [file, replace, message] of cases) {
+        const dir = await savedCopy(`special-${file}`);
+        await rm(join(dir, file));
+        await replace(join(dir, file));
+        await expect(readModelDir(dir)).rejects.toThrow(message);
+      }
+    },
+  );
+
+  it('refuses an oversized or deeply nested model.json before parsing it', async () => {
+    const dir = await savedCopy('bomb');
+    await writeFile(join(dir, FILES.model), `${'['.repeat(100)}${']'.repeat(100)}`);
+    await expect(readModelDir(dir)).rejects.toThrow(
+      /model\.json is not a Latent Atlas model: it is nested more than 32 levels deep/,
+    );
+    await truncate(join(dir, FILES.model), 2 * 1024 * 1024);
+    await expect(readModelDir(dir)).rejects.toThrow(
+      /model\.json is too large to belong to a Latent Atlas model/,
+    );
+  });
+
+  it('puts back a model a save killed between its two moves left aside, and removes the leftovers', async () => {
+    const dir = await savedCopy('killed');
+    const aside = join(root, '.killed.old-99999999-0badcafe');
+    await writeModelDir(aside, await toStored(model, { ...meta, name: 'Aside' }));
+    await rm(dir, { recursive: true });
+    await mkdir(join(root, '.killed.tmp-99999999-0badcafe')); // the new model, half written
+    const loaded = fromStored(await readModelDir(dir), dir);
+    expect(loaded.meta.name).toBe('Aside');
+    disposeModel(loaded.model);
+    expect((await readdir(root)).filter((f) => f.startsWith('.killed.'))).toEqual([]);
+  });
+
+  it('refuses a bundle that declares layers this app does not build, before decoding its weights', async () => {
+    // 70 KB asking for 50,000 images of 64 px (~800 MB generated on load): layers one unit wide.
+    const tinyMeta = {
+      ...meta,
+      config: { ...config, imageSize: 64, datasetSize: 50_000, valFraction: 0.5 },
+      hidden: [1],
+    };
+    const weightCount = 4096 * 1 + 1 + (1 * 2 + 2) * 2 + (2 * 1 + 1) + (1 * 4096 + 4096);
+    const bundle = packBundle({
+      ...(await toStored(model, meta)),
+      meta: tinyMeta as AtlasMeta,
+      weights: new Uint8Array(4 * weightCount),
+    });
+    expect(bundle.length).toBeLessThan(100_000);
+    expect(() => unpackBundle(bundle)).toThrow(
+      'bundle: "hidden" must be [128, 32], the layers this app builds',
+    );
+  });
+
+  it('refuses a bundle whose weights do not fit its metadata, before decoding them', async () => {
+    const bytes = packBundle({ ...(await toStored(model, meta)), weights: new Uint8Array(12) });
+    expect(() => unpackBundle(bytes)).toThrow(
+      /bundle: the weights hold 12 bytes, expected \d+ for a VAE for 32 px images/,
+    );
+  });
+
+  it('refuses JSON bombs before parsing them', () => {
+    const head = '{"format":"latent-atlas-bundle","modelJson":';
+    const deep = new TextEncoder().encode(`${head}${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
+    expect(() => unpackBundle(deep)).toThrow(
+      'bundle is not a Latent Atlas model: it is nested more than 32 levels deep',
+    );
+    const wide = new TextEncoder().encode(`${head}[${'0,'.repeat(1_000_000)}0]}`);
+    expect(() => unpackBundle(wide)).toThrow(
+      'bundle is not a Latent Atlas model: it holds more than 20000 values',
+    );
+    // Brackets inside strings are text, not nesting.
+    const quoted = new TextEncoder().encode(`{"format":"other","note":"${'[\\"'.repeat(1000)}"}`);
+    expect(() => unpackBundle(quoted)).toThrow('not a Latent Atlas model bundle');
   });
 
   it('reads every bundled default model', async () => {

@@ -9,16 +9,20 @@
  * A bundle (`.atlas.json`, for the browser) is one JSON file with the same three pieces, the
  * weights base64-encoded.
  *
- * Writes are atomic: files go to a temporary sibling directory that is renamed into place. Reads
- * validate everything (format tags, shapes, byte counts) before any model is built, so a bad file
+ * Writes are crash-safe (main/node/atomic-folder.ts): after a crash at any moment the path holds
+ * the old model or the new one, whole. Reads open regular files only, each within a size limit,
+ * check the shape of the JSON before parsing it, and validate everything (format tags, declared
+ * sizes, shapes, byte counts) before any model is built or any dataset generated, so a bad file
  * gives a clear error and the caller's current model is untouched.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { API_LIMITS } from '../../shared/api';
-import { describeFileError, tempSibling } from '../node/files';
+import { kindPhrase } from '../../shared/wording';
+import { type StepHook, recoverFolder, writeFolderAtomic } from '../node/atomic-folder';
+import { FileRefusedError, describeFileError, readRegularFile } from '../node/files';
+import { MODEL_JSON_SHAPE, parseBoundedJson } from './bounded-json';
 import {
   type Autoencoder,
   type DenseWeights,
@@ -34,6 +38,8 @@ import { type AtlasMeta, META_FILE, META_VERSION, specOfMeta, validateMeta } fro
 export const BUNDLE_FORMAT = 'latent-atlas-bundle';
 /** The three files of a model directory. */
 export const FILES = { model: 'model.json', weights: 'weights.bin', meta: META_FILE } as const;
+/** Largest model.json or atlas-meta.json read (ours: 4 KB and 1 KB). */
+const MAX_JSON_FILE_BYTES = 1024 * 1024;
 
 /** A model as bytes and JSON, before writing or after reading. */
 export interface StoredModel {
@@ -114,11 +120,11 @@ export function fromStored(stored: StoredModel, where = 'model'): { model: Autoe
   const specs = manifestEntries(stored.modelJson, where);
   const spec = specOfMeta(meta);
   const plan = layerPlan(spec);
-  const expectedBytes = plan.reduce((n, p) => n + 4 * (p.units[0] * p.units[1] + p.units[1]), 0);
+  const expectedBytes = weightBytes(meta);
   const actualBytes = specs.reduce((n, s) => n + 4 * s.shape.reduce((a, b) => a * b, 1), 0);
   if (actualBytes !== expectedBytes) {
     throw new Error(
-      `${where}: the weights manifest does not match a ${meta.config.kind} for ${meta.config.imageSize}px images`,
+      `${where}: the weights manifest does not match ${kindPhrase(meta.config.kind)} for ${meta.config.imageSize} px images`,
     );
   }
   if (stored.weights.byteLength !== expectedBytes) {
@@ -158,6 +164,11 @@ export function fromStored(stored: StoredModel, where = 'model'): { model: Autoe
   }
 }
 
+/** The size of weights.bin for a model's metadata (float32 kernels and biases). */
+function weightBytes(meta: AtlasMeta): number {
+  return layerPlan(specOfMeta(meta)).reduce((n, p) => n + 4 * (p.units[0] * p.units[1] + p.units[1]), 0);
+}
+
 /** The weight entries of a model.json, each checked: a name, a float32 dtype, a shape of whole numbers. */
 function manifestEntries(raw: unknown, where: string): tf.io.WeightsManifestEntry[] {
   const json = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
@@ -186,46 +197,46 @@ function manifestEntries(raw: unknown, where: string): tf.io.WeightsManifestEntr
 }
 
 /**
- * Writes a model directory atomically: the files go to a temporary sibling directory, which then
- * takes the place of `dir` (an existing `dir` is moved aside first and put back if that fails).
- * Throws a user-facing error naming `dir` and the reason; nothing is left half-written.
+ * Writes a model directory so that a crash at any step leaves the old model or the new one at
+ * `dir` (see main/node/atomic-folder.ts). Refuses to replace a folder that is not a model.
+ * Throws a user-facing error naming `dir` and the reason. `onStep` is the seam for crash tests.
  */
-export async function writeModelDir(dir: string, stored: StoredModel): Promise<void> {
-  const tmp = tempSibling(dir, 'tmp');
-  const old = tempSibling(dir, 'old');
-  let movedAside = false;
+export async function writeModelDir(dir: string, stored: StoredModel, onStep?: StepHook): Promise<void> {
+  const files = [
+    [FILES.model, JSON.stringify(stored.modelJson)],
+    [FILES.weights, stored.weights],
+    [FILES.meta, JSON.stringify(stored.meta, null, 2)],
+  ] as const;
   try {
-    await mkdir(dirname(dir), { recursive: true });
-    await mkdir(tmp);
-    await writeFile(join(tmp, FILES.model), JSON.stringify(stored.modelJson));
-    await writeFile(join(tmp, FILES.weights), stored.weights);
-    await writeFile(join(tmp, FILES.meta), JSON.stringify(stored.meta, null, 2));
-    movedAside = await rename(dir, old).then(
-      () => true,
-      (err: NodeJS.ErrnoException) => {
-        if (err.code === 'ENOENT') return false;
-        throw err;
-      },
-    );
-    await rename(tmp, dir);
+    await writeFolderAtomic(dir, files, { onStep, refuseToReplace: notAModelFolder });
   } catch (err) {
-    await rm(tmp, { recursive: true, force: true }).catch(() => undefined);
-    if (movedAside) await rename(old, dir).catch(() => undefined);
     throw new Error(`Could not save the model to ${dir}: ${describeFileError(err)}.`, { cause: err });
   }
-  if (movedAside) await rm(old, { recursive: true, force: true });
 }
 
-/** Reads the three files of a model directory (not yet validated: see `fromStored`). */
+/** Why an existing folder must not be replaced by a model: it holds files and no model (e.g. ~/Documents). */
+function notAModelFolder(entries: string[]): string | null {
+  if (entries.length === 0 || entries.includes(FILES.meta)) return null;
+  return 'the folder holds other files and no Latent Atlas model; choose a new or empty folder';
+}
+
+/**
+ * Reads the three files of a model directory (not yet validated: see `fromStored`), first putting
+ * back a model a crashed save left aside. Refuses anything but regular files within size limits.
+ */
 export async function readModelDir(dir: string): Promise<StoredModel> {
-  const read = async (file: string): Promise<Buffer> => {
+  await recoverFolder(dir);
+  const read = async (file: string, maxBytes: number): Promise<Buffer> => {
     try {
-      // Why the size check first: a huge file named weights.bin must not be read into memory.
-      if ((await stat(join(dir, file))).size > API_LIMITS.maxBundleBytes) {
-        throw new Error(`${dir}: ${file} is too large to belong to a Latent Atlas model`);
-      }
-      return await readFile(join(dir, file));
+      return await readRegularFile(join(dir, file), maxBytes);
     } catch (err) {
+      if (err instanceof FileRefusedError) {
+        const why =
+          err.kind === 'too-large'
+            ? `is too large to belong to a Latent Atlas model (over ${maxBytes} bytes)`
+            : err.reason;
+        throw new Error(`${dir}: ${file} ${why}`, { cause: err });
+      }
       if (!(err as NodeJS.ErrnoException).code) throw err;
       const code = (err as NodeJS.ErrnoException).code;
       const message =
@@ -235,13 +246,15 @@ export async function readModelDir(dir: string): Promise<StoredModel> {
   };
   // Why one after another: the first missing file reported is always the same one (model.json
   // first), whatever the file system's timing.
-  const modelBytes = await read(FILES.model);
-  const weights = await read(FILES.weights);
-  const metaBytes = await read(FILES.meta);
+  const modelBytes = await read(FILES.model, MAX_JSON_FILE_BYTES);
+  const weights = await read(FILES.weights, API_LIMITS.maxBundleBytes);
+  const metaBytes = await read(FILES.meta, MAX_JSON_FILE_BYTES);
+  const json = (bytes: Uint8Array, file: string) =>
+    parseBoundedJson(bytes, `${dir}: ${file}`, { maxBytes: MAX_JSON_FILE_BYTES, ...MODEL_JSON_SHAPE });
   return {
-    modelJson: parseJson(modelBytes, `${dir}: ${FILES.model}`) as Record<string, unknown>,
+    modelJson: json(modelBytes, FILES.model) as Record<string, unknown>,
     weights: new Uint8Array(weights.buffer, weights.byteOffset, weights.byteLength),
-    meta: parseJson(metaBytes, `${dir}: ${FILES.meta}`) as AtlasMeta,
+    meta: json(metaBytes, FILES.meta) as AtlasMeta,
   };
 }
 
@@ -261,9 +274,12 @@ export function packBundle(stored: StoredModel): Uint8Array {
   return new TextEncoder().encode(JSON.stringify(bundle));
 }
 
-/** Parses a bundle (not yet validated as a model: see `fromStored`). */
+/**
+ * Parses a bundle (not yet validated as a model: see `fromStored`). Checks the JSON's size and
+ * shape before parsing it, and the metadata and the declared weight size before decoding weights.
+ */
 export function unpackBundle(bytes: Uint8Array, where = 'bundle'): StoredModel {
-  const raw = parseJson(bytes, where);
+  const raw = parseBoundedJson(bytes, where, { maxBytes: API_LIMITS.maxBundleBytes, ...MODEL_JSON_SHAPE });
   if (
     typeof raw !== 'object' ||
     raw === null ||
@@ -272,14 +288,19 @@ export function unpackBundle(bytes: Uint8Array, where = 'bundle'): StoredModel {
     throw new Error(`${where}: not a Latent Atlas model bundle (.atlas.json)`);
   }
   const b = raw as Record<string, unknown>;
-  if (
-    typeof b['weightsBase64'] !== 'string' ||
-    typeof b['modelJson'] !== 'object' ||
-    b['modelJson'] === null
-  ) {
+  const base64 = b['weightsBase64'];
+  if (typeof base64 !== 'string' || typeof b['modelJson'] !== 'object' || b['modelJson'] === null) {
     throw new Error(`${where}: the bundle lacks its weights or model.json`);
   }
-  const weights = Buffer.from(b['weightsBase64'], 'base64');
+  const meta = validateMeta(b['meta'], where);
+  const expectedBytes = weightBytes(meta);
+  const declaredBytes = base64Bytes(base64);
+  if (declaredBytes !== expectedBytes) {
+    throw new Error(
+      `${where}: the weights hold ${declaredBytes} bytes, expected ${expectedBytes} for ${kindPhrase(meta.config.kind)} for ${meta.config.imageSize} px images (truncated or from another model)`,
+    );
+  }
+  const weights = Buffer.from(base64, 'base64');
   return {
     modelJson: b['modelJson'] as Record<string, unknown>,
     weights: new Uint8Array(weights.buffer, weights.byteOffset, weights.byteLength),
@@ -287,10 +308,8 @@ export function unpackBundle(bytes: Uint8Array, where = 'bundle'): StoredModel {
   };
 }
 
-function parseJson(bytes: Uint8Array, where: string): unknown {
-  try {
-    return JSON.parse(new TextDecoder().decode(bytes));
-  } catch (err) {
-    throw new Error(`${where} is not valid JSON (truncated or corrupted?)`, { cause: err });
-  }
+/** How many bytes a base64 text decodes to, without decoding it (padding allowed, no line breaks). */
+function base64Bytes(text: string): number {
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  return Math.floor((text.length * 3) / 4) - padding;
 }

@@ -1,8 +1,24 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { describeFileError, writeFileAtomic } from './files';
+import {
+  describeFileError,
+  FileRefusedError,
+  parseTempSibling,
+  readRegularFile,
+  tempSibling,
+  writeFileAtomic,
+} from './files';
 
 /** Paths whose write fails half-way with EACCES (a permission error that even root gets). */
 const refused = vi.hoisted(() => new Set<string>());
@@ -76,5 +92,75 @@ describe('describeFileError', () => {
     expect(describeFileError(withCode('EACCES'))).toMatch(/not writable/);
     expect(describeFileError(withCode('EWEIRD'))).toBe('EWEIRD: raw');
     expect(describeFileError('odd')).toBe('odd');
+  });
+});
+
+// Named pipes and /dev/zero exist on Linux and macOS; Windows has neither at a path.
+const posix = process.platform !== 'win32';
+
+describe('readRegularFile', () => {
+  it('reads a regular file of up to the limit and refuses a larger one', async () => {
+    const file = join(fresh(), 'bundle.json');
+    writeFileSync(file, '0123456789');
+    expect((await readRegularFile(file, 10)).toString()).toBe('0123456789');
+    const err = await readRegularFile(file, 9).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(FileRefusedError);
+    expect(err).toMatchObject({ kind: 'too-large', message: `${file} is too large (10 bytes; at most 9)` });
+  });
+
+  it('refuses a huge file from its size, without reading it', async () => {
+    const file = join(fresh(), 'weights.bin');
+    writeFileSync(file, '');
+    truncateSync(file, 8 * 1024 ** 3); // sparse: 8 GB that take no disk
+    await expect(readRegularFile(file, 1024)).rejects.toMatchObject({ kind: 'too-large' });
+  });
+
+  // Before: readFile of a named pipe waited for a writer forever (this test timed out).
+  it.runIf(posix)('refuses a named pipe at once, without waiting for a writer', async () => {
+    const fifo = join(fresh(), 'model.atlas.json');
+    execFileSync('mkfifo', [fifo]);
+    await expect(readRegularFile(fifo, 1024)).rejects.toMatchObject({
+      kind: 'not-a-file',
+      message: `${fifo} is a named pipe (FIFO), not a regular file`,
+    });
+  });
+
+  // Before: a link to /dev/zero was read until memory ran out.
+  it.runIf(posix)('refuses a link to a device without reading it', async () => {
+    const link = join(fresh(), 'weights.bin');
+    symlinkSync('/dev/zero', link);
+    await expect(readRegularFile(link, 1024)).rejects.toThrow(`${link} is a device, not a regular file`);
+  });
+
+  it.runIf(posix)('refuses a folder', async () => {
+    const dir = join(fresh(), 'model.json');
+    mkdirSync(dir);
+    await expect(readRegularFile(dir, 1024)).rejects.toThrow(`${dir} is a folder, not a regular file`);
+  });
+
+  it.runIf(process.platform === 'linux')('reads at most one byte more than a file claims', async () => {
+    // Files in /proc claim a size of 0 and have content: what is read stays bounded.
+    expect((await readRegularFile('/proc/self/status', 1024)).length).toBeLessThanOrEqual(1);
+  });
+
+  it('reports a missing file with its system error', async () => {
+    await expect(readRegularFile(join(fresh(), 'none'), 10)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
+
+describe('parseTempSibling', () => {
+  it('reads back what tempSibling wrote, and nothing else', () => {
+    const path = join(fresh(), 'model');
+    for (const kind of ['tmp', 'old', 'trash'] as const) {
+      expect(parseTempSibling(basename(tempSibling(path, kind)), 'model')).toEqual({
+        kind,
+        pid: process.pid,
+      });
+    }
+    expect(parseTempSibling('.model.old-12-0badcafe', 'model')).toEqual({ kind: 'old', pid: 12 });
+    expect(parseTempSibling('.model.old-12-0badcafe', 'other')).toBeNull();
+    expect(parseTempSibling('model', 'model')).toBeNull();
+    expect(parseTempSibling('.model.new-12-0badcafe', 'model')).toBeNull();
+    expect(parseTempSibling('.model.tmp-1-0badcafe.old-2-0badcafe', 'model')).toBeNull();
   });
 });
