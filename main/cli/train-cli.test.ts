@@ -36,6 +36,18 @@ describe('headless trainer (npm run train)', () => {
     expect(r.stdout).not.toMatch(/training/);
   });
 
+  it('refuses, before training, a folder that holds other files and no model (it would be replaced)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-cli-'));
+    writeFileSync(join(dir, 'thesis.tex'), 'x');
+    const r = run(['--epochs', '1', '--out', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(
+      /^error: cannot save into .*: the folder holds other files and no Latent Atlas model/,
+    );
+    expect(r.stdout).not.toMatch(/training/);
+    expect(readdirSync(dir)).toEqual(['thesis.tex']);
+  });
+
   it('trains, then writes the model directory and a documented metrics.json', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'atlas-cli-')), 'model');
     const r = run([

@@ -21,13 +21,14 @@
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { SingleBar } from 'cli-progress';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Metrics, TrainFinished, TrainProgress } from '../../shared/api';
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../../shared/train-config';
 import { validateTrainConfig } from '../../shared/validate';
 import type { Engine } from '../engine/engine';
 import { createEngine } from '../engine/engine';
+import { notAModelFolder } from '../engine/model-store';
 import { describeFileError, writeFileAtomic } from '../node/files';
 import { errorMessage } from '../../shared/errors';
 
@@ -159,6 +160,8 @@ async function main(argv: string[]): Promise<number> {
   await mkdir(out, { recursive: true }).catch((err: unknown) => {
     throw new Error(`cannot create the output folder ${out}: ${describeFileError(err)}`);
   });
+  const refusal = notAModelFolder(await readdir(out));
+  if (refusal) throw new Error(`cannot save into ${out}: ${refusal}`);
   const engine = await createEngine();
   try {
     console.log(`training ${config.kind} on ${engine.backend}: ${JSON.stringify(config)}`);

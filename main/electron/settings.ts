@@ -1,6 +1,5 @@
 // Small persistent settings of the desktop app (in app.getPath('userData')/settings.json).
-import { readFile } from 'node:fs/promises';
-import { writeFileAtomic } from '../node/files';
+import { readRegularFile, writeFileAtomic } from '../node/files';
 import { errorMessage } from '../../shared/errors';
 
 export interface Settings {
@@ -14,11 +13,15 @@ export interface SettingsStore {
   update(patch: Settings): Promise<void>;
 }
 
+/** Largest settings file read (ours is under 1 KB). */
+const SETTINGS_MAX_BYTES = 64 * 1024;
+
 /** Loads the settings file; a missing or broken file gives empty settings. */
 export async function loadSettings(file: string): Promise<SettingsStore> {
   let settings: Settings = {};
   try {
-    const parsed: unknown = JSON.parse(await readFile(file, 'utf8'));
+    // Why bounded: settings hold one path; a replaced or corrupted file must not be read whole.
+    const parsed: unknown = JSON.parse((await readRegularFile(file, SETTINGS_MAX_BYTES)).toString('utf8'));
     if (parsed && typeof parsed === 'object' && typeof (parsed as Settings).lastFolder === 'string') {
       settings = { lastFolder: (parsed as Settings).lastFolder };
     }

@@ -215,7 +215,7 @@ export async function writeModelDir(dir: string, stored: StoredModel, onStep?: S
 }
 
 /** Why an existing folder must not be replaced by a model: it holds files and no model (e.g. ~/Documents). */
-function notAModelFolder(entries: string[]): string | null {
+export function notAModelFolder(entries: string[]): string | null {
   if (entries.length === 0 || entries.includes(FILES.meta)) return null;
   return 'the folder holds other files and no Latent Atlas model; choose a new or empty folder';
 }
