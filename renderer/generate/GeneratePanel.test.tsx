@@ -199,6 +199,11 @@ describe('GeneratePanel with useGenerative', () => {
     await until(() => g.boxLive!.box.min[0] === lo[0]! + 0.25);
     expect(kinds.filter((k) => k === 'fit').length).toBe(fitsBefore);
     expect(g.mapLayer?.box?.min[0]).toBe(lo[0]! + 0.25);
+    // What the map's painted base depends on keeps its identity from step to step.
+    const { levels, samples } = g.mapLayer!;
+    await run(() => g.setBox([lo[0]! + 0.3, lo[1]!], [hi[0]!, hi[1]!]));
+    expect(g.mapLayer?.levels).toBe(levels);
+    expect(g.mapLayer?.samples).toBe(samples);
     expect(g.mapLayer?.raster).toBeNull();
     expect(g.boxLive?.outside).toBeGreaterThan(0);
   });

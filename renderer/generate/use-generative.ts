@@ -125,21 +125,30 @@ export function useGenerative(
   };
 }
 
+/** The levels of a layer whose density the box draws: one array, so memos keyed on it hold. */
+const NO_LEVELS: number[] = [];
+
 function useMapLayer(
   fit: ReturnType<typeof useDensityFit>['fit'],
   box: Box | null,
   samples: ReturnType<typeof useSamples>['samples'],
 ): PModelLayer | null {
+  // Why each part is memoised on its own: a dragged box makes a new layer at every step, and the
+  // map keeps its painted base only while the raster, levels and samples keep their identity.
+  const drawn = useMemo(
+    () => (samples ? { z: samples.z, labels: samples.judged?.labels ?? null } : null),
+    [samples],
+  );
   return useMemo(() => {
     if (!fit) return null;
     // The box's density is drawn with the box (flat wash, outline, handles), where it is dragged.
     const drawnByBox = box !== null;
     return {
       raster: drawnByBox ? null : fit.raster,
-      levels: drawnByBox ? [] : fit.levels,
+      levels: drawnByBox ? NO_LEVELS : fit.levels,
       box,
-      samples: samples ? { z: samples.z, labels: samples.judged?.labels ?? null } : null,
+      samples: drawn,
       point: fit.params.family === 'mean' ? fit.params.point : null,
     };
-  }, [fit, box, samples]);
+  }, [fit, box, drawn]);
 }

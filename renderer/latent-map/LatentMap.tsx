@@ -32,6 +32,8 @@ export function LatentMap({ content, vp, contourSegments, box, onBoxChange, ...p
   const { overlay, shownBox, active } = useBoxDrag({ vp, box, onBoxChange });
   const handlers = useMapPointer({ ...pointer, canvas, vp, overlay });
   const { points, colorBy, tiles, fields, shade, layers, hoverIndex, pmodel } = content;
+  const data = pmodelData(pmodel, shownBox);
+  const boxAttr = String(data['data-pmodel-box']);
 
   // Why: while z or a box handle is dragged only the crosshair or the box moves; repainting
   // tiles, shading, iso-lines and points each time would cost most of a frame, so they are kept
@@ -67,9 +69,12 @@ export function LatentMap({ content, vp, contourSegments, box, onBoxChange, ...p
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       if (shownBox) drawBox(ctx, vp, shownBox, active);
       if (content.points) drawCrosshair(ctx, vp, content.z);
+      // For tools (scripts/bench-ui.mjs): set at every paint, so an observer sees each frame and
+      // the box it drew (data-pmodel-box is the box React last rendered, which may not be drawn yet).
+      el.setAttribute('data-painted-box', boxAttr);
     });
     return () => cancelAnimationFrame(frame);
-  }, [content, vp, shownBox, active]);
+  }, [content, vp, shownBox, active, boxAttr]);
 
   const codes = content.points?.codes;
   // A fingerprint of where the points are, so tests can see them move each epoch.
@@ -101,7 +106,7 @@ export function LatentMap({ content, vp, contourSegments, box, onBoxChange, ...p
       data-hover-index={content.hoverIndex}
       data-view-center={vp ? `${fmt(vp.centerZ1)},${fmt(vp.centerZ2)}` : ''}
       data-view-scale={vp ? vp.scale.toFixed(3) : ''}
-      {...pmodelData(pmodel, shownBox)}
+      {...data}
       style={{ width: vp?.width ?? '100%', height: vp?.height ?? '100%' }}
       {...handlers}
     />
