@@ -4,6 +4,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { errorMessage } from '../../shared/errors';
+import { endProcessGroup, type EndTiming } from './process-group';
+
+/** Chromium flushes its profile on SIGTERM; a few seconds, then it is killed. */
+const CLOSE_TIMING: EndTiming = { graceMs: 5_000, killWaitMs: 2_000 };
 
 /** Chromium, Chrome or Edge executables to try, in order, for this platform (CHROME_PATH first). */
 export function browserCandidates(platform = process.platform, env = process.env): string[] {
@@ -40,7 +45,10 @@ export function findAppBrowser(): string | null {
   return browserCandidates().find((path) => existsSync(path)) ?? null;
 }
 
-/** Command-line flags for an --app window onto `url` with the throwaway profile `profileDir`. */
+/**
+ * Command-line flags for an --app window onto `url` with the throwaway profile `profileDir`.
+ * Every local user can read them (ps, /proc): `url` must carry no lasting secret (Host.oneTimeUrl).
+ */
 export function appWindowArgs(url: string, profileDir: string, isRoot: boolean): string[] {
   return [
     `--app=${url}`,
@@ -57,31 +65,38 @@ export function appWindowArgs(url: string, profileDir: string, isRoot: boolean):
 
 export interface AppWindow {
   child: ChildProcess;
-  /** Closes the window (its whole process group) and removes the throwaway profile. */
-  close(): void;
+  /** The throwaway profile (removed by close()). */
+  profileDir: string;
+  /**
+   * Closes the window, waits until every process of it has exited, then removes the profile.
+   * Never rejects: a profile it cannot remove is reported in one line. Later calls share the first.
+   */
+  close(): Promise<void>;
 }
 
-/** Opens `url` in an --app window of `browser`. */
-export function openAppWindow(browser: string, url: string): AppWindow {
+/** Opens `url` in an --app window of `browser`; `timing` for tests. */
+export function openAppWindow(browser: string, url: string, timing = CLOSE_TIMING): AppWindow {
   const profileDir = mkdtempSync(join(tmpdir(), 'latent-atlas-browser-'));
   const isRoot = process.getuid?.() === 0;
   // detached: its own process group, so close() reaches every Chromium helper process.
   const child = spawn(browser, appWindowArgs(url, profileDir, isRoot), { stdio: 'ignore', detached: true });
-  let closed = false;
+  let closing: Promise<void> | null = null;
+  const close = async () => {
+    const ended = await endProcessGroup(child, timing);
+    if (!ended) console.warn(`Latent Atlas: some ${browser} processes did not exit after SIGKILL.`);
+    removeProfile(profileDir);
+  };
   return {
     child,
-    close() {
-      if (closed) return;
-      closed = true;
-      try {
-        if (child.pid && child.exitCode === null) {
-          if (process.platform === 'win32') child.kill();
-          else process.kill(-child.pid, 'SIGTERM');
-        }
-      } catch {
-        // already gone
-      }
-      rmSync(profileDir, { recursive: true, force: true, maxRetries: 3 });
-    },
+    profileDir,
+    close: () => (closing ??= close()),
   };
+}
+
+function removeProfile(profileDir: string): void {
+  try {
+    rmSync(profileDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+  } catch (err) {
+    console.warn(`Latent Atlas: could not remove the temporary browser profile (${errorMessage(err)}).`);
+  }
 }

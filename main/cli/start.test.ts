@@ -1,14 +1,16 @@
 // `npm start` as a user runs it (after the build): the URL line, and Ctrl-C stopping everything.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { writeFakeBrowser } from './fake-browser.test-util';
+import { groupAlive } from './process-group';
 
 const START = 'dist/main/start.cjs';
-const URL_LINE = /^http:\/\/127\.0\.0\.1:(\d+)\/\?token=[0-9a-f]{64}$/;
+const URL_LINE = /^http:\/\/127\.0\.0\.1:(\d+)\/\?token=([0-9a-f]{64})$/;
 
 /** Processes a failing test may leave behind (a start process, a fake browser): ended afterwards. */
 const started: number[] = [];
@@ -25,6 +27,8 @@ function start(args: string[], env: NodeJS.ProcessEnv) {
   });
   started.push(child.pid!);
   const lines: string[] = [];
+  const errors: string[] = [];
+  createInterface({ input: child.stderr! }).on('line', (line) => errors.push(line));
   const url = new Promise<string>((resolve, reject) => {
     child.once('exit', (code) =>
       reject(new Error(`start exited (${code}) before its URL:\n${lines.join('\n')}`)),
@@ -34,7 +38,7 @@ function start(args: string[], env: NodeJS.ProcessEnv) {
       if (URL_LINE.test(line)) resolve(line);
     });
   });
-  return { child, lines, url };
+  return { child, lines, errors, url };
 }
 
 function exited(child: ChildProcess): Promise<number | null> {
@@ -42,9 +46,19 @@ function exited(child: ChildProcess): Promise<number | null> {
 }
 
 function answers(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const req = request({ host: '127.0.0.1', port, path: '/' }, () => resolve(true));
-    req.on('error', () => resolve(false));
+  return status(port, '/').then(
+    () => true,
+    () => false,
+  );
+}
+
+function status(port: number, path: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
     req.end();
   });
 }
@@ -71,27 +85,42 @@ describe('npm start', () => {
     expect(await answers(port)).toBe(false);
   });
 
-  it('Ctrl-C (or the terminal closing) also closes the browser window it opened', async () => {
+  it('Ctrl-C (or the terminal closing) closes the browser window, waits for it, removes its profile, quietly', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'atlas-start-'));
-    const browser = join(dir, 'fake-chromium');
-    const pidFile = join(dir, 'pid');
-    writeFileSync(browser, `#!/bin/sh\necho $$ > ${pidFile}\nexec sleep 30\n`);
-    chmodSync(browser, 0o755);
-    for (const signal of ['SIGINT', 'SIGHUP'] as const) {
-      const { child, lines, url } = start(['--browser'], { CHROME_PATH: browser, DISPLAY: ':99' });
-      await url;
+    // A second Ctrl-C while the window closes must not cut the cleanup short.
+    const rounds = [
+      ['SIGINT', 1],
+      ['SIGHUP', 1],
+      ['SIGINT', 2],
+    ] as const;
+    for (const [signal, times] of rounds) {
+      // A fake Chromium that writes into its profile while it exits slowly (fake-browser.test-util.ts).
+      const round = join(dir, `${signal}-${times}`);
+      mkdirSync(round);
+      const fake = writeFakeBrowser(round);
+      const { child, lines, errors, url } = start(['--browser'], { CHROME_PATH: fake.path, DISPLAY: ':99' });
+      const [, port, token] = URL_LINE.exec(await url)!;
       expect(lines[0]).toMatch(/^Latent Atlas: Chromium app window over the local host/);
-      await vi.waitFor(() =>
-        expect(existsSync(pidFile) && readFileSync(pidFile, 'utf8').trim()).toBeTruthy(),
-      );
-      const pid = Number(readFileSync(pidFile, 'utf8'));
-      started.push(pid);
-      await vi.waitFor(() => expect(alive(pid)).toBe(true));
+      await vi.waitFor(() => expect(fake.info()).not.toBeNull(), { timeout: 10_000 });
+      const info = fake.info()!;
+      started.push(info.pid, info.helperPid);
+
+      // The browser's command line (readable by any local user) has a one-time code, never the token.
+      expect(info.args.join(' ')).not.toContain(token);
+      const app = info.args.find((arg) => arg.startsWith('--app='));
+      expect(app).toMatch(new RegExp(`^--app=http://127\\.0\\.0\\.1:${port}/\\?code=[0-9a-f]{64}$`));
+      const path = new URL(app!.slice('--app='.length)).search.replace(/^/, '/');
+      expect(await status(Number(port), path)).toBe(303);
+      expect(await status(Number(port), path)).toBe(403);
+
       const code = exited(child);
       child.kill(signal);
-      expect(await code, `after ${signal}`).toBe(0);
-      await vi.waitFor(() => expect(alive(pid)).toBe(false));
-      rmSync(pidFile); // for the next round
+      if (times === 2) setTimeout(() => child.kill(signal), 100);
+      expect(await code, `after ${signal} ×${times}`).toBe(0);
+      expect(groupAlive(info.pid)).toBe(false);
+      expect(existsSync(info.profileDir)).toBe(false);
+      expect(errors, 'nothing on stderr (no stack trace)').toEqual([]);
     }
+    rmSync(dir, { recursive: true, force: true });
   });
 });

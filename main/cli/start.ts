@@ -98,7 +98,8 @@ async function startBrowserMode(args: StartArgs, why: string): Promise<void> {
   }
   console.log(`Latent Atlas: Chromium app window over the local host (${why}; using ${browser}).`);
   console.log(running.host.url);
-  const window = openAppWindow(browser, running.host.url);
+  // A one-time URL, not the token: the browser's command line is readable by every local user.
+  const window = openAppWindow(browser, running.host.oneTimeUrl());
   stopOnSignals(running, window);
   window.child.on('error', (err) =>
     console.error(`Could not open ${browser} (${err.message}); open the URL above instead.`),
@@ -114,16 +115,25 @@ async function startBrowserMode(args: StartArgs, why: string): Promise<void> {
 const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 function stopOnSignals(running: RunningHost, window: AppWindow | null): void {
-  for (const signal of STOP_SIGNALS) process.once(signal, () => void shutdown(running, window, 0));
+  // `on`, not `once`: a second Ctrl-C while the window closes must not kill this process with the
+  // default action and leave the browser profile behind (the stop is bounded, see below).
+  for (const signal of STOP_SIGNALS) process.on(signal, () => void shutdown(running, window, 0));
 }
+
+/** Past this, a stop that hangs ends the process anyway (the window's own wait is 7 s at most). */
+const SHUTDOWN_LIMIT_MS = 15_000;
 
 let shuttingDown = false;
 
 async function shutdown(running: RunningHost, window: AppWindow | null, code: number): Promise<void> {
   if (shuttingDown) return;
   shuttingDown = true;
-  window?.close();
-  await running.stop().catch((err: unknown) => console.error(err));
+  setTimeout(() => exit(1, 'Latent Atlas: stopping took too long; exiting.'), SHUTDOWN_LIMIT_MS).unref();
+  // A normal stop prints no stack trace: a failure here is reported in one line.
+  await Promise.all([
+    window?.close(),
+    running.stop().catch((err: unknown) => console.error(`Latent Atlas: ${errorMessage(err)}`)),
+  ]);
   process.exit(code);
 }
 

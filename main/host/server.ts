@@ -10,12 +10,14 @@ import { contentSecurityPolicy } from '../web/csp';
 import { mimeType, resolveRendererFile } from '../web/renderer-files';
 import type { Service } from '../service/service';
 import {
+  createLoginCodes,
   createToken,
   isAllowedHostHeader,
   isAllowedOrigin,
   sessionCookie,
   tokenFromCookie,
   tokenMatches,
+  type LoginCodes,
 } from './auth';
 import { attachApi } from './ws-api';
 
@@ -41,6 +43,12 @@ export interface Host {
   readonly url: string;
   readonly port: number;
   readonly token: string;
+  /**
+   * A fresh single-use page URL, http://127.0.0.1:PORT/?code=…, for a browser we start ourselves:
+   * its command line is readable by every local user, so it gets a code that the first request
+   * exchanges for the session cookie, and that is useless from then on (see auth.ts).
+   */
+  oneTimeUrl(): string;
   close(): Promise<void>;
 }
 
@@ -49,8 +57,11 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const token = options.token ?? createToken();
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const detach = attachApi(wss, options.service);
+  const codes = createLoginCodes();
   let port = 0;
-  const server = createServer((req, res) => serveFile(req, res, options.rendererDir, token, port));
+  const server = createServer((req, res) =>
+    serveFile(req, res, { rendererDir: options.rendererDir, token, codes, port }),
+  );
   server.on('upgrade', (req, socket, head) => {
     if (!upgradeAllowed(req, token, port)) return refuseUpgrade(socket);
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
@@ -64,6 +75,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     url: `http://${HOST_ADDRESS}:${port}/?token=${token}`,
     port,
     token,
+    oneTimeUrl: () => `http://${HOST_ADDRESS}:${port}/?code=${codes.issue()}`,
     async close() {
       detach();
       for (const client of wss.clients) client.terminate();
@@ -80,7 +92,9 @@ function upgradeAllowed(req: IncomingMessage, token: string, port: number): bool
     url.pathname === API_PATH &&
     isAllowedHostHeader(req.headers.host, port) &&
     isAllowedOrigin(req.headers.origin, port) &&
-    tokenMatches(token, url.searchParams.get('token'))
+    // The page opened by a one-time code has no token in its URL: its cookie authenticates it.
+    (tokenMatches(token, url.searchParams.get('token')) ||
+      tokenMatches(token, tokenFromCookie(req.headers.cookie, port)))
   );
 }
 
@@ -88,24 +102,28 @@ function refuseUpgrade(socket: Duplex): void {
   socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
 }
 
-function serveFile(
-  req: IncomingMessage,
-  res: ServerResponse,
-  rendererDir: string,
-  token: string,
-  port: number,
-): void {
+interface PageAccess {
+  rendererDir: string;
+  token: string;
+  codes: LoginCodes;
+  port: number;
+}
+
+const FORBIDDEN = 'Forbidden: open the address printed by `npm start` (it includes the session token).';
+
+function serveFile(req: IncomingMessage, res: ServerResponse, access: PageAccess): void {
+  const { rendererDir, token, codes, port } = access;
   const url = new URL(req.url ?? '/', `http://${HOST_ADDRESS}`);
-  const queryToken = url.searchParams.get('token');
-  const authorized =
-    tokenMatches(token, queryToken) || tokenMatches(token, tokenFromCookie(req.headers.cookie, port));
-  if (!isAllowedHostHeader(req.headers.host, port) || !authorized) {
-    return sendText(
-      res,
-      403,
-      'Forbidden: open the address printed by `npm start` (it includes the session token).',
-    );
+  if (!isAllowedHostHeader(req.headers.host, port)) return sendText(res, 403, FORBIDDEN);
+  const hasCookie = tokenMatches(token, tokenFromCookie(req.headers.cookie, port));
+  const code = url.searchParams.get('code');
+  if (code !== null) {
+    // GET only: the browser's navigation is a GET, and nothing else should spend a code.
+    if (req.method !== 'GET') return sendText(res, 405, 'Method not allowed');
+    return login(res, codes.redeem(code) || hasCookie, token, port);
   }
+  const queryToken = url.searchParams.get('token');
+  if (!tokenMatches(token, queryToken) && !hasCookie) return sendText(res, 403, FORBIDDEN);
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed');
   const file = resolveRendererFile(rendererDir, url.pathname);
   if (!file) return sendText(res, 404, 'Not found');
@@ -121,6 +139,28 @@ function serveFile(
   createReadStream(file)
     .on('error', () => res.destroy())
     .pipe(res);
+}
+
+/**
+ * Answers a one-time login URL: the cookie and a redirect to the page, so that a reload never
+ * presents the spent code again (a page that already has the cookie is just redirected).
+ */
+function login(res: ServerResponse, granted: boolean, token: string, port: number): void {
+  if (!granted) {
+    return sendText(
+      res,
+      403,
+      'Forbidden: this one-time link was already used or has expired. Close this window and run `npm start` again.',
+    );
+  }
+  // Why always "/": echoing the request's path would make this an open redirect ("//evil.example").
+  res.writeHead(303, {
+    ...securityHeaders(port),
+    Location: '/',
+    'Cache-Control': 'no-store',
+    'Set-Cookie': sessionCookie(token, port),
+  });
+  res.end();
 }
 
 function securityHeaders(port: number): Record<string, string> {
