@@ -74,6 +74,19 @@ export interface ModelState {
   imageSize: ImageSize;
 }
 
+/**
+ * One of the user's own models of this session (trained here or opened from a file) that the
+ * service keeps so the user can switch back to it, e.g. after trying a bundled model.
+ */
+export interface RecentModel {
+  /** The model's id (`ModelInfo.id`), what `model:use-recent` asks for. */
+  id: string;
+  name: string;
+  source: 'trained' | 'loaded';
+  createdAt: string;
+  epochsTrained: number;
+}
+
 /** A bundled default model the user can switch to. */
 export interface BundledModel {
   id: string;
@@ -122,8 +135,14 @@ export interface TrainFinished {
   runId: string;
   /** True when the user stopped it before the last epoch. */
   stopped: boolean;
+  /** The current model now: the trained one, or the previous one when `keptPrevious`. */
   model: ModelState;
   trainSeconds: number;
+  /**
+   * True when it was stopped before its first epoch ended: its weights were dropped and `model`
+   * is the model held before the run (a 0-epoch model would be noise).
+   */
+  keptPrevious?: boolean;
 }
 
 export interface TrainFailed {
@@ -220,6 +239,13 @@ export interface Requests {
   'model:current': [void, ModelState | null];
   'model:bundled': [void, BundledModel[]];
   'model:use-bundled': [{ id: string }, ModelState];
+  /**
+   * The user's own models kept this session, most recently used first (at most
+   * API_LIMITS.maxRecentModels); the current model is among them once it has been replaced once.
+   */
+  'model:recent': [void, RecentModel[]];
+  /** Switches back to a kept model (the current one, if it is the user's, is kept first). */
+  'model:use-recent': [{ id: string }, ModelState];
   'model:encode': [{ images: Float32Array; count: number }, { codes: Float32Array }];
   'model:decode': [{ z: Float32Array }, { images: Float32Array; count: number; imageSize: ImageSize }];
   'model:decode-grid': [
@@ -277,6 +303,8 @@ const REQUEST_PLACES: NameTable<RequestName, 'anywhere' | 'desktop'> = {
   'model:current': 'anywhere',
   'model:bundled': 'anywhere',
   'model:use-bundled': 'anywhere',
+  'model:recent': 'anywhere',
+  'model:use-recent': 'anywhere',
   'model:encode': 'anywhere',
   'model:decode': 'anywhere',
   'model:decode-grid': 'anywhere',
@@ -356,4 +384,12 @@ export const API_LIMITS = {
   /** Largest CSV text saved in one request (2 MB of characters). */
   maxCsvChars: 2 * 1024 * 1024,
   maxBundleBytes: 64 * 1024 * 1024,
+  /**
+   * The user's own models the service keeps for switching back (model:recent), and their bytes in
+   * all. Why a bound: each is a whole bundle in the owning process's memory (a 64 px model ≈ 6 MB).
+   */
+  maxRecentModels: 5,
+  maxRecentBytes: 64 * 1024 * 1024,
+  /** Longest model id (`ModelInfo.id`) a request may name; a model file's id is at most this long. */
+  maxModelIdChars: 200,
 };

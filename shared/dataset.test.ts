@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ImageSize } from './train-config';
 import { renderCylinder } from './cylinder';
-import { generateDataset, type DatasetOptions } from './dataset';
+import { DatasetRenderer, generateDataset, type DatasetOptions } from './dataset';
 
 const OPTIONS: DatasetOptions = { count: 50, imageSize: 32, seed: 1, valFraction: 0.2 };
 
@@ -71,5 +71,18 @@ describe('generateDataset', () => {
       /valFraction must be a number in \(0,1\), got 0/,
     );
     expect(() => generateDataset({ ...OPTIONS, valFraction: 1 })).toThrow(/valFraction .* got 1/);
+  });
+});
+
+describe('DatasetRenderer', () => {
+  it('renders a chunk at a time and ends with exactly the dataset of generateDataset', () => {
+    const renderer = new DatasetRenderer(OPTIONS);
+    expect([renderer.rendered, renderer.total]).toEqual([0, 50]);
+    expect(renderer.dataset.val.factors).toEqual(generateDataset(OPTIONS).val.factors);
+    const seen: number[] = [];
+    while (!renderer.renderNext(15)) seen.push(renderer.rendered);
+    expect(seen).toEqual([15, 30, 45]);
+    expect(renderer.rendered).toBe(50);
+    expect(renderer.dataset).toEqual(generateDataset(OPTIONS));
   });
 });

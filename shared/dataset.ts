@@ -50,29 +50,70 @@ export const MAX_DATASET_COUNT = 200_000;
  * // train.count === 3200, val.count === 800, train.images.length === 3200 * 1024
  */
 export function generateDataset(opts: DatasetOptions): Dataset {
-  const { count, imageSize, seed, valFraction } = validateOptions(opts);
-  const trainImages = trainCount(count, valFraction);
-  const rng = createRng(seed);
-  const factors = new Float32Array(2 * count);
-  for (let i = 0; i < factors.length; i++) factors[i] = rng();
-  return {
-    imageSize,
-    seed,
-    train: renderSplit(factors.subarray(0, 2 * trainImages), imageSize),
-    val: renderSplit(factors.subarray(2 * trainImages), imageSize),
-  };
+  const renderer = new DatasetRenderer(opts);
+  renderer.renderNext(renderer.total);
+  return renderer.dataset;
 }
 
-/** Renders the images for interleaved factors; the split owns compact copies of its arrays. */
-function renderSplit(factors: Float32Array, imageSize: ImageSize): DatasetSplit {
-  const count = factors.length / 2;
-  const pixelsPerImage = imageSize * imageSize;
-  const images = new Float32Array(count * pixelsPerImage);
-  for (let i = 0; i < count; i++) {
-    const factorsOfImage = { height: factors[2 * i] ?? 0, radius: factors[2 * i + 1] ?? 0 };
-    renderCylinder(factorsOfImage, imageSize, images.subarray(i * pixelsPerImage, (i + 1) * pixelsPerImage));
+/**
+ * The dataset of `generateDataset`, rendered a chunk of images at a time, so that a caller can
+ * yield between chunks (a 64 px × 50,000 dataset takes seconds to render). The arrays are
+ * allocated at once; images not rendered yet are blank until `renderNext` reaches them.
+ *
+ * @example const r = new DatasetRenderer(opts); while (!r.renderNext(256)) await yieldToOthers();
+ * // r.dataset equals generateDataset(opts)
+ */
+export class DatasetRenderer {
+  /** The dataset being rendered: complete once `rendered === total`. */
+  readonly dataset: Dataset;
+  /** Images in both splits. */
+  readonly total: number;
+  /** Images rendered so far (train first, then validation). */
+  rendered = 0;
+
+  constructor(opts: DatasetOptions) {
+    const { count, imageSize, seed, valFraction } = validateOptions(opts);
+    const trainImages = trainCount(count, valFraction);
+    const rng = createRng(seed);
+    const factors = new Float32Array(2 * count);
+    for (let i = 0; i < factors.length; i++) factors[i] = rng();
+    this.total = count;
+    this.dataset = {
+      imageSize,
+      seed,
+      train: blankSplit(factors.slice(0, 2 * trainImages), imageSize),
+      val: blankSplit(factors.slice(2 * trainImages), imageSize),
+    };
   }
-  return { images, factors: factors.slice(), count };
+
+  /** Renders up to `maxImages` more images; true once every image is rendered. */
+  renderNext(maxImages: number): boolean {
+    const { train, val, imageSize } = this.dataset;
+    const end = Math.min(this.total, this.rendered + Math.max(1, Math.floor(maxImages)));
+    for (; this.rendered < end; this.rendered++) {
+      const i = this.rendered;
+      if (i < train.count) renderImage(train, i, imageSize);
+      else renderImage(val, i - train.count, imageSize);
+    }
+    return this.rendered === this.total;
+  }
+}
+
+/** A split with its factors and room for its images (blank). */
+function blankSplit(factors: Float32Array, imageSize: ImageSize): DatasetSplit {
+  const count = factors.length / 2;
+  return { images: new Float32Array(count * imageSize * imageSize), factors, count };
+}
+
+/** Renders image `i` of a split from its factors. */
+function renderImage(split: DatasetSplit, i: number, imageSize: ImageSize): void {
+  const pixelsPerImage = imageSize * imageSize;
+  const factorsOfImage = { height: split.factors[2 * i] ?? 0, radius: split.factors[2 * i + 1] ?? 0 };
+  renderCylinder(
+    factorsOfImage,
+    imageSize,
+    split.images.subarray(i * pixelsPerImage, (i + 1) * pixelsPerImage),
+  );
 }
 
 function validateOptions(opts: DatasetOptions): DatasetOptions {

@@ -33,6 +33,7 @@ describe('validateRequest', () => {
   it('accepts good payloads of every kind', () => {
     const good: Record<string, unknown> = {
       'model:use-bundled': { id: 'bundled-aligned' },
+      'model:use-recent': { id: 'run-7' },
       'model:encode': { images: new Float32Array(2 * 32 * 32), count: 2 },
       'model:decode': { z: new Float32Array([0, 1, 2, 3]) },
       'model:decode-grid': { bounds, perSide: 8 },
@@ -232,6 +233,7 @@ function mutations(
 describe('validateRequest, exhaustively', () => {
   const good: Record<string, unknown> = {
     'model:use-bundled': { id: 'bundled-aligned' },
+    'model:use-recent': { id: 'run-7' },
     'model:encode': { images: new Float32Array(32 * 32), count: 1 },
     'model:decode': { z: new Float32Array([0, 1]) },
     'model:decode-grid': { bounds, perSide: 8 },

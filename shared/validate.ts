@@ -63,6 +63,11 @@ const VALIDATORS: { [K in RequestName]: Validator } = {
     const id = string(o.id, `${at}.id`, 100);
     if (!isModelId(id)) fail(`${at}.id must contain only letters, digits, - and _`);
   },
+  'model:recent': noArgument,
+  // Only a key into the kept list (never a path), so any id a model file may carry is accepted.
+  'model:use-recent': (arg, at) => {
+    string(object(arg, at, ['id']).id, `${at}.id`, API_LIMITS.maxModelIdChars);
+  },
   'model:encode': (arg, at) => {
     const o = object(arg, at, ['images', 'count']);
     const count = integer(o.count, `${at}.count`, 1, API_LIMITS.maxEncodeCount);

@@ -39,6 +39,7 @@ import {
 import { createJudgeBank, labelSamples, noveltyBaselineRng, scoreSamples } from '../../shared/judge';
 import { errorMessage } from '../../shared/errors';
 import { isModelId } from '../../shared/validate';
+import { countOf } from '../../shared/wording';
 import { createEngine, type Engine } from '../engine/engine';
 import { describeFileError } from '../node/files';
 import { bundledModelsDir } from '../node/paths';
@@ -180,7 +181,7 @@ async function sample(
   const logLik = likelihoodTable(train, val, settings, isVae);
   await writeSummary(out, origin, scores, { threshold, logLik, notes: density.notes });
   console.log(
-    `${n} samples of ${opts.family} from ${origin.model} written to ${out}: precision ${scores.precision.toFixed(3)}, ` +
+    `${countOf(n, 'sample')} of ${opts.family} from ${origin.model} written to ${out}: precision ${scores.precision.toFixed(3)}, ` +
       `recall ${scores.recall.toFixed(3)} (uniform ${scores.recallBaseline.toFixed(3)}), threshold NMSE ${threshold.toPrecision(3)}`,
   );
 }

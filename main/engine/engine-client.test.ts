@@ -48,6 +48,16 @@ function next<E extends keyof EngineEvents>(e: Engine, event: E): Promise<Engine
   });
 }
 
+/** How the next run ends: 'finished', or 'failed' turned into a rejection. */
+function nextEnd(e: Engine): Promise<TrainFinished> {
+  return new Promise((resolve, reject) => {
+    const offs = [
+      e.on('finished', (f) => (offs.forEach((off) => off()), resolve(f))),
+      e.on('failed', (f) => (offs.forEach((off) => off()), reject(new Error(f.message)))),
+    ];
+  });
+}
+
 function collect<E extends keyof EngineEvents>(e: Engine, event: E): EngineEvents[E][] {
   const out: EngineEvents[E][] = [];
   e.on(event, (p) => out.push(p));
@@ -168,6 +178,52 @@ describe('engine (worker thread)', () => {
     expect(done.model.info.epochsTrained).toBeGreaterThanOrEqual(1);
     expect(done.model.info.epochsTrained).toBeLessThan(200);
     expect((await engine.current())?.info.id).toBe(done.runId);
+  });
+
+  it('a stop at any moment from 0 to 2 s after Train stops the run; before an epoch ends, the previous model stays', async () => {
+    const [engine] = await engineWithModel();
+    const outcomes: string[] = [];
+    for (const ms of [0, 1, 5, 10, 20, 50, 100, 200, 350, 500, 750, 1000, 1500, 2000]) {
+      const before = (await engine.currentSummary())!.info;
+      const end = nextEnd(engine);
+      const started = engine.train({ ...SMALL, epochs: 500 });
+      if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
+      await engine.stop();
+      const { runId } = await started;
+      const done = await end;
+      expect(done).toMatchObject({ runId, stopped: true });
+      expect(engine.isTraining()).toBe(false);
+      const current = (await engine.currentSummary())!.info;
+      if (done.keptPrevious) {
+        expect(done.model.info).toEqual(before);
+        expect(current).toEqual(before);
+      } else {
+        expect(done.model.info).toMatchObject({ id: runId, source: 'trained' });
+        expect(done.model.info.epochsTrained).toBeGreaterThanOrEqual(1);
+        expect(done.model.info.epochsTrained).toBeLessThan(500);
+        expect(current.id).toBe(runId);
+      }
+      outcomes.push(
+        `${ms} ms: ${done.keptPrevious ? 'kept previous' : `${done.model.info.epochsTrained} epochs`}`,
+      );
+    }
+    // Both endings happened: stops before the first epoch ended, and after.
+    expect(outcomes.some((o) => o.endsWith('kept previous'))).toBe(true);
+    expect(outcomes.some((o) => o.endsWith('epochs'))).toBe(true);
+    console.log(`stop after Train: ${outcomes.join(', ')}`);
+  });
+
+  it('a pause asked as Train is clicked holds the run before its first step', async () => {
+    const [engine, previous] = await engineWithModel();
+    const progress = next(engine, 'progress');
+    const end = nextEnd(engine);
+    const started = engine.train({ ...SMALL, epochs: 500 });
+    await engine.pause();
+    const { runId } = await started;
+    expect(await progress).toMatchObject({ runId, epoch: 1, step: 0, paused: true });
+    await engine.stop();
+    expect(await end).toMatchObject({ runId, stopped: true, keptPrevious: true });
+    expect((await engine.current())?.info).toEqual(previous.info);
   });
 
   it('reports divergence as a failure and keeps the previous model', async () => {

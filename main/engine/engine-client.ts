@@ -77,13 +77,13 @@ export class EngineClient implements EngineWithDiagnostics {
     }
   }
   pause(): Promise<void> {
-    return this.call('pause', undefined);
+    return this.control('pause');
   }
   resume(): Promise<void> {
-    return this.call('resume', undefined);
+    return this.control('resume');
   }
   stop(): Promise<void> {
-    return this.call('stop', undefined);
+    return this.control('stop');
   }
   isTraining(): boolean {
     return this.runId !== null;
@@ -108,8 +108,8 @@ export class EngineClient implements EngineWithDiagnostics {
   exportBundle(): Promise<Uint8Array> {
     return this.call('exportBundle', undefined);
   }
-  async importBundle(bytes: Uint8Array): Promise<ModelState> {
-    const state = await this.call('importBundle', { bytes });
+  async importBundle(bytes: Uint8Array, source?: 'trained' | 'loaded'): Promise<ModelState> {
+    const state = await this.call('importBundle', source ? { bytes, source } : { bytes });
     await this.rememberHeldModel();
     return state;
   }
@@ -130,6 +130,16 @@ export class EngineClient implements EngineWithDiagnostics {
     this.disposed = true;
     this.runId = null;
     await this.connection?.terminate();
+  }
+
+  /**
+   * Pause, resume or stop of the run this client started, from the moment `train` is called: the
+   * message names the run, so it also applies if it reaches the worker before 'train' does (sent
+   * after the snapshot round trip). Nothing to do when no run is underway.
+   */
+  private async control(name: 'pause' | 'resume' | 'stop'): Promise<void> {
+    const runId = this.runId;
+    if (runId) await this.call(name, { runId });
   }
 
   /** A call to the current worker, once it is ready (after a restart, the new one). */

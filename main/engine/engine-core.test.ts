@@ -4,7 +4,8 @@ import { generateDataset } from '../../shared/dataset';
 import { boundsOfCodes } from '../../shared/latent-bounds';
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../../shared/train-config';
 import type { ModelSummary } from './engine';
-import { EngineCore, type CoreOptions } from './engine-core';
+import { DatasetCache } from './dataset-cache';
+import { EngineCore, STOPPED_WITHOUT_MODEL, type CoreOptions } from './engine-core';
 import type { WorkerEvents } from './worker-protocol';
 
 /** 200 images: 160 train in 4 steps of 40, 40 validation. */
@@ -54,11 +55,11 @@ describe('EngineCore', () => {
     const { core, next, announced, before } = await recordingCore({ injectNanAtStep: 4 });
     const epoch = next('epoch');
     const failed = next('failed');
-    core.train({ ...TINY, epochs: 3 }, 'run-nan');
+    await core.train({ ...TINY, epochs: 3 }, 'run-nan');
     const first: TrainEpoch = await epoch;
     const report: TrainFailed = await failed;
     expect(report.message).toBe(
-      'Training diverged (loss became NaN or Infinity) at epoch 2, step 1; the last good weights (1 epochs) are now the current model. Try a lower learning rate.',
+      'Training diverged (loss became NaN or Infinity) at epoch 2, step 1; the last good weights (1 epoch) are now the current model. Try a lower learning rate.',
     );
 
     const current = core.current()!;
@@ -82,7 +83,7 @@ describe('EngineCore', () => {
     expect(core.current()).toBeNull();
 
     const finished = next('finished');
-    core.train(TINY, 'run-32');
+    await core.train(TINY, 'run-32');
     expect(announced()).toEqual(summaryOfState(core.current()));
     expect(announced()?.info.source).toBe('training');
     const done: TrainFinished = await finished;
@@ -92,15 +93,122 @@ describe('EngineCore', () => {
 
     // Another image size while it trains, then back to the previous model when it fails early.
     const failed = next('failed');
-    core.train({ ...TINY, imageSize: 64, batchSize: 20 }, 'run-64');
+    await core.train({ ...TINY, imageSize: 64, batchSize: 20 }, 'run-64');
     expect(announced()).toMatchObject({ imageSize: 64, info: { id: 'run-64', source: 'training' } });
     expect((await failed).message).toMatch(/before the first epoch ended; the previous model was kept/);
     expect(announced()).toEqual({ info: done.model.info, imageSize: 32 });
     expect(before('failed')?.event).toBe('model');
 
-    const imported = core.importBundle(await core.exportBundle());
+    const imported = await core.importBundle(await core.exportBundle());
     expect(imported.info.source).toBe('loaded');
     expect(announced()).toEqual(summaryOfState(imported));
     expect(announced()).toEqual(summaryOfState(core.current()));
+  });
+
+  it('applies a stop or pause that arrives before its run: the run starts paused, or ends at once', async () => {
+    const { core, next } = await recordingCore();
+    const first = next('finished');
+    await core.train(TINY, 'run-1');
+    const previous = (await first).model;
+
+    // The client sends 'stop' for a run as soon as it is asked, possibly before 'train' arrives.
+    core.stop('run-2');
+    const stopped = next('finished');
+    await core.train({ ...TINY, epochs: 50 }, 'run-2');
+    expect(await stopped).toMatchObject({ runId: 'run-2', stopped: true, keptPrevious: true });
+    expect(core.current()?.info).toEqual(previous.info);
+
+    core.pause('run-3');
+    const progress = next('progress');
+    await core.train({ ...TINY, epochs: 50 }, 'run-3');
+    expect(await progress).toMatchObject({ runId: 'run-3', epoch: 1, step: 0, paused: true });
+    const ended = next('finished');
+    core.stop('run-3');
+    expect(await ended).toMatchObject({ runId: 'run-3', stopped: true, keptPrevious: true });
+    // A late stop of a run that has ended touches nothing.
+    core.stop('run-3');
+    const last = next('finished');
+    await core.train(TINY, 'run-4');
+    expect(await last).toMatchObject({ runId: 'run-4', stopped: false });
+  });
+
+  it('keeps the previous model when stopped before the first epoch ends, and says so', async () => {
+    let armed = false;
+    const { core, next, announced } = await recordingCore({
+      // Stop during the third step of run-b's first epoch (of 4).
+      beforeStep: (step) => armed && step === 2 && core.stop('run-b'),
+    });
+    const first = next('finished');
+    await core.train(TINY, 'run-a');
+    const previous = (await first).model;
+    const z = new Float32Array([0.4, -0.3]);
+    const decoded = core.decode(z);
+
+    const finished = next('finished');
+    const epoch = next('epoch');
+    armed = true;
+    await core.train({ ...TINY, epochs: 5, seed: 7 }, 'run-b');
+    expect(core.current()?.info.id).toBe('run-b');
+    const done: TrainFinished = await finished;
+    expect(done).toMatchObject({ runId: 'run-b', stopped: true, keptPrevious: true });
+    expect(done.model).toEqual(previous);
+    expect(core.current()).toEqual(previous);
+    expect(announced()).toEqual(summaryOfState(previous));
+    expect(core.decode(z)).toEqual(decoded);
+    expect(await Promise.race([epoch, 'no epoch'])).toBe('no epoch');
+  });
+
+  it('says there is no model yet when stopped before the first epoch ends with none before', async () => {
+    const { core, next, announced } = await recordingCore({ beforeStep: () => core.stop('run-x') });
+    const failed = next('failed');
+    await core.train(TINY, 'run-x');
+    expect(await failed).toEqual({ runId: 'run-x', message: STOPPED_WITHOUT_MODEL });
+    expect(core.current()).toBeNull();
+    expect(announced()).toBeNull();
+  });
+
+  it('answers a stop while preparing a large dataset: the run ends before the dataset is done', async () => {
+    const datasets = new DatasetCache();
+    const rendered: number[] = [];
+    let total = 0;
+    const { core, next } = await recordingCore({
+      datasets,
+      onDatasetRendered: (done, of) => {
+        rendered.push(done);
+        total = of;
+        // The stop arrives as a message would: in a later turn of the event loop.
+        if (rendered.length === 1) setImmediate(() => core.stop('run-big'));
+      },
+    });
+    const config = { ...TINY, imageSize: 64 as const, datasetSize: 4000 };
+    const failed = next('failed');
+    await core.train(config, 'run-big');
+    expect(await failed).toEqual({ runId: 'run-big', message: STOPPED_WITHOUT_MODEL });
+    expect(rendered.length).toBeGreaterThanOrEqual(1);
+    expect(rendered.length).toBeLessThanOrEqual(2); // the chunk in progress as the stop came
+    expect(rendered[rendered.length - 1]).toBeLessThan(total);
+    expect(total).toBe(4000);
+    expect(datasets.size).toBe(0); // the half-made dataset is not kept
+  });
+
+  it('keeps only the datasets of the held model and of the run', async () => {
+    const datasets = new DatasetCache();
+    const { core, next } = await recordingCore({ datasets });
+    const a = { ...TINY, seed: 1 };
+    const b = { ...TINY, seed: 2 };
+    let finished = next('finished');
+    await core.train(a, 'run-a');
+    await finished;
+    const bundleA = await core.exportBundle();
+    expect([datasets.size, datasets.has(a)]).toEqual([1, true]);
+
+    finished = next('finished');
+    await core.train(b, 'run-b');
+    expect([datasets.has(a), datasets.has(b)]).toEqual([true, true]); // during the run: both
+    await finished;
+    expect([datasets.size, datasets.has(b)]).toEqual([1, true]); // model a is gone: so is its dataset
+
+    await core.importBundle(bundleA);
+    expect([datasets.size, datasets.has(a)]).toEqual([1, true]);
   });
 });

@@ -14,11 +14,12 @@ import type { TrainConfig } from '../../shared/train-config';
 import { errorMessage } from '../../shared/errors';
 import type { Dataset } from '../../shared/dataset';
 import { validateTrainConfig } from '../../shared/validate';
+import { countOf } from '../../shared/wording';
 import { initBackend } from './backend';
 import { DatasetCache } from './dataset-cache';
 import { decodeCodes, encodeImages, encodeWithLogVar, evaluate } from './evaluate';
-import { type Held, newMeta, stateOf, summaryOf, trainedName } from './held-model';
-import { type Autoencoder, buildAutoencoder, disposeModel, specOf } from './model';
+import { type Held, stateOf, summaryOf, trainedName, untrainedModel } from './held-model';
+import { type Autoencoder, disposeModel } from './model';
 import type { AtlasMeta } from './model-meta';
 import { fromStored, packBundle, readModelDir, toStored, unpackBundle, writeModelDir } from './model-store';
 import { TrainControl, TrainingDivergedError, type TrainOutcome, runTraining } from './train-loop';
@@ -27,28 +28,42 @@ import type { HeldSource, ModelSnapshot, WorkerEvents } from './worker-protocol'
 /** Sends an event to the client. */
 export type Emit = <E extends keyof WorkerEvents>(event: E, payload: WorkerEvents[E]) => void;
 
-/** A run in progress. */
+/** A run in progress; `held` (its model) is null while its dataset is being prepared. */
 interface Run {
-  held: Held;
+  runId: string;
+  config: TrainConfig;
   control: TrainControl;
+  held: Held | null;
 }
 
-/** Test hooks of the training loop (see TrainLoopOptions). */
+/** Test hooks of the training loop (see TrainLoopOptions) and of a run's dataset preparation. */
 export interface CoreOptions {
   injectNanAtStep?: number;
   beforeStep?: (globalStep: number) => void;
+  /** After each chunk of a run's dataset: images rendered so far, of how many. */
+  onDatasetRendered?: (rendered: number, total: number) => void;
+  /** The dataset cache (a test passes its own to see what is kept). */
+  datasets?: DatasetCache;
 }
+
+/** What a run stopped before its first epoch ended says when there is no previous model to keep. */
+export const STOPPED_WITHOUT_MODEL =
+  'Training was stopped before its first epoch ended, so there is no model yet: train again and let at least one epoch finish.';
 
 /** The worker's state and operations. Every method throws an Error with a user-facing message. */
 export class EngineCore {
   private held: Held | null = null;
   private run: Run | null = null;
-  private readonly datasets = new DatasetCache();
+  /** Controls asked for a run whose 'train' call has not arrived yet (see worker-protocol.ts). */
+  private early: { runId: string; control: TrainControl } | null = null;
+  private readonly datasets: DatasetCache;
 
   constructor(
     private readonly emit: Emit,
     private readonly opts: CoreOptions = {},
-  ) {}
+  ) {
+    this.datasets = opts.datasets ?? new DatasetCache();
+  }
 
   init(): Promise<string> {
     return initBackend();
@@ -59,35 +74,48 @@ export class EngineCore {
     return held ? stateOf(held) : null;
   }
 
-  /** Starts a run and returns at once; events report its course. */
-  train(configArg: TrainConfig, runId: string): { runId: string } {
+  /**
+   * Starts a run: prepares its dataset a chunk at a time (stop, pause and decodes are answered
+   * meanwhile), builds and announces its model, and resolves once it trains; events report the
+   * rest. A stop before that ends the run at once, and the previous model stays.
+   */
+  async train(configArg: TrainConfig, runId: string): Promise<{ runId: string }> {
     if (this.run) throw new Error('A training run is already in progress; stop it first.');
     const config = validateTrainConfig(configArg);
-    const dataset = this.datasets.get(config);
-    const model = buildAutoencoder(specOf(config), config.seed);
-    const meta = newMeta(runId, `Training ${config.kind.toUpperCase()} (λ = ${config.align})`, config);
-    const codes = encodeImages(model, dataset.val.images, dataset.val.count);
-    const held: Held = {
-      model,
-      meta,
-      source: 'training',
-      points: { codes, factors: dataset.val.factors, count: dataset.val.count },
-    };
-    const run: Run = { held, control: new TrainControl() };
+    const control = this.early?.runId === runId ? this.early.control : new TrainControl();
+    this.early = null;
+    const run: Run = { runId, config, control, held: null };
     this.run = run;
+    this.releaseDatasets();
+    let dataset: Dataset | null;
+    try {
+      dataset = await this.datasets.prepare(config, {
+        cancelled: () => control.stopRequested,
+        onRendered: this.opts.onDatasetRendered,
+      });
+      if (dataset) run.held = await untrainedModel(config, dataset, runId, () => control.stopRequested);
+    } catch (err) {
+      this.run = null;
+      this.releaseDatasets();
+      throw err;
+    }
+    if (!dataset || !run.held) {
+      this.endBeforeFirstEpoch(run, 0);
+      return { runId };
+    }
     this.announce();
-    void this.execute(run, config, dataset, runId);
+    void this.execute(run, run.held, config, dataset);
     return { runId };
   }
 
-  pause(): void {
-    this.run?.control.pause();
+  pause(runId: string): void {
+    this.controlOf(runId).pause();
   }
-  resume(): void {
-    this.run?.control.resume();
+  resume(runId: string): void {
+    this.controlOf(runId).resume();
   }
-  stop(): void {
-    this.run?.control.stop();
+  stop(runId: string): void {
+    this.controlOf(runId).stop();
   }
 
   encode(images: Float32Array, count: number): Float32Array {
@@ -124,7 +152,7 @@ export class EngineCore {
   async loadDir(dir: string, source: 'bundled' | 'loaded', id?: string): Promise<ModelState> {
     this.refuseWhileTraining('load a model');
     const stored = await readModelDir(dir);
-    return this.adopt(fromStored(stored, dir), source, id);
+    return await this.adopt(fromStored(stored, dir), source, id);
   }
 
   async saveDir(dir: string, label: { id?: string; name?: string } = {}): Promise<void> {
@@ -142,9 +170,9 @@ export class EngineCore {
     return packBundle(await toStored(held.model, held.meta));
   }
 
-  importBundle(bytes: Uint8Array, source: HeldSource = 'loaded'): ModelState {
+  async importBundle(bytes: Uint8Array, source: HeldSource = 'loaded'): Promise<ModelState> {
     this.refuseWhileTraining('import a model');
-    return this.adopt(fromStored(unpackBundle(bytes), 'bundle'), source);
+    return await this.adopt(fromStored(unpackBundle(bytes), 'bundle'), source);
   }
 
   /** The held model (never the one in training) as bundle bytes, or null when there is none. */
@@ -155,16 +183,19 @@ export class EngineCore {
     return { bytes, source: held.source, name: held.meta.name };
   }
 
-  /** Makes a freshly loaded model current (disposing the old one); disposes it if that fails. */
-  private adopt(
+  /**
+   * Makes a freshly loaded model current (disposing the old one); disposes it if that fails. Its
+   * dataset is prepared a chunk at a time, so decodes of the old model go on meanwhile.
+   */
+  private async adopt(
     loaded: { model: Autoencoder; meta: AtlasMeta },
     source: HeldSource,
     id?: string,
-  ): ModelState {
+  ): Promise<ModelState> {
     let held: Held;
     try {
       const meta = id ? { ...loaded.meta, id } : loaded.meta;
-      const dataset = this.datasets.get(meta.config);
+      const dataset = await this.datasets.prepare(meta.config);
       const codes = encodeImages(loaded.model, dataset.val.images, dataset.val.count);
       held = {
         model: loaded.model,
@@ -181,30 +212,32 @@ export class EngineCore {
   }
 
   /** Runs the training loop and ends the run with one of the outcomes below. */
-  private async execute(run: Run, config: TrainConfig, dataset: Dataset, runId: string): Promise<void> {
+  private async execute(run: Run, held: Held, config: TrainConfig, dataset: Dataset): Promise<void> {
+    const { runId } = run;
     let outcome: TrainOutcome;
     try {
       outcome = await runTraining({
         runId,
         config,
         dataset,
-        model: run.held.model,
+        model: held.model,
         control: run.control,
         injectNanAtStep: this.opts.injectNanAtStep,
         beforeStep: this.opts.beforeStep,
         onProgress: (p) => this.emit('progress', p),
-        onEpoch: (e) => this.recordEpoch(run.held, e),
+        onEpoch: (e) => this.recordEpoch(held, e),
       });
     } catch (err) {
       this.run = null;
       // Why the epoch count decides: the loop restored the last good weights, which are a usable
       // model once an epoch has ended (they have metrics and codes); before that they are noise.
-      if (err instanceof TrainingDivergedError && run.held.meta.epochsTrained > 0)
-        this.keepLastGood(run.held, { config, dataset }, err, runId);
-      else this.fail(run.held, err, runId);
+      if (err instanceof TrainingDivergedError && held.meta.epochsTrained > 0)
+        this.keepLastGood(held, { config, dataset }, err, runId);
+      else this.fail(held, err, runId);
       return;
     }
-    this.finish(run, config, outcome, runId);
+    if (outcome.final) this.finish(held, config, outcome, outcome.final, runId);
+    else this.endBeforeFirstEpoch(run, outcome.trainSeconds);
   }
 
   /** An epoch ended: its metrics and codes describe the model in training. */
@@ -220,16 +253,21 @@ export class EngineCore {
     this.emit('epoch', { ...e, codes: e.codes.slice() });
   }
 
-  /** The run finished or was stopped: its model becomes the current one. */
-  private finish(run: Run, config: TrainConfig, outcome: TrainOutcome, runId: string): void {
-    const { held } = run;
-    held.points.codes = outcome.valCodes;
+  /** The run finished, or was stopped after an epoch ended: its model becomes the current one. */
+  private finish(
+    held: Held,
+    config: TrainConfig,
+    outcome: TrainOutcome,
+    { metrics, valCodes }: NonNullable<TrainOutcome['final']>,
+    runId: string,
+  ): void {
+    held.points.codes = valCodes;
     held.meta = {
       ...held.meta,
       name: trainedName(config),
       createdAt: new Date().toISOString(),
-      metrics: outcome.metrics,
-      latentBounds: outcome.metrics.latentBounds,
+      metrics,
+      latentBounds: metrics.latentBounds,
       epochsTrained: outcome.epochsTrained,
     };
     held.source = 'trained';
@@ -255,13 +293,35 @@ export class EngineCore {
     held.source = 'trained';
     held.meta = { ...held.meta, name: trainedName(config), metrics, latentBounds: metrics.latentBounds };
     this.replaceHeld(held);
-    const message = `${err.reason}; the last good weights (${held.meta.epochsTrained} epochs) are now the current model. Try a lower learning rate.`;
+    const message = `${err.reason}; the last good weights (${countOf(held.meta.epochsTrained, 'epoch')}) are now the current model. Try a lower learning rate.`;
     this.emit('failed', { runId, message });
+  }
+
+  /**
+   * Stopped before its first epoch ended: its weights (noise) are dropped and the previous model
+   * stays, rather than a 0-epoch model replacing it; 'finished' says so (or 'failed', with none).
+   */
+  private endBeforeFirstEpoch(run: Run, trainSeconds: number): void {
+    this.run = null;
+    if (run.held) disposeModel(run.held.model);
+    this.releaseDatasets();
+    this.announce();
+    const { runId } = run;
+    if (this.held)
+      this.emit('finished', {
+        runId,
+        stopped: true,
+        keptPrevious: true,
+        model: stateOf(this.held),
+        trainSeconds,
+      });
+    else this.emit('failed', { runId, message: STOPPED_WITHOUT_MODEL });
   }
 
   /** The run diverged before its first epoch ended, or failed otherwise: the previous model stays. */
   private fail(held: Held, err: unknown, runId: string): void {
     disposeModel(held.model);
+    this.releaseDatasets();
     this.announce();
     const message =
       err instanceof TrainingDivergedError
@@ -274,7 +334,21 @@ export class EngineCore {
     const old = this.held;
     this.held = held;
     if (old && old.model !== held.model) disposeModel(old.model);
+    this.releaseDatasets();
     this.announce();
+  }
+
+  /** Keeps only the datasets of the held model and of the run (see DatasetCache.keepOnly). */
+  private releaseDatasets(): void {
+    const configs = [this.held?.meta.config, this.run?.config];
+    this.datasets.keepOnly(configs.filter((c): c is TrainConfig => c !== undefined));
+  }
+
+  /** The control of run `runId`: the run in progress, or one whose 'train' call is yet to come. */
+  private controlOf(runId: string): TrainControl {
+    if (this.run?.runId === runId) return this.run.control;
+    if (this.early?.runId !== runId) this.early = { runId, control: new TrainControl() };
+    return this.early.control;
   }
 
   /** Tells the client what the current model now is (before the reply or event that follows). */

@@ -54,9 +54,14 @@ export interface Engine {
   currentSummary(): Promise<ModelSummary | null>;
   /** Starts training a new model; rejects if a run is already in progress. */
   train(config: TrainConfig): Promise<{ runId: string }>;
+  /** Pauses the run: also one still starting (from the moment `train` is called); it then starts paused. */
   pause(): Promise<void>;
   resume(): Promise<void>;
-  /** Stops the run after the current step; the weights trained so far become the current model. */
+  /**
+   * Stops the run after the current step, also one still starting (from the moment `train` is
+   * called). The weights trained so far become the current model once an epoch has ended; before
+   * that the previous model stays ('finished' with `keptPrevious`, or 'failed' when there is none).
+   */
   stop(): Promise<void>;
   isTraining(): boolean;
   /** Encodes `count` images (row-major, imageSize² each) → interleaved codes, length 2·count. */
@@ -78,8 +83,11 @@ export interface Engine {
   saveModelDir(dir: string, label?: { id?: string; name?: string }): Promise<void>;
   /** The current model as one bundle file's bytes (`.atlas.json`). */
   exportBundle(): Promise<Uint8Array>;
-  /** Loads a model from bundle bytes; keeps the current one on error. */
-  importBundle(bytes: Uint8Array): Promise<ModelState>;
+  /**
+   * Loads a model from bundle bytes; keeps the current one on error. `source` says where it came
+   * from (default "loaded"); a model kept for switching back keeps its own ("trained").
+   */
+  importBundle(bytes: Uint8Array, source?: 'trained' | 'loaded'): Promise<ModelState>;
   on<E extends keyof EngineEvents>(event: E, listener: (payload: EngineEvents[E]) => void): () => void;
   /** Terminates the worker. */
   dispose(): Promise<void>;

@@ -136,7 +136,25 @@ describe('training loop', () => {
     expect(outcome.stopped).toBe(true);
     expect(outcome.epochsTrained).toBe(1);
     expect(seen[seen.length - 1]!.epoch).toBe(2);
-    expect(outcome.valCodes.length).toBe(2 * dataset.val.count);
+    expect(outcome.final?.valCodes.length).toBe(2 * dataset.val.count);
+    disposeModel(model);
+  });
+
+  it('a stop before the first epoch ends ends no epoch and evaluates nothing', async () => {
+    const model = smallModel();
+    const control = new TrainControl();
+    const epochs: TrainEpoch[] = [];
+    const outcome = await runTraining({
+      runId: 'r',
+      config: SMALL,
+      dataset,
+      model,
+      control,
+      beforeStep: (step) => step === 3 && control.stop(), // the fourth step of 8
+      onEpoch: (e) => epochs.push(e),
+    });
+    expect(outcome).toMatchObject({ stopped: true, epochsTrained: 0, final: null });
+    expect(epochs).toEqual([]);
     disposeModel(model);
   });
 
@@ -212,9 +230,9 @@ describe('training loop', () => {
       onEpoch: (e) => epochs.push(e),
     });
     expect(epochs[epochs.length - 1]!.lossVal).toBeLessThan(epochs[0]!.lossVal);
-    expect(outcome.metrics.valNmse).toBeLessThan(0.5);
-    expect(outcome.metrics.knnR2.height).toBeGreaterThan(0.6);
-    expect(outcome.metrics.knnR2.radius).toBeGreaterThan(0.6);
+    expect(outcome.final!.metrics.valNmse).toBeLessThan(0.5);
+    expect(outcome.final!.metrics.knnR2.height).toBeGreaterThan(0.6);
+    expect(outcome.final!.metrics.knnR2.radius).toBeGreaterThan(0.6);
     disposeModel(model);
   });
 });

@@ -92,10 +92,11 @@ export interface TrainLoopOptions {
 export interface TrainOutcome {
   stopped: boolean;
   epochsTrained: number;
-  /** Metrics on the final weights. */
-  metrics: Metrics;
-  /** Validation codes on the final weights, interleaved. */
-  valCodes: Float32Array;
+  /**
+   * Metrics and validation codes (interleaved) on the final weights; null when the run was stopped
+   * before its first epoch ended (its weights are noise, not worth evaluating).
+   */
+  final: { metrics: Metrics; valCodes: Float32Array } | null;
   /** Seconds spent training and evaluating (pauses excluded). */
   trainSeconds: number;
   /** Training throughput over the steps alone. */
@@ -138,6 +139,8 @@ class TrainingRun {
   private epochsTrained = 0;
   private globalStep = 0;
   private last: Evaluation | null = null;
+  /** The global step `last` was evaluated at: the weights have not moved since when equal. */
+  private lastAtStep = -1;
 
   constructor(private readonly opts: TrainLoopOptions) {
     const { config, dataset, model } = opts;
@@ -154,7 +157,11 @@ class TrainingRun {
     this.snapshot = this.vars.map((v) => tf.clone(v));
   }
 
-  /** One epoch (shuffled), then its evaluation; false when stopped before any step. */
+  /**
+   * One epoch (shuffled), then its evaluation; false when stopped before its last step. Why a
+   * stopped epoch does not end: it would count as trained (a few steps of epoch 1 reported as
+   * "1 epoch" replaced the previous model with noise).
+   */
   async trainEpoch(epoch: number): Promise<boolean> {
     const { control } = this.opts;
     shuffleInPlace(this.order, this.rng);
@@ -177,7 +184,7 @@ class TrainingRun {
         this.report(epoch, step + 1, this.lastLossTrain, false);
       }
     }
-    if (stepsDone === 0) return false;
+    if (stepsDone < this.stepsPerEpoch) return false;
     this.endEpoch(epoch, lossSum / stepsDone, stepsDone);
     return true;
   }
@@ -215,6 +222,7 @@ class TrainingRun {
     const last = evaluate(model, dataset, config);
     this.activeMs += this.now() - t0;
     this.last = last;
+    this.lastAtStep = this.globalStep;
     this.lossVal = last.lossVal;
     this.epochsTrained = epoch;
     this.report(epoch, stepsDone, lossTrain, false);
@@ -236,16 +244,19 @@ class TrainingRun {
     this.optimizer.dispose();
   }
 
-  /** The result; stopped mid-epoch (or before the first epoch ended): evaluated on the weights as they are. */
+  /**
+   * The result; stopped mid-epoch: evaluated on the weights as they are, once an epoch has ended
+   * (before that there is nothing worth evaluating).
+   */
   outcome(): TrainOutcome {
     const { config, dataset, model, control } = this.opts;
     const stopped = control.stopRequested && this.epochsTrained < config.epochs;
-    const final = stopped || !this.last ? evaluate(model, dataset, config) : this.last;
+    const moved = this.globalStep !== this.lastAtStep;
+    const last = this.last && moved ? evaluate(model, dataset, config) : this.last;
     return {
       stopped,
       epochsTrained: this.epochsTrained,
-      metrics: final.metrics,
-      valCodes: final.valCodes,
+      final: last && { metrics: last.metrics, valCodes: last.valCodes },
       trainSeconds: this.activeMs / 1000,
       samplesPerSecond: this.samplesPerSecond(),
     };

@@ -36,8 +36,8 @@ describe('WorkerConnection', () => {
       const connection = new WorkerConnection(fakeWorker(death), {}, { onEvent: vi.fn(), onDeath }, limits);
       expect(await connection.call('current', undefined)).toBeNull();
       const [pending, dying] = await Promise.allSettled([
-        connection.call('pause', undefined),
-        connection.call('stop', undefined),
+        connection.call('pause', { runId: 'r' }),
+        connection.call('stop', { runId: 'r' }),
       ]);
       expect(pending).toMatchObject({ status: 'rejected', reason: expect.any(WorkerDiedError) });
       expect(dying).toMatchObject({
@@ -54,7 +54,7 @@ describe('WorkerConnection', () => {
   it('terminate() rejects pending calls with its message and reports no death', async () => {
     const onDeath = vi.fn();
     const connection = new WorkerConnection(fakeWorker('exit'), {}, { onEvent: vi.fn(), onDeath });
-    const pending = expect(connection.call('pause', undefined)).rejects.toThrow('Closing.');
+    const pending = expect(connection.call('pause', { runId: 'r' })).rejects.toThrow('Closing.');
     await connection.terminate('Closing.');
     await pending;
     expect(onDeath).not.toHaveBeenCalled();

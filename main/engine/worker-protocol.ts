@@ -35,10 +35,15 @@ export interface WorkerCalls {
   /** Starts the backend; answers its name ("wasm" or "cpu"). */
   init: [void, { backend: string }];
   current: [void, ModelState | null];
+  /** Answers once the run trains (its model announced), or once it ended stopped while preparing. */
   train: [{ config: TrainConfig; runId: string }, { runId: string }];
-  pause: [void, void];
-  resume: [void, void];
-  stop: [void, void];
+  /**
+   * Pause, resume and stop name their run: one that reaches the worker before its 'train' call
+   * (the client sends 'train' after a snapshot round trip) applies as that run starts.
+   */
+  pause: [{ runId: string }, void];
+  resume: [{ runId: string }, void];
+  stop: [{ runId: string }, void];
   encode: [{ images: Float32Array; count: number }, Float32Array];
   decode: [{ z: Float32Array }, Float32Array];
   /** A split of the current model's own dataset, encoded on the current weights. */

@@ -61,7 +61,9 @@ export function fakeEngine() {
     ),
     saveModelDir: vi.fn(async () => {}),
     exportBundle: vi.fn(async () => new TextEncoder().encode('{"bundle":true}')),
-    importBundle: vi.fn(async () => (current = state('imported', 'loaded'))),
+    importBundle: vi.fn(
+      async (_bytes: Uint8Array, _source?: 'trained' | 'loaded') => (current = state('imported', 'loaded')),
+    ),
     on<E extends keyof EngineEvents>(event: E, listener: (payload: EngineEvents[E]) => void) {
       const set = listeners.get(event) ?? new Set();
       set.add(listener as (p: unknown) => void);

@@ -4,6 +4,7 @@
 import type { FileBlob, GalleryPngRequest, GridPngRequest, ImagePngRequest } from '../../shared/api';
 import type { ModelSummary } from '../engine/engine';
 import { ApiRequestError } from '../../shared/validate';
+import { countOf } from '../../shared/wording';
 import { describeFileError, writeFileAtomic } from '../node/files';
 import { encodePng, gridSheet, resizeBicubic, tileSheet, type PngText } from './png';
 
@@ -70,7 +71,7 @@ export function galleryBlob(
     theta: req.theta,
     seed: String(req.seed),
     temperature: String(req.temperature),
-    'grid-layout': `${count} samples, ${req.columns} per row, in the order drawn`,
+    'grid-layout': `${countOf(count, 'sample')}, ${req.columns} per row, in the order drawn`,
   };
   const fileName = `samples_${slug(req.family)}_seed-${req.seed}.png`;
   return { fileName, mimeType: 'image/png', bytes: encodePng(sheet, text) };
@@ -117,7 +118,7 @@ function pngText(state: ModelSummary, version: string): PngText {
     Software: `Latent Atlas ${version}`,
     Title: 'Cylinder decoded from the latent space',
     'Creation Time': new Date().toISOString(),
-    model: `${info.name} (${info.id}, ${info.config.kind}, ${info.epochsTrained} epochs)`,
+    model: `${info.name} (${info.id}, ${info.config.kind}, ${countOf(info.epochsTrained, 'epoch')})`,
   };
 }
 

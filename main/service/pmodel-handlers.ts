@@ -6,13 +6,14 @@ import { csvBlob, CSV_FILTER, galleryBlob, PNG_FILTER } from './file-blobs';
 import type { HandlerContext, HandlerGroup } from './service';
 
 /** Handlers of 'model:codes', 'gallery:png', 'gallery:save-dialog' and 'csv:save-dialog'. */
-export function pmodelHandlers({ options, currentModel, saveBlob }: HandlerContext) {
+export function pmodelHandlers({ options, currentModel, saveBlob, makePng }: HandlerContext) {
   const { engine, version } = options;
-  const galleryPng = async (req: GalleryPngRequest) => {
-    const state = await currentModel();
-    // Why one call: the whole gallery is decoded as one batch in the worker.
-    return galleryBlob(await engine.decode(req.z), state, req, version);
-  };
+  const galleryPng = (req: GalleryPngRequest) =>
+    makePng(async () => {
+      const state = await currentModel();
+      // Why one call: the whole gallery is decoded as one batch in the worker.
+      return galleryBlob(await engine.decode(req.z), state, req, version);
+    });
   return {
     'model:codes': async ({ split }) => {
       await currentModel();

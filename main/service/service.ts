@@ -23,6 +23,9 @@ import { loadFirstBundled, readBundledIndex } from './bundled-models';
 import { openModelFile } from './open-model';
 import { gridBlob, imageBlob, modelBlob, PNG_FILTER, writeBlob, type FileFilter } from './file-blobs';
 import { pmodelHandlers } from './pmodel-handlers';
+import { PngQueue } from './png-queue';
+import { recentHandlers } from './recent-handlers';
+import { keepCurrentModel, RecentModels } from './recent-models';
 
 /** Native file dialogs (Electron only). Each resolves to a path, or null when the user cancels. */
 export interface Dialogs {
@@ -128,16 +131,27 @@ export interface HandlerContext {
   currentModel(): Promise<ModelSummary>;
   /** Throws ApiRequestError 'busy' while a run is in progress. */
   refuseWhileTraining(what: string): void;
+  /** The user's own models of this session, for switching back (recent-models.ts). */
+  recent: RecentModels;
+  /**
+   * Keeps the current model under Recent when it is the user's own: called before anything that
+   * replaces it (switch, open, import, a new run). Rejects, so nothing changes, if it cannot.
+   */
+  keepCurrent(): Promise<void>;
   /**
    * Asks where to save `blob` with a native dialog and writes it there (adding `extension` if the
    * user left it off); `{ saved: false }` when cancelled. ApiRequestError 'not-available' without
    * dialogs, 'failed' (naming the path and reason) when the file cannot be written.
    */
   saveBlob(blob: FileBlob, title: string, filter: FileFilter, extension: string): Promise<SaveResult>;
+  /** Makes a PNG (decode, draw, encode) in turn with the others; 'busy' past a few waiting (png-queue.ts). */
+  makePng(job: () => Promise<FileBlob>): Promise<FileBlob>;
 }
 
 function createHandlers(options: ServiceOptions, ready: Promise<void>): Handlers {
   const { engine } = options;
+  const recent = new RecentModels();
+  const pngs = new PngQueue();
   const dialogs = (): Dialogs => {
     if (!options.dialogs)
       throw new ApiRequestError('not-available', 'This needs the desktop app; use the download instead.');
@@ -156,6 +170,9 @@ function createHandlers(options: ServiceOptions, ready: Promise<void>): Handlers
     refuseWhileTraining(what) {
       if (engine.isTraining()) throw new ApiRequestError('busy', `Stop the training run before ${what}.`);
     },
+    recent,
+    keepCurrent: () => keepCurrentModel(engine, recent),
+    makePng: (job) => pngs.run(job),
     async saveBlob(blob, title, filter, extension) {
       const picked = await dialogs().saveFile({ title, defaultName: blob.fileName, filter });
       return picked
@@ -167,6 +184,7 @@ function createHandlers(options: ServiceOptions, ready: Promise<void>): Handlers
     ...modelHandlers(context),
     ...fileHandlers(context, dialogs),
     ...pmodelHandlers(context),
+    ...recentHandlers(context),
     ...trainHandlers(context),
   };
 }
@@ -174,7 +192,7 @@ function createHandlers(options: ServiceOptions, ready: Promise<void>): Handlers
 /** The handlers of some requests, checked against the contract. */
 export type HandlerGroup<K extends RequestName> = Pick<Handlers, K>;
 
-function modelHandlers({ options, ready, currentModel, refuseWhileTraining }: HandlerContext) {
+function modelHandlers({ options, ready, currentModel, refuseWhileTraining, keepCurrent }: HandlerContext) {
   const { engine } = options;
   return {
     'app:info': async () => ({
@@ -193,6 +211,7 @@ function modelHandlers({ options, ready, currentModel, refuseWhileTraining }: Ha
       const known = (await bundledModels(options)).some((m) => m.id === id);
       if (!known || !options.bundledModelsDir)
         throw new ApiRequestError('invalid-argument', `No bundled model "${id}".`);
+      await keepCurrent();
       return engine.loadModelDir(join(options.bundledModelsDir, id), 'bundled', id);
     },
     'model:encode': async ({ images, count }) => {
@@ -214,6 +233,7 @@ function modelHandlers({ options, ready, currentModel, refuseWhileTraining }: Ha
     },
     'model:import': async ({ bytes }) => {
       refuseWhileTraining('opening another model');
+      await keepCurrent();
       return engine.importBundle(bytes);
     },
   } satisfies HandlerGroup<
@@ -233,18 +253,20 @@ function modelHandlers({ options, ready, currentModel, refuseWhileTraining }: Ha
  * `invoke` refuses the DESKTOP_ONLY requests before they get here; `dialogs()` says so if one did.
  */
 function fileHandlers(
-  { options, currentModel, refuseWhileTraining, saveBlob: save }: HandlerContext,
+  { options, currentModel, refuseWhileTraining, keepCurrent, saveBlob: save, makePng }: HandlerContext,
   dialogs: () => Dialogs,
 ) {
   const { engine, version } = options;
-  const imagePng = async (req: ImagePngRequest) => {
-    const state = await currentModel();
-    return imageBlob(await engine.decode(new Float32Array(req.z)), state, req, version);
-  };
-  const gridPng = async (req: GridPngRequest) => {
-    const state = await currentModel();
-    return gridBlob(await engine.decode(gridCodes(req.bounds, req.perSide)), state, req, version);
-  };
+  const imagePng = (req: ImagePngRequest) =>
+    makePng(async () => {
+      const state = await currentModel();
+      return imageBlob(await engine.decode(new Float32Array(req.z)), state, req, version);
+    });
+  const gridPng = (req: GridPngRequest) =>
+    makePng(async () => {
+      const state = await currentModel();
+      return gridBlob(await engine.decode(gridCodes(req.bounds, req.perSide)), state, req, version);
+    });
   const exportModel = async () => {
     const state = await currentModel();
     return modelBlob(await engine.exportBundle(), state);
@@ -256,7 +278,9 @@ function fileHandlers(
     'model:open-dialog': async () => {
       refuseWhileTraining('opening another model');
       const path = await dialogs().openModel();
-      return path ? openModelFile(engine, path) : null;
+      if (!path) return null;
+      await keepCurrent();
+      return openModelFile(engine, path);
     },
     'model:save-dialog': async () => save(await exportModel(), 'Save model', MODEL_FILTER, '.atlas.json'),
     'image:save-dialog': async (req) => save(await imagePng(req), 'Save image', PNG_FILTER, '.png'),
@@ -272,17 +296,43 @@ function fileHandlers(
   >;
 }
 
-function trainHandlers({ options, ready, refuseWhileTraining }: HandlerContext) {
+function trainHandlers({ options, ready, refuseWhileTraining, keepCurrent }: HandlerContext) {
   const { engine } = options;
+  /**
+   * What the user asked of a run whose start still waits here (for the first model to load, for
+   * the current one to be kept), before the engine knows it: applied once it starts, so no stop
+   * or pause is lost.
+   */
+  let waiting: { stop: boolean; paused: boolean } | null = null;
   return {
     'train:start': async ({ config }) => {
       refuseWhileTraining('starting another one');
-      await ready;
-      return engine.train(config);
+      if (waiting) throw new ApiRequestError('busy', 'A training run is already starting.');
+      const asked = (waiting = { stop: false, paused: false });
+      try {
+        await ready;
+        await keepCurrent();
+      } finally {
+        waiting = null;
+      }
+      const started = engine.train(config);
+      // The engine knows the run from the call on; the run's own events report how it ends.
+      if (asked.stop) engine.stop().catch(() => undefined);
+      else if (asked.paused) engine.pause().catch(() => undefined);
+      return started;
     },
     // Pause/resume/stop are harmless when no run is in progress (a run may end as the user clicks).
-    'train:pause': async () => (engine.isTraining() ? engine.pause() : undefined),
-    'train:resume': async () => (engine.isTraining() ? engine.resume() : undefined),
-    'train:stop': async () => (engine.isTraining() ? engine.stop() : undefined),
+    'train:pause': async () => {
+      if (waiting) waiting.paused = true;
+      else if (engine.isTraining()) await engine.pause();
+    },
+    'train:resume': async () => {
+      if (waiting) waiting.paused = false;
+      else if (engine.isTraining()) await engine.resume();
+    },
+    'train:stop': async () => {
+      if (waiting) waiting.stop = true;
+      else if (engine.isTraining()) await engine.stop();
+    },
   } satisfies HandlerGroup<'train:start' | 'train:pause' | 'train:resume' | 'train:stop'>;
 }
