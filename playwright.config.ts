@@ -14,7 +14,8 @@ export default defineConfig({
   expect: { timeout: 20_000 },
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
-  reporter: [['list']],
+  // The list, then why anything was skipped (e.g. the Electron spec where its binary is absent).
+  reporter: [['list'], ['./e2e/skip-reasons-reporter.ts']],
   outputDir: 'test-results',
   use: {
     ...devices['Desktop Chrome'],

@@ -50,6 +50,14 @@ test('clicking the map moves z there and the preview decodes it', async ({ page 
   expect(mse(before, await canvasGray(preview))).toBeGreaterThan(1e-4);
   // The z sliders follow the map.
   expect(Number(await page.getByRole('slider', { name: 'z₁' }).inputValue())).toBeCloseTo(expected.z1, 0);
+  // So does the True factors panel: the data image nearest to z, with its reconstruction.
+  const trueImage = page.getByTestId('true-image');
+  await expect(trueImage).toHaveAttribute('data-shows', 'nearest');
+  await expect(page.getByText('Nearest data x')).toBeVisible();
+  await expect(page.getByText('move a slider')).toHaveCount(0);
+  await expect(page.getByText(/^MSE/)).toBeVisible();
+  const height = Number(await trueImage.getAttribute('data-height'));
+  expect(Number(await page.getByRole('slider', { name: 'Height' }).inputValue())).toBeCloseTo(height, 1);
 });
 
 test('dragging z₁ changes the decoded image', async ({ page }) => {
@@ -118,4 +126,25 @@ test('arrow keys nudge z and the wheel zooms the view', async ({ page }) => {
   await expect.poll(async () => (await mapState(page)).scale).toBeGreaterThan(s0.scale * 1.2);
   await page.getByRole('button', { name: 'Fit view' }).click();
   await expect.poll(async () => (await mapState(page)).scale).toBeCloseTo(s0.scale, 1);
+});
+
+test('choosing a model with the arrow keys keeps keyboard focus in the model switch', async ({ page }) => {
+  const models = page.getByRole('radiogroup', { name: 'Model' });
+  test.skip((await models.getByRole('radio').count()) < 2, 'needs two bundled models');
+  const focused = () =>
+    page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value ?? null);
+  const before = await models.getByRole('radio', { checked: true }).getAttribute('value');
+  await models.getByRole('radio', { checked: true }).focus();
+  await page.keyboard.press('ArrowDown');
+  const chosen = await focused();
+  expect(chosen).not.toBe(before);
+  // Loaded: the new model is checked and focus is still on it (not dropped to the page).
+  await expect(models.getByRole('radio', { checked: true })).toHaveAttribute('value', chosen!);
+  await expect(models).toHaveAttribute('aria-busy', 'false');
+  expect(await focused()).toBe(chosen);
+  // The keyboard goes on from there: back to the first model.
+  await page.keyboard.press('ArrowUp');
+  await expect(models.getByRole('radio', { checked: true })).toHaveAttribute('value', before!);
+  await expect(models).toHaveAttribute('aria-busy', 'false');
+  expect(await focused()).toBe(before);
 });

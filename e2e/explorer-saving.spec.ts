@@ -16,6 +16,15 @@ test('Save image writes a PNG of the chosen size with z, the model and the true 
   await page.getByRole('slider', { name: 'Height' }).fill('0.7');
   await page.getByRole('slider', { name: 'Radius' }).fill('0.25');
   await expect(page.getByRole('img', { name: 'True image from the factor sliders' })).toBeVisible();
+  // Each slider move encodes its true image into z; wait until the last encoding has landed.
+  await expect
+    .poll(async () => {
+      const a = await mapState(page);
+      await page.waitForTimeout(250);
+      const b = await mapState(page);
+      return a.z1 === b.z1 && a.z2 === b.z2;
+    })
+    .toBe(true);
   const { z1, z2 } = await mapState(page);
   await page.getByRole('combobox', { name: 'Image size in pixels' }).selectOption('128');
 

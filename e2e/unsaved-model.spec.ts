@@ -1,13 +1,14 @@
 // The unsaved-model guard through the real app: a model trained here and not saved since is not
-// replaced (Switch model, Open model) before the user answers the confirm dialog; once saved, it is
-// replaced without a question. The dialogs are answered explicitly (e2e/dialogs.ts).
+// replaced (Switch model, Open model, Train) before the user answers the confirm dialog; once saved,
+// it is replaced without a question. Replaced, it stays under "Your models" and comes back from
+// there. The dialogs are answered explicitly (e2e/dialogs.ts).
 import { readFile } from 'node:fs/promises';
 import { test, expect, type Page } from './fixtures';
 import { trainTinyModel } from './flows';
 import { invokeFromPage } from './page-api';
 
 const QUESTION =
-  'Replace your trained model? It has not been saved. Choose Cancel, then Save model to keep it.';
+  'Replace your trained model? It has not been saved: it stays under Your models only until Latent Atlas closes. Choose Cancel, then Save model to keep it.';
 
 interface Current {
   id: string;
@@ -87,5 +88,42 @@ test('Open model asks too; after Save model the trained model is replaced withou
   await input.setInputFiles(otherBundle);
   await expect(page.getByRole('status').filter({ hasText: /^Opened/ })).toBeVisible();
   await expect.poll(async () => (await currentModel(page)).source).toBe('loaded');
+  expect(pageErrors).toEqual([]);
+});
+
+test('Train asks too; a replaced trained model stays under Your models and comes back from there', async ({
+  page,
+  dialogs,
+  pageErrors,
+}) => {
+  const bundled = await firstBundled(page);
+  await trainTinyModel(page);
+  const trained = await currentModel(page);
+  expect(trained.source).toBe('trained');
+
+  // A new run would replace it: Train asks, and Cancel starts nothing.
+  await page.getByRole('button', { name: 'New run…' }).click();
+  const train = page.getByRole('form', { name: 'Training configuration' }).getByRole('button', {
+    name: 'Train',
+    exact: true,
+  });
+  const asked = await dialogs.answer('dismiss', () => train.click());
+  expect(asked).toEqual({ type: 'confirm', message: QUESTION });
+  await expect(train).toBeVisible(); // still the form: no run started
+  expect(await currentModel(page)).toEqual(trained);
+
+  await page.getByRole('tab', { name: 'Explore' }).click();
+  const models = page.getByRole('radiogroup', { name: 'Model' });
+  await dialogs.answer('accept', () => models.getByRole('radio', { name: bundled.name }).click());
+  await expect.poll(() => currentModel(page)).toEqual({ id: bundled.id, source: 'bundled' });
+
+  // Still offered under Your models; choosing it brings it back as trained (no question: the
+  // bundled model on screen can always be loaded again).
+  await expect(page.getByText('Your models (this session)')).toBeVisible();
+  const mine = models.locator(`input[value="${trained.id}"]`);
+  await mine.click();
+  await expect.poll(() => currentModel(page)).toEqual(trained);
+  await expect(mine).toBeChecked();
+  await expect(page.getByText(/^Your model, trained here/)).toBeVisible();
   expect(pageErrors).toEqual([]);
 });

@@ -19,6 +19,7 @@ import { PreviewPanel } from './preview/PreviewPanel';
 import { useExplorer } from './state/use-explorer';
 import { useExplorerView } from './state/use-explorer-view';
 import { useNotices } from './state/use-notices';
+import { useRecentModels } from './state/use-recent-models';
 import { ToyPanel } from './toy/ToyPanel';
 import type { AppView } from './toy/ViewSwitch';
 import { TrainingPanel } from './training/TrainingPanel';
@@ -45,6 +46,7 @@ export function App() {
   const files = useModelFiles(api, SAVE_HELPERS, explorer, notices.actions, { trainNew, about: openAbout });
   const { state } = explorer;
   const model = state.model;
+  const recent = useRecentModels(api, model?.info ?? null);
   const generative = useGenerative(api, model, state.modelVersion, notices.actions, GENERATE_OPTIONS);
   const { setZ } = view;
   const generateZ = useCallback((z: [number, number]) => setZ(z, 'map'), [setZ]);
@@ -74,6 +76,7 @@ export function App() {
               <>
                 <ModelSwitch
                   bundled={explorer.bundled}
+                  recent={recent}
                   current={model?.info ?? null}
                   locked={session.active}
                   onSwitch={files.switchModel}
@@ -85,6 +88,7 @@ export function App() {
                   onFactors={view.setFactors}
                   trueImage={view.trueImage}
                   reconstruction={view.reconstruction}
+                  shows={view.factorsShow}
                   imageSize={model?.imageSize ?? 32}
                   disabled={!model}
                 />
@@ -92,7 +96,12 @@ export function App() {
             ) : session.tab === 'generate' ? (
               <GeneratePanel generative={generative} onZ={generateZ} />
             ) : (
-              <TrainingPanel training={session.training} draft={session.draft} onDraft={session.setDraft} />
+              <TrainingPanel
+                training={session.training}
+                draft={session.draft}
+                onDraft={session.setDraft}
+                confirmReplace={files.confirmReplace}
+              />
             )}
           </div>
         </aside>

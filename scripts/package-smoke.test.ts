@@ -3,7 +3,16 @@
 // ENVIRONMENT.md), then the app.asar it produced is listed. Needs the build, which the Vitest global
 // setup makes (scripts/build-main.global-setup.ts); it fails, never skips, when the build is missing.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, Platform } from 'electron-builder';
@@ -44,7 +53,8 @@ describe('electron.config.ts', () => {
     const files = execFileSync(join(ROOT, 'node_modules/.bin/asar'), ['list', asar], { encoding: 'utf8' })
       .split('\n')
       .filter(Boolean);
-    console.log(`app.asar: ${(statSync(asar).size / 1e6).toFixed(2)} MB, ${files.length} entries`);
+    const megabytes = statSync(asar).size / 1e6;
+    console.log(`app.asar: ${megabytes.toFixed(2)} MB, ${files.length} entries`);
     expect(files).toContain('/package.json');
     expect(files).toContain('/dist/main/app.cjs');
     expect(files).toContain('/dist/main/preload.cjs');
@@ -56,5 +66,11 @@ describe('electron.config.ts', () => {
     ).toBe(false);
     expect(existsSync(join(resources, 'app.asar.unpacked', 'dist', 'main', 'worker.cjs'))).toBe(true);
     expect(statSync(asar).size).toBeLessThan(20e6);
+    // The README quotes this figure ("about N MB"): it must stay what this test measures (±25 %).
+    const stated = /`app\.asar` holds\s+only the build output\s+\(about ([\d.]+) MB/.exec(
+      readFileSync(join(ROOT, 'README.md'), 'utf8'),
+    );
+    expect(stated, 'README.md no longer states the size of app.asar').not.toBeNull();
+    expect(Math.abs(Number(stated![1]) - megabytes)).toBeLessThanOrEqual(0.25 * megabytes);
   }, 180_000);
 });

@@ -6,6 +6,8 @@ import { GrayCanvas } from '../preview/GrayCanvas';
 import { RangeField } from './RangeField';
 
 const THUMB_PX = 84;
+const NEAREST_HINT =
+  'z moved on the map: the sliders show the true factors of the data image whose code is nearest to z.';
 
 interface FactorSlidersProps {
   factors: Factors;
@@ -14,6 +16,11 @@ interface FactorSlidersProps {
   trueImage: Float32Array;
   /** f(encode(true image)) once it is on screen, else null. */
   reconstruction: Float32Array | null;
+  /**
+   * 'sliders' while the sliders lead z; 'nearest' once z moved by other means (map, z sliders,
+   * keys): then they show the validation image nearest to z.
+   */
+  shows: 'sliders' | 'nearest';
   imageSize: ImageSize;
   disabled: boolean;
 }
@@ -27,7 +34,8 @@ function mse(a: Float32Array, b: Float32Array): number {
 
 /**
  * Height and Radius: render the true cylinder, encode it, jump to its code, and compare the true
- * image with its reconstruction — object → image → code → image.
+ * image with its reconstruction — object → image → code → image. When z moves by other means, they
+ * follow it: the nearest data image and its reconstruction, so the panel never shows stale values.
  */
 export const FactorSliders = memo(function FactorSliders({
   factors,
@@ -36,6 +44,7 @@ export const FactorSliders = memo(function FactorSliders({
   reconstruction,
   imageSize,
   disabled,
+  shows,
 }: FactorSlidersProps) {
   const error =
     reconstruction && reconstruction.length === trueImage.length ? mse(trueImage, reconstruction) : null;
@@ -73,9 +82,12 @@ export const FactorSliders = memo(function FactorSliders({
               'data-testid': 'true-image',
               'data-height': factors.height,
               'data-radius': factors.radius,
+              'data-shows': shows,
             }}
           />
-          <figcaption>True image x</figcaption>
+          <figcaption title={shows === 'nearest' ? NEAREST_HINT : undefined}>
+            {shows === 'nearest' ? 'Nearest data x' : 'True image x'}
+          </figcaption>
         </figure>
         <div className="compare-arrow" aria-live="polite">
           <span aria-hidden="true">→</span>

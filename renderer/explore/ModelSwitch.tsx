@@ -1,11 +1,13 @@
-import { memo, useState } from 'react';
-import type { BundledModel, ModelInfo } from '../../shared/api';
+import { memo, useState, type ReactNode } from 'react';
+import type { BundledModel, ModelInfo, RecentModel } from '../../shared/api';
 import type { RunAt } from '../state/training-reducer';
-import { modelDescription } from './model-description';
+import { modelDescription, ownModelDetail } from './model-description';
 import './explore.css';
 
 interface ModelSwitchProps {
   bundled: BundledModel[];
+  /** The user's own models kept this session (model:recent), most recently used first. */
+  recent: RecentModel[];
   current: ModelInfo | null;
   /** While training, the switch is locked (the engine holds the model in training). */
   locked: boolean;
@@ -17,23 +19,48 @@ interface ModelSwitchProps {
 
 /**
  * Which model's latent space is on screen: the bundled models (one sentence each on how they
- * differ), or the user's own.
+ * differ), then the user's own of this session ("Your models": the current one and those kept for
+ * switching back).
+ *
+ * While a model loads, the radios stay enabled (a disabled radio drops keyboard focus, so a user
+ * choosing with the arrow keys would lose their place): the group is aria-busy and ignores choices.
  */
 export const ModelSwitch = memo(function ModelSwitch({
   bundled,
+  recent,
   current,
   locked,
   onSwitch,
   run = null,
 }: ModelSwitchProps) {
-  const own = current && !bundled.some((b) => b.id === current.id) ? current : null;
+  const isBundled = (id: string) => bundled.some((b) => b.id === id);
+  const own = current && !isBundled(current.id) ? current : null;
+  const kept = recent.filter((m) => m.id !== current?.id && !isBundled(m.id));
   // The chosen option shows at once while the engine loads it.
   const [pending, setPending] = useState<string | null>(null);
   const selected = pending ?? current?.id;
   const choose = (id: string) => {
+    if (pending !== null || id === current?.id) return;
     setPending(id);
     void onSwitch(id).finally(() => setPending(null));
   };
+  const option = (id: string, name: string, extra: ReactNode, title?: string) => (
+    <label key={id} className="model-option" data-checked={selected === id} title={title}>
+      <input
+        type="radio"
+        name="model"
+        value={id}
+        checked={selected === id}
+        disabled={locked}
+        onChange={() => choose(id)}
+      />
+      <span className="model-option-name">
+        {name}
+        {extra}
+        {pending === id && <span className="muted"> · loading…</span>}
+      </span>
+    </label>
+  );
   return (
     <section className="panel card" aria-labelledby="model-title">
       <h2 id="model-title" className="card-title">
@@ -43,29 +70,18 @@ export const ModelSwitch = memo(function ModelSwitch({
         role="radiogroup"
         aria-labelledby="model-title"
         aria-describedby="model-desc"
+        aria-busy={pending !== null}
         className="model-options"
       >
-        {bundled.map((b) => (
-          <label key={b.id} className="model-option" data-checked={selected === b.id} title={b.description}>
-            <input
-              type="radio"
-              name="model"
-              value={b.id}
-              checked={selected === b.id}
-              disabled={locked || pending !== null}
-              onChange={() => choose(b.id)}
-            />
-            <span className="model-option-name">
-              {b.name}
-              {pending === b.id && <span className="muted"> · loading…</span>}
+        {bundled.map((b) => option(b.id, b.name, null, b.description))}
+        {(own || kept.length > 0) && (
+          <div className="model-own" role="presentation">
+            <span className="model-own-title" aria-hidden="true">
+              Your models (this session)
             </span>
-          </label>
-        ))}
-        {own && (
-          <label className="model-option" data-checked={selected === own.id}>
-            <input type="radio" name="model" value={own.id} checked={selected === own.id} readOnly />
-            <span className="model-option-name">{own.name}</span>
-          </label>
+            {own && option(own.id, own.name, <OwnDetail model={own} />)}
+            {kept.map((m) => option(m.id, m.name, <OwnDetail model={m} />))}
+          </div>
         )}
       </div>
       <p id="model-desc" className="model-desc" aria-live="polite">
@@ -74,3 +90,8 @@ export const ModelSwitch = memo(function ModelSwitch({
     </section>
   );
 });
+
+function OwnDetail({ model }: { model: Parameters<typeof ownModelDetail>[0] }) {
+  const detail = ownModelDetail(model);
+  return detail ? <span className="model-option-detail"> · {detail}</span> : null;
+}

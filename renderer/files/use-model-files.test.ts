@@ -22,7 +22,8 @@ async function setup(current: ModelState, confirm: boolean) {
     'model:current': () => current,
     'model:bundled': () => [{ id: BUNDLED.info.id, name: 'A', description: 'first' }],
     'model:use-bundled': () => BUNDLED,
-  });
+    'model:use-recent': ({ id }: { id: string }) => modelFixture(id, [0, 0], { source: 'trained' }),
+  } as Parameters<typeof createFakeApi>[0]);
   const opened = modelFixture('opened', [2, 2], { source: 'loaded' });
   const helpers: SaveHelpers = {
     saveImage: vi.fn(async () => ({ saved: true })),
@@ -96,6 +97,30 @@ describe('useModelFiles: the unsaved-model guard', () => {
       await s.hook.unmount();
       vi.restoreAllMocks();
     }
+  });
+});
+
+describe('useModelFiles: the user’s own models and a new run', () => {
+  it('switches back to a kept model through model:use-recent, asking first like any switch', async () => {
+    const s = await setup(trained(), true);
+    await inAct(() => s.hook.current.files.switchModel('run-1'));
+    expect(s.ask).toHaveBeenCalledWith(REPLACE_UNSAVED_QUESTION);
+    expect(s.fake.calls.find((c) => c.name === 'model:use-recent')?.arg).toEqual({ id: 'run-1' });
+    expect(s.hook.current.explorer.state.model?.info).toMatchObject({ id: 'run-1', source: 'trained' });
+    await s.hook.unmount();
+  });
+
+  it('lets Train ask the same question: declined, nothing is replaced; a bundled model asks nothing', async () => {
+    const s = await setup(trained(), false);
+    expect(s.hook.current.files.confirmReplace()).toBe(false);
+    expect(s.ask).toHaveBeenCalledWith(REPLACE_UNSAVED_QUESTION);
+    await s.hook.unmount();
+    vi.restoreAllMocks();
+
+    const b = await setup(BUNDLED, false);
+    expect(b.hook.current.files.confirmReplace()).toBe(true);
+    expect(b.ask).not.toHaveBeenCalled();
+    await b.hook.unmount();
   });
 });
 

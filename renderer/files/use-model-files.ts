@@ -5,9 +5,15 @@ import type { NoticeActions } from '../state/use-notices';
 import { useMenuCommands } from './use-menu-commands';
 import { useSaveActions, type SaveActions, type SaveHelpers } from './use-save-actions';
 
-/** The question asked before a trained, unsaved model is replaced (Switch model, Open model). */
+/**
+ * The question asked before a trained, unsaved model is replaced (Switch model, Open model, Train).
+ * The service keeps it under "Your models" for switching back, but only until the app closes.
+ */
 export const REPLACE_UNSAVED_QUESTION =
-  'Replace your trained model? It has not been saved. Choose Cancel, then Save model to keep it.';
+  'Replace your trained model? It has not been saved: it stays under Your models only until Latent Atlas closes. Choose Cancel, then Save model to keep it.';
+
+/** How many saved model ids the guard remembers (a session saves a handful). */
+const MAX_SAVED_IDS = 50;
 
 /** Menu commands that are not about files, carried out by the app. */
 export interface AppCommands {
@@ -18,8 +24,16 @@ export interface AppCommands {
 export interface ModelFiles {
   /** Save image / Export grid / Save model / Open model (Open asks first, see REPLACE_UNSAVED_QUESTION). */
   actions: SaveActions;
-  /** Switches to a bundled model (asking first like Open model); failures go to the notices. */
+  /**
+   * Switches to a bundled model, or back to one of the user's own kept this session (asking first
+   * like Open model); failures go to the notices.
+   */
   switchModel(id: string): Promise<void>;
+  /**
+   * Asks before the model on screen is replaced, when it was trained here and not saved since
+   * (window.confirm); true when it may be replaced. A new training run asks it too.
+   */
+  confirmReplace(): boolean;
   /** The size Save image writes, in pixels. */
   imagePx: number;
   setImagePx(px: number): void;
@@ -30,12 +44,13 @@ export interface ModelFiles {
 /**
  * The model and its files: Save image, Export grid, Save model, Open model, the bundled-model
  * switch, and the native menu's commands. A model trained here and not saved since would be lost
- * when another replaces it, so Open and Switch ask first (window.confirm); declining changes nothing.
+ * when the app closes once another replaces it, so Open, Switch (and Train, through
+ * `confirmReplace`) ask first (window.confirm); declining changes nothing.
  */
 export function useModelFiles(
   api: AtlasApi,
   helpers: SaveHelpers,
-  explorer: Pick<Explorer, 'state' | 'showModel' | 'switchToBundled'>,
+  explorer: Pick<Explorer, 'state' | 'bundled' | 'showModel' | 'switchToBundled' | 'switchToRecent'>,
   notices: NoticeActions,
   commands: AppCommands,
 ): ModelFiles {
@@ -44,10 +59,13 @@ export function useModelFiles(
   const { z, trueFactors, model } = explorer.state;
 
   // "Saved" is remembered for this window only: after a reload the guard asks again.
-  const [savedModelId, setSavedModelId] = useState<string | null>(null);
+  // Several ids: a model saved, then replaced, can come back from the kept ones.
+  const [savedIds, setSavedIds] = useState<readonly string[]>([]);
   const info = model?.info;
-  const unsaved = info?.source === 'trained' && info.id !== savedModelId;
-  const markSaved = useCallback(() => setSavedModelId(info?.id ?? null), [info]);
+  const unsaved = info?.source === 'trained' && !savedIds.includes(info.id);
+  const markSaved = useCallback(() => {
+    if (info) setSavedIds((ids) => [...ids.filter((id) => id !== info.id), info.id].slice(-MAX_SAVED_IDS));
+  }, [info]);
   const confirmReplace = useCallback(() => !unsaved || window.confirm(REPLACE_UNSAVED_QUESTION), [unsaved]);
 
   const save = useSaveActions(helpers, { z, trueFactors, grid }, notices, explorer.showModel, markSaved);
@@ -58,16 +76,16 @@ export function useModelFiles(
     }),
     [save, confirmReplace],
   );
-  const { switchToBundled } = explorer;
+  const { switchToBundled, switchToRecent, bundled } = explorer;
   const switchModel = useCallback(
     (id: string) =>
       confirmReplace()
-        ? switchToBundled(id).then(
+        ? (bundled.some((b) => b.id === id) ? switchToBundled(id) : switchToRecent(id)).then(
             () => notices.clear('Switch model'),
             (e: unknown) => notices.fail('Switching models failed', e, 'Switch model'),
           )
         : Promise.resolve(),
-    [switchToBundled, notices, confirmReplace],
+    [switchToBundled, switchToRecent, bundled, notices, confirmReplace],
   );
 
   // 'menu:command' comes from the Electron menu only, so Open model… opens the native dialog.
@@ -80,5 +98,5 @@ export function useModelFiles(
     about: commands.about,
   });
 
-  return { actions, switchModel, imagePx, setImagePx, setGrid };
+  return { actions, switchModel, confirmReplace, imagePx, setImagePx, setGrid };
 }

@@ -1,4 +1,5 @@
 import { describeParams, type Point2 } from '../../shared/density';
+import { countOf } from '../../shared/wording';
 import { BoxFields } from './BoxFields';
 import type { BoxLikelihood } from './use-box-likelihood';
 import type { AppliedFit } from './use-density-fit';
@@ -62,7 +63,7 @@ function BoxSummary({ live, onMaximumLikelihood, onBox }: BoxSummaryProps) {
       </p>
       {live.outside > 0 && (
         <p className="gen-warn" role="status">
-          {live.outside} codes outside → likelihood 0, log-likelihood −∞
+          {countOf(live.outside, 'code')} outside → likelihood 0, log-likelihood −∞
         </p>
       )}
       <p className="gen-muted">Drag the box's corners or edges on the map, or set its sides here.</p>

@@ -1,4 +1,5 @@
 import { familyLabel } from '../../shared/density';
+import { countOf } from '../../shared/wording';
 import type { LikelihoodRow } from './generate-compute';
 import { formatNats } from './format';
 
@@ -31,7 +32,7 @@ export function LikelihoodTable({ rows }: { rows: LikelihoodRow[] | null }) {
                 <td data-split="val" data-outside={row.valOutside}>
                   {formatNats(row.val ?? NaN)}
                   {row.valOutside > 0 && (
-                    <span className="gen-outside"> ({row.valOutside} held-out codes outside)</span>
+                    <span className="gen-outside"> ({countOf(row.valOutside, 'held-out code')} outside)</span>
                   )}
                 </td>
               </>

@@ -132,6 +132,51 @@ describe('LatentMapPanel', () => {
   });
 });
 
+/** An api that answers the first grid decode (grey tiles) and leaves every later request pending. */
+function firstGridOnlyApi(): AtlasApi {
+  let grids = 0;
+  return {
+    invoke: ((name: string, req: { perSide: number }) => {
+      if (name !== 'model:decode-grid' || grids++ > 0) return new Promise(() => {});
+      const n = req.perSide;
+      return Promise.resolve({ images: new Float32Array(n * n * 1024).fill(0.5), perSide: n, imageSize: 32 });
+    }) as AtlasApi['invoke'],
+    on: () => () => {},
+  };
+}
+
+describe('LatentMapPanel during a run', () => {
+  it('does not leave the previous grid as a small grey square when the codes spread out', async () => {
+    const api = firstGridOnlyApi();
+    root ??= createRoot(container);
+    const props = (m: ModelState, modelVersion: number) =>
+      createElement(LatentMapPanel, {
+        api,
+        model: m,
+        modelVersion,
+        z: [0, 0],
+        colorBy: 'height',
+        onColorBy: () => {},
+        layers: DEFAULT_LAYERS,
+        onZ: () => {},
+        onGridChange: () => {},
+        actions: null,
+        toolbar: null,
+      });
+    // Epoch 1: codes within ±1, and their grid arrives.
+    await act(async () => root?.render(props(model, 1)));
+    await act(async () => vi.advanceTimersByTimeAsync(1000));
+    const canvas = () => container.querySelector<HTMLCanvasElement>('[data-testid="latent-map"]')!;
+    expect(canvas().dataset.tiles).toBe(String(DEFAULT_LAYERS.perSide ** 2));
+    // Epoch 2: the codes spread to ±15 and the view refits; the new grid is still being decoded.
+    const spread = { ...model, points: { ...model.points, codes: model.points.codes.map((v) => 15 * v) } };
+    await act(async () => root?.render(props(spread, 2)));
+    await act(async () => vi.advanceTimersByTimeAsync(1000));
+    expect(Number(canvas().dataset.viewScale)).toBeLessThan(20);
+    expect(canvas().dataset.tiles).toBe('0');
+  });
+});
+
 /** A box-family layer: the box [−0.5, 0.5]², two samples (one plausible, one looking wrong). */
 const boxLayer: PModelLayer = {
   raster: null,

@@ -1,15 +1,16 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { AtlasApi, GridPngRequest, ModelState } from '../../shared/api';
+import type { AtlasApi, GridPngRequest, LatentBounds, ModelState } from '../../shared/api';
 import type { Point2 } from '../../shared/density/types';
 import type { Factor } from '../../shared/factors';
-import { robustBounds } from '../../shared/latent-bounds';
 import type { PModelLayer } from '../generate/pmodel-layer';
+import { countOf } from '../../shared/wording';
 import { dataBounds, sliderBounds } from '../lib/model-bounds';
 import { CorrelationTable } from './CorrelationTable';
 import { HoverCard } from './HoverCard';
 import { LatentMap } from './LatentMap';
 import { MapLegend } from './MapLegend';
-import type { MapLayers, MapContent } from './map-content';
+import type { MapLayers, MapContent, TileSheet } from './map-content';
+import { fitBoundsOfCodes, sheetFitsView } from './map-extent';
 import { tileCentres, useDecodedGrid } from './use-decoded-grid';
 import { useHoverSample } from './use-hover-sample';
 import { useMapFields } from './use-map-fields';
@@ -65,13 +66,13 @@ export function LatentMapPanel({
   const points = model && model.points.codes.length === 2 * model.points.count ? model.points : null;
   // The view fits the bulk of the data (1st–99th percentile), so a few outliers do not shrink it.
   const bounds = useMemo(
-    () => (points ? robustBounds(points.codes) : model ? dataBounds(model) : null),
+    () => (points ? fitBoundsOfCodes(points.codes) : model ? dataBounds(model) : null),
     [points, model],
   );
   const { vp, setViewport, fit } = useMapViewport(frame, bounds, model?.info.id ?? '');
   const square = useVisibleSquare(vp);
   const grid = useDecodedGrid(api, square, layers.perSide, layers.showTiles, modelVersion);
-  const { tiles } = grid;
+  const tiles = tilesForView(grid.tiles, square);
   const { fields, shade, segmentCount } = useMapFields(points);
   const [hoverAt, setHoverAt] = useState<ScreenPoint | null>(null);
   const hover = useHoverSample(api, points, model?.imageSize ?? 32, vp, hoverAt);
@@ -109,7 +110,7 @@ export function LatentMapPanel({
           <h2 id="map-title">Latent space</h2>
           <p className="panel-sub">
             {model
-              ? `${model.points.count.toLocaleString('en-US')} validation images, encoded to 2 numbers each`
+              ? `${countOf(model.points.count, 'validation image')}, encoded to 2 numbers each`
               : 'No model loaded'}
           </p>
         </div>
@@ -162,6 +163,11 @@ export function LatentMapPanel({
       </footer>
     </section>
   );
+}
+
+/** The tile sheet to draw: the latest one while it still covers most of the view, else none. */
+function tilesForView(tiles: TileSheet | null, square: LatentBounds | null): TileSheet | null {
+  return tiles && square && sheetFitsView(tiles.bounds, square) ? tiles : null;
 }
 
 /** The latent square the grid covers, keeping its identity while the view's numbers hold. */

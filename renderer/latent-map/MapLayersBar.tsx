@@ -60,8 +60,8 @@ export const MapLayersBar = memo(function MapLayersBar({
       )}
       {toggle(
         'showShading',
-        'Off-manifold shading',
-        'Dims regions far from every encoded image: decoding there leaves the data the model saw.',
+        'Off-manifold',
+        'Off-manifold shading: dims regions far from every encoded image, where decoding leaves the data the model saw.',
       )}
       {toggle(
         'showPModel',

@@ -8,6 +8,7 @@ import type { LatentBounds } from '../../shared/api';
 import { FACTORS } from '../../shared/factors';
 import { viridisCss } from './colormap';
 import { drawPModelMarks, drawPModelShade } from './draw-pmodel';
+import { placeAxisLabels, ticks, tickStep } from './axis-labels';
 import { edgeMarker, type EdgeMarker } from './edge-marker';
 import type { IsoLine } from './map-fields';
 import {
@@ -31,8 +32,8 @@ import type { MapContent } from './map-content';
 import { SHADE_MAX_ALPHA } from './shading';
 import { latentToScreen, screenRect, visibleBounds, type Viewport } from './viewport';
 
-/** Tick labels give way to the axis name within this many CSS px of it. */
-const NAME_CLEARANCE = 26;
+const TICK_FONT = '10.5px ui-monospace, SFMono-Regular, Menlo, monospace';
+const NAME_FONT = '600 12px system-ui, sans-serif';
 /** Opacity of the decoded tiles under the points (full strength would drown the points). */
 const TILE_ALPHA = 0.62;
 /** Colour bins for points: one path per bin instead of one fill per point. */
@@ -76,14 +77,14 @@ export function drawMapBase(
 /** Faint lines at round latent values, the axes z = 0 a little stronger. */
 function drawAxes(ctx: CanvasRenderingContext2D, vp: Viewport): void {
   const vis = visibleBounds(vp);
-  const step = niceStep(80 / vp.scale);
+  const step = tickStep(vp.scale);
   ctx.lineWidth = 1;
-  for (let v = Math.ceil(vis.min[0] / step) * step; v <= vis.max[0]; v += step) {
+  for (const v of ticks(vis.min[0], vis.max[0], step)) {
     const x = Math.round(latentToScreen(vp, { z1: v, z2: 0 }).x) + 0.5;
     ctx.strokeStyle = Math.abs(v) < step / 2 ? AXIS_ZERO : AXIS;
     line(ctx, x, 0, x, vp.height);
   }
-  for (let v = Math.ceil(vis.min[1] / step) * step; v <= vis.max[1]; v += step) {
+  for (const v of ticks(vis.min[1], vis.max[1], step)) {
     const y = Math.round(latentToScreen(vp, { z1: 0, z2: v }).y) + 0.5;
     ctx.strokeStyle = Math.abs(v) < step / 2 ? AXIS_ZERO : AXIS;
     line(ctx, 0, y, vp.width, y);
@@ -91,39 +92,25 @@ function drawAxes(ctx: CanvasRenderingContext2D, vp: Viewport): void {
 }
 
 /**
- * Tick values on the bottom and left edges and the axis names "z₁ →" (bottom) and "z₂ ↑" (left),
+ * Tick values and the axis names where placeAxisLabels puts them (none overlapping another),
  * drawn over the tiles and points with a dark halo so they stay readable.
  */
 function drawAxisLabels(ctx: CanvasRenderingContext2D, vp: Viewport): void {
-  const vis = visibleBounds(vp);
-  const step = niceStep(80 / vp.scale);
-  const midX = vp.width / 2;
-  const midY = vp.height / 2;
   ctx.lineJoin = 'round';
   ctx.lineWidth = 3;
   ctx.strokeStyle = LABEL_HALO;
   ctx.textBaseline = 'alphabetic';
   ctx.textAlign = 'left';
-  ctx.font = '10.5px ui-monospace, SFMono-Regular, Menlo, monospace';
-  ctx.fillStyle = AXIS_LABEL;
-  for (let v = Math.ceil(vis.min[0] / step) * step; v <= vis.max[0]; v += step) {
-    const x = Math.round(latentToScreen(vp, { z1: v, z2: 0 }).x) + 0.5;
-    if (Math.abs(x - midX) > NAME_CLEARANCE + 12) haloText(ctx, label(v), x + 3, vp.height - 5);
+  const fonts = { tick: TICK_FONT, name: NAME_FONT };
+  const measure = (text: string, kind: 'tick' | 'name') => {
+    ctx.font = fonts[kind];
+    return ctx.measureText(text).width;
+  };
+  for (const label of placeAxisLabels(vp, measure)) {
+    ctx.font = fonts[label.kind];
+    ctx.fillStyle = label.kind === 'name' ? AXIS_NAME : AXIS_LABEL;
+    haloText(ctx, label.text, label.x, label.y);
   }
-  for (let v = Math.ceil(vis.min[1] / step) * step; v <= vis.max[1]; v += step) {
-    const y = Math.round(latentToScreen(vp, { z1: 0, z2: v }).y) + 0.5;
-    if (Math.abs(y - midY) > NAME_CLEARANCE + 8) haloText(ctx, label(v), 4, y - 3);
-  }
-  ctx.font = '600 12px system-ui, sans-serif';
-  ctx.fillStyle = AXIS_NAME;
-  ctx.textAlign = 'center';
-  haloText(ctx, 'z₁ →', midX, vp.height - 5);
-  ctx.save();
-  ctx.translate(15, midY);
-  ctx.rotate(-Math.PI / 2);
-  haloText(ctx, 'z₂ →', 0, 0);
-  ctx.restore();
-  ctx.textAlign = 'left';
 }
 
 function haloText(ctx: CanvasRenderingContext2D, text: string, x: number, y: number): void {
@@ -256,16 +243,4 @@ function line(ctx: CanvasRenderingContext2D, x0: number, y0: number, x1: number,
   ctx.moveTo(x0, y0);
   ctx.lineTo(x1, y1);
   ctx.stroke();
-}
-
-function label(v: number): string {
-  const r = Math.round(v * 1000) / 1000;
-  return (r === 0 ? 0 : r).toString().replace('-', '−');
-}
-
-/** A round step (1, 2 or 5 × 10ⁿ) at least `raw`. */
-function niceStep(raw: number): number {
-  const p = 10 ** Math.floor(Math.log10(raw));
-  const m = raw / p;
-  return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
 }

@@ -1,17 +1,21 @@
-import { FACTOR_WORDS, type Factor } from '../../shared/factors';
+import { FACTOR_WORDS, FACTORS, type Factor } from '../../shared/factors';
 import { viridisGradientCss } from '../latent-map/colormap';
 
 const GRADIENT = viridisGradientCss();
 
 interface ManifoldLegendProps {
   colorBy: Factor;
+  onColorByChange(c: Factor): void;
   perSide: number;
   /** Per-component share of variance, e.g. "PC1 51.0% · PC2 24.3% · PC3 12.1%". */
   breakdown: string;
 }
 
-/** Key to the 3-D view: the colour scale and what the surface, points, lines and marker are. */
-export function ManifoldLegend({ colorBy, perSide, breakdown }: ManifoldLegendProps) {
+/**
+ * Key to the 3-D view: the colour scale with the factor it shows (a toggle, beside the scale it
+ * changes), and what the surface, points, lines and marker are.
+ */
+export function ManifoldLegend({ colorBy, onColorByChange, perSide, breakdown }: ManifoldLegendProps) {
   const { low, high } = FACTOR_WORDS[colorBy];
   return (
     <footer className="manifold-legend" aria-label="3-D view legend">
@@ -19,7 +23,20 @@ export function ManifoldLegend({ colorBy, perSide, breakdown }: ManifoldLegendPr
         className="manifold-scale"
         title={`Colour: the true ${colorBy} (viridis, 0 to 1); on the surface, estimated from the nearest encoded images.`}
       >
-        <span className="manifold-caption">True {colorBy}</span>
+        <span className="manifold-caption">True</span>
+        <span className="manifold-toggle" role="group" aria-label="Colour the 3-D view by">
+          {FACTORS.map((c) => (
+            <button
+              key={c}
+              type="button"
+              className="btn btn-quiet"
+              aria-pressed={colorBy === c}
+              onClick={() => onColorByChange(c)}
+            >
+              {FACTOR_WORDS[c].label}
+            </button>
+          ))}
+        </span>
         <span className="manifold-end">{low} 0</span>
         <span className="manifold-bar" style={{ background: GRADIENT }} />
         <span className="manifold-end">1 {high}</span>

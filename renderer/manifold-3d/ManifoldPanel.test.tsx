@@ -109,4 +109,40 @@ describe('ManifoldPanel', () => {
       'Could not project the manifold: No model is loaded.',
     );
   });
+
+  it('says the decoded grid is still flat, not that 3 components explain 100 %, early in a run', async () => {
+    // An untrained decoder: every grid image is the same grey, give or take a thousandth.
+    const grey = (count: number) => {
+      const images = new Float32Array(count * 1024);
+      for (let i = 0; i < images.length; i++) images[i] = 0.5 + 1e-3 * Math.sin(i * 12.9898);
+      return images;
+    };
+    const api: AtlasApi = {
+      invoke: ((name: string, req: { perSide?: number; z?: Float32Array }) =>
+        Promise.resolve(
+          name === 'model:decode-grid'
+            ? { images: grey(req.perSide! ** 2), perSide: req.perSide, imageSize: 32 }
+            : { images: grey(req.z!.length / 2), imageSize: 32 },
+        )) as AtlasApi['invoke'],
+      on: () => () => {},
+    };
+    const panel = createElement(ManifoldPanel, {
+      api,
+      model,
+      modelVersion: 1,
+      currentZ: [0, 0],
+      currentImage: null,
+      colorBy: 'height',
+      onColorByChange: () => {},
+      trueFactors: null,
+    });
+    await act(async () => root?.render(panel));
+    const explained = () => container.querySelector('[data-testid="manifold-explained"]')?.textContent ?? '';
+    for (let i = 0; i < 50 && explained().startsWith('Projecting'); i++) {
+      await act(async () => new Promise((resolve) => setTimeout(resolve, 20)));
+    }
+    expect(explained()).toMatch(
+      /^The decoded grid is still nearly flat: [\d.]+% of the images' pixel variance$/,
+    );
+  });
 });

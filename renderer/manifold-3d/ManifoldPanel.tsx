@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AtlasApi, Factors, ModelState } from '../../shared/api';
 import { errorMessage } from '../../shared/errors';
-import { FACTOR_WORDS, FACTORS, type Factor } from '../../shared/factors';
+import type { Factor } from '../../shared/factors';
 import { ManifoldLegend } from './ManifoldLegend';
 import { estimateFactors, GRID_PER_SIDE, markerPosition } from './manifold-data';
 import { ManifoldScene } from './manifold-scene';
@@ -22,6 +22,9 @@ export interface ManifoldPanelProps {
   /** From the Height/Radius sliders, else null. */
   trueFactors: Factors | null;
 }
+
+/** Below this share of the images' pixel variance the decoded grid is called flat (see gridSpread). */
+const FLAT_GRID_SPREAD = 0.1;
 
 const CANVAS_LABEL =
   'Manifold in 3-D: the decoded latent grid as a surface in pixel space, projected on its top 3 principal components, ' +
@@ -95,11 +98,14 @@ export function ManifoldPanel({
     scene?.update({ cylinder });
   }, [scene, cylinder]);
 
-  const explained = data
-    ? `PC1–3 explain ${Math.round(data.explained * 100)}% of pixel variance`
-    : model
+  const explained = !data
+    ? model
       ? 'Projecting…'
-      : 'No model loaded';
+      : 'No model loaded'
+    : data.gridSpread < FLAT_GRID_SPREAD
+      ? // Early in a run the grid is nearly one image: its 3 components would "explain 100%" of almost nothing.
+        `The decoded grid is still nearly flat: ${formatShare(data.gridSpread)} of the images' pixel variance`
+      : `PC1–3 explain ${Math.round(data.explained * 100)}% of pixel variance`;
   const breakdown = data
     ? data.explainedEach.map((f, i) => `PC${i + 1} ${(f * 100).toFixed(1)}%`).join(' · ')
     : '';
@@ -109,27 +115,8 @@ export function ManifoldPanel({
       <header className="panel-header">
         <div>
           <h2 id="manifold-title">Manifold in pixel space</h2>
-          <p
-            className="panel-sub"
-            title={breakdown ? `Share of the decoded grid's pixel variance: ${breakdown}` : undefined}
-          >
-            <span data-testid="manifold-explained">{explained}</span>
-          </p>
         </div>
         <div className="panel-actions">
-          <div className="manifold-toggle" role="group" aria-label="Colour the 3-D view by">
-            {FACTORS.map((c) => (
-              <button
-                key={c}
-                type="button"
-                className="btn btn-quiet"
-                aria-pressed={colorBy === c}
-                onClick={() => onColorByChange(c)}
-              >
-                {FACTOR_WORDS[c].label}
-              </button>
-            ))}
-          </div>
           <button
             type="button"
             className="btn btn-quiet"
@@ -139,6 +126,13 @@ export function ManifoldPanel({
             Reset view
           </button>
         </div>
+        {/* Under the title row, the panel's full width: one line, not three beside the button. */}
+        <p
+          className="panel-sub manifold-sub"
+          title={breakdown ? `Share of the decoded grid's pixel variance: ${breakdown}` : undefined}
+        >
+          <span data-testid="manifold-explained">{explained}</span>
+        </p>
       </header>
       <div className="manifold-frame">
         {cylinder && !glError && (
@@ -159,9 +153,20 @@ export function ManifoldPanel({
           </div>
         )}
       </div>
-      <ManifoldLegend colorBy={colorBy} perSide={data?.perSide ?? GRID_PER_SIDE} breakdown={breakdown} />
+      <ManifoldLegend
+        colorBy={colorBy}
+        onColorByChange={onColorByChange}
+        perSide={data?.perSide ?? GRID_PER_SIDE}
+        breakdown={breakdown}
+      />
     </section>
   );
+}
+
+/** "3 %", "0.4 %": a share in percent with one significant digit below 1 %. */
+function formatShare(share: number): string {
+  const pct = share * 100;
+  return `${pct >= 1 ? Math.round(pct) : Number(pct.toPrecision(1))}%`;
 }
 
 /** The inset's backdrop, placed where the scene draws the cylinder (React sets these through the CSSOM, which the CSP allows). */

@@ -44,11 +44,29 @@ describe('assembleManifold', () => {
   it('projects the grid into [-1,1]³ and explains most of the pixel variance of a 2-factor family', () => {
     const data = assembleManifold(inputs());
     expect(data.gridPositions.length).toBe(3 * 64);
-    expect(Math.max(...Array.from(data.gridPositions, Math.abs))).toBeCloseTo(1, 6);
+    const all = [...data.gridPositions, ...data.pointPositions, ...data.reconPositions];
+    expect(Math.max(...all.map(Math.abs))).toBeCloseTo(1, 6);
+    expect(data.gridSpread).toBeGreaterThan(0.5);
     expect(data.explained).toBeGreaterThan(0.5);
     expect(data.explained).toBeLessThanOrEqual(1);
     expect(data.explainedEach[0]).toBeGreaterThanOrEqual(data.explainedEach[1]);
     expect(data.explainedEach.reduce((a, b) => a + b)).toBeCloseTo(data.explained, 9);
+  });
+
+  it('keeps the validation images in [-1,1]³ and calls the grid flat when it is nearly one image', () => {
+    // Early in a run: every grid image is about the mean cylinder, the validation images are not.
+    const base = inputs();
+    const flat = decode(gridCodes({ min: [0.5, 0.5], max: [0.51, 0.51] }, 8));
+    const codes = Float32Array.from([0.1, 0.1, 0.9, 0.9, 0.1, 0.9, 0.9, 0.1]);
+    const data = assembleManifold({
+      ...base,
+      gridImages: flat,
+      reconImages: flat.slice(0, 4 * 1024),
+      sample: { codes, factors: codes, count: 4 },
+    });
+    const all = [...data.gridPositions, ...data.pointPositions, ...data.reconPositions];
+    expect(Math.max(...all.map(Math.abs))).toBeLessThanOrEqual(1 + 1e-6);
+    expect(data.gridSpread).toBeLessThan(0.1);
   });
 
   it('places a perfectly reconstructed image exactly where its true image goes', () => {

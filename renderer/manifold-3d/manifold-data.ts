@@ -24,7 +24,7 @@ export const MAX_POINTS = 2000;
 /** Principal components kept: one per screen axis. */
 const COMPONENTS = 3;
 
-/** The decoded data, projected: every position is in world units (the grid fits in [-1, 1]³). */
+/** The decoded data, projected: every position is in world units (all of them fit in [-1, 1]³). */
 export interface ManifoldData {
   /** Which model this came from (for the sign-stable refit of the next epoch). */
   modelId: string;
@@ -49,6 +49,12 @@ export interface ManifoldData {
   /** Fraction of the grid images' pixel variance the 3 components explain, in total and each. */
   explained: number;
   explainedEach: [number, number, number];
+  /**
+   * The grid images' pixel variance over the validation images' (about 1 for a trained model; near
+   * 0 early in a run, when the decoder draws nearly one image everywhere and the 3 components
+   * "explain 100 %" of almost nothing). 1 without images to compare.
+   */
+  gridSpread: number;
 }
 
 /** The validation codes and factors to draw: all of them, or an even stride of at most MAX_POINTS. */
@@ -139,10 +145,15 @@ export function assembleManifold(input: ManifoldInputs): ManifoldData {
   const gridProjected = projectRows(pca, input.gridImages, rows);
   const project = (images: Float32Array) =>
     sample.count > 0 ? projectRows(pca, images, sample.count) : new Float32Array(0);
-  const pointProjected = project(renderImages(sample.factors, sample.count, imageSize));
+  const trueImages = renderImages(sample.factors, sample.count, imageSize);
+  const pointProjected = project(trueImages);
   const reconProjected = project(input.reconImages);
+  // Everything drawn fits in [-1, 1]³, not only the grid: early in a run the decoded grid is
+  // nearly one image, and scaling by the grid alone threw the validation images far off screen.
   let maxAbs = 0;
-  for (const v of gridProjected) maxAbs = Math.max(maxAbs, Math.abs(v));
+  for (const array of [gridProjected, pointProjected, reconProjected]) {
+    for (const v of array) maxAbs = Math.max(maxAbs, Math.abs(v));
+  }
   const scale = maxAbs > 0 ? 1 / maxAbs : 1;
   for (const array of [gridProjected, pointProjected, reconProjected]) {
     for (let i = 0; i < array.length; i++) array[i] = (array[i] as number) * scale;
@@ -168,7 +179,26 @@ export function assembleManifold(input: ManifoldInputs): ManifoldData {
     scale,
     explained: explainedFraction(pca),
     explainedEach: [each(0), each(1), each(2)],
+    gridSpread: sample.count > 1 ? ratioOrOne(total, totalVariance(trueImages, sample.count, cols)) : 1,
   };
+}
+
+/** Summed per-pixel variance of `rows` images of `cols` pixels (the trace of their covariance). */
+export function totalVariance(images: Float32Array, rows: number, cols: number): number {
+  let sum = 0;
+  for (let c = 0; c < cols; c++) {
+    let mean = 0;
+    for (let r = 0; r < rows; r++) mean += images[r * cols + c] as number;
+    mean /= rows;
+    let sq = 0;
+    for (let r = 0; r < rows; r++) sq += ((images[r * cols + c] as number) - mean) ** 2;
+    sum += sq / rows;
+  }
+  return sum;
+}
+
+function ratioOrOne(a: number, b: number): number {
+  return b > 0 ? a / b : 1;
 }
 
 /** The true images of `count` interleaved (height, radius) pairs: the dataset's own pixels. */

@@ -2,7 +2,15 @@
 // The scene's lifecycle without a GPU: WebGLRenderer is replaced by a recorder (jsdom has no WebGL),
 // everything else is real three.js.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BufferAttribute, BufferGeometry, Material, Texture, type Scene } from 'three';
+import {
+  BufferAttribute,
+  BufferGeometry,
+  Material,
+  Texture,
+  Vector3,
+  type PerspectiveCamera,
+  type Scene,
+} from 'three';
 import { renderCylinder } from '../../shared/cylinder';
 import { gridCodes } from '../../shared/latent-grid';
 import { assembleManifold, renderImages, type ManifoldData } from './manifold-data';
@@ -100,6 +108,39 @@ function data(perSide: number, squash = 1, pointCount = 3): ManifoldData {
   });
 }
 
+/**
+ * A decoder early in a run: the grid's images differ by a hundredth of a height (nearly one image),
+ * while the validation images are cylinders of every shape.
+ */
+function flatGridData(): ManifoldData {
+  const perSide = 6;
+  const bounds = { min: [-0.5, -0.5] as [number, number], max: [0.5, 0.5] as [number, number] };
+  const codes = gridCodes(bounds, perSide);
+  const images = new Float32Array(perSide * perSide * 1024);
+  for (let i = 0; i < perSide * perSide; i++) {
+    const f = {
+      height: 0.5 + 0.01 * (codes[2 * i] as number),
+      radius: 0.5 + 0.01 * (codes[2 * i + 1] as number),
+    };
+    renderCylinder(f, 32, images.subarray(i * 1024, (i + 1) * 1024));
+  }
+  const count = 30;
+  const factors = new Float32Array(2 * count);
+  for (let i = 0; i < factors.length; i++) factors[i] = ((i * 0.37) % 1) * 0.9 + 0.05;
+  return assembleManifold({
+    modelId: 'early',
+    imageSize: 32,
+    perSide,
+    bounds,
+    gridImages: images,
+    reconImages: images.slice(0, count * 1024),
+    sample: { codes: new Float32Array(2 * count), factors, count },
+    valCodes: new Float32Array(2 * count),
+    valFactors: factors,
+    previous: null,
+  });
+}
+
 /** The surface's position buffer: the only indexed Mesh in the scene graph. */
 function surfacePositions(scene: ManifoldScene): BufferAttribute {
   const root = (scene as unknown as { scene: Scene }).scene;
@@ -181,6 +222,27 @@ describe('ManifoldScene', () => {
     // The surface and its grid lines, which share its 4×4 vertices.
     expect(freed).toEqual([16, 16]);
     expect(surfacePositions(scene).count).toBe(25);
+    scene.dispose();
+  });
+
+  it('keeps everything it draws on screen when the grid is still nearly one image (early in a run)', () => {
+    const canvas = document.createElement('canvas');
+    const scene = new ManifoldScene(canvas, clock);
+    scene.resize(320, 300);
+    const d = flatGridData();
+    scene.update({ data: d });
+    flushFrames();
+    const camera = (scene as unknown as { camera: PerspectiveCamera }).camera;
+    camera.updateMatrixWorld();
+    const p = new Vector3();
+    let worst = 0;
+    for (const positions of [d.gridPositions, d.pointPositions, d.reconPositions]) {
+      for (let i = 0; i < positions.length; i += 3) {
+        p.set(positions[i]!, positions[i + 1]!, positions[i + 2]!).project(camera);
+        worst = Math.max(worst, Math.abs(p.x), Math.abs(p.y));
+      }
+    }
+    expect(worst).toBeLessThanOrEqual(1);
     scene.dispose();
   });
 

@@ -214,16 +214,20 @@ export class ManifoldScene {
   }
 
   /**
-   * Makes the surface and the axes, seen whole, the home view, and goes there unless the user has
-   * orbited this model's view (then their view stays until Reset view).
+   * Makes everything drawn, seen whole, the home view (the surface, the axes, and the validation
+   * images with their reconstructions, which early in a run lie far from a still tiny surface), and
+   * goes there unless the user has orbited this model's view (then their view stays until Reset view).
    */
   private frameData(data: ManifoldData): void {
     if (this.framedFor !== data.modelId) this.userMoved = false;
     this.framedFor = data.modelId;
-    const axes = this.axes.extentPoints();
-    this.homePoints = new Float32Array(data.gridPositions.length + axes.length);
-    this.homePoints.set(data.gridPositions);
-    this.homePoints.set(axes, data.gridPositions.length);
+    const parts = [data.gridPositions, this.axes.extentPoints(), data.pointPositions, data.reconPositions];
+    this.homePoints = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      this.homePoints.set(p, at);
+      at += p.length;
+    }
     if (!this.userMoved) this.goHome();
   }
 

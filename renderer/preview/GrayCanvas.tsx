@@ -34,7 +34,8 @@ export function GrayCanvas({ image, imageSize, index = 0, sizePx, label, classNa
       role="img"
       aria-label={label}
       className={className ? `gray-canvas ${className}` : 'gray-canvas'}
-      style={{ width: sizePx, height: sizePx }}
+      // A custom property, not width/height: a layout may show the canvas smaller (short windows).
+      style={{ ['--gray-px' as string]: `${sizePx}px` }}
       {...data}
     />
   );

@@ -84,6 +84,36 @@ describe('explorerReducer', () => {
     expect(s.trueFactors).toBeNull();
   });
 
+  it('moves the factor sliders to the data image nearest to z when z moves by other means', () => {
+    // Two validation images: (h 0.2, r 0.3) coded at (0, 0), and (h 0.8, r 0.9) coded at (1, 1).
+    const m = model('a', [0, 0, 1, 1]);
+    m.points.factors = Float32Array.from([0.2, 0.3, 0.8, 0.9]);
+    let s = explorerReducer(INITIAL_EXPLORER, { type: 'model-loaded', model: m });
+    s = explorerReducer(s, { type: 'set-factors', factors: { height: 0.5, radius: 0.5 } });
+    expect(s.nearest).toBeNull();
+    s = explorerReducer(s, { type: 'set-z', z: [0.9, 0.7], source: 'map' });
+    expect(s.factors.height).toBeCloseTo(0.8, 6);
+    expect(s.factors.radius).toBeCloseTo(0.9, 6);
+    expect(s.nearest).toMatchObject({ index: 1, code: [1, 1] });
+    expect(s.trueFactors).toBeNull(); // z is not that image's code: no "true x" at z
+    // Within the same image's cell nothing changes identity (no re-render while dragging there).
+    const again = explorerReducer(s, { type: 'set-z', z: [0.8, 0.8], source: 'keys' });
+    expect(again.factors).toBe(s.factors);
+    // The codes move with training: the nearest image follows them.
+    s = explorerReducer(s, {
+      type: 'epoch',
+      epoch: 2,
+      codes: Float32Array.from([1, 1, 5, 5]),
+      metrics: metrics(),
+    });
+    expect(s.nearest).toMatchObject({ index: 0, code: [1, 1] });
+    expect(s.factors.height).toBeCloseTo(0.2, 6);
+    // Moving a factor slider hands the lead back to the sliders.
+    s = explorerReducer(s, { type: 'set-factors', factors: { height: 0.4, radius: 0.9 } });
+    expect(s.nearest).toBeNull();
+    expect(s.factors).toEqual({ height: 0.4, radius: 0.9 });
+  });
+
   it('refuses non-finite z', () => {
     expect(explorerReducer(INITIAL_EXPLORER, { type: 'set-z', z: [NaN, 0], source: 'map' })).toBe(
       INITIAL_EXPLORER,

@@ -1,6 +1,7 @@
 import type { Factors, LatentBounds, Metrics, ModelState } from '../../shared/api';
 import type { Factor } from '../../shared/factors';
 import { dataBounds } from '../lib/model-bounds';
+import { nearestData, type NearestData } from './nearest-data';
 
 /** Which factor colours the map's points (and the 3-D panel). */
 export type ColorBy = Factor;
@@ -16,12 +17,20 @@ export interface ExplorerState {
   /** Current latent point (z₁, z₂). */
   z: [number, number];
   zSource: ZSource;
-  /** Positions of the Height and Radius sliders. */
+  /**
+   * Positions of the Height and Radius sliders: where the user put them while they lead z, else
+   * the true factors of the validation image nearest to z (`nearest`).
+   */
   factors: Factors;
   /** True from a move of the factor sliders until z moves by other means: they lead z. */
   factorsLead: boolean;
   /** The true factors behind the current z, while it came from the factor sliders; else null. */
   trueFactors: Factors | null;
+  /**
+   * While z moved by other means (map, z sliders, keys): the validation image nearest to z, whose
+   * factors the sliders show and whose code decodes to their reconstruction; null while they lead.
+   */
+  nearest: NearestData | null;
   colorBy: ColorBy;
 }
 
@@ -41,6 +50,7 @@ export const INITIAL_EXPLORER: ExplorerState = {
   factors: { height: 0.5, radius: 0.5 },
   factorsLead: false,
   trueFactors: null,
+  nearest: null,
   colorBy: 'height',
 };
 
@@ -53,7 +63,7 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
       const z = keepZ ? state.z : centre(bounds);
       // A fresh start puts z on real data: the Height/Radius sliders lead, so their cylinder is
       // encoded and shown beside its reconstruction (the centre of the bounds may be off-manifold).
-      return {
+      const next = {
         ...state,
         model: action.model,
         modelVersion: state.modelVersion + 1,
@@ -61,13 +71,15 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
         zSource: keepZ ? state.zSource : 'model',
         factorsLead: keepZ ? state.factorsLead : true,
         trueFactors: keepZ ? state.trueFactors : null,
-      };
+        nearest: null, // another model's images: nothing of the old one is reused
+      } satisfies ExplorerState;
+      return next.factorsLead ? next : followNearest(next);
     }
     case 'epoch': {
       // The model in training may arrive without codes yet; its point count is what must match.
       if (!state.model || 2 * state.model.points.count !== action.codes.length) return state;
       const { info, points } = state.model;
-      return {
+      const next = {
         ...state,
         model: {
           ...state.model,
@@ -76,12 +88,20 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
         },
         modelVersion: state.modelVersion + 1,
       };
+      // The codes moved: the image nearest to z may be another one now.
+      return state.factorsLead ? next : followNearest(next);
     }
     case 'set-z':
       if (!action.z.every(Number.isFinite)) return state;
-      return { ...state, z: action.z, zSource: action.source, factorsLead: false, trueFactors: null };
+      return followNearest({
+        ...state,
+        z: action.z,
+        zSource: action.source,
+        factorsLead: false,
+        trueFactors: null,
+      });
     case 'set-factors':
-      return { ...state, factors: action.factors, factorsLead: true };
+      return { ...state, factors: action.factors, factorsLead: true, nearest: null };
     case 'factors-encoded':
       // A late answer for factors the user has already moved past (or left for the map) is dropped.
       if (!state.factorsLead || !sameFactors(action.factors, state.factors)) return state;
@@ -90,6 +110,21 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
     case 'color-by':
       return { ...state, colorBy: action.colorBy };
   }
+}
+
+/**
+ * The factor sliders follow z when it moved by other means: they show the true factors of the
+ * validation image nearest to it (kept as they were when there is none, e.g. no codes yet).
+ */
+function followNearest(state: ExplorerState): ExplorerState {
+  const found = state.model ? nearestData(state.model.points, state.z) : null;
+  // The same image as before keeps its objects, so a drag within its cell re-renders nothing.
+  const nearest = found && state.nearest && sameData(found, state.nearest) ? state.nearest : found;
+  return { ...state, nearest, factors: nearest?.factors ?? state.factors };
+}
+
+function sameData(a: NearestData, b: NearestData): boolean {
+  return a.index === b.index && a.code[0] === b.code[0] && a.code[1] === b.code[1];
 }
 
 function inside(z: [number, number], b: LatentBounds): boolean {

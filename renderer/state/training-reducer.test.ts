@@ -8,7 +8,7 @@ import {
   trainingReducer,
   type TrainingState,
 } from './training-reducer';
-import { metricsFixture } from './test-fixtures';
+import { metricsFixture, modelFixture } from './test-fixtures';
 
 const metrics = metricsFixture();
 
@@ -97,10 +97,16 @@ describe('trainingReducer', () => {
     expect(s.status).toBe('stopping');
     s = trainingReducer(s, {
       type: 'finished',
-      finished: { runId: 'r1', stopped: true, trainSeconds: 2, model: null as never },
+      // Stopped in epoch 2: one epoch ended.
+      finished: {
+        runId: 'r1',
+        stopped: true,
+        trainSeconds: 2,
+        model: modelFixture('r1', [], { epochsTrained: 1 }),
+      },
     });
     expect(s.status).toBe('finished');
-    expect(s.result).toEqual({ stopped: true, trainSeconds: 2, epochs: 2 });
+    expect(s.result).toEqual({ stopped: true, trainSeconds: 2, epochs: 1 });
     expect(isActive(s.status)).toBe(false);
   });
 
@@ -137,7 +143,7 @@ describe('trainingReducer', () => {
     expect(runAt(started())).toBeNull();
     s = trainingReducer(s, {
       type: 'finished',
-      finished: { runId: 'r1', stopped: false, trainSeconds: 1, model: null as never },
+      finished: { runId: 'r1', stopped: false, trainSeconds: 1, model: modelFixture('r1', []) },
     });
     expect(runAt(s)).toBeNull();
   });

@@ -21,8 +21,11 @@ export interface TrainingState {
   error: string | null;
   /** A pause or resume the user asked for that the engine has not confirmed yet. */
   pending: 'pause' | 'resume' | null;
-  /** Set when the last run ended. */
-  result: { stopped: boolean; trainSeconds: number; epochs: number } | null;
+  /**
+   * Set when the last run ended. `keptPrevious`: the name of the model kept because the run was
+   * stopped before its first epoch ended (its weights were dropped).
+   */
+  result: { stopped: boolean; trainSeconds: number; epochs: number; keptPrevious?: string } | null;
 }
 
 export type TrainingAction =
@@ -34,7 +37,7 @@ export type TrainingAction =
   | { type: 'epoch'; epoch: TrainEpoch }
   | { type: 'finished'; finished: TrainFinished }
   | { type: 'failed'; failed: TrainFailed }
-  /** The user asked to pause (confirmed by the next progress report). */
+  /** The user asked to pause (confirmed by the next progress report; while starting, by the first). */
   | { type: 'paused' }
   /** The user asked to resume (confirmed by the next progress report). */
   | { type: 'resumed' }
@@ -113,18 +116,26 @@ export function trainingReducer(state: TrainingState, action: TrainingAction): T
     case 'finished': {
       const f = action.finished;
       if (!ours(state, f.runId)) return state;
-      const epochs = state.progress?.epoch ?? state.lossVal.length;
+      // Why the model's count: a stopped epoch does not end, so the epoch reached may be one more.
+      const epochs = f.keptPrevious ? 0 : f.model.info.epochsTrained;
       return {
         ...state,
         status: 'finished',
-        result: { stopped: f.stopped, trainSeconds: f.trainSeconds, epochs },
+        result: {
+          stopped: f.stopped,
+          trainSeconds: f.trainSeconds,
+          epochs,
+          ...(f.keptPrevious ? { keptPrevious: f.model.info.name } : {}),
+        },
       };
     }
     case 'failed':
       if (!ours(state, action.failed.runId)) return state;
       return { ...state, status: 'failed', error: action.failed.message };
     case 'paused':
-      return state.status === 'running' ? { ...state, pending: 'pause' } : state;
+      return state.status === 'running' || state.status === 'starting'
+        ? { ...state, pending: 'pause' }
+        : state;
     case 'resumed':
       return state.status === 'paused' ? { ...state, pending: 'resume' } : state;
     case 'stop-requested':

@@ -16,11 +16,14 @@ export interface Decoded {
 /**
  * Decodes the current latent point through the worker, keeping up with drags: one request in
  * flight, the latest z wins (see latest-queue.ts). Re-decodes when the weights change.
+ *
+ * @param enabled false asks nothing (the image last decoded stays)
  */
 export function useDecodedImage(
   api: AtlasApi,
   z: [number, number],
   modelVersion: number,
+  enabled = true,
 ): { decoded: Decoded | null; error: string | null } {
   const [decoded, setDecoded] = useState<Decoded | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -48,8 +51,8 @@ export function useDecodedImage(
 
   const [z1, z2] = z;
   useEffect(() => {
-    if (modelVersion > 0) queue.current?.push([z1, z2]);
-  }, [z1, z2, modelVersion]);
+    if (enabled && modelVersion > 0) queue.current?.push([z1, z2]);
+  }, [z1, z2, modelVersion, enabled]);
 
   return { decoded, error };
 }

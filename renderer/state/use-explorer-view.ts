@@ -21,8 +21,13 @@ export interface ExplorerView {
   /** The true cylinder of the factor sliders' position, imageSize² pixels. */
   trueImage: Float32Array;
   truth: Truth | null;
-  /** f(encode(true image)) while z came from the factor sliders, else null. */
+  /**
+   * f(encode(x)) of the image x the factor sliders show: their cylinder while they lead z, else the
+   * validation image nearest to z; null until decoded.
+   */
   reconstruction: Float32Array | null;
+  /** Whether the factor sliders show the image nearest to z (it moved by other means) or lead it. */
+  factorsShow: 'sliders' | 'nearest';
   /** Moves z from the map (a drag or a click) or the arrow keys. */
   setZ(z: [number, number], source: 'map' | 'keys'): void;
   /** Moves z from the z₁/z₂ sliders. */
@@ -42,6 +47,9 @@ export function useExplorerView(
 ): ExplorerView {
   const { state, dispatch } = explorer;
   const { decoded, error: decodeError } = useDecodedImage(api, state.z, state.modelVersion);
+  // The nearest image's code is encode(x) on the current weights: its decode is x's reconstruction.
+  const { nearest } = state;
+  const nearDecode = useDecodedImage(api, nearest?.code ?? state.z, state.modelVersion, nearest !== null);
   const imageSize = state.model?.imageSize ?? 32;
   const failEncode = useCallback(
     (e: unknown) => notices.fail('Encoding the true cylinder failed', e),
@@ -78,7 +86,12 @@ export function useExplorerView(
     decodeError,
     trueImage,
     truth,
-    reconstruction: state.trueFactors && decoded ? decoded.image : null,
+    reconstruction: nearest
+      ? (nearDecode.decoded?.image ?? null)
+      : state.trueFactors && decoded
+        ? decoded.image
+        : null,
+    factorsShow: nearest ? 'nearest' : 'sliders',
     setZ,
     setSliderZ,
     setFactors,

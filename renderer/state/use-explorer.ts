@@ -18,6 +18,8 @@ export interface Explorer {
   loadError: string | null;
   /** Switches to a bundled model; rejects with a user-facing message. */
   switchToBundled(id: string): Promise<void>;
+  /** Switches back to one of the user's own models the service keeps (model:recent); rejects likewise. */
+  switchToRecent(id: string): Promise<void>;
   /** Shows a model the engine now holds (after open/import). */
   showModel(model: ModelState): void;
   /** Asks the engine which model it holds now and shows it. */
@@ -94,6 +96,20 @@ export function useExplorer(api: AtlasApi): Explorer {
     async (id: string) => showModel(await api.invoke('model:use-bundled', { id })),
     [api, showModel],
   );
+  const switchToRecent = useCallback(
+    async (id: string) => showModel(await api.invoke('model:use-recent', { id })),
+    [api, showModel],
+  );
 
-  return { state, dispatch, bundled, loading, loadError, switchToBundled, showModel, refreshModel };
+  return {
+    state,
+    dispatch,
+    bundled,
+    loading,
+    loadError,
+    switchToBundled,
+    switchToRecent,
+    showModel,
+    refreshModel,
+  };
 }

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { describeParams } from '../../shared/density';
+import { countOf } from '../../shared/wording';
 import { drawToy, type ToyScene } from './draw-toy';
 import { regionCellCount } from './toy-mask';
 import type { ToyScores } from './toy-score';
@@ -59,7 +60,7 @@ export function ToyCanvas({ scene, scores, ...pointer }: ToyCanvasProps) {
       ref={canvas}
       className={`toy-canvas toy-tool-${pointer.tool}`}
       role="img"
-      aria-label={`Toy plane: p_data is the shaded region, ${pointCount} training points, ${sampleCount} samples from p_model (${params?.family ?? 'none'}).`}
+      aria-label={`Toy plane: p_data is the shaded region, ${countOf(pointCount, 'training point')}, ${countOf(sampleCount, 'sample')} from p_model (${params?.family ?? 'none'}).`}
       data-testid="toy-canvas"
       data-family={params?.family ?? ''}
       data-theta={params ? describeParams(params) : ''}

@@ -1,3 +1,4 @@
+import { countOf } from '../../shared/wording';
 import type { ToyScores } from './toy-score';
 
 interface ToyFiguresProps {
@@ -30,11 +31,15 @@ export function ToyFigures({ scores }: ToyFiguresProps) {
         <dt>
           <span className="toy-swatch toy-swatch-c" aria-hidden="true" /> plausible (C)
         </dt>
-        <dd>{sampled ? `${scores.plausible} samples inside p_data's region` : 'sample to see'}</dd>
+        <dd>{sampled ? `${countOf(scores.plausible, 'sample')} inside p_data's region` : 'sample to see'}</dd>
         <dt>
           <span className="toy-swatch toy-swatch-a" aria-hidden="true" /> looks wrong (A)
         </dt>
-        <dd>{sampled ? `${scores.looksWrong} samples where p_data never puts points` : 'sample to see'}</dd>
+        <dd>
+          {sampled
+            ? `${countOf(scores.looksWrong, 'sample')} where p_data never puts points`
+            : 'sample to see'}
+        </dd>
         <dt>
           <span className="toy-swatch toy-swatch-b" aria-hidden="true" /> cannot generate (B)
         </dt>

@@ -1,4 +1,5 @@
 import { DENSITY_LIMITS, describeParams, familyLabel } from '../../shared/density';
+import { countOf } from '../../shared/wording';
 import { RangeField } from '../explore/RangeField';
 import { BoxFields } from '../generate/BoxFields';
 import { TOY_FAMILIES } from './toy-model';
@@ -82,7 +83,7 @@ export function ToyModelControls({ state, actions }: ToyModelControlsProps) {
           </dd>
           {model.generative && model.outside > 0 && (
             <dd className="toy-outside" data-testid="toy-outside">
-              {model.outside} points outside → likelihood 0, log-likelihood −∞
+              {countOf(model.outside, 'point')} outside → likelihood 0, log-likelihood −∞
             </dd>
           )}
         </dl>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { DENSITY_LIMITS } from '../../shared/density';
+import { countOf } from '../../shared/wording';
 import { RangeField } from '../explore/RangeField';
 import type { ToyView } from './toy-engine';
 import type { ToyActions } from './use-toy';
@@ -73,7 +74,7 @@ export function ToySampleControls({ state, actions }: ToySampleControlsProps) {
       </div>
       {state.samples && (
         <p className="muted" data-testid="toy-sample-seed">
-          {state.samples.labels.length} samples, seed {state.samples.seed}, temperature{' '}
+          {countOf(state.samples.labels.length, 'sample')}, seed {state.samples.seed}, temperature{' '}
           {state.temperature.toFixed(1)}
         </p>
       )}

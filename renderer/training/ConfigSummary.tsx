@@ -1,3 +1,4 @@
+import { countOf } from '../../shared/wording';
 import type { ConfigDraft } from './validate-config';
 
 /** One line that sums up the config of the run on screen, with a way back to the form. */
@@ -14,8 +15,9 @@ export function ConfigSummary({
   return (
     <div className="config-summary">
       <p>
-        {kind} · {draft.imageSize} px · {Number(draft.datasetSize).toLocaleString('en-US')} images ·{' '}
-        {draft.epochs} epochs · lr {draft.learningRate} · seed {draft.seed} · λ {draft.align}
+        {kind} · {draft.imageSize} px · {countOf(Number(draft.datasetSize), 'image')} ·{' '}
+        {countOf(Number(draft.epochs), 'epoch')} · lr {draft.learningRate} · seed {draft.seed} · λ{' '}
+        {draft.align}
       </p>
       {canEdit && (
         <button type="button" className="btn btn-quiet" onClick={onEdit}>

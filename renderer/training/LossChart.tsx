@@ -1,3 +1,4 @@
+import { countOf } from '../../shared/wording';
 import type { LossPoint } from '../state/training-reducer';
 import { CHART_PADDING, lossChartGeometry } from './loss-chart';
 
@@ -15,7 +16,7 @@ export function LossChart({ train, val, epochs }: { train: LossPoint[]; val: Los
         height={HEIGHT}
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         role="img"
-        aria-label={`Loss curves: ${train.length} training reports, ${val.length} validation epochs`}
+        aria-label={`Loss curves: ${countOf(train.length, 'training report')}, ${countOf(val.length, 'validation epoch')}`}
         data-testid="loss-chart"
         data-train-points={train.length}
         data-val-points={val.length}

@@ -6,6 +6,7 @@ import {
   type TrainConfig,
 } from '../../shared/train-config';
 import { NumberField } from './NumberField';
+import { estimateRunSeconds, formatEstimate } from './run-estimate';
 import { FIELD_LABELS, validateDraft, type ConfigDraft, type NumericField } from './validate-config';
 
 interface TrainConfigFormProps {
@@ -113,9 +114,18 @@ export function TrainConfigForm({ draft, onDraft, locked, onTrain }: TrainConfig
           {field('align')}
           {field('beta')}
         </div>
-        <button type="submit" className="btn btn-primary btn-wide">
+        <button
+          type="submit"
+          className="btn btn-primary btn-wide"
+          aria-describedby={config ? 'run-estimate' : undefined}
+        >
           Train
         </button>
+        {config && (
+          <p id="run-estimate" className="field-hint" data-testid="run-estimate">
+            Estimated time: {formatEstimate(estimateRunSeconds(config))}
+          </p>
+        )}
         {submitted && !config && (
           <p className="field-error" role="alert">
             Fix the highlighted fields to start training.

@@ -1,8 +1,10 @@
 import { memo, useState } from 'react';
 import type { TrainConfig } from '../../shared/train-config';
-import { isActive } from '../state/training-reducer';
+import { countOf } from '../../shared/wording';
+import { isActive, type TrainingState } from '../state/training-reducer';
 import type { Training } from '../state/use-training';
 import { ConfigSummary } from './ConfigSummary';
+import { longRunQuestion } from './run-estimate';
 import { LossChart } from './LossChart';
 import { TrainConfigForm } from './TrainConfigForm';
 import { formatDuration, TrainProgressBar } from './TrainProgressBar';
@@ -13,6 +15,11 @@ interface TrainingPanelProps {
   training: Training;
   draft: ConfigDraft;
   onDraft(d: ConfigDraft): void;
+  /**
+   * Asks before the model on screen is replaced by the new run's, when it is trained and unsaved
+   * (the question Switch and Open model ask); true when the run may start.
+   */
+  confirmReplace(): boolean;
 }
 
 const STATUS_LABEL = {
@@ -25,13 +32,29 @@ const STATUS_LABEL = {
   failed: 'Failed',
 } as const;
 
+/** The progress bar's label; a stop before the first step has no "this step" to finish. */
+function statusLabel(state: TrainingState): string {
+  if (state.status === 'finished' && state.result?.stopped) return 'Stopped';
+  if (state.status === 'stopping' && !state.progress) return 'Stopping…';
+  return STATUS_LABEL[state.status];
+}
+
 /** Live training: the config form, Train / Pause / Resume / Stop, progress, loss curves and errors. */
-export const TrainingPanel = memo(function TrainingPanel({ training, draft, onDraft }: TrainingPanelProps) {
+export const TrainingPanel = memo(function TrainingPanel({
+  training,
+  draft,
+  onDraft,
+  confirmReplace,
+}: TrainingPanelProps) {
   const { state } = training;
   const active = isActive(state.status);
   const [editing, setEditing] = useState(!active && state.status !== 'finished');
   const epochs = state.progress?.epochs ?? (Number(draft.epochs) || 1);
   const start = (config: TrainConfig) => {
+    // A run of hours asks first; so does replacing an unsaved trained model. Declining starts nothing.
+    const long = longRunQuestion(config);
+    if (long !== null && !window.confirm(long)) return;
+    if (!confirmReplace()) return;
     setEditing(false);
     void training.start(config);
   };
@@ -67,17 +90,15 @@ export const TrainingPanel = memo(function TrainingPanel({ training, draft, onDr
               type="button"
               className="btn"
               onClick={training.pause}
-              disabled={state.status !== 'running' || state.pending === 'pause'}
+              disabled={
+                (state.status !== 'running' && state.status !== 'starting') || state.pending === 'pause'
+              }
             >
               {state.pending === 'pause' ? 'Pausing…' : 'Pause'}
             </button>
           )}
-          <button
-            type="button"
-            className="btn btn-danger"
-            onClick={training.stop}
-            disabled={state.status === 'stopping'}
-          >
+          {/* Never disabled: while stopping, a second press sends the stop again. */}
+          <button type="button" className="btn btn-danger" onClick={training.stop}>
             Stop
           </button>
         </div>
@@ -85,18 +106,21 @@ export const TrainingPanel = memo(function TrainingPanel({ training, draft, onDr
       {(active || state.progress) && (
         <TrainProgressBar
           progress={state.progress}
-          label={
-            state.status === 'finished' && state.result?.stopped ? 'Stopped' : STATUS_LABEL[state.status]
-          }
+          label={statusLabel(state)}
           showEta={state.status === 'running' || state.status === 'starting'}
         />
       )}
       {state.lossTrain.length > 0 && (
         <LossChart train={state.lossTrain} val={state.lossVal} epochs={epochs} />
       )}
-      {state.status === 'finished' && state.result && (
+      {state.status === 'finished' && state.result?.keptPrevious !== undefined && (
         <p className="notice-inline success" role="status">
-          {state.result.stopped ? 'Stopped' : 'Finished'} after {state.result.epochs} epochs in{' '}
+          Stopped before the first epoch ended; the previous model ({state.result.keptPrevious}) was kept.
+        </p>
+      )}
+      {state.status === 'finished' && state.result && state.result.keptPrevious === undefined && (
+        <p className="notice-inline success" role="status">
+          {state.result.stopped ? 'Stopped' : 'Finished'} after {countOf(state.result.epochs, 'epoch')} in{' '}
           {formatDuration(state.result.trainSeconds)}. The map now shows this model.
         </p>
       )}

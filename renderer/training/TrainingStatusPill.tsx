@@ -6,9 +6,12 @@ import './status-pill.css';
 export function TrainingStatusPill({ state, onOpen }: { state: TrainingState; onOpen(): void }) {
   if (!isActive(state.status)) return null;
   const p = state.progress;
-  const text = p
-    ? `Training · epoch ${p.epoch}/${p.epochs} · ${Math.round(runFraction(p) * 100)}%`
-    : 'Training · starting…';
+  const text =
+    state.status === 'stopping'
+      ? 'Training · stopping…'
+      : p
+        ? `Training · epoch ${p.epoch}/${p.epochs} · ${Math.round(runFraction(p) * 100)}%`
+        : 'Training · starting…';
   return (
     <button type="button" className="status-pill" onClick={onOpen} title="Show the training panel">
       <span className={state.status === 'paused' ? 'pulse paused' : 'pulse'} aria-hidden="true" />
