@@ -175,7 +175,10 @@ export class EngineClient implements EngineWithDiagnostics {
       return;
     }
     if (msg.event === 'finished' || msg.event === 'failed') {
-      this.runId = null;
+      // Why by id: a late end of an earlier run must not make this client forget the run in
+      // progress (its stop and pause would then go nowhere).
+      const ended = (msg.payload as { runId?: string }).runId;
+      if (ended === undefined || ended === this.runId) this.runId = null;
       // The run's result (or the last good weights it kept) may now be the held model.
       void this.rememberHeldModel();
     }
