@@ -42,8 +42,8 @@ export function shadeCss(alpha: number): string {
 export const HDR_CONTOUR = 'rgba(255, 214, 140, 0.95)';
 export const HDR_LABEL = '#ffe2b0';
 export const BOX_EDGE = '#ffb03c';
-/** The uniform box's density: one flat, light wash (the map must show through). */
-export const BOX_WASH = 'rgba(255, 176, 60, 0.16)';
+/** The uniform box's density: one flat, light wash, drawn over the points (they must show through). */
+export const BOX_WASH = 'rgba(255, 176, 60, 0.1)';
 export const BOX_HANDLE_FILL = '#0b0e13';
 export const BOX_HANDLE_ACTIVE = '#ffffff';
 /** Plausible samples (C) are filled, samples that look wrong (A) hollow red, unjudged ones grey. */
