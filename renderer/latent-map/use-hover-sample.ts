@@ -3,7 +3,7 @@ import type { AtlasApi, Factors, LatentPoints } from '../../shared/api';
 import type { ImageSize } from '../../shared/train-config';
 import { renderCylinder } from '../../shared/cylinder';
 import { createLatestQueue, type LatestQueue } from '../lib/latest-queue';
-import { nearestPoint } from './nearest-point';
+import { nearestPoint } from '../lib/nearest-point';
 import { screenToLatent, type ScreenPoint, type Viewport } from './viewport';
 
 /** A hover picks the nearest encoded image within this many CSS pixels. */

@@ -1,4 +1,5 @@
 import type { Factors, LatentPoints } from '../../shared/api';
+import { nearestPoint } from '../lib/nearest-point';
 
 /** A validation image of the model on screen: its code on the current weights and its true factors. */
 export interface NearestData {
@@ -9,8 +10,8 @@ export interface NearestData {
 }
 
 /**
- * The validation image whose code is nearest to z (brute force: at most 10⁴ points, well under a
- * millisecond), or null when the points have no codes yet (a run before its first epoch).
+ * The validation image whose code is nearest to z (nearestPoint's brute force), or null when the
+ * points have no codes yet (a run before its first epoch).
  * Why it matters: when z moves on the map, the factor sliders show the true cylinder nearest to it.
  *
  * @example nearestData({ codes: [0, 0, 1, 1], factors: [0.2, 0.3, 0.8, 0.9], count: 2 }, [0.9, 0.8]) // index 1
@@ -18,15 +19,7 @@ export interface NearestData {
 export function nearestData(points: LatentPoints, z: [number, number]): NearestData | null {
   const { codes, factors, count } = points;
   if (count === 0 || codes.length < 2 * count || factors.length < 2 * count) return null;
-  let best = -1;
-  let bestD = Infinity;
-  for (let i = 0; i < count; i++) {
-    const d = ((codes[2 * i] as number) - z[0]) ** 2 + ((codes[2 * i + 1] as number) - z[1]) ** 2;
-    if (d < bestD) {
-      bestD = d;
-      best = i;
-    }
-  }
+  const best = nearestPoint(codes.subarray(0, 2 * count), z[0], z[1]);
   if (best < 0) return null;
   return {
     index: best,
