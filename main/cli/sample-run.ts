@@ -19,17 +19,12 @@ import {
   type Judgement,
   judgeImages,
   plausibilityThreshold,
+  THRESHOLD_CODES,
   residualNmse,
 } from '../../shared/judge';
 import { createRng } from '../../shared/random';
 import type { ImageSize } from '../../shared/train-config';
 import type { Engine } from '../engine/engine';
-
-/**
- * Validation reconstructions that set the plausibility threshold. Why a cap: the 95th percentile of
- * 1,000 residuals is steady to a few per cent, and a large dataset's whole split only costs time.
- */
-const THRESHOLD_CODES = 1000;
 
 /** A family's mean log-likelihood per code (nats) on both splits; `valOutside` for the box. */
 export interface FamilyLogLik {

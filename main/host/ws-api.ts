@@ -22,13 +22,23 @@ export const MAX_REQUESTS_IN_FLIGHT = 32;
 export const MAX_REQUEST_BYTES_IN_FLIGHT = 2 * API_LIMITS.maxBundleBytes;
 
 /**
- * Answer and event bytes that may wait in a connection's send buffer (ws `bufferedAmount`) before
- * the host gives up on it. Why 64 MiB: the largest single answer (4,096 decoded 64 px images, or a
- * 64 MiB bundle) still goes out whole, and a page reads its answers as they arrive over loopback,
- * so only a peer that stopped reading gets here; without a cap it made the host hold every answer.
- * The buffer so never exceeds this plus one frame.
+ * A request runs only while at most this many answer and event bytes wait in its connection's send
+ * buffer (ws `bufferedAmount`); until then it waits, counted in flight. Why: a peer that stops
+ * reading gets no more work done, so the host stops making answers for it, while a page that reads
+ * slowly (a 64 px model's reconstructions are 16–65 MB answers) only waits, and loses nothing.
  */
-export const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
+export const ANSWER_BUFFER_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Send-buffer bytes past which the host gives up on a connection and ends it. Why 256 MiB: requests
+ * wait at ANSWER_BUFFER_BYTES, so only what needs no request piles up this far (events, for a peer
+ * that never reads); the page's own answers at once (a grid, reconstructions, an export) stay far
+ * below. The buffer so never exceeds this plus one frame.
+ */
+export const MAX_BUFFERED_BYTES = 256 * 1024 * 1024;
+
+/** How often a waiting request looks at its send buffer again, in ms. */
+const ROOM_POLL_MS = 15;
 
 /** What the host tracks for one connection; dropped with the socket when it closes. */
 interface Connection {
@@ -88,6 +98,8 @@ async function answer(
   connection.requestBytes += bytes;
   let response: WireMessage;
   try {
+    // A connection closed while its request waited gets nothing run for it.
+    if (!(await roomToAnswer(socket))) return;
     const result = await service.invoke(request.name, request.arg);
     response = { t: 'res', id: request.id, ok: true, result };
   } catch (err) {
@@ -112,6 +124,17 @@ function inFlightRefusal(connection: Connection, bytes: number): string | null {
   return null;
 }
 
+/**
+ * Waits until the send buffer of `socket` holds at most ANSWER_BUFFER_BYTES; false when the socket
+ * closed (or was ended by `canSend`) first.
+ */
+async function roomToAnswer(socket: WebSocket): Promise<boolean> {
+  while (socket.readyState === socket.OPEN && socket.bufferedAmount > ANSWER_BUFFER_BYTES) {
+    await new Promise((resolve) => setTimeout(resolve, ROOM_POLL_MS));
+  }
+  return socket.readyState === socket.OPEN;
+}
+
 /** Sends `frame` to `socket` if it is open and reading its answers (see `canSend`). */
 function sendFrame(socket: WebSocket, frame: Uint8Array): void {
   if (canSend(socket)) socket.send(frame);
@@ -119,14 +142,14 @@ function sendFrame(socket: WebSocket, frame: Uint8Array): void {
 
 /**
  * True while `socket` is open and its send buffer is within MAX_BUFFERED_BYTES. Past that the peer
- * is not reading, so the connection is ended at once (terminate, not close: a close frame would
+ * has not read for a long time, so the connection is ended at once (terminate, not close: a close frame would
  * wait behind the unread bytes, and they are what must be freed).
  */
 function canSend(socket: WebSocket): boolean {
   if (socket.readyState !== socket.OPEN) return false;
   if (socket.bufferedAmount <= MAX_BUFFERED_BYTES) return true;
   console.warn(
-    `Closed a WebSocket connection that stopped reading: over ${MAX_BUFFERED_BYTES / 1024 / 1024} MiB of answers waited for it.`,
+    `Closed a WebSocket connection that stopped reading: over ${MAX_BUFFERED_BYTES / 1024 / 1024} MiB waited to be sent to it.`,
   );
   socket.terminate();
   return false;

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AtlasApi, ModelCodes, ModelState } from '../../shared/api';
 import { errorMessage } from '../../shared/errors';
+import { THRESHOLD_CODES } from '../../shared/judge';
 import { createLatestQueue, type LatestQueue } from '../lib/latest-queue';
 import type { Compute } from './generate-compute';
 
@@ -27,13 +28,14 @@ async function fetchCodes(
   ]);
   onCodes({ train, val, threshold: null, error: null });
   // Why decode the validation codes: the model's own reconstruction error sets the bar a sample
-  // must clear to count as plausible; one batch, once per model.
-  const recon = await api.invoke('model:decode', { z: val.codes });
+  // must clear to count as plausible; one batch of at most THRESHOLD_CODES, once per model.
+  const count = Math.min(val.count, THRESHOLD_CODES);
+  const recon = await api.invoke('model:decode', { z: val.codes.slice(0, 2 * count) });
   const threshold = await compute('threshold', {
     imageSize: model.imageSize,
     recon: recon.images,
-    factors: val.factors,
-    count: val.count,
+    factors: val.factors.slice(0, 2 * count),
+    count,
   });
   return { train, val, threshold, error: null };
 }

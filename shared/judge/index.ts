@@ -11,7 +11,14 @@ export {
   residualNmse,
 } from './bank';
 export type { JudgeBank, Judgement } from './bank';
-export { COVERAGE_CELLS, coverageCell, coverageGrid, labelSamples, plausibilityThreshold } from './labels';
+export {
+  COVERAGE_CELLS,
+  THRESHOLD_CODES,
+  coverageCell,
+  coverageGrid,
+  labelSamples,
+  plausibilityThreshold,
+} from './labels';
 export type { SampleLabel } from './labels';
 export { noveltyBaselineRng, scoreSamples } from './scores';
 export type { GenerationScores, ScoreInput } from './scores';
