@@ -9,11 +9,11 @@ test.use({ hostArgs: HOST_ARGS });
 
 /**
  * Delays between Train and Stop, in ms: the starting phase (preparing 20,000 images of 64 px takes
- * about 1–2 s). Later moments, up to 2 s, are tested at the engine (engine-client.test.ts). Why not
- * 2,000 here: one CI run saw a stop at 2 s take effect only at the end of epoch 1 (a race still
- * open, see issue 10's note); it is not hidden, it is tracked there.
+ * about 1–2 s) and the first steps. Why this spec also guards the connection: the stops up to 2 s
+ * once failed on CI because the host ended the page's WebSocket while a 64 px model's 65 MB
+ * reconstructions waited to be sent, and the run's end event was lost with it.
  */
-const DELAYS_MS = [0, 30, 100, 250, 500, 900, 1400];
+const DELAYS_MS = [0, 30, 100, 250, 500, 900, 1400, 2000];
 
 test('a stop at any moment from 0 to 2 s after Train stops the run and keeps the previous model', async ({
   page,
@@ -47,5 +47,7 @@ test('a stop at any moment from 0 to 2 s after Train stops the run and keeps the
     const now = (await invokeFromPage(page, 'model:current')) as { result: { info: { id: string } } };
     expect(now.result.info.id).toBe(before.result.info.id);
   }
+  // Nothing failed on the way: no lost connection, no decode that could not be made.
+  await expect(page.getByRole('alert')).toHaveCount(0);
   expect(pageErrors).toEqual([]);
 });
