@@ -15,7 +15,69 @@ function sample(n: number, seed: number): { x: Float32Array; y: Float32Array } {
   return { x, y };
 }
 
+/** The definition, by brute force: the k smallest (distance², index) pairs, averaged in that order. */
+function knnOracle(
+  trainX: Float32Array,
+  trainY: Float32Array,
+  dimY: number,
+  queryX: Float32Array,
+  k: number,
+) {
+  const n = trainX.length / 2;
+  const out = new Float32Array((queryX.length / 2) * dimY);
+  for (let q = 0; q < queryX.length / 2; q++) {
+    const ranked = Array.from({ length: n }, (_, i) => {
+      const dx = trainX[2 * i]! - queryX[2 * q]!;
+      const dy = trainX[2 * i + 1]! - queryX[2 * q + 1]!;
+      return { d: dx * dx + dy * dy, i };
+    }).sort((a, b) => a.d - b.d || a.i - b.i);
+    const used = ranked.slice(0, Math.min(k, n));
+    for (let j = 0; j < dimY; j++) {
+      let sum = 0;
+      for (const { i } of used) sum += trainY[i * dimY + j]!;
+      out[q * dimY + j] = sum / used.length;
+    }
+  }
+  return out;
+}
+
 describe('knnRegress', () => {
+  it('gives exactly the brute-force answer (ties to the lower index) on awkward point sets', () => {
+    const rng = createRng(7);
+    const shapes: Record<string, (i: number) => [number, number]> = {
+      uniform: () => [rng() * 4 - 2, rng() * 4 - 2],
+      // Many exact duplicates and equal distances: ties must go to the lower index.
+      lattice: (i) => [i % 7, Math.floor(i / 7) % 5],
+      line: () => [rng() * 10, 3],
+      point: () => [0.25, 0.25],
+      sliver: () => [rng() * 1000, rng() * 1e-3],
+      clustersAndOutlier: (i) =>
+        i === 5 ? [1e4, -1e4] : [Math.floor(rng() * 3) + rng() * 0.01, rng() * 0.01],
+    };
+    for (const [name, make] of Object.entries(shapes)) {
+      for (const n of [1, 9, 300]) {
+        const trainX = new Float32Array(2 * n);
+        for (let i = 0; i < n; i++) [trainX[2 * i], trainX[2 * i + 1]] = make(i);
+        const trainY = Float32Array.from({ length: 2 * n }, () => rng());
+        // Queries inside, on and far outside the points' bounds, and on the points themselves.
+        const queries = [
+          ...Array.from({ length: 40 }, () => [rng() * 12 - 6, rng() * 12 - 6]),
+          [1e5, 1e5],
+          [-3, 3],
+          [trainX[0]!, trainX[1]!],
+          [trainX[2 * (n - 1)]!, trainX[2 * (n - 1) + 1]!],
+        ].flat();
+        const queryX = Float32Array.from(queries);
+        for (const k of [1, 3, 10, 400]) {
+          const got = knnRegress(trainX, trainY, 2, queryX, k);
+          expect(Array.from(got), `${name}, n = ${n}, k = ${k}`).toEqual(
+            Array.from(knnOracle(trainX, trainY, 2, queryX, k)),
+          );
+        }
+      }
+    }
+  });
+
   it('averages exactly the k nearest points', () => {
     const trainX = new Float32Array([0, 0, 1, 0, 0, 1, 5, 5]);
     const trainY = new Float32Array([1, 2, 3, 100]);

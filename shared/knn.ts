@@ -8,8 +8,10 @@
  * Ties in distance go to the lower training index, so results are deterministic. If `k` exceeds the
  * number of training points, all of them are used.
  *
- * Brute force with a running top-k (insertion into a sorted buffer of k): O(train · query · small),
- * about 10 ms for 3200 train × 800 queries, so no spatial index is needed at these sizes.
+ * Exact, with a uniform grid over the training points (about two per cell): each query searches
+ * rings of cells around its own until no unsearched cell can hold a point nearer than its k-th.
+ * Why not brute force: at the config limits (40,000 training × 10,000 validation codes) it took
+ * 1.6 s of every epoch's end; the grid gives the same neighbours, in the same order, in a few ms.
  *
  * @param trainX interleaved 2-D points, length 2·n
  * @param trainY interleaved targets, `dimY` per point, length dimY·n
@@ -27,35 +29,159 @@ export function knnRegress(
   const trainCount = validateKnnArgs(trainX, trainY, dimY, queryX, k);
   const queryCount = queryX.length / 2;
   const kUsed = Math.min(k, trainCount);
+  const grid = new PointGrid(trainX);
+  const best = new Neighbours(kUsed);
   const out = new Float32Array(queryCount * dimY);
-  const bestDist = new Float64Array(kUsed);
-  const bestIndex = new Int32Array(kUsed);
   for (let q = 0; q < queryCount; q++) {
-    const qx = queryX[2 * q] as number;
-    const qy = queryX[2 * q + 1] as number;
-    let found = 0;
-    for (let i = 0; i < trainCount; i++) {
-      const dx = (trainX[2 * i] as number) - qx;
-      const dy = (trainX[2 * i + 1] as number) - qy;
-      const d = dx * dx + dy * dy;
-      if (found === kUsed && d >= (bestDist[kUsed - 1] as number)) continue;
-      // Insert into the sorted buffer, dropping the farthest when full.
-      let slot = found < kUsed ? found++ : kUsed - 1;
-      while (slot > 0 && (bestDist[slot - 1] as number) > d) {
-        bestDist[slot] = bestDist[slot - 1] as number;
-        bestIndex[slot] = bestIndex[slot - 1] as number;
-        slot--;
-      }
-      bestDist[slot] = d;
-      bestIndex[slot] = i;
-    }
+    grid.nearest(queryX[2 * q] as number, queryX[2 * q + 1] as number, best);
     for (let j = 0; j < dimY; j++) {
       let sum = 0;
-      for (let n = 0; n < kUsed; n++) sum += trainY[(bestIndex[n] as number) * dimY + j] as number;
+      for (let n = 0; n < kUsed; n++) sum += trainY[(best.index[n] as number) * dimY + j] as number;
       out[q * dimY + j] = sum / kUsed;
     }
   }
   return out;
+}
+
+/** The k best (distance², index) pairs so far, sorted by distance and then by index. */
+class Neighbours {
+  readonly dist: Float64Array;
+  readonly index: Int32Array;
+  found = 0;
+
+  constructor(readonly k: number) {
+    this.dist = new Float64Array(k);
+    this.index = new Int32Array(k);
+  }
+
+  /** The k-th best distance², or Infinity while fewer than k are found. */
+  get worst(): number {
+    return this.found === this.k ? (this.dist[this.k - 1] as number) : Infinity;
+  }
+
+  offer(d: number, i: number): void {
+    const { k, dist, index } = this;
+    if (this.found === k) {
+      const worst = dist[k - 1] as number;
+      if (d > worst || (d === worst && i > (index[k - 1] as number))) return;
+    }
+    let slot = this.found < k ? this.found++ : k - 1;
+    while (slot > 0) {
+      const before = dist[slot - 1] as number;
+      if (before < d || (before === d && (index[slot - 1] as number) < i)) break;
+      dist[slot] = before;
+      index[slot] = index[slot - 1] as number;
+      slot--;
+    }
+    dist[slot] = d;
+    index[slot] = i;
+  }
+}
+
+/** Training points bucketed into square cells (a counting sort, so each cell lists indices in order). */
+class PointGrid {
+  private readonly x0: number;
+  private readonly y0: number;
+  private readonly cell: number;
+  private readonly cols: number;
+  private readonly rows: number;
+  /** Points of cell c: order[start[c] … start[c + 1]). */
+  private readonly start: Int32Array;
+  private readonly order: Int32Array;
+
+  constructor(private readonly points: Float32Array) {
+    const n = points.length / 2;
+    let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (let i = 0; i < n; i++) {
+      const x = points[2 * i] as number;
+      const y = points[2 * i + 1] as number;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+    }
+    const w = x1 - x0;
+    const h = y1 - y0;
+    // About two points per cell over the bounding box (a line of points gets cells along it).
+    const area = w > 0 && h > 0 ? w * h : Math.max(w, h) ** 2;
+    const cell = area > 0 ? Math.sqrt((2 * area) / n) : 1;
+    this.x0 = x0;
+    this.y0 = y0;
+    this.cell = Math.max(cell, Math.max(w, h) / 4096, Number.MIN_VALUE);
+    this.cols = Math.min(4096, Math.floor(w / this.cell) + 1);
+    this.rows = Math.min(4096, Math.floor(h / this.cell) + 1);
+    const cellOf = new Int32Array(n);
+    this.start = new Int32Array(this.cols * this.rows + 1);
+    for (let i = 0; i < n; i++) {
+      const c = this.rowOf(points[2 * i + 1] as number) * this.cols + this.colOf(points[2 * i] as number);
+      cellOf[i] = c;
+      this.start[c + 1] = (this.start[c + 1] as number) + 1;
+    }
+    for (let c = 0; c < this.cols * this.rows; c++)
+      this.start[c + 1] = (this.start[c + 1] as number) + (this.start[c] as number);
+    const next = this.start.slice(0, this.cols * this.rows);
+    this.order = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const c = cellOf[i] as number;
+      this.order[next[c] as number] = i;
+      next[c] = (next[c] as number) + 1;
+    }
+  }
+
+  /** Fills `best` with the k nearest points to (qx, qy). */
+  nearest(qx: number, qy: number, best: Neighbours): void {
+    best.found = 0;
+    const cx = this.colOf(qx);
+    const cy = this.rowOf(qy);
+    const maxRing = Math.max(cx, this.cols - 1 - cx, cy, this.rows - 1 - cy);
+    for (let r = 0; r <= maxRing; r++) {
+      for (let gy = cy - r; gy <= cy + r; gy++) {
+        if (gy < 0 || gy >= this.rows) continue;
+        const edge = gy === cy - r || gy === cy + r;
+        for (let gx = cx - r; gx <= cx + r; gx += edge ? 1 : 2 * r) {
+          if (gx >= 0 && gx < this.cols) this.scan(gy * this.cols + gx, qx, qy, best);
+        }
+      }
+      // Any point outside the searched square lies at least this far from the query; a point at
+      // exactly that distance could still win a tie on index, hence the strict test and margin.
+      const reach = this.reachOutside(qx, qy, cx, cy, r);
+      if (reach > 0 && best.worst < reach * reach) return;
+    }
+  }
+
+  private scan(c: number, qx: number, qy: number, best: Neighbours): void {
+    const { points, order } = this;
+    const end = this.start[c + 1] as number;
+    for (let s = this.start[c] as number; s < end; s++) {
+      const i = order[s] as number;
+      const dx = (points[2 * i] as number) - qx;
+      const dy = (points[2 * i + 1] as number) - qy;
+      best.offer(dx * dx + dy * dy, i);
+    }
+  }
+
+  /** A lower bound on the distance from (qx, qy) to any cell outside ring r around (cx, cy). */
+  private reachOutside(qx: number, qy: number, cx: number, cy: number, r: number): number {
+    const { x0, y0, cell } = this;
+    const left = qx - (x0 + (cx - r) * cell);
+    const right = x0 + (cx + r + 1) * cell - qx;
+    const below = qy - (y0 + (cy - r) * cell);
+    const above = y0 + (cy + r + 1) * cell - qy;
+    // The margin covers rounding in the cell a point was put in (at most a hair across its edge).
+    return Math.min(left, right, below, above) - cell * 1e-6;
+  }
+
+  private colOf(x: number): number {
+    return clampIndex(Math.floor((x - this.x0) / this.cell), this.cols);
+  }
+
+  private rowOf(y: number): number {
+    return clampIndex(Math.floor((y - this.y0) / this.cell), this.rows);
+  }
+}
+
+function clampIndex(i: number, size: number): number {
+  return i < 0 ? 0 : i >= size ? size - 1 : i;
 }
 
 /**

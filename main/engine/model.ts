@@ -215,6 +215,8 @@ export interface LossTerms {
   total: tf.Scalar;
   /** Mean squared pixel error. */
   recon: tf.Scalar;
+  /** The decoded images the loss compared with x (of the mean code without `noise`), [B, s²]. */
+  decoded: tf.Tensor2D;
 }
 
 /**
@@ -244,7 +246,8 @@ export function lossOf(
   const { mean, logVar } = encode(model, x);
   let z = mean;
   if (logVar && noise) z = tf.add(mean, tf.mul(tf.exp(tf.mul(logVar, 0.5)), noise));
-  const recon = tf.mean(tf.squaredDifference(decode(model, z), x)) as tf.Scalar;
+  const decoded = decode(model, z);
+  const recon = tf.mean(tf.squaredDifference(decoded, x)) as tf.Scalar;
   let total: tf.Scalar = recon;
   if (logVar && weights.beta > 0) {
     // KL per sample = −½ Σ (1 + logσ² − μ² − σ²)
@@ -261,7 +264,7 @@ export function lossOf(
       tf.mul(tf.mean(tf.squaredDifference(mean, factorsToLatent(factors))), weights.align),
     );
   }
-  return { total, recon };
+  return { total, recon, decoded };
 }
 
 /** A reproducible standard normal [rows, 2] for the vae's reparameterisation. */
