@@ -15,6 +15,7 @@
  *   reference_net_samples_per_second  in-process, the issue's reference net (1024-512-128-2 and
  *                                 back, batch 64, Adam) with our kernels and with stock tfjs-wasm
  *   pmodel_fit_raster_128_ms, box_loglik_3200_ms, sample_decode_judge_256_ms: see bench-pmodel.ts
+ *   stop_while_starting_largest_ms, stop_mid_run_largest_ms: see bench-stop.ts
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { loadavg } from 'node:os';
@@ -27,6 +28,7 @@ import { type EngineWithDiagnostics, createEngine } from '../engine/engine';
 import { installWasmKernels, uninstallWasmKernels } from '../engine/wasm-kernels';
 import { errorMessage } from '../../shared/errors';
 import { benchPmodel } from './bench-pmodel';
+import { benchStop } from './bench-stop';
 
 /** Training stops once both quality targets are met and this many more epochs have run. */
 const EXTRA_EPOCHS = 2;
@@ -224,6 +226,7 @@ async function main(): Promise<void> {
   } finally {
     await engine.dispose();
   }
+  await benchStop(line);
   await benchInProcess();
   line('bench_seconds', (performance.now() - started) / 1000, 's');
 }
