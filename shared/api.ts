@@ -383,7 +383,12 @@ export const API_LIMITS = {
   maxTextChars: 2000,
   /** Largest CSV text saved in one request (2 MB of characters). */
   maxCsvChars: 2 * 1024 * 1024,
-  maxBundleBytes: 64 * 1024 * 1024,
+  /**
+   * Largest model bundle (.atlas.json) opened or imported. Why 16 MiB: the largest model there is
+   * (a 64 px VAE) packs to about 5.7 MB, and the whole file is parsed at once in the engine's
+   * thread, where decodes wait meanwhile (a 16 MiB file of padding: ~40 ms; 64 MiB took 155 ms).
+   */
+  maxBundleBytes: 16 * 1024 * 1024,
   /**
    * The user's own models the service keeps for switching back (model:recent), and their bytes in
    * all. Why a bound: each is a whole bundle in the owning process's memory (a 64 px model ≈ 6 MB).

@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, readdir, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { API_LIMITS } from '../../shared/api';
 import { DEFAULT_TRAIN_CONFIG } from '../../shared/train-config';
 import { initBackend } from './backend';
 import { type Autoencoder, buildAutoencoder, decode, disposeModel, specOf } from './model';
@@ -136,6 +137,19 @@ describe('model store', () => {
     await expect(readModelDir(dir).then((s) => fromStored(s, dir))).rejects.toThrow(
       /does not match an autoencoder for 32 px images/,
     );
+  });
+
+  it('packs the largest model there is (a 64 px VAE) well within the bundle limit', async () => {
+    const big = { ...config, imageSize: 64 as const };
+    const largest = buildAutoencoder(specOf(big), 5);
+    const bytes = packBundle(
+      await toStored(largest, { ...meta, config: big, hidden: [...specOf(big).hidden] }),
+    );
+    disposeModel(largest);
+    expect(bytes.length).toBeGreaterThan(5_000_000);
+    // Room for a richer model file, while a padded 64 MB file is refused before it is parsed.
+    expect(bytes.length * 2).toBeLessThan(API_LIMITS.maxBundleBytes);
+    disposeModel(fromStored(unpackBundle(bytes)).model);
   });
 
   it('packs and unpacks a single-file bundle, and rejects foreign bytes', async () => {

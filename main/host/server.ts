@@ -25,8 +25,12 @@ import { attachApi } from './ws-api';
 export const HOST_ADDRESS = '127.0.0.1';
 /** Path of the WebSocket API. */
 export const API_PATH = '/api';
-/** Largest frame accepted: a model bundle plus headroom. */
-const MAX_FRAME_BYTES = API_LIMITS.maxBundleBytes + 1024 * 1024;
+/**
+ * Largest frame accepted: the largest request (a model bundle, or an encode of the most images of
+ * 64 px: 4,096 × 64² floats, 64 MiB) plus headroom for its header.
+ */
+const MAX_FRAME_BYTES =
+  Math.max(API_LIMITS.maxBundleBytes, API_LIMITS.maxEncodeCount * 64 * 64 * 4) + 1024 * 1024;
 
 export interface HostOptions {
   service: Service;
