@@ -16,6 +16,9 @@
  *                                 back, batch 64, Adam) with our kernels and with stock tfjs-wasm
  *   pmodel_fit_raster_128_ms, box_loglik_3200_ms, sample_decode_judge_256_ms: see bench-pmodel.ts
  *   stop_while_starting_largest_ms, stop_mid_run_largest_ms: see bench-stop.ts
+ *   default_net_spec              the default net, data and algorithm as JSON (bench-net-spec.ts)
+ *   vs_pytorch_*                  only with --vs-pytorch (--vs-pytorch-only: nothing else but the
+ *                                 spec): see bench-vs-pytorch.ts
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { loadavg } from 'node:os';
@@ -29,6 +32,8 @@ import { installWasmKernels, uninstallWasmKernels } from '../engine/wasm-kernels
 import { errorMessage } from '../../shared/errors';
 import { benchPmodel } from './bench-pmodel';
 import { benchStop } from './bench-stop';
+import { defaultNetSpec } from './bench-net-spec';
+import { benchVsPytorch } from './bench-vs-pytorch';
 
 /** Training stops once both quality targets are met and this many more epochs have run. */
 const EXTRA_EPOCHS = 2;
@@ -214,9 +219,19 @@ async function benchInProcess(): Promise<void> {
   });
 }
 
+/** `--vs-pytorch` adds the PyTorch comparison; `--vs-pytorch-only` runs nothing else. */
+const VS_PYTORCH_ONLY = process.argv.includes('--vs-pytorch-only');
+const VS_PYTORCH = VS_PYTORCH_ONLY || process.argv.includes('--vs-pytorch');
+
 async function main(): Promise<void> {
   const started = performance.now();
   const config = DEFAULT_TRAIN_CONFIG;
+  line('default_net_spec', null, '', { ...defaultNetSpec(config) });
+  if (VS_PYTORCH_ONLY) {
+    await benchVsPytorch(line);
+    line('bench_seconds', (performance.now() - started) / 1000, 's');
+    return;
+  }
   const engine = await createEngine();
   line('backend', null, '', { backend: engine.backend });
   try {
@@ -228,6 +243,7 @@ async function main(): Promise<void> {
   }
   await benchStop(line);
   await benchInProcess();
+  if (VS_PYTORCH) await benchVsPytorch(line);
   line('bench_seconds', (performance.now() - started) / 1000, 's');
 }
 
