@@ -8,7 +8,10 @@
 //    INPUT_HZ from inside the page (circles that keep the corner outside the training codes, so
 //    log L stays finite and changes with the box) and counts the map's paints that draw a new box
 //    (its data-painted-box, set at every paint), the changes of the live log-likelihood readout,
-//    and the latency from the pointer move that made a box to the paint that draws it.
+//    and the latency from the pointer move that made a box to the paint that draws it;
+// 3. ui-slider-while-training: starts a default run in the Train tab and, while it trains, moves z₁
+//    to a new value every 150 ms and times each move until the preview shows it (p50/p95, against
+//    the same moves with no run), counting the epochs the map's points followed meanwhile.
 // "Updates" of the box are what the user sees: at most one per frame, so the browser's frame rate
 // (framesPerSecond, 60 with vsync) caps them, and at 60 Hz "≥ 60" means a new box at every frame.
 // --uncapped-frames lifts that cap (Chromium without vsync or frame-rate limit), so the figure
@@ -160,6 +163,99 @@ async function benchSlider(page, seconds, hz, imageSize) {
 }
 
 /** Page coordinates of latent (z1, z2) on the map, from its view centre and scale. */
+/**
+ * Runs in the page while a model trains: moves z₁ to a new value every `gapMs` for `ms` and
+ * records how long each move takes to show in the preview (its data-z1), as a user who moves the
+ * slider and waits would see it; also counts the epochs the map's points followed meanwhile.
+ */
+async function movesInPage({ ms, gapMs }) {
+  const slider = [...document.querySelectorAll('input[type=range]')].find(
+    (el) => el.labels?.[0]?.textContent === 'z₁',
+  );
+  const preview = document.querySelector('[data-testid=preview]');
+  const map = document.querySelector('[data-testid=latent-map]');
+  if (!slider || !preview || !map) throw new Error('z₁ slider, preview or map not found');
+  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+  const min = Number(slider.min);
+  const max = Number(slider.max);
+  const latencies = [];
+  let missed = 0;
+  const checksums = new Set([map.getAttribute('data-points-checksum')]);
+  const watchMap = new MutationObserver(() => checksums.add(map.getAttribute('data-points-checksum')));
+  watchMap.observe(map, { attributes: true, attributeFilter: ['data-points-checksum'] });
+  const t0 = performance.now();
+  for (let i = 0; performance.now() - t0 < ms; i++) {
+    // A new value each time, away from the last one (a golden-ratio walk over the range).
+    const value = min + (max - min) * ((0.1 + i * 0.618034) % 1);
+    setValue.call(slider, String(value));
+    const expected = Number(slider.value).toFixed(4);
+    const asked = performance.now();
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+    const shown = await new Promise((resolve) => {
+      if (preview.getAttribute('data-z1') === expected) return resolve(performance.now());
+      const timer = setTimeout(() => {
+        observer.disconnect();
+        resolve(null);
+      }, 5000);
+      const observer = new MutationObserver(() => {
+        if (preview.getAttribute('data-z1') !== expected) return;
+        clearTimeout(timer);
+        observer.disconnect();
+        resolve(performance.now());
+      });
+      observer.observe(preview, { attributes: true, attributeFilter: ['data-z1', 'data-frame'] });
+    });
+    if (shown === null) missed++;
+    else latencies.push(shown - asked);
+    await new Promise((r) => setTimeout(r, gapMs));
+  }
+  watchMap.disconnect();
+  return { latencies, missed, mapVersions: checksums.size - 1, elapsedS: (performance.now() - t0) / 1000 };
+}
+
+/**
+ * ui-slider-while-training: starts a default training run from the Train tab, then, once its first
+ * epoch has ended, measures slider-to-preview latency (movesInPage) while it trains; idle figures
+ * (the same moves with no run) come first, for comparison.
+ */
+async function benchSliderWhileTraining(page, seconds) {
+  const moves = { ms: seconds * 1000, gapMs: 150 };
+  await page.getByRole('tab', { name: 'Explore' }).click();
+  const idle = await page.evaluate(movesInPage, moves);
+  await page.getByRole('tab', { name: 'Train' }).click();
+  const form = page.getByRole('form', { name: 'Training configuration' });
+  await form.getByRole('button', { name: 'Train', exact: true }).click();
+  // The sliders live in the Explore tab; the run goes on while the user explores.
+  await page.getByRole('tab', { name: 'Explore' }).click();
+  const pill = '[data-testid=training-pill]';
+  await page.waitForFunction(
+    (selector) => Number(document.querySelector(selector)?.getAttribute('data-epoch')) >= 2,
+    pill,
+    { timeout: 60_000 },
+  );
+  const epochAt = async () => Number((await page.locator(pill).getAttribute('data-epoch')) ?? 0);
+  const firstEpoch = await epochAt();
+  const busy = await page.evaluate(movesInPage, moves);
+  const lastEpoch = await epochAt();
+  await page
+    .getByRole('button', { name: 'Stop' })
+    .click()
+    .catch(() => undefined);
+  return {
+    benchmark: 'ui-slider-while-training',
+    latencyMsP50: round(percentile(busy.latencies, 0.5)),
+    latencyMsP95: round(percentile(busy.latencies, 0.95)),
+    moves: busy.latencies.length,
+    missed: busy.missed,
+    idleLatencyMsP50: round(percentile(idle.latencies, 0.5)),
+    idleLatencyMsP95: round(percentile(idle.latencies, 0.95)),
+    epochsDuring: lastEpoch - firstEpoch,
+    mapUpdatesDuring: busy.mapVersions,
+    targetP95Ms: 50,
+    meetsTarget: (percentile(busy.latencies, 0.95) ?? Infinity) <= 50 && busy.missed === 0,
+  };
+}
+
 async function pagePoint(map, z1, z2) {
   const bb = await map.boundingBox();
   const [c1, c2] = (await map.getAttribute('data-view-center')).split(',').map(Number);
@@ -340,10 +436,13 @@ async function main() {
     console.log(JSON.stringify(await benchSlider(page, seconds, inputHz, imageSize)));
     process.stderr.write(`bench-ui: dragging the p_model box's corner for ${seconds} s\n`);
     console.log(JSON.stringify(await benchBoxDrag(page, seconds, inputHz)));
+    process.stderr.write(`bench-ui: moving z₁ while a default run trains, for ${seconds} s\n`);
+    console.log(JSON.stringify(await benchSliderWhileTraining(page, seconds)));
   } finally {
     await browser?.close();
     child.kill('SIGTERM');
   }
 }
 
-await main();
+// `npm run bench -- --vs-pytorch-only` asks for the engine's side-by-side figures alone.
+if (!process.argv.includes('--vs-pytorch-only')) await main();

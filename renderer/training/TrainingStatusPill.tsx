@@ -13,7 +13,14 @@ export function TrainingStatusPill({ state, onOpen }: { state: TrainingState; on
         ? `Training · epoch ${p.epoch}/${p.epochs} · ${Math.round(runFraction(p) * 100)}%`
         : 'Training · starting…';
   return (
-    <button type="button" className="status-pill" onClick={onOpen} title="Show the training panel">
+    <button
+      type="button"
+      className="status-pill"
+      onClick={onOpen}
+      title="Show the training panel"
+      data-epoch={p?.epoch ?? 0}
+      data-testid="training-pill"
+    >
       <span className={state.status === 'paused' ? 'pulse paused' : 'pulse'} aria-hidden="true" />
       {state.status === 'paused' ? 'Paused' : text}
     </button>
