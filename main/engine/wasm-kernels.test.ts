@@ -31,9 +31,10 @@ describe('wasm replacement kernels', () => {
   it('run a transposed matmul as Transpose + untransposed matmul (the stock kernels do not)', async () => {
     const stockTranspose = tf.getKernel('Transpose', 'wasm')!;
     let transposes = 0;
+    // Keeps the stock setupFunc, so a backend created later still binds Transpose to its module.
     const countTransposes = (kernelFunc: tf.KernelFunc): void => {
       tf.unregisterKernel('Transpose', 'wasm');
-      tf.registerKernel({ kernelName: 'Transpose', backendName: 'wasm', kernelFunc });
+      tf.registerKernel({ ...stockTranspose, kernelFunc });
     };
     const transposesFor = async (ta: boolean, tb: boolean): Promise<number> => {
       const before = transposes;
@@ -112,5 +113,79 @@ describe('wasm replacement kernels', () => {
     expect(tf.memory().numTensors).toBe(before);
     expectClose(wasm, await on('cpu', f), 1e-4);
     tf.setBackend('wasm');
+  });
+
+  describe('after the wasm backend is re-created', () => {
+    /** Transposed products, the calls our replacements rewrite. */
+    const matMuls = (): tf.Tensor[] => [
+      tf.matMul(rand([64, 100], 11)(), rand([64, 30], 12)(), true, false),
+      tf.matMul(rand([64, 30], 13)(), rand([100, 30], 14)(), false, true),
+      tf.matMul(rand([30, 64], 15)(), rand([100, 30], 16)(), true, true),
+      tf.matMul(rand([3, 16, 8], 17)(), rand([3, 9, 16], 18)(), true, true),
+    ];
+    /** Fused products with a bias and relu, transposed and batched. */
+    const fusedMatMuls = (): tf.Tensor[] => [
+      tf.fused.matMul({
+        a: rand([20, 12], 19)(),
+        b: rand([40, 20], 20)(),
+        transposeA: true,
+        transposeB: true,
+        bias: rand([40], 21)(),
+        activation: 'relu',
+      }),
+      tf.fused.matMul({
+        a: rand([3, 12, 60], 22)(),
+        b: rand([3, 40, 60], 23)(),
+        transposeB: true,
+        bias: rand([40], 24)(),
+        activation: 'relu',
+      }),
+    ];
+    const flat = (parts: () => tf.Tensor[]) => (): tf.Tensor =>
+      tf.tidy(() => tf.concat(parts().map((t) => tf.reshape(t, [-1]))));
+    const products = flat(() => [...matMuls(), ...fusedMatMuls()]);
+
+    /** Checks that a fresh wasm backend (a new wasm module) is current and computes right. */
+    async function expectFreshBackendCorrect(previous: tf.KernelBackend): Promise<void> {
+      expect(tf.getBackend()).toBe('wasm');
+      expect(tf.backend()).not.toBe(previous);
+      for (const name of REPLACED_KERNELS) expect(tf.getKernel(name, 'wasm')).toBeDefined();
+      const cpu = await on('cpu', products);
+      expectClose(await on('wasm', products), cpu, 1e-4);
+      tf.setBackend('wasm');
+    }
+
+    it('removeBackend + registerBackend: products still match the cpu backend', async () => {
+      tf.setBackend('wasm');
+      const previous = tf.backend();
+      const factory = tf.findBackendFactory('wasm');
+      expect(factory).toBeTruthy();
+      tf.removeBackend('wasm');
+      tf.registerBackend('wasm', factory!);
+      expect(await tf.setBackend('wasm')).toBe(true);
+      await expectFreshBackendCorrect(previous);
+    });
+
+    it("engine reset (how tfjs-core's spec runner re-creates backends): products still match", async () => {
+      tf.setBackend('wasm');
+      const previous = tf.backend();
+      tf.engine().reset();
+      expect(await tf.setBackend('wasm')).toBe(true);
+      await expectFreshBackendCorrect(previous);
+    });
+
+    it('uninstall and install on a re-created backend still run the right module', async () => {
+      // Only plain products for stock: its _FusedMatMul is wrong with a bias and a transpose or a
+      // batch (see wasm-kernels.ts), which is not what this test is about.
+      const stockSafe = flat(matMuls);
+      uninstallWasmKernels();
+      try {
+        expectClose(await on('wasm', stockSafe), await on('cpu', stockSafe), 1e-4);
+      } finally {
+        installWasmKernels();
+      }
+      expectClose(await on('wasm', products), await on('cpu', products), 1e-4);
+      tf.setBackend('wasm');
+    });
   });
 });
