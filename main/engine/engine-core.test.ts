@@ -67,12 +67,12 @@ describe('EngineCore', () => {
     // The kept weights are the last good ones, from before the last finite update (epoch 1, step 3
     // of 4): the current model's codes and metrics describe them, not epoch 1's end.
     const { val } = generateDataset({ count: 200, imageSize: 32, seed: TINY.seed, valFraction: 0.2 });
-    const codes = core.encode(val.images, val.count);
+    const codes = await core.encode(val.images, val.count);
     expect(current.points.codes).toEqual(codes);
     expect(codes).not.toEqual(first.codes);
     expect(current.info.metrics?.latentBounds).toEqual(boundsOfCodes(codes));
     expect(current.info.metrics?.valNmse).toBeGreaterThan(0);
-    expect(core.decode(new Float32Array([0, 0, 1.5, -1.5])).every(Number.isFinite)).toBe(true);
+    expect((await core.decode(new Float32Array([0, 0, 1.5, -1.5]))).every(Number.isFinite)).toBe(true);
     expect(announced()).toEqual(summaryOfState(current));
     expect(before('failed')?.event).toBe('model');
   });

@@ -19,7 +19,8 @@ import { initBackend } from './backend';
 import { DatasetCache } from './dataset-cache';
 import { decodeCodes, encodeImages, encodeWithLogVar, evaluate } from './evaluate';
 import { type Held, stateOf, summaryOf, trainedName, untrainedModel } from './held-model';
-import { type Autoencoder, disposeModel } from './model';
+import { type Autoencoder, disposeModel, variablesOf } from './model';
+import { IMMEDIATE_ROWS, inSlices } from './slices';
 import type { AtlasMeta } from './model-meta';
 import { fromStored, packBundle, readModelDir, toStored, unpackBundle, writeModelDir } from './model-store';
 import { TrainControl, TrainingDivergedError, type TrainOutcome, runTraining } from './train-loop';
@@ -118,7 +119,8 @@ export class EngineCore {
     this.controlOf(runId).stop();
   }
 
-  encode(images: Float32Array, count: number): Float32Array {
+  /** Encodes images with the current model; a large batch in slices (see slices.ts). */
+  async encode(images: Float32Array, count: number): Promise<Float32Array> {
     const { model } = this.require();
     const pixels = model.spec.imageSize ** 2;
     if (!Number.isInteger(count) || count < 0 || images.length !== count * pixels) {
@@ -126,27 +128,76 @@ export class EngineCore {
         `encode: expected ${count} images of ${model.spec.imageSize}×${model.spec.imageSize} pixels (${count * pixels} values), got ${images.length}`,
       );
     }
-    return count === 0 ? new Float32Array(0) : encodeImages(model, images, count);
+    if (count <= IMMEDIATE_ROWS)
+      return count === 0 ? new Float32Array(0) : encodeImages(model, images, count);
+    const out = new Float32Array(2 * count);
+    await inSlices(
+      count,
+      (start, rows) => {
+        const part = images.subarray(start * pixels, (start + rows) * pixels);
+        out.set(encodeImages(model, part, rows), 2 * start);
+      },
+      this.whileAlive(model),
+    );
+    return out;
   }
 
-  decode(z: Float32Array): Float32Array {
+  /** Decodes codes with the current model; a large batch in slices (see slices.ts). */
+  async decode(z: Float32Array): Promise<Float32Array> {
     const { model } = this.require();
     if (z.length % 2 !== 0)
       throw new Error(`decode: codes must be interleaved pairs, got ${z.length} values`);
     for (let i = 0; i < z.length; i++) {
       if (!Number.isFinite(z[i]!)) throw new Error(`decode: code value ${i} is not a finite number`);
     }
-    return z.length === 0 ? new Float32Array(0) : decodeCodes(model, z);
+    const count = z.length / 2;
+    if (count <= IMMEDIATE_ROWS) return count === 0 ? new Float32Array(0) : decodeCodes(model, z);
+    const pixels = model.spec.imageSize ** 2;
+    const out = new Float32Array(count * pixels);
+    await inSlices(
+      count,
+      (start, rows) => out.set(decodeCodes(model, z.subarray(2 * start, 2 * (start + rows))), start * pixels),
+      this.whileAlive(model),
+    );
+    return out;
   }
 
   /** A split of the current model's dataset, encoded on the current weights (also while training). */
-  codes(split: DataSplit): ModelCodes {
+  async codes(split: DataSplit): Promise<ModelCodes> {
     if (split !== 'train' && split !== 'val') throw new Error(`codes: unknown split "${String(split)}"`);
     const { model, meta } = this.require();
     const part = this.datasets.get(meta.config)[split];
-    const { codes, logVar } = encodeWithLogVar(model, part.images, part.count);
+    const pixels = model.spec.imageSize ** 2;
+    const codes = new Float32Array(2 * part.count);
+    const logVar = model.zLogVar ? new Float32Array(2 * part.count) : null;
+    await inSlices(
+      part.count,
+      (start, rows) => {
+        const encoded = encodeWithLogVar(
+          model,
+          part.images.subarray(start * pixels, (start + rows) * pixels),
+          rows,
+        );
+        codes.set(encoded.codes, 2 * start);
+        if (logVar && encoded.logVar) logVar.set(encoded.logVar, 2 * start);
+      },
+      this.whileAlive(model),
+    );
     // Why a copy: the reply transfers its buffers, and the dataset keeps its factors for later.
     return { split, codes, factors: part.factors.slice(), logVar, count: part.count };
+  }
+
+  /**
+   * What a sliced request checks between slices: the model it started with is not disposed (a
+   * model opened, or a run ended, meanwhile). Training on the same model goes on between slices,
+   * so a grid decoded during a run may mix weights one step apart, which no one can see.
+   */
+  private whileAlive(model: Autoencoder): { stillValid: () => boolean; invalid: string } {
+    const probe = variablesOf(model)[0];
+    return {
+      stillValid: () => probe !== undefined && !probe.isDisposed,
+      invalid: 'The model was replaced while this was computed; try again.',
+    };
   }
 
   async loadDir(dir: string, source: 'bundled' | 'loaded', id?: string): Promise<ModelState> {
@@ -228,12 +279,21 @@ export class EngineCore {
         onEpoch: (e) => this.recordEpoch(held, e),
       });
     } catch (err) {
-      this.run = null;
       // Why the epoch count decides: the loop restored the last good weights, which are a usable
       // model once an epoch has ended (they have metrics and codes); before that they are noise.
-      if (err instanceof TrainingDivergedError && held.meta.epochsTrained > 0)
-        this.keepLastGood(held, { config, dataset }, err, runId);
-      else this.fail(held, err, runId);
+      let failure = err;
+      if (err instanceof TrainingDivergedError && held.meta.epochsTrained > 0) {
+        try {
+          await this.keepLastGood(held, { config, dataset }, err, runId);
+          return;
+        } catch (evalErr) {
+          failure = evalErr;
+        } finally {
+          this.run = null;
+        }
+      }
+      this.run = null;
+      this.fail(held, failure, runId);
       return;
     }
     if (outcome.final) this.finish(held, config, outcome, outcome.final, runId);
@@ -282,13 +342,13 @@ export class EngineCore {
    * the current model. Why evaluate again: they are the weights before the last finite update, not
    * those of the last epoch's end, so that epoch's codes and metrics would not describe them.
    */
-  private keepLastGood(
+  private async keepLastGood(
     held: Held,
     { config, dataset }: { config: TrainConfig; dataset: Dataset },
     err: TrainingDivergedError,
     runId: string,
-  ): void {
-    const { metrics, valCodes } = evaluate(held.model, dataset, config);
+  ): Promise<void> {
+    const { metrics, valCodes } = await evaluate(held.model, dataset, config);
     held.points.codes = valCodes;
     held.source = 'trained';
     held.meta = { ...held.meta, name: trainedName(config), metrics, latentBounds: metrics.latentBounds };

@@ -74,7 +74,7 @@ describe('reconstructAndScore', () => {
 });
 
 describe('evaluate', () => {
-  it(`encodes every validation image but scores the first ${SCORED_VAL_IMAGES} and looks up ${KNN_TRAIN_CODES} training codes`, () => {
+  it(`encodes every validation image but scores the first ${SCORED_VAL_IMAGES} and looks up ${KNN_TRAIN_CODES} training codes`, async () => {
     const dataset = generateDataset({ count: 12_000, imageSize: 32, seed: 5, valFraction: 0.25 });
     const { train, val } = dataset;
     expect(val.count).toBeGreaterThan(SCORED_VAL_IMAGES);
@@ -83,7 +83,7 @@ describe('evaluate', () => {
     const model = buildAutoencoder({ imageSize: 32, kind: 'ae', hidden: [32, 8] }, 2);
 
     const before = tf.memory().numTensors;
-    const result = evaluate(model, dataset, config);
+    const result = await evaluate(model, dataset, config);
     expect(tf.memory().numTensors).toBe(before);
 
     const valCodes = encodeImages(model, val.images, val.count);
@@ -102,7 +102,9 @@ describe('evaluate', () => {
     expect(result.metrics.spearman).toEqual(expected.spearman);
     expect(result.metrics.latentBounds).toEqual(expected.latentBounds);
     const firstLoss = reconstructAndScore(model, val, SCORED_VAL_IMAGES, config).loss;
-    expect(result.lossVal).toBeCloseTo(firstLoss, 6);
+    // Scored in slices of 256: the backend's float32 mean over a million pixels at once drifts from
+    // the slices' mean by up to ~2e-3 relative (measured 1.5e-3).
+    expect(Math.abs(result.lossVal - firstLoss)).toBeLessThan(5e-3 * firstLoss);
     disposeModel(model);
   });
 });

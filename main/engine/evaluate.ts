@@ -8,6 +8,7 @@ import type { TrainConfig } from '../../shared/train-config';
 import type { Dataset, DatasetSplit } from '../../shared/dataset';
 import { computeMetrics } from '../../shared/stats';
 import { type Autoencoder, decode, encode, lossOf } from './model';
+import { inSlices } from './slices';
 
 /** Rows per tensor when encoding, decoding or scoring a whole split (bounds peak memory). */
 export const EVAL_CHUNK = 1024;
@@ -89,15 +90,38 @@ export function decodeCodes(model: Autoencoder, codes: Float32Array): Float32Arr
 export const SCORED_VAL_IMAGES = 1000;
 export const KNN_TRAIN_CODES = 5000;
 
-/** Metrics, validation codes and validation loss on the current weights. */
-export function evaluate(model: Autoencoder, dataset: Dataset, config: TrainConfig): Evaluation {
+/**
+ * Metrics, validation codes and validation loss on the current weights, in slices (slices.ts): a
+ * decode asked for meanwhile waits for one slice, not the whole evaluation. The caller must not
+ * change the weights until it resolves (the training loop awaits it).
+ */
+export async function evaluate(
+  model: Autoencoder,
+  dataset: Dataset,
+  config: TrainConfig,
+): Promise<Evaluation> {
   const { train, val } = dataset;
   const pixels = model.spec.imageSize * model.spec.imageSize;
-  const valCodes = encodeImages(model, val.images, val.count);
+  const valCodes = new Float32Array(2 * val.count);
+  await inSlices(val.count, (start, rows) => {
+    const images = val.images.subarray(start * pixels, (start + rows) * pixels);
+    valCodes.set(encodeImages(model, images, rows), 2 * start);
+  });
   const scored = Math.min(val.count, SCORED_VAL_IMAGES);
-  const { recon: valRecon, loss: lossVal } = reconstructAndScore(model, val, scored, config);
+  const valRecon = new Float32Array(scored * pixels);
+  let lossSum = 0;
+  await inSlices(scored, (start, rows) => {
+    const part = sliceOf(val, start, rows, pixels);
+    const { recon, loss } = reconstructAndScore(model, part, rows, config);
+    valRecon.set(recon, start * pixels);
+    lossSum += loss * rows;
+  });
   const looked = Math.min(train.count, KNN_TRAIN_CODES);
-  const trainCodes = encodeImages(model, train.images, looked);
+  const trainCodes = new Float32Array(2 * looked);
+  await inSlices(looked, (start, rows) => {
+    const images = train.images.subarray(start * pixels, (start + rows) * pixels);
+    trainCodes.set(encodeImages(model, images, rows), 2 * start);
+  });
   const metrics = computeMetrics({
     valImages: val.images.subarray(0, scored * pixels),
     valRecon,
@@ -106,7 +130,16 @@ export function evaluate(model: Autoencoder, dataset: Dataset, config: TrainConf
     trainCodes,
     trainFactors: train.factors.subarray(0, 2 * looked),
   });
-  return { metrics, valCodes, lossVal };
+  return { metrics, valCodes, lossVal: scored > 0 ? lossSum / scored : Number.NaN };
+}
+
+/** Rows [start, start + rows) of a split, as views. */
+function sliceOf(split: DatasetSplit, start: number, rows: number, pixels: number): DatasetSplit {
+  return {
+    images: split.images.subarray(start * pixels, (start + rows) * pixels),
+    factors: split.factors.subarray(2 * start, 2 * (start + rows)),
+    count: rows,
+  };
 }
 
 /**

@@ -110,10 +110,10 @@ export async function runTraining(opts: TrainLoopOptions): Promise<TrainOutcome>
     for (let epoch = 1; epoch <= opts.config.epochs && !opts.control.stopRequested; epoch++) {
       if (!(await run.trainEpoch(epoch))) break;
     }
+    return await run.outcome();
   } finally {
     run.dispose();
   }
-  return run.outcome();
 }
 
 /** The state of one run: optimizer, batch buffers, last good weights, clocks and counters. */
@@ -185,7 +185,7 @@ class TrainingRun {
       }
     }
     if (stepsDone < this.stepsPerEpoch) return false;
-    this.endEpoch(epoch, lossSum / stepsDone, stepsDone);
+    await this.endEpoch(epoch, lossSum / stepsDone, stepsDone);
     return true;
   }
 
@@ -216,10 +216,10 @@ class TrainingRun {
     return loss;
   }
 
-  private endEpoch(epoch: number, lossTrain: number, stepsDone: number): void {
+  private async endEpoch(epoch: number, lossTrain: number, stepsDone: number): Promise<void> {
     const { config, dataset, model, runId } = this.opts;
     const t0 = this.now();
-    const last = evaluate(model, dataset, config);
+    const last = await evaluate(model, dataset, config);
     this.activeMs += this.now() - t0;
     this.last = last;
     this.lastAtStep = this.globalStep;
@@ -248,11 +248,11 @@ class TrainingRun {
    * The result; stopped mid-epoch: evaluated on the weights as they are, once an epoch has ended
    * (before that there is nothing worth evaluating).
    */
-  outcome(): TrainOutcome {
+  async outcome(): Promise<TrainOutcome> {
     const { config, dataset, model, control } = this.opts;
     const stopped = control.stopRequested && this.epochsTrained < config.epochs;
     const moved = this.globalStep !== this.lastAtStep;
-    const last = this.last && moved ? evaluate(model, dataset, config) : this.last;
+    const last = this.last && moved ? await evaluate(model, dataset, config) : this.last;
     return {
       stopped,
       epochsTrained: this.epochsTrained,
