@@ -19,7 +19,7 @@ import { initBackend } from './backend';
 import { DatasetCache } from './dataset-cache';
 import { decodeCodes, encodeImages, encodeWithLogVar, evaluate } from './evaluate';
 import { type Held, stateOf, summaryOf, trainedName, untrainedModel } from './held-model';
-import { type Autoencoder, disposeModel, variablesOf } from './model';
+import { type Autoencoder, disposeModel } from './model';
 import { IMMEDIATE_ROWS, inSlices } from './slices';
 import type { AtlasMeta } from './model-meta';
 import { fromStored, packBundle, readModelDir, toStored, unpackBundle, writeModelDir } from './model-store';
@@ -58,6 +58,10 @@ export class EngineCore {
   /** Controls asked for a run whose 'train' call has not arrived yet (see worker-protocol.ts). */
   private early: { runId: string; control: TrainControl } | null = null;
   private readonly datasets: DatasetCache;
+  /** Models with sliced requests in progress, and how many (see `keptDuring`). */
+  private readonly inUse = new Map<Autoencoder, number>();
+  /** Models replaced while in use: disposed when their last sliced request ends. */
+  private readonly retired = new Set<Autoencoder>();
 
   constructor(
     private readonly emit: Emit,
@@ -131,13 +135,11 @@ export class EngineCore {
     if (count <= IMMEDIATE_ROWS)
       return count === 0 ? new Float32Array(0) : encodeImages(model, images, count);
     const out = new Float32Array(2 * count);
-    await inSlices(
-      count,
-      (start, rows) => {
+    await this.keptDuring(model, () =>
+      inSlices(count, (start, rows) => {
         const part = images.subarray(start * pixels, (start + rows) * pixels);
         out.set(encodeImages(model, part, rows), 2 * start);
-      },
-      this.whileAlive(model),
+      }),
     );
     return out;
   }
@@ -154,10 +156,10 @@ export class EngineCore {
     if (count <= IMMEDIATE_ROWS) return count === 0 ? new Float32Array(0) : decodeCodes(model, z);
     const pixels = model.spec.imageSize ** 2;
     const out = new Float32Array(count * pixels);
-    await inSlices(
-      count,
-      (start, rows) => out.set(decodeCodes(model, z.subarray(2 * start, 2 * (start + rows))), start * pixels),
-      this.whileAlive(model),
+    await this.keptDuring(model, () =>
+      inSlices(count, (start, rows) =>
+        out.set(decodeCodes(model, z.subarray(2 * start, 2 * (start + rows))), start * pixels),
+      ),
     );
     return out;
   }
@@ -170,9 +172,8 @@ export class EngineCore {
     const pixels = model.spec.imageSize ** 2;
     const codes = new Float32Array(2 * part.count);
     const logVar = model.zLogVar ? new Float32Array(2 * part.count) : null;
-    await inSlices(
-      part.count,
-      (start, rows) => {
+    await this.keptDuring(model, () =>
+      inSlices(part.count, (start, rows) => {
         const encoded = encodeWithLogVar(
           model,
           part.images.subarray(start * pixels, (start + rows) * pixels),
@@ -180,24 +181,36 @@ export class EngineCore {
         );
         codes.set(encoded.codes, 2 * start);
         if (logVar && encoded.logVar) logVar.set(encoded.logVar, 2 * start);
-      },
-      this.whileAlive(model),
+      }),
     );
     // Why a copy: the reply transfers its buffers, and the dataset keeps its factors for later.
     return { split, codes, factors: part.factors.slice(), logVar, count: part.count };
   }
 
   /**
-   * What a sliced request checks between slices: the model it started with is not disposed (a
-   * model opened, or a run ended, meanwhile). Training on the same model goes on between slices,
-   * so a grid decoded during a run may mix weights one step apart, which no one can see.
+   * Runs a sliced request on `model`, keeping the model alive until it ends: a model replaced
+   * meanwhile (a run ended, another model opened) is disposed only then, so the request answers
+   * for the model it was asked of, whole and labelled right. Training on the same model goes on
+   * between slices, so a grid decoded during a run may mix weights one step apart.
    */
-  private whileAlive(model: Autoencoder): { stillValid: () => boolean; invalid: string } {
-    const probe = variablesOf(model)[0];
-    return {
-      stillValid: () => probe !== undefined && !probe.isDisposed,
-      invalid: 'The model was replaced while this was computed; try again.',
-    };
+  private async keptDuring<T>(model: Autoencoder, work: () => Promise<T>): Promise<T> {
+    this.inUse.set(model, (this.inUse.get(model) ?? 0) + 1);
+    try {
+      return await work();
+    } finally {
+      const left = (this.inUse.get(model) ?? 1) - 1;
+      if (left > 0) this.inUse.set(model, left);
+      else {
+        this.inUse.delete(model);
+        if (this.retired.delete(model)) disposeModel(model);
+      }
+    }
+  }
+
+  /** Disposes a model no longer current, or marks it to be once its sliced requests end. */
+  private retire(model: Autoencoder): void {
+    if (this.inUse.has(model)) this.retired.add(model);
+    else disposeModel(model);
   }
 
   async loadDir(dir: string, source: 'bundled' | 'loaded', id?: string): Promise<ModelState> {
@@ -363,7 +376,7 @@ export class EngineCore {
    */
   private endBeforeFirstEpoch(run: Run, trainSeconds: number): void {
     this.run = null;
-    if (run.held) disposeModel(run.held.model);
+    if (run.held) this.retire(run.held.model);
     this.releaseDatasets();
     this.announce();
     const { runId } = run;
@@ -380,7 +393,7 @@ export class EngineCore {
 
   /** The run diverged before its first epoch ended, or failed otherwise: the previous model stays. */
   private fail(held: Held, err: unknown, runId: string): void {
-    disposeModel(held.model);
+    this.retire(held.model);
     this.releaseDatasets();
     this.announce();
     const message =
@@ -393,7 +406,7 @@ export class EngineCore {
   private replaceHeld(held: Held): void {
     const old = this.held;
     this.held = held;
-    if (old && old.model !== held.model) disposeModel(old.model);
+    if (old && old.model !== held.model) this.retire(old.model);
     this.releaseDatasets();
     this.announce();
   }

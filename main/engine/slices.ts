@@ -17,24 +17,15 @@ export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/**
- * Calls `slice(start, rows)` over `count` rows in slices of `sliceRows`, yielding between two.
- * Before each slice after the first, `stillValid()` must hold (e.g. the model is not disposed);
- * otherwise it rejects with `invalid`'s message.
- */
+/** Calls `slice(start, rows)` over `count` rows in slices of `sliceRows`, yielding between two. */
 export async function inSlices(
   count: number,
   slice: (start: number, rows: number) => void,
-  opts: { sliceRows?: number; stillValid?: () => boolean; invalid?: string } = {},
+  opts: { sliceRows?: number } = {},
 ): Promise<void> {
   const size = opts.sliceRows ?? SLICE_ROWS;
   for (let start = 0; start < count; start += size) {
-    if (start > 0) {
-      await yieldToEventLoop();
-      if (opts.stillValid && !opts.stillValid()) {
-        throw new Error(opts.invalid ?? 'The model changed while this was computed; try again.');
-      }
-    }
+    if (start > 0) await yieldToEventLoop();
     slice(start, Math.min(size, count - start));
   }
 }
