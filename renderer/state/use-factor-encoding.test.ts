@@ -6,7 +6,7 @@ import { renderCylinder } from '../../shared/cylinder';
 import { createFakeApi } from '../lib/fake-api.test-util';
 import { inAct, renderHook } from '../lib/render-hook.test-util';
 import { explorerReducer, INITIAL_EXPLORER } from './explorer-reducer';
-import { useFactorEncoding } from './use-factor-encoding';
+import { STALE_ERROR_GRACE_MS, useFactorEncoding } from './use-factor-encoding';
 
 /** The explorer's reducer wired to useFactorEncoding, as the app does; the test moves the sliders. */
 async function setup(encode: (arg: unknown) => unknown, onError = vi.fn()) {
@@ -63,9 +63,28 @@ describe('useFactorEncoding', () => {
   it('reports a failed encoding and leaves z where it was', async () => {
     const s = await setup(() => Promise.reject(new Error('No model is loaded.')));
     await s.slide({ height: 0.5, radius: 0.6 });
+    await inAct(() => new Promise((resolve) => setTimeout(resolve, STALE_ERROR_GRACE_MS + 50)));
     expect(s.onError).toHaveBeenCalledTimes(1);
     expect(s.onError.mock.calls[0]?.[0]).toEqual(new Error('No model is loaded.'));
     expect(s.hook.current.state.z).toEqual(INITIAL_EXPLORER.z);
+    await s.hook.unmount();
+  });
+
+  it('drops the failure of an encoding made for a model that was replaced meanwhile', async () => {
+    // A run stopped at once: the 64 px model in training gave way to the previous 32 px one while
+    // its encode was on the way, and the host refused the 64 px image (seen in the e2e as an alert).
+    let fail = true;
+    const s = await setup(() =>
+      fail
+        ? Promise.reject(new Error('model:encode: images must hold 1 × 32² pixels for this model'))
+        : { codes: Float32Array.from([0.25, 0.5]), count: 1 },
+    );
+    await s.slide({ height: 0.4, radius: 0.7 });
+    fail = false;
+    await s.hook.rerender({ modelVersion: 2 });
+    await inAct(() => new Promise((resolve) => setTimeout(resolve, STALE_ERROR_GRACE_MS + 50)));
+    expect(s.onError).not.toHaveBeenCalled();
+    expect(s.hook.current.state.z).toEqual([0.25, 0.5]);
     await s.hook.unmount();
   });
 });

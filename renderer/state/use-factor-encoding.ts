@@ -8,7 +8,16 @@ import { createLatestQueue, type LatestQueue } from '../lib/latest-queue';
 interface EncodeAsk {
   factors: Factors;
   image: Float32Array;
+  /** The model version the image was drawn for. */
+  modelVersion: number;
 }
+
+/**
+ * How long a failed encoding waits before it is reported: if the model changes meanwhile, the
+ * failure was the old model's (a run stopped and the previous model came back, at another image
+ * size, while the encode was on its way) and the new model's encode answers instead.
+ */
+export const STALE_ERROR_GRACE_MS = 1000;
 
 /**
  * The Height/Radius sliders' side of the explorer: renders the true cylinder for the slider
@@ -30,22 +39,34 @@ export function useFactorEncoding(
 ): Float32Array {
   const trueImage = useMemo(() => renderCylinder(factors, imageSize), [factors, imageSize]);
   const queue = useRef<LatestQueue<EncodeAsk> | null>(null);
+  const latestVersion = useRef(modelVersion);
+  latestVersion.current = modelVersion;
 
   useEffect(() => {
+    const timers = new Set<ReturnType<typeof setTimeout>>();
     const q = createLatestQueue(
       ({ image }: EncodeAsk) => api.invoke('model:encode', { images: image, count: 1 }),
       {
         onResult: ({ codes }, ask) =>
           dispatch({ type: 'factors-encoded', factors: ask.factors, z: [codes[0] ?? NaN, codes[1] ?? NaN] }),
-        onError,
+        onError: (error, ask) => {
+          const timer = setTimeout(() => {
+            timers.delete(timer);
+            if (latestVersion.current === ask.modelVersion) onError(error);
+          }, STALE_ERROR_GRACE_MS);
+          timers.add(timer);
+        },
       },
     );
     queue.current = q;
-    return () => q.dispose();
+    return () => {
+      q.dispose();
+      for (const timer of timers) clearTimeout(timer);
+    };
   }, [api, dispatch, onError]);
 
   useEffect(() => {
-    if (active && modelVersion > 0) queue.current?.push({ factors, image: trueImage });
+    if (active && modelVersion > 0) queue.current?.push({ factors, image: trueImage, modelVersion });
   }, [active, factors, trueImage, modelVersion]);
 
   return trueImage;
