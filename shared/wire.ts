@@ -13,6 +13,7 @@
  * `{ "$num": "NaN" | "Infinity" | "-Infinity" }`, so the host delivers what Electron's IPC does.
  */
 import type { ApiError } from './api';
+import { type JsonLimits, jsonShapeProblem } from './bounded-json';
 
 /** Renderer → host: a request; `id` pairs it with its response. */
 export interface WireRequest {
@@ -71,13 +72,17 @@ export function encodeMessage(message: WireMessage | unknown): Uint8Array<ArrayB
  * Decodes a frame made by `encodeMessage`. Throws on a malformed frame (never returns garbage),
  * before copying any blob: tags that overrun the frame or overlap each other are refused, so the
  * copies together never exceed the frame's own size (512 tags on one 1 MB blob would otherwise ask
- * for 512 MB).
+ * for 512 MB). With `headerLimits`, the header's size, nesting and value count are checked before
+ * it is parsed (a host's frames come from any local client: see main/host/ws-api.ts).
  */
-export function decodeMessage(frame: Uint8Array): unknown {
+export function decodeMessage(frame: Uint8Array, headerLimits?: JsonLimits): unknown {
   if (frame.length < 4) throw new Error('Malformed message: too short');
   const headerLength = new DataView(frame.buffer, frame.byteOffset, frame.byteLength).getUint32(0, true);
   if (4 + headerLength > frame.length) throw new Error('Malformed message: header overruns the frame');
-  const json = new TextDecoder().decode(frame.subarray(4, 4 + headerLength));
+  const header = frame.subarray(4, 4 + headerLength);
+  const problem = headerLimits && jsonShapeProblem(header, headerLimits);
+  if (problem) throw new Error(`Malformed message header: ${problem}`);
+  const json = new TextDecoder().decode(header);
   const dataStart = align4(4 + headerLength);
   // Pass 1: parse, noting where each tag sits; no blob is touched yet.
   const slots: BlobSlot[] = [];

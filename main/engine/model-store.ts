@@ -22,7 +22,7 @@ import { API_LIMITS } from '../../shared/api';
 import { kindPhrase } from '../../shared/wording';
 import { type StepHook, recoverFolder, writeFolderAtomic } from '../node/atomic-folder';
 import { FileRefusedError, describeFileError, readRegularFile } from '../node/files';
-import { MODEL_JSON_SHAPE, parseBoundedJson } from './bounded-json';
+import { MODEL_JSON_SHAPE, parseBoundedJson } from '../../shared/bounded-json';
 import {
   type Autoencoder,
   type DenseWeights,

@@ -8,7 +8,7 @@ import { decodeMessage, encodeMessage, type WireResponse } from '../../shared/wi
 import { ApiRequestError } from '../../shared/validate';
 import type { Service } from '../service/service';
 import { startHost, type Host } from './server';
-import { ANSWER_BUFFER_BYTES, MAX_BUFFERED_BYTES, MAX_REQUESTS_IN_FLIGHT } from './ws-api';
+import { ANSWER_BUFFER_BYTES, FREE_RUNNING, MAX_BUFFERED_BYTES, MAX_REQUESTS_IN_FLIGHT } from './ws-api';
 
 /**
  * A service stand-in whose 'model:decode' answers `answer()` once `release()` has been called
@@ -99,7 +99,8 @@ describe('host back-pressure', () => {
     for (let id = 1; id <= MAX_REQUESTS_IN_FLIGHT + extra; id++) ws.send(decodeRequest(id));
 
     await until(() => got.length === extra, 'the refusals');
-    expect(counts.invoked).toBe(MAX_REQUESTS_IN_FLIGHT);
+    // FREE_RUNNING run at once; the rest take turns, so one more runs and holds its turn.
+    expect(counts.invoked).toBe(FREE_RUNNING + 1);
     expect(got.map((r) => r.id)).toEqual([1, 2, 3].map((i) => MAX_REQUESTS_IN_FLIGHT + i));
     for (const refusal of got) {
       expect(refusal).toMatchObject({ ok: false, error: { code: 'busy' } });
@@ -146,6 +147,30 @@ describe('host back-pressure', () => {
     reader.close();
   });
 
+  it('does not let a burst of slow requests all start at once before any answer exists', async () => {
+    // Found by `npm run attack`: 40 decodes of 4,096 codes sent at once, unread, all passed the
+    // buffer check while it was still empty, and their answers (+560 MB) were made regardless.
+    const images = new Float32Array(2 * 1024 * 1024);
+    const { service, counts, release } = gatedService(() => ({ images, count: 1, imageSize: 32 }), true);
+    host = await startHost({ service, rendererDir: rendererDir() });
+    const reader = await connectApi(host);
+    reader.pause();
+    const got = responses(reader);
+    for (let id = 1; id <= 24; id++) reader.send(decodeRequest(id));
+    await until(() => counts.invoked >= FREE_RUNNING, 'the first requests to run');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(counts.invoked).toBe(FREE_RUNNING + 1);
+    release();
+    await quiet(counts);
+    // The answers made while the reader sleeps stay within what may wait, plus the kernel's share.
+    expect(counts.invoked).toBeLessThanOrEqual(FREE_RUNNING + ANSWER_BUFFER_BYTES / images.byteLength + 4);
+    expect(counts.invoked).toBeLessThan(24);
+    reader.resume();
+    await until(() => got.length === 24, 'every answer', 30_000);
+    expect(got.every((r) => r.ok)).toBe(true);
+    reader.close();
+  });
+
   it(`ends a connection that never reads once over ${MAX_BUFFERED_BYTES / 1024 / 1024} MiB wait for it, and serves the others`, async () => {
     // Events need no request, so only the hard cap bounds them for a peer that never reads.
     const listeners = new Set<(name: never, payload: never) => void>();
@@ -167,6 +192,30 @@ describe('host back-pressure', () => {
     }
     stuck.resume();
     await closed;
+
+    const other = await connectApi(host);
+    const otherGot = responses(other);
+    other.send(decodeRequest(1));
+    await until(() => otherGot.length === 1, 'an answer on another connection');
+    expect(otherGot[0]).toMatchObject({ id: 1, ok: true });
+    other.close();
+  });
+
+  it('refuses a request whose JSON header is a nesting bomb before parsing it, and serves the others', async () => {
+    // 2 MB of `[`: parsed, it took the host up by ~120 MB (63 MiB of it: +3.2 GB for 15 s).
+    const { service, counts } = gatedService(() => ({ ok: 1 }), false);
+    host = await startHost({ service, rendererDir: rendererDir() });
+    const bomb = new TextEncoder().encode('['.repeat(2 * 1024 * 1024));
+    const frame = new Uint8Array(4 + bomb.length);
+    new DataView(frame.buffer).setUint32(0, bomb.length, true);
+    frame.set(bomb, 4);
+    const attacker = await connectApi(host);
+    const closed = new Promise<string>((resolve) =>
+      attacker.once('close', (_code, reason: Buffer) => resolve(reason.toString())),
+    );
+    attacker.send(frame);
+    expect(await closed).toMatch(/nested more than 16 levels/);
+    expect(counts.invoked).toBe(0);
 
     const other = await connectApi(host);
     const otherGot = responses(other);

@@ -2,6 +2,7 @@
 import type { WebSocket, WebSocketServer } from 'ws';
 import { decodeMessage, encodeMessage, type WireMessage, type WireRequest } from '../../shared/wire';
 import { API_LIMITS } from '../../shared/api';
+import type { JsonLimits } from '../../shared/bounded-json';
 import { toApiError } from '../../shared/validate';
 import type { Service } from '../service/service';
 import { errorMessage } from '../../shared/errors';
@@ -37,6 +38,27 @@ export const ANSWER_BUFFER_BYTES = 64 * 1024 * 1024;
  */
 export const MAX_BUFFERED_BYTES = 256 * 1024 * 1024;
 
+/**
+ * Limits on a request's JSON header, checked before it is parsed. Why: JSON.parse of a 63 MiB
+ * header of `[[[[…` took the host's memory up by 3.2 GB for 15 s (found by `npm run attack`).
+ * Every typed array travels outside the header, so a real request's header is small: its largest
+ * is a CSV text to save (at most maxCsvChars characters, up to 4 bytes each once escaped), its
+ * deepest a few levels of plain objects and pairs of numbers.
+ */
+export const REQUEST_HEADER_LIMITS: JsonLimits = {
+  maxBytes: 4 * API_LIMITS.maxCsvChars + 1024 * 1024,
+  maxDepth: 16,
+  maxValues: 10_000,
+};
+
+/**
+ * Requests of one connection that may run at once while at most FREE_RUN_BUFFER_BYTES wait to be
+ * sent to it; more take turns (see `admit`). Why 8: the page asks for about that many at once when
+ * the model changes (grid, reconstructions, preview, codes of both splits, …).
+ */
+export const FREE_RUNNING = 8;
+const FREE_RUN_BUFFER_BYTES = 8 * 1024 * 1024;
+
 /** How often a waiting request looks at its send buffer again, in ms. */
 const ROOM_POLL_MS = 15;
 
@@ -45,6 +67,12 @@ interface Connection {
   readonly socket: WebSocket;
   requests: number;
   requestBytes: number;
+  /** Requests running without a turn (see `admit`). */
+  running: number;
+  /** Requests waiting for their turn. */
+  queued: number;
+  /** Settles when the request whose turn it is now has sent its answer. */
+  turn: Promise<void>;
 }
 
 /** Serves `service` to every connection of `wss` and broadcasts its events to all of them. */
@@ -54,7 +82,14 @@ export function attachApi(wss: WebSocketServer, service: Service): () => void {
     for (const client of wss.clients) sendFrame(client, frame);
   });
   wss.on('connection', (socket: WebSocket) => {
-    const connection: Connection = { socket, requests: 0, requestBytes: 0 };
+    const connection: Connection = {
+      socket,
+      requests: 0,
+      requestBytes: 0,
+      running: 0,
+      queued: 0,
+      turn: Promise.resolve(),
+    };
     // Why: ws reports a bad frame (invalid opcode, oversize payload) as an 'error' event and then
     // closes the socket; without a listener that event would be thrown and end the whole host.
     socket.on('error', (err) => console.warn(`Closed a WebSocket connection: ${err.message}`));
@@ -97,9 +132,11 @@ async function answer(
   connection.requests++;
   connection.requestBytes += bytes;
   let response: WireMessage;
+  let done: (() => void) | false = false;
   try {
     // A connection closed while its request waited gets nothing run for it.
-    if (!(await roomToAnswer(socket))) return;
+    done = await admit(connection);
+    if (!done) return;
     const result = await service.invoke(request.name, request.arg);
     response = { t: 'res', id: request.id, ok: true, result };
   } catch (err) {
@@ -111,6 +148,38 @@ async function answer(
   // Checked before encoding: for a connection closed (or ended by canSend) meanwhile, the answer is
   // dropped here, never encoded or kept.
   if (canSend(socket)) socket.send(encodeMessage(response));
+  if (done) done();
+}
+
+/**
+ * Lets a request of `connection` run; resolves to what to call once its answer is sent, or false
+ * when the socket closed first. Up to FREE_RUNNING requests run at once while the send buffer is
+ * nearly empty (the page's burst after a model change); past that they take turns, one at a time,
+ * each once the buffer holds at most ANSWER_BUFFER_BYTES. Why turns: a peer that stopped reading
+ * made all 32 of its requests pass the buffer check at once, before any answer existed (+560 MB).
+ */
+async function admit(connection: Connection): Promise<(() => void) | false> {
+  const { socket } = connection;
+  if (
+    connection.queued === 0 &&
+    connection.running < FREE_RUNNING &&
+    socket.bufferedAmount <= FREE_RUN_BUFFER_BYTES
+  ) {
+    connection.running++;
+    return () => connection.running--;
+  }
+  connection.queued++;
+  const before = connection.turn;
+  let release!: () => void;
+  connection.turn = new Promise<void>((resolve) => (release = resolve));
+  try {
+    await before;
+    if (await roomToAnswer(socket)) return release;
+    release();
+    return false;
+  } finally {
+    connection.queued--;
+  }
 }
 
 /** Why a request of `bytes` may not run now on `connection`, in words for the user; null when it may. */
@@ -157,7 +226,7 @@ function canSend(socket: WebSocket): boolean {
 
 function parseRequest(data: unknown, isBinary: boolean): WireRequest {
   if (!isBinary || !(data instanceof Buffer)) throw new Error('Expected one binary frame');
-  const msg = decodeMessage(data) as Partial<WireRequest> | null;
+  const msg = decodeMessage(data, REQUEST_HEADER_LIMITS) as Partial<WireRequest> | null;
   if (typeof msg !== 'object' || msg === null || msg.t !== 'req') throw new Error('Expected a request');
   if (!Number.isSafeInteger(msg.id)) throw new Error('Request without a valid id');
   // The name is checked by the service's validation (unknown or non-string names are refused there).

@@ -1,8 +1,8 @@
 /**
  * JSON.parse behind limits on size, nesting and number of values, checked by one pass over the
- * bytes before anything is parsed. Why: a model file is read from anywhere, and JSON.parse of a
- * 64 MB file of `[[[[…` or of millions of tiny values allocates gigabytes and holds the thread for
- * seconds. Our files are far inside the limits: a model.json has ~300 values, 9 levels deep; a
+ * bytes before anything is parsed. Why: a model file is read from anywhere, and a WebSocket frame
+ * comes from any local client, and JSON.parse of a 64 MB text of `[[[[…` or of millions of tiny
+ * values allocates gigabytes and holds the thread for seconds. Our files are far inside the limits: a model.json has ~300 values, 9 levels deep; a
  * bundle's weights are one long string, which counts as one value.
  */
 
