@@ -269,6 +269,8 @@ export class EngineCore {
       };
     } catch (err) {
       disposeModel(loaded.model);
+      // The dataset made for a model that failed to load (e.g. its weights give NaN) is not kept.
+      this.releaseDatasets();
       throw err;
     }
     this.replaceHeld(held);
