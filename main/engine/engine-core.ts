@@ -17,10 +17,10 @@ import { validateTrainConfig } from '../../shared/validate';
 import { countOf } from '../../shared/wording';
 import { initBackend } from './backend';
 import { DatasetCache } from './dataset-cache';
-import { decodeCodes, encodeImages, encodeWithLogVar, evaluate } from './evaluate';
+import { encodeImages, evaluate } from './evaluate';
 import { type Held, stateOf, summaryOf, trainedName, untrainedModel } from './held-model';
 import { type Autoencoder, disposeModel } from './model';
-import { IMMEDIATE_ROWS, inSlices } from './slices';
+import { decodeRequest, encodeRequest, encodeSplitRequest, ModelLeases } from './sliced-inference';
 import type { AtlasMeta } from './model-meta';
 import { fromStored, packBundle, readModelDir, toStored, unpackBundle, writeModelDir } from './model-store';
 import { TrainControl, TrainingDivergedError, type TrainOutcome, runTraining } from './train-loop';
@@ -58,10 +58,8 @@ export class EngineCore {
   /** Controls asked for a run whose 'train' call has not arrived yet (see worker-protocol.ts). */
   private early: { runId: string; control: TrainControl } | null = null;
   private readonly datasets: DatasetCache;
-  /** Models with sliced requests in progress, and how many (see `keptDuring`). */
-  private readonly inUse = new Map<Autoencoder, number>();
-  /** Models replaced while in use: disposed when their last sliced request ends. */
-  private readonly retired = new Set<Autoencoder>();
+  /** Keeps a replaced model alive until the sliced requests using it end. */
+  private readonly leases = new ModelLeases();
 
   constructor(
     private readonly emit: Emit,
@@ -123,8 +121,8 @@ export class EngineCore {
     this.controlOf(runId).stop();
   }
 
-  /** Encodes images with the current model; a large batch in slices (see slices.ts). */
-  async encode(images: Float32Array, count: number): Promise<Float32Array> {
+  /** Encodes images with the current model; a large batch in slices (sliced-inference.ts). */
+  encode(images: Float32Array, count: number): Promise<Float32Array> {
     const { model } = this.require();
     const pixels = model.spec.imageSize ** 2;
     if (!Number.isInteger(count) || count < 0 || images.length !== count * pixels) {
@@ -132,36 +130,18 @@ export class EngineCore {
         `encode: expected ${count} images of ${model.spec.imageSize}×${model.spec.imageSize} pixels (${count * pixels} values), got ${images.length}`,
       );
     }
-    if (count <= IMMEDIATE_ROWS)
-      return count === 0 ? new Float32Array(0) : encodeImages(model, images, count);
-    const out = new Float32Array(2 * count);
-    await this.keptDuring(model, () =>
-      inSlices(count, (start, rows) => {
-        const part = images.subarray(start * pixels, (start + rows) * pixels);
-        out.set(encodeImages(model, part, rows), 2 * start);
-      }),
-    );
-    return out;
+    return encodeRequest(this.leases, model, images, count);
   }
 
-  /** Decodes codes with the current model; a large batch in slices (see slices.ts). */
-  async decode(z: Float32Array): Promise<Float32Array> {
+  /** Decodes codes with the current model; a large batch in slices (sliced-inference.ts). */
+  decode(z: Float32Array): Promise<Float32Array> {
     const { model } = this.require();
     if (z.length % 2 !== 0)
       throw new Error(`decode: codes must be interleaved pairs, got ${z.length} values`);
     for (let i = 0; i < z.length; i++) {
       if (!Number.isFinite(z[i]!)) throw new Error(`decode: code value ${i} is not a finite number`);
     }
-    const count = z.length / 2;
-    if (count <= IMMEDIATE_ROWS) return count === 0 ? new Float32Array(0) : decodeCodes(model, z);
-    const pixels = model.spec.imageSize ** 2;
-    const out = new Float32Array(count * pixels);
-    await this.keptDuring(model, () =>
-      inSlices(count, (start, rows) =>
-        out.set(decodeCodes(model, z.subarray(2 * start, 2 * (start + rows))), start * pixels),
-      ),
-    );
-    return out;
+    return decodeRequest(this.leases, model, z);
   }
 
   /** A split of the current model's dataset, encoded on the current weights (also while training). */
@@ -169,48 +149,9 @@ export class EngineCore {
     if (split !== 'train' && split !== 'val') throw new Error(`codes: unknown split "${String(split)}"`);
     const { model, meta } = this.require();
     const part = this.datasets.get(meta.config)[split];
-    const pixels = model.spec.imageSize ** 2;
-    const codes = new Float32Array(2 * part.count);
-    const logVar = model.zLogVar ? new Float32Array(2 * part.count) : null;
-    await this.keptDuring(model, () =>
-      inSlices(part.count, (start, rows) => {
-        const encoded = encodeWithLogVar(
-          model,
-          part.images.subarray(start * pixels, (start + rows) * pixels),
-          rows,
-        );
-        codes.set(encoded.codes, 2 * start);
-        if (logVar && encoded.logVar) logVar.set(encoded.logVar, 2 * start);
-      }),
-    );
+    const { codes, logVar } = await encodeSplitRequest(this.leases, model, part.images, part.count);
     // Why a copy: the reply transfers its buffers, and the dataset keeps its factors for later.
     return { split, codes, factors: part.factors.slice(), logVar, count: part.count };
-  }
-
-  /**
-   * Runs a sliced request on `model`, keeping the model alive until it ends: a model replaced
-   * meanwhile (a run ended, another model opened) is disposed only then, so the request answers
-   * for the model it was asked of, whole and labelled right. Training on the same model goes on
-   * between slices, so a grid decoded during a run may mix weights one step apart.
-   */
-  private async keptDuring<T>(model: Autoencoder, work: () => Promise<T>): Promise<T> {
-    this.inUse.set(model, (this.inUse.get(model) ?? 0) + 1);
-    try {
-      return await work();
-    } finally {
-      const left = (this.inUse.get(model) ?? 1) - 1;
-      if (left > 0) this.inUse.set(model, left);
-      else {
-        this.inUse.delete(model);
-        if (this.retired.delete(model)) disposeModel(model);
-      }
-    }
-  }
-
-  /** Disposes a model no longer current, or marks it to be once its sliced requests end. */
-  private retire(model: Autoencoder): void {
-    if (this.inUse.has(model)) this.retired.add(model);
-    else disposeModel(model);
   }
 
   async loadDir(dir: string, source: 'bundled' | 'loaded', id?: string): Promise<ModelState> {
@@ -378,7 +319,7 @@ export class EngineCore {
    */
   private endBeforeFirstEpoch(run: Run, trainSeconds: number): void {
     this.run = null;
-    if (run.held) this.retire(run.held.model);
+    if (run.held) this.leases.retire(run.held.model);
     this.releaseDatasets();
     this.announce();
     const { runId } = run;
@@ -395,7 +336,7 @@ export class EngineCore {
 
   /** The run diverged before its first epoch ended, or failed otherwise: the previous model stays. */
   private fail(held: Held, err: unknown, runId: string): void {
-    this.retire(held.model);
+    this.leases.retire(held.model);
     this.releaseDatasets();
     this.announce();
     const message =
@@ -408,7 +349,7 @@ export class EngineCore {
   private replaceHeld(held: Held): void {
     const old = this.held;
     this.held = held;
-    if (old && old.model !== held.model) this.retire(old.model);
+    if (old && old.model !== held.model) this.leases.retire(old.model);
     this.releaseDatasets();
     this.announce();
   }
