@@ -10,6 +10,7 @@ import type { TrainConfig } from '../../shared/train-config';
 import type { Dataset } from '../../shared/dataset';
 import { createRng, shuffleInPlace } from '../../shared/random';
 import { type Evaluation, evaluate } from './evaluate';
+import { FusedAdam } from './fused-adam';
 import { type Autoencoder, variablesOf } from './model';
 import { applyGradients, fillBatch, restore, setLearningRate, trainStep } from './train-step';
 
@@ -121,7 +122,7 @@ class TrainingRun {
   private readonly batchSize: number;
   private readonly stepsPerEpoch: number;
   private readonly pixels: number;
-  private readonly optimizer: tf.AdamOptimizer;
+  private readonly optimizer: FusedAdam;
   private readonly vars: tf.Variable[];
   private readonly rng: () => number;
   private readonly now: () => number;
@@ -147,7 +148,8 @@ class TrainingRun {
     this.pixels = dataset.imageSize * dataset.imageSize;
     this.batchSize = Math.min(config.batchSize, dataset.train.count);
     this.stepsPerEpoch = Math.floor(dataset.train.count / this.batchSize);
-    this.optimizer = tf.train.adam(config.learningRate);
+    // Same weights as tf.train.adam(learningRate), about 8× cheaper per update (fused-adam.ts).
+    this.optimizer = new FusedAdam(config.learningRate);
     this.vars = variablesOf(model);
     this.rng = createRng(config.seed + 1);
     this.now = opts.clock ?? (() => performance.now());

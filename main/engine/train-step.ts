@@ -5,7 +5,14 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { TrainConfig } from '../../shared/train-config';
 import type { DatasetSplit } from '../../shared/dataset';
+import { FusedAdam } from './fused-adam';
 import { type Autoencoder, lossOf, normalNoise } from './model';
+
+/**
+ * What a training step updates the weights with: our fused Adam (the training loop's), or tfjs's
+ * `tf.train.adam`, which computes the same weights and stays usable for comparisons.
+ */
+export type StepOptimizer = FusedAdam | tf.AdamOptimizer;
 
 /**
  * Computes loss and gradients for one batch; the gradients are returned, not applied, so that a
@@ -32,14 +39,20 @@ export function trainStep(
   return { loss, grads };
 }
 
-/** Adam reads its public-at-runtime `learningRate` field on every update. */
-export function setLearningRate(optimizer: tf.AdamOptimizer, rate: number): void {
+/** Both optimizers read their `learningRate` field on every update (tfjs's is public at runtime). */
+export function setLearningRate(optimizer: StepOptimizer, rate: number): void {
   (optimizer as unknown as { learningRate: number }).learningRate = rate;
 }
 
 /** Applies (and frees) the gradients of `trainStep`. */
-export function applyGradients(optimizer: tf.Optimizer, grads: tf.NamedTensorMap): void {
-  tf.tidy(() => optimizer.applyGradients(Object.entries(grads).map(([name, tensor]) => ({ name, tensor }))));
+export function applyGradients(optimizer: FusedAdam | tf.Optimizer, grads: tf.NamedTensorMap): void {
+  if (optimizer instanceof FusedAdam) {
+    optimizer.applyGradients(grads); // creates no tensors but the new weights
+  } else {
+    tf.tidy(() =>
+      optimizer.applyGradients(Object.entries(grads).map(([name, tensor]) => ({ name, tensor }))),
+    );
+  }
   tf.dispose(grads);
 }
 
