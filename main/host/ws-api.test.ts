@@ -83,6 +83,16 @@ async function quiet(counts: { invoked: number; settled: number }): Promise<void
   }, 'the host to finish its work');
 }
 
+/** The host still answers a new connection's decode. */
+async function expectServedOnAnotherConnection(h: Host): Promise<void> {
+  const other = await connectApi(h);
+  const got = responses(other);
+  other.send(decodeRequest(1));
+  await until(() => got.length === 1, 'an answer on another connection');
+  expect(got[0]).toMatchObject({ id: 1, ok: true });
+  other.close();
+}
+
 let host: Host | null = null;
 afterEach(async () => {
   await host?.close();
@@ -193,12 +203,7 @@ describe('host back-pressure', () => {
     stuck.resume();
     await closed;
 
-    const other = await connectApi(host);
-    const otherGot = responses(other);
-    other.send(decodeRequest(1));
-    await until(() => otherGot.length === 1, 'an answer on another connection');
-    expect(otherGot[0]).toMatchObject({ id: 1, ok: true });
-    other.close();
+    await expectServedOnAnotherConnection(host);
   });
 
   it('refuses a request whose JSON header is a nesting bomb before parsing it, and serves the others', async () => {
@@ -217,12 +222,7 @@ describe('host back-pressure', () => {
     expect(await closed).toMatch(/nested more than 16 levels/);
     expect(counts.invoked).toBe(0);
 
-    const other = await connectApi(host);
-    const otherGot = responses(other);
-    other.send(decodeRequest(1));
-    await until(() => otherGot.length === 1, 'an answer on another connection');
-    expect(otherGot[0]).toMatchObject({ id: 1, ok: true });
-    other.close();
+    await expectServedOnAnotherConnection(host);
   });
 
   it('drops the answers of a connection that closed while its requests ran', async () => {
