@@ -147,8 +147,12 @@ async function answer(
   }
   // Checked before encoding: for a connection closed (or ended by canSend) meanwhile, the answer is
   // dropped here, never encoded or kept.
-  if (canSend(socket)) socket.send(encodeMessage(response));
-  if (done) done();
+  try {
+    if (canSend(socket)) socket.send(encodeMessage(response));
+  } finally {
+    // Whatever happens to this answer, the connection's next request gets its turn.
+    if (done) done();
+  }
 }
 
 /**
