@@ -6,6 +6,7 @@
  */
 import type { TrainConfig } from '../../shared/train-config';
 import { type Dataset, DatasetRenderer } from '../../shared/dataset';
+import { yieldToEventLoop } from './slices';
 
 /** Most datasets kept: the held model's and the run's. */
 const DATASET_CACHE = 2;
@@ -100,9 +101,4 @@ function optionsOf(config: TrainConfig) {
     seed: config.seed,
     valFraction: config.valFraction,
   };
-}
-
-/** Lets queued messages (stop, pause, decode) run between two chunks. */
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }

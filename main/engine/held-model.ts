@@ -8,6 +8,7 @@ import type { Dataset } from '../../shared/dataset';
 import type { ImageSize, TrainConfig } from '../../shared/train-config';
 import type { ModelSummary } from './engine';
 import { EVAL_CHUNK, encodeImages } from './evaluate';
+import { yieldToEventLoop } from './slices';
 import { type Autoencoder, buildAutoencoder, disposeModel, specOf } from './model';
 import { type AtlasMeta, META_FORMAT, META_VERSION } from './model-meta';
 
@@ -85,7 +86,7 @@ export async function untrainedModel(
     const pixels = config.imageSize ** 2;
     const codes = new Float32Array(2 * count);
     for (let start = 0; start < count; start += EVAL_CHUNK) {
-      await new Promise((resolve) => setImmediate(resolve));
+      await yieldToEventLoop();
       if (cancelled()) {
         disposeModel(model);
         return null;

@@ -12,6 +12,7 @@ import { createRng, shuffleInPlace } from '../../shared/random';
 import { type Evaluation, evaluate } from './evaluate';
 import { FusedAdam } from './fused-adam';
 import { type Autoencoder, variablesOf } from './model';
+import { yieldToEventLoop } from './slices';
 import { applyGradients, fillBatch, restore, setLearningRate, trainStep } from './train-step';
 
 /** Least time between two progress reports (the epoch-end report is always sent). */
@@ -287,9 +288,4 @@ class TrainingRun {
       paused,
     });
   }
-}
-
-/** Lets queued messages (pause, stop, decode requests) run between steps. */
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { API_LIMITS } from '../../shared/api';
+import { IMAGE_SIZES } from '../../shared/train-config';
 import { contentSecurityPolicy } from '../web/csp';
 import { mimeType, resolveRendererFile } from '../web/renderer-files';
 import type { Service } from '../service/service';
@@ -30,7 +31,8 @@ export const API_PATH = '/api';
  * 64 px: 4,096 × 64² floats, 64 MiB) plus headroom for its header.
  */
 const MAX_FRAME_BYTES =
-  Math.max(API_LIMITS.maxBundleBytes, API_LIMITS.maxEncodeCount * 64 * 64 * 4) + 1024 * 1024;
+  Math.max(API_LIMITS.maxBundleBytes, API_LIMITS.maxEncodeCount * Math.max(...IMAGE_SIZES) ** 2 * 4) +
+  1024 * 1024;
 
 export interface HostOptions {
   service: Service;
