@@ -1,18 +1,21 @@
 /**
  * Replacement kernels for the tfjs wasm backend, registered with `tf.registerKernel`.
  *
- * Why: on tfjs-backend-wasm 4.22 `BatchMatMul` with `transposeA`/`transposeB` takes a slow
- * scalar path (1–3 GFLOP/s against 16–26 GFLOP/s untransposed, see ENVIRONMENT.md), and every
- * dense-layer gradient (dW = xᵀ·dy, dx = dy·Wᵀ) asks for exactly that. We transpose the operand
- * explicitly (a cheap memory copy) and then run the fast untransposed kernel. The same holds for
- * `_FusedMatMul`, where the scalar path is also wrong: it adds the bias at the wrong index, once per
- * 48-wide block of the shared dimension, and clamps relu/relu6 per block. We keep that path away
- * from bias and clamps (see `exactBatchedFused`). Each replacement is checked against the cpu backend
- * and against tfjs-core's own op specs (wasm-kernels.test.ts, wasm-kernels-specs.test.ts).
+ * `BatchMatMul` and `_FusedMatMul`: every product of single matrices (float32, bias [n] or none,
+ * linear or relu) runs on our own kernel (gemm.ts, about 35 GFLOP/s on our shapes against XNNPACK's
+ * 13–23, with no per-call weight repacking); a transposed A is read through its strides and a
+ * transposed B is transposed first. What is left goes to the stock kernels, with two repairs:
+ * on tfjs-backend-wasm 4.22 `BatchMatMul` with `transposeA`/`transposeB` takes a slow scalar path
+ * (1–3 GFLOP/s, see ENVIRONMENT.md), so we transpose explicitly and run the untransposed kernel;
+ * and the scalar path of `_FusedMatMul` adds the bias at the wrong index, once per 48-wide block of
+ * the shared dimension, and clamps relu/relu6 per block, so we keep that path away from bias and
+ * clamps (see `exactBatchedFused`). Each replacement is checked against the cpu backend and against
+ * tfjs-core's own op specs (wasm-kernels.test.ts, wasm-kernels-specs.test.ts, gemm.test.ts).
  *
  * The architecture we train is dense only (see model.ts), so no convolution kernels are replaced.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { gemm, gemmAvailable } from './gemm';
 
 type KernelArgs = Parameters<tf.KernelFunc>[0];
 type AnyBackend = KernelArgs['backend'] & { disposeData(dataId: tf.DataId): void };
@@ -177,6 +180,67 @@ function exactBatchedFused(original: tf.KernelFunc): tf.KernelFunc {
 }
 
 /**
+ * The output shape of a product our kernel takes, or null where it does not: float32 operands
+ * whose leading (batch) dimensions are all 1, positive sizes that agree, no activation but relu,
+ * and a bias (if any) of exactly [n]. Anything else goes on to the stock kernel.
+ */
+function ownedShape(
+  inputs: FusedInputs,
+  transposeA: boolean,
+  transposeB: boolean,
+  activation: string,
+): number[] | null {
+  const { a, b, bias, preluActivationWeights } = inputs;
+  if (activation !== 'linear' && activation !== 'relu') return null;
+  if (preluActivationWeights != null || a.dtype !== 'float32' || b.dtype !== 'float32') return null;
+  const aRank = a.shape.length;
+  const bRank = b.shape.length;
+  if (aRank < 2 || bRank < 2) return null;
+  const batchA = a.shape.slice(0, -2);
+  const batchB = b.shape.slice(0, -2);
+  if (tf.util.sizeFromShape(batchA) !== 1 || tf.util.sizeFromShape(batchB) !== 1) return null;
+  const [m, innerA] = transposeA
+    ? [a.shape[aRank - 1]!, a.shape[aRank - 2]!]
+    : [a.shape[aRank - 2]!, a.shape[aRank - 1]!];
+  const [innerB, n] = transposeB
+    ? [b.shape[bRank - 1]!, b.shape[bRank - 2]!]
+    : [b.shape[bRank - 2]!, b.shape[bRank - 1]!];
+  if (innerA !== innerB || m === 0 || n === 0 || innerA === 0) return null;
+  if (bias != null && (bias.dtype !== 'float32' || bias.shape.length !== 1 || bias.shape[0] !== n))
+    return null;
+  return [...(batchA.length >= batchB.length ? batchA : batchB), m, n];
+}
+
+/**
+ * Sends every product it can to our kernel (gemm.ts): a transposed A is read through strides, a
+ * transposed B is transposed first (a copy, as before). Every other call goes to `next`.
+ */
+function ownProduct(next: tf.KernelFunc): tf.KernelFunc {
+  return (args: KernelArgs) => {
+    const attrs = args.attrs as FusedAttrs & { transposeA?: boolean; transposeB?: boolean };
+    const inputs = args.inputs as unknown as FusedInputs;
+    const transposeA = attrs.transposeA === true;
+    const transposeB = attrs.transposeB === true;
+    const outShape = ownedShape(inputs, transposeA, transposeB, attrs.activation ?? 'linear');
+    if (!outShape || !gemmAvailable(args.backend)) return next(args);
+    const backend = args.backend as AnyBackend;
+    const b = transposeB ? transposeLastTwo(inputs.b, backend) : inputs.b;
+    try {
+      return gemm(backend, {
+        a: inputs.a,
+        b,
+        transposeA,
+        bias: inputs.bias ?? null,
+        relu: attrs.activation === 'relu',
+        outShape,
+      });
+    } finally {
+      if (b !== inputs.b) backend.disposeData(b.dataId);
+    }
+  };
+}
+
+/**
  * Installs the replacement kernels on the wasm backend. Idempotent.
  *
  * Each replacement is registered with the stock kernel's `setupFunc` and `disposeFunc`: the engine
@@ -197,7 +261,7 @@ export function installWasmKernels(): void {
     stock.set(name, original);
     tf.unregisterKernel(name, 'wasm');
     const exact = name === '_FusedMatMul' ? exactBatchedFused(original.kernelFunc) : original.kernelFunc;
-    tf.registerKernel({ ...original, kernelFunc: untransposing(exact) });
+    tf.registerKernel({ ...original, kernelFunc: ownProduct(untransposing(exact)) });
   }
 }
 
