@@ -9,6 +9,10 @@
 //   B(p, j) at b + 4·(p·n + j)     (row-major)
 //   C(i, j) at c + 4·(i·n + j)     (row-major; must not overlap A or B)
 //   flags: 1 = add bias (a [n] vector at `bias`), 2 = relu.
+// Three helpers for the dense layer's gradient (dense-kernels.ts), each in one pass:
+//   relu_mask(dy, y, out, count)      out = dy · (y > 0 ? 1 : 0), as tfjs's relu gradient computes it
+//   colsum(src, out, rows, cols)      out[j] = Σ_i src[i, j], i increasing (the bias gradient)
+//   transpose(src, dst, rows, cols)   dst[j, i] = src[i, j]
 // Tiles of 4 rows × 8 columns (two f32x4 accumulators per row) cover the matrix; the last m mod 4
 // rows go one at a time, the last n mod 8 columns four at a time and then one at a time. Each
 // output is the sum over p in increasing order of A(i, p)·B(p, j), rounded to float32 after every
@@ -121,6 +125,63 @@ function band(rows) {
   return L.join('\n');
 }
 
+/** The dense-gradient helpers (see the header). */
+function helpers() {
+  return `  (func (export "relu_mask") (param $dy i32) (param $y i32) (param $out i32) (param $count i32)
+    (local $i i32) (local $end i32)
+    (local.set $end (i32.shl (i32.and (local.get $count) (i32.const -4)) (i32.const 2)))
+    (block $d4 (loop $l4 (br_if $d4 (i32.ge_u (local.get $i) (local.get $end)))
+      (v128.store align=4 (i32.add (local.get $out) (local.get $i))
+        (f32x4.mul (v128.load align=4 (i32.add (local.get $dy) (local.get $i)))
+          (v128.and (f32x4.gt (v128.load align=4 (i32.add (local.get $y) (local.get $i))) (v128.const i32x4 0 0 0 0))
+            (v128.const f32x4 1 1 1 1))))
+      (local.set $i (i32.add (local.get $i) (i32.const 16))) (br $l4)))
+    (local.set $end (i32.shl (local.get $count) (i32.const 2)))
+    (block $d1 (loop $l1 (br_if $d1 (i32.ge_u (local.get $i) (local.get $end)))
+      (f32.store (i32.add (local.get $out) (local.get $i))
+        (f32.mul (f32.load (i32.add (local.get $dy) (local.get $i)))
+          (select (f32.const 1) (f32.const 0) (f32.gt (f32.load (i32.add (local.get $y) (local.get $i))) (f32.const 0)))))
+      (local.set $i (i32.add (local.get $i) (i32.const 4))) (br $l1)))
+  )
+  (func (export "colsum") (param $src i32) (param $out i32) (param $rows i32) (param $cols i32)
+    (local $j i32) (local $i i32) (local $p i32) (local $row i32) (local $v v128) (local $s f32)
+    (local.set $row (i32.shl (local.get $cols) (i32.const 2)))
+    (block $d4 (loop $l4 (br_if $d4 (i32.gt_u (i32.add (local.get $j) (i32.const 4)) (local.get $cols)))
+      (local.set $v (v128.const i32x4 0 0 0 0))
+      (local.set $p (i32.add (local.get $src) (i32.shl (local.get $j) (i32.const 2))))
+      (local.set $i (local.get $rows))
+      (block $di (loop $li (br_if $di (i32.eqz (local.get $i)))
+        (local.set $v (f32x4.add (local.get $v) (v128.load align=4 (local.get $p))))
+        (local.set $p (i32.add (local.get $p) (local.get $row)))
+        (local.set $i (i32.sub (local.get $i) (i32.const 1))) (br $li)))
+      (v128.store align=4 (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 2))) (local.get $v))
+      (local.set $j (i32.add (local.get $j) (i32.const 4))) (br $l4)))
+    (block $d1 (loop $l1 (br_if $d1 (i32.ge_u (local.get $j) (local.get $cols)))
+      (local.set $s (f32.const 0))
+      (local.set $p (i32.add (local.get $src) (i32.shl (local.get $j) (i32.const 2))))
+      (local.set $i (local.get $rows))
+      (block $di (loop $li (br_if $di (i32.eqz (local.get $i)))
+        (local.set $s (f32.add (local.get $s) (f32.load (local.get $p))))
+        (local.set $p (i32.add (local.get $p) (local.get $row)))
+        (local.set $i (i32.sub (local.get $i) (i32.const 1))) (br $li)))
+      (f32.store (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 2))) (local.get $s))
+      (local.set $j (i32.add (local.get $j) (i32.const 1))) (br $l1)))
+  )
+  (func (export "transpose") (param $src i32) (param $dst i32) (param $rows i32) (param $cols i32)
+    (local $i i32) (local $j i32) (local $p i32) (local $q i32) (local $dstRow i32)
+    (local.set $dstRow (i32.shl (local.get $rows) (i32.const 2)))
+    (block $di (loop $li (br_if $di (i32.ge_u (local.get $i) (local.get $rows)))
+      (local.set $q (i32.add (local.get $dst) (i32.shl (local.get $i) (i32.const 2))))
+      (local.set $j (i32.const 0))
+      (block $dj (loop $lj (br_if $dj (i32.ge_u (local.get $j) (local.get $cols)))
+        (i32.store (local.get $q) (i32.load (local.get $src)))
+        (local.set $src (i32.add (local.get $src) (i32.const 4)))
+        (local.set $q (i32.add (local.get $q) (local.get $dstRow)))
+        (local.set $j (i32.add (local.get $j) (i32.const 1))) (br $lj)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1))) (br $li)))
+  )`;
+}
+
 /** The module's text. */
 export function gemmWat() {
   const L = [];
@@ -128,6 +189,7 @@ export function gemmWat() {
   L.push(`  (import "env" "memory" (memory 0))`);
   for (const rows of ROWS) for (const cols of COLS) L.push(tile(rows, cols));
   for (const rows of ROWS) L.push(band(rows));
+  L.push(helpers());
   L.push(`  (func (export "gemm")`);
   L.push(`    (param $a i32) (param $b i32) (param $c i32) (param $m i32) (param $k i32) (param $n i32)`);
   L.push(`    (param $sai i32) (param $sak i32) (param $bias i32) (param $flags i32)`);

@@ -36,10 +36,21 @@ export interface GemmBackend {
   makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
 }
 
+/** The module's other exports (scripts/gemm-wat.mjs): byte offsets and sizes. */
+export interface HeapKernels {
+  gemm: GemmExport;
+  /** out = dy · (y > 0 ? 1 : 0) over `count` floats. */
+  relu_mask(dy: number, y: number, out: number, count: number): void;
+  /** out[j] = Σ_i src[i, j] over a rows × cols matrix, i increasing. */
+  colsum(src: number, out: number, rows: number, cols: number): void;
+  /** dst[j, i] = src[i, j] for a rows × cols src. */
+  transpose(src: number, dst: number, rows: number, cols: number): void;
+}
+
 /** The compiled module; null where WebAssembly SIMD is unavailable (undefined: not tried yet). */
 let compiled: WebAssembly.Module | null | undefined;
-/** The kernel instantiated per heap (one per wasm backend instance). */
-const instances = new WeakMap<WebAssembly.Memory, GemmExport>();
+/** The kernels instantiated per heap (one per wasm backend instance). */
+const instances = new WeakMap<WebAssembly.Memory, HeapKernels>();
 
 function compile(): WebAssembly.Module | null {
   if (compiled === undefined) {
@@ -52,8 +63,8 @@ function compile(): WebAssembly.Module | null {
   return compiled;
 }
 
-/** The kernel on this backend's heap, or null where the backend is not the wasm one we know. */
-function kernelOf(backend: unknown): GemmExport | null {
+/** The kernels on this backend's heap, or null where the backend is not the wasm one we know. */
+export function heapKernelsOf(backend: unknown): HeapKernels | null {
   const b = backend as Partial<GemmBackend>;
   const memory = b.wasm?.asm?.memory;
   if (!(memory instanceof WebAssembly.Memory)) return null;
@@ -63,9 +74,9 @@ function kernelOf(backend: unknown): GemmExport | null {
   const module = compile();
   if (!module) return null;
   try {
-    const gemm = new WebAssembly.Instance(module, { env: { memory } }).exports['gemm'] as GemmExport;
-    instances.set(memory, gemm);
-    return gemm;
+    const kernels = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as HeapKernels;
+    instances.set(memory, kernels);
+    return kernels;
   } catch {
     return null; // a shared (threaded) heap does not match the unshared memory import
   }
@@ -73,7 +84,7 @@ function kernelOf(backend: unknown): GemmExport | null {
 
 /** Whether our kernel can run on `backend` (tfjs's wasm backend with SIMD). */
 export function gemmAvailable(backend: unknown): boolean {
-  return kernelOf(backend) !== null;
+  return heapKernelsOf(backend) !== null;
 }
 
 /** One product: C = op(A)·B (+ bias) (relu), with A [m,k] (or, transposed, stored as [k,m]). */
@@ -95,7 +106,7 @@ export interface GemmCall {
  * float32 everywhere, B untransposed.
  */
 export function gemm(backend: unknown, call: GemmCall): tf.TensorInfo {
-  const kernel = kernelOf(backend);
+  const kernel = heapKernelsOf(backend)?.gemm;
   if (!kernel) throw new Error('The wasm matrix-product kernel is unavailable on this backend.');
   const heap = backend as GemmBackend;
   const { a, b, transposeA, bias, relu, outShape } = call;

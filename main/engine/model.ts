@@ -14,6 +14,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { ModelKind, TrainConfig } from '../../shared/train-config';
 import { createRng, gaussian } from '../../shared/random';
+import { denseLayer } from './dense-kernels';
 
 /** Latent dimensions: always 2, so the latent space is a map. */
 export const LATENT_DIM = 2;
@@ -173,19 +174,12 @@ export function disposeModel(model: Autoencoder): void {
   for (const v of variablesOf(model)) v.dispose();
 }
 
-/** x [B, in] → [B, out] through one layer (a fused matmul + bias + activation where possible). */
+/** x [B, in] → [B, out] through one layer (one fused dense kernel, see dense-kernels.ts). */
 function dense(layer: DenseWeights, x: tf.Tensor2D): tf.Tensor2D {
-  if (layer.activation === 'sigmoid') {
-    return tf.sigmoid(
-      tf.fused.matMul({ a: x, b: layer.kernel as tf.Tensor2D, bias: layer.bias }),
-    ) as tf.Tensor2D;
-  }
-  return tf.fused.matMul({
-    a: x,
-    b: layer.kernel as tf.Tensor2D,
-    bias: layer.bias,
-    activation: layer.activation,
-  }) as tf.Tensor2D;
+  const kernel = layer.kernel as tf.Tensor2D;
+  const bias = layer.bias as tf.Tensor1D;
+  if (layer.activation === 'sigmoid') return tf.sigmoid(denseLayer(x, kernel, bias, 'linear'));
+  return denseLayer(x, kernel, bias, layer.activation);
 }
 
 /** Images x [B, s²] → codes. */

@@ -207,7 +207,8 @@ class TrainingRun {
       throw new TrainingDivergedError(epoch, step + 1);
     }
     // The weights before this update gave a finite loss: they are the new "last good" ones.
-    // Clones share the variables' buffers until the optimizer assigns new ones, so this is cheap.
+    // Clones share the variables' buffers (wasm-kernels.ts, sharingIdentity) and the optimizer
+    // assigns new ones, so this copies nothing.
     tf.dispose(this.snapshot);
     this.snapshot = this.vars.map((v) => tf.clone(v));
     applyGradients(this.optimizer, grads);

@@ -189,3 +189,41 @@ describe('wasm replacement kernels', () => {
     });
   });
 });
+
+describe('Identity on the wasm backend', () => {
+  beforeAll(async () => {
+    expect(await initBackend({ force: 'wasm' })).toBe('wasm');
+    tf.setBackend('wasm');
+  });
+
+  it('shares the buffer: a clone outlives its source, and a variable assigned anew keeps its clone', () => {
+    const bytes = tf.memory().numBytes;
+    const source = tf.tensor1d([1, 2, 3]);
+    const copy = tf.clone(source);
+    const backend = tf.backend() as unknown as { getMemoryOffset(id: tf.DataId): number };
+    expect(backend.getMemoryOffset(copy.dataId)).toBe(backend.getMemoryOffset(source.dataId));
+    source.dispose();
+    expect(Array.from(copy.dataSync())).toEqual([1, 2, 3]);
+    copy.dispose();
+    expect(tf.memory().numBytes).toBe(bytes);
+
+    const v = tf.variable(tf.tensor1d([4, 5]));
+    const snapshot = tf.clone(v);
+    v.assign(tf.tensor1d([6, 7]));
+    expect(Array.from(snapshot.dataSync())).toEqual([4, 5]);
+    expect(Array.from(v.dataSync())).toEqual([6, 7]);
+    v.assign(snapshot);
+    expect(Array.from(v.dataSync())).toEqual([4, 5]);
+    snapshot.dispose();
+    expect(Array.from(v.dataSync())).toEqual([4, 5]);
+    v.dispose();
+  });
+
+  it('still copies strings, as stock does', () => {
+    const s = tf.tensor1d(['a', 'b'], 'string');
+    const c = tf.clone(s);
+    s.dispose();
+    expect(c.dataSync()).toEqual(['a', 'b']);
+    c.dispose();
+  });
+});

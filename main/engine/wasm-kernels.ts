@@ -16,12 +16,13 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { gemm, gemmAvailable } from './gemm';
+import { installDenseKernels, uninstallDenseKernels } from './dense-kernels';
 
 type KernelArgs = Parameters<tf.KernelFunc>[0];
 type AnyBackend = KernelArgs['backend'] & { disposeData(dataId: tf.DataId): void };
 
 /** Kernels this module replaces on the wasm backend. */
-export const REPLACED_KERNELS = ['BatchMatMul', '_FusedMatMul'] as const;
+export const REPLACED_KERNELS = ['BatchMatMul', '_FusedMatMul', 'Identity'] as const;
 
 /** The stock kernel configs we replaced (setup and dispose included), for `uninstallWasmKernels`. */
 const stock = new Map<string, tf.KernelConfig>();
@@ -241,6 +242,31 @@ function ownProduct(next: tf.KernelFunc): tf.KernelFunc {
 }
 
 /**
+ * `Identity` (tf.clone, and the engine's copy of every tensor a gradient saves) without a copy: the
+ * output shares the input's buffer and takes a reference, as the wasm backend's own Reshape does
+ * and as the cpu backend's Identity does. Safe because no wasm kernel writes into an input, and a
+ * variable's `assign` swaps its buffer rather than writing into it. The stock kernel copied the
+ * whole tensor: 34 copies per training step (the weights snapshot and the tape's saved tensors).
+ * Strings keep the stock path.
+ */
+function sharingIdentity(original: tf.KernelFunc): tf.KernelFunc {
+  return (args: KernelArgs) => {
+    const x = args.inputs['x'] as tf.TensorInfo;
+    const backend = args.backend as AnyBackend & { incRef?(dataId: tf.DataId): void };
+    if (x.dtype === 'string' || typeof backend.incRef !== 'function') return original(args);
+    backend.incRef(x.dataId);
+    return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
+  };
+}
+
+/** The replacement of a stock kernel. */
+function replacement(name: (typeof REPLACED_KERNELS)[number], original: tf.KernelFunc): tf.KernelFunc {
+  if (name === 'Identity') return sharingIdentity(original);
+  const exact = name === '_FusedMatMul' ? exactBatchedFused(original) : original;
+  return ownProduct(untransposing(exact));
+}
+
+/**
  * Installs the replacement kernels on the wasm backend. Idempotent.
  *
  * Each replacement is registered with the stock kernel's `setupFunc` and `disposeFunc`: the engine
@@ -251,6 +277,7 @@ function ownProduct(next: tf.KernelFunc): tf.KernelFunc {
  * `tf.setBackend('wasm')`.
  */
 export function installWasmKernels(): void {
+  installDenseKernels();
   if (stock.size > 0) return;
   if (!tf.getKernel('Transpose', 'wasm')) {
     throw new Error('The wasm backend has no Transpose kernel; is it registered?');
@@ -260,13 +287,13 @@ export function installWasmKernels(): void {
     if (!original) continue;
     stock.set(name, original);
     tf.unregisterKernel(name, 'wasm');
-    const exact = name === '_FusedMatMul' ? exactBatchedFused(original.kernelFunc) : original.kernelFunc;
-    tf.registerKernel({ ...original, kernelFunc: ownProduct(untransposing(exact)) });
+    tf.registerKernel({ ...original, kernelFunc: replacement(name, original.kernelFunc) });
   }
 }
 
 /** Puts the stock kernels back (the benchmark uses it to measure what the replacements gain). */
 export function uninstallWasmKernels(): void {
+  uninstallDenseKernels();
   for (const [name, original] of stock) {
     tf.unregisterKernel(name, 'wasm');
     tf.registerKernel(original);
