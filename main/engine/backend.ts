@@ -11,6 +11,7 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { wasmDir } from '../node/paths';
 import { installWasmKernels } from './wasm-kernels';
+import { enableRelaxedSimd } from './relaxed-simd';
 
 /** Version of the cpu fallback backend (referenced so the bundler keeps its registration). */
 export const FALLBACK_BACKEND = `cpu ${CPU_BACKEND_VERSION}`;
@@ -28,6 +29,7 @@ export function initBackend(opts: { wasmDir?: string; force?: 'wasm' | 'cpu' } =
 
 async function start(opts: { wasmDir?: string; force?: 'wasm' | 'cpu' }): Promise<string> {
   if (opts.force !== 'cpu') {
+    enableRelaxedSimd();
     try {
       setWasmPaths(withSlash(opts.wasmDir ?? wasmDir()));
       if (await tf.setBackend('wasm')) {

@@ -1,7 +1,7 @@
-import { describe, expect, it, beforeAll } from 'vitest';
+import { afterEach, describe, expect, it, beforeAll } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { initBackend } from './backend';
-import { gemmAvailable } from './gemm';
+import { type GemmVariant, fmaSupported, gemmAvailable, gemmVariant, setGemmVariant } from './gemm';
 import { installWasmKernels, uninstallWasmKernels } from './wasm-kernels';
 
 const f32 = Math.fround;
@@ -19,7 +19,7 @@ function values(size: number, seed: number): Float32Array {
 
 /**
  * The kernel's contract, in JS: Σ over p in increasing order, every multiply and add rounded to
- * float32, then + bias (rounded), then relu.
+ * float32 (`round`; Number for a float64 reference), then + bias (rounded), then relu.
  */
 function reference(
   a: Float32Array,
@@ -30,6 +30,7 @@ function reference(
   transposeA: boolean,
   bias: Float32Array | null,
   relu: boolean,
+  round: (x: number) => number = f32,
 ): Float32Array {
   const out = new Float32Array(m * n);
   for (let i = 0; i < m; i++) {
@@ -37,9 +38,9 @@ function reference(
       let acc = 0;
       for (let p = 0; p < k; p++) {
         const aip = transposeA ? a[p * m + i]! : a[i * k + p]!;
-        acc = f32(acc + f32(aip * b[p * n + j]!));
+        acc = round(acc + round(aip * b[p * n + j]!));
       }
-      if (bias) acc = f32(acc + bias[j]!);
+      if (bias) acc = round(acc + bias[j]!);
       out[i * n + j] = relu ? Math.max(acc, 0) : acc;
     }
   }
@@ -52,8 +53,12 @@ describe('the wasm matrix-product kernel', () => {
     tf.setBackend('wasm');
   });
 
-  it('runs on the wasm backend', () => {
+  afterEach(() => setGemmVariant('auto'));
+
+  it('runs on the wasm backend, with the multiply-add build where relaxed SIMD exists', () => {
     expect(gemmAvailable(tf.backend())).toBe(true);
+    expect(fmaSupported()).toBe(true); // initBackend turns relaxed SIMD on where Node has it behind a flag
+    expect(gemmVariant()).toBe('fma');
   });
 
   // Shapes with every tail: m mod 4, n mod 8 (a 4-wide tile and single columns), k of 1.
@@ -66,34 +71,46 @@ describe('the wasm matrix-product kernel', () => {
     [8, 1, 12],
     [64, 300, 37],
   ];
+  const variants: Array<[GemmVariant, string]> = [
+    ['mul-add', 'equals the float32 reference bit for bit'],
+    ['fma', 'is within rounding of the float64 reference'],
+  ];
   for (const [m, k, n] of shapes) {
     for (const transposeA of [false, true]) {
-      it(`${m}×${k}·${k}×${n}${transposeA ? ' (Aᵀ)' : ''} equals the float32 reference bit for bit, with and without bias and relu`, () => {
-        const a = values(m * k, m * 7 + k);
-        const b = values(k * n, n * 13 + k);
-        const bias = values(n, 99);
-        for (const [withBias, relu] of [
-          [false, false],
-          [true, false],
-          [false, true],
-          [true, true],
-        ] as const) {
-          const got = tf.tidy(() =>
-            tf.fused
-              .matMul({
-                a: tf.tensor2d(a, transposeA ? [k, m] : [m, k]),
-                b: tf.tensor2d(b, [k, n]),
-                transposeA,
-                bias: withBias ? tf.tensor1d(bias) : undefined,
-                activation: relu ? 'relu' : 'linear',
-              })
-              .dataSync(),
-          ) as Float32Array;
-          expect(Array.from(got)).toEqual(
-            Array.from(reference(a, b, m, k, n, transposeA, withBias ? bias : null, relu)),
-          );
-        }
-      });
+      for (const [variant, claim] of variants) {
+        it(`${variant}: ${m}×${k}·${k}×${n}${transposeA ? ' (Aᵀ)' : ''} ${claim}, with and without bias and relu`, () => {
+          setGemmVariant(variant);
+          const a = values(m * k, m * 7 + k);
+          const b = values(k * n, n * 13 + k);
+          const bias = values(n, 99);
+          for (const [withBias, relu] of [
+            [false, false],
+            [true, false],
+            [false, true],
+            [true, true],
+          ] as const) {
+            const got = tf.tidy(() =>
+              tf.fused
+                .matMul({
+                  a: tf.tensor2d(a, transposeA ? [k, m] : [m, k]),
+                  b: tf.tensor2d(b, [k, n]),
+                  transposeA,
+                  bias: withBias ? tf.tensor1d(bias) : undefined,
+                  activation: relu ? 'relu' : 'linear',
+                })
+                .dataSync(),
+            ) as Float32Array;
+            if (variant === 'mul-add') {
+              expect(Array.from(got)).toEqual(
+                Array.from(reference(a, b, m, k, n, transposeA, withBias ? bias : null, relu)),
+              );
+            } else {
+              const exact = reference(a, b, m, k, n, transposeA, withBias ? bias : null, relu, Number);
+              for (let i = 0; i < got.length; i++) expect(Math.abs(got[i]! - exact[i]!)).toBeLessThan(1e-4);
+            }
+          }
+        });
+      }
     }
   }
 

@@ -12,7 +12,7 @@
  * multiply and add; the tests compare it with a float64 reference and with the cpu backend.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { GEMM_WASM_BASE64 } from './gemm-wasm';
+import { GEMM_FMA_WASM_BASE64, GEMM_WASM_BASE64 } from './gemm-wasm';
 
 /** Byte offsets into the heap, sizes, A's strides in bytes, and flags (1 bias, 2 relu). */
 type GemmExport = (
@@ -47,20 +47,54 @@ export interface HeapKernels {
   transpose(src: number, dst: number, rows: number, cols: number): void;
 }
 
-/** The compiled module; null where WebAssembly SIMD is unavailable (undefined: not tried yet). */
-let compiled: WebAssembly.Module | null | undefined;
-/** The kernels instantiated per heap (one per wasm backend instance). */
-const instances = new WeakMap<WebAssembly.Memory, HeapKernels>();
+/**
+ * Which build runs: 'fma' (relaxed SIMD multiply-add, rounded once; faster) where the runtime
+ * validates it, else 'mul-add' (a multiply and an add, each rounded; bit-exact with the tests'
+ * reference). Node 22+, and Electron, have relaxed SIMD; on Node 20 backend.ts turns it on.
+ */
+export type GemmVariant = 'fma' | 'mul-add';
 
-function compile(): WebAssembly.Module | null {
-  if (compiled === undefined) {
+const BYTES: Record<GemmVariant, string> = { fma: GEMM_FMA_WASM_BASE64, 'mul-add': GEMM_WASM_BASE64 };
+
+function bytesOf(variant: GemmVariant): Uint8Array<ArrayBuffer> {
+  return Uint8Array.from(atob(BYTES[variant]), (ch) => ch.charCodeAt(0));
+}
+
+/** Whether this runtime validates the multiply-add build (relaxed SIMD). */
+export function fmaSupported(): boolean {
+  try {
+    return WebAssembly.validate(bytesOf('fma'));
+  } catch {
+    return false;
+  }
+}
+
+/** The variant chosen by `setGemmVariant`; null: the fastest this runtime validates. */
+let forced: GemmVariant | null = null;
+/** The compiled module per variant; null where it does not compile (undefined: not tried yet). */
+const compiled = new Map<GemmVariant, WebAssembly.Module | null>();
+/** The kernels instantiated per heap (one per wasm backend instance) and variant. */
+const instances = new Map<GemmVariant, WeakMap<WebAssembly.Memory, HeapKernels>>();
+
+/** Chooses the build (tests and benchmarks); 'auto' returns to the fastest available. */
+export function setGemmVariant(variant: GemmVariant | 'auto'): void {
+  forced = variant === 'auto' ? null : variant;
+}
+
+/** The build products run on now. */
+export function gemmVariant(): GemmVariant {
+  return forced ?? (compile('fma') ? 'fma' : 'mul-add');
+}
+
+function compile(variant: GemmVariant): WebAssembly.Module | null {
+  if (!compiled.has(variant)) {
     try {
-      compiled = new WebAssembly.Module(Uint8Array.from(atob(GEMM_WASM_BASE64), (ch) => ch.charCodeAt(0)));
+      compiled.set(variant, new WebAssembly.Module(bytesOf(variant)));
     } catch {
-      compiled = null;
+      compiled.set(variant, null);
     }
   }
-  return compiled;
+  return compiled.get(variant) ?? null;
 }
 
 /** The kernels on this backend's heap, or null where the backend is not the wasm one we know. */
@@ -69,13 +103,16 @@ export function heapKernelsOf(backend: unknown): HeapKernels | null {
   const memory = b.wasm?.asm?.memory;
   if (!(memory instanceof WebAssembly.Memory)) return null;
   if (typeof b.getMemoryOffset !== 'function' || typeof b.makeOutput !== 'function') return null;
-  const cached = instances.get(memory);
+  const variant = gemmVariant();
+  let perMemory = instances.get(variant);
+  if (!perMemory) instances.set(variant, (perMemory = new WeakMap()));
+  const cached = perMemory.get(memory);
   if (cached) return cached;
-  const module = compile();
+  const module = compile(variant);
   if (!module) return null;
   try {
     const kernels = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as HeapKernels;
-    instances.set(memory, kernels);
+    perMemory.set(memory, kernels);
     return kernels;
   } catch {
     return null; // a shared (threaded) heap does not match the unshared memory import
