@@ -12,7 +12,7 @@
 // Three helpers for the dense layer's gradient (dense-kernels.ts), each in one pass:
 //   relu_mask(dy, y, out, count)      out = dy · (y > 0 ? 1 : 0), as tfjs's relu gradient computes it
 //   colsum(src, out, rows, cols)      out[j] = Σ_i src[i, j], i increasing (the bias gradient)
-//   transpose(src, dst, rows, cols)   dst[j, i] = src[i, j]
+//   transpose(src, dst, rows, cols)   dst[j, i] = src[i, j], in 4×4 blocks of shuffles
 // Tiles of 4 rows × 8 columns (two f32x4 accumulators per row) cover the matrix; the last m mod 4
 // rows go one at a time, the last n mod 8 columns four at a time and then one at a time. Each
 // output is the sum over p in increasing order of A(i, p)·B(p, j), rounded to float32 after every
@@ -171,18 +171,56 @@ function helpers() {
       (f32.store (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 2))) (local.get $s))
       (local.set $j (i32.add (local.get $j) (i32.const 1))) (br $l1)))
   )
-  (func (export "transpose") (param $src i32) (param $dst i32) (param $rows i32) (param $cols i32)
-    (local $i i32) (local $j i32) (local $p i32) (local $q i32) (local $dstRow i32)
-    (local.set $dstRow (i32.shl (local.get $rows) (i32.const 2)))
-    (block $di (loop $li (br_if $di (i32.ge_u (local.get $i) (local.get $rows)))
-      (local.set $q (i32.add (local.get $dst) (i32.shl (local.get $i) (i32.const 2))))
-      (local.set $j (i32.const 0))
-      (block $dj (loop $lj (br_if $dj (i32.ge_u (local.get $j) (local.get $cols)))
-        (i32.store (local.get $q) (i32.load (local.get $src)))
-        (local.set $src (i32.add (local.get $src) (i32.const 4)))
-        (local.set $q (i32.add (local.get $q) (local.get $dstRow)))
+  (func $transpose_scalar (param $src i32) (param $dst i32) (param $rows i32) (param $cols i32)
+    (param $i0 i32) (param $i1 i32) (param $j0 i32) (param $j1 i32)
+    (local $i i32) (local $j i32)
+    (local.set $i (local.get $i0))
+    (block $di (loop $li (br_if $di (i32.ge_u (local.get $i) (local.get $i1)))
+      (local.set $j (local.get $j0))
+      (block $dj (loop $lj (br_if $dj (i32.ge_u (local.get $j) (local.get $j1)))
+        (i32.store
+          (i32.add (local.get $dst) (i32.shl (i32.add (i32.mul (local.get $j) (local.get $rows)) (local.get $i)) (i32.const 2)))
+          (i32.load (i32.add (local.get $src) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $cols)) (local.get $j)) (i32.const 2)))))
         (local.set $j (i32.add (local.get $j) (i32.const 1))) (br $lj)))
       (local.set $i (i32.add (local.get $i) (i32.const 1))) (br $li)))
+  )
+  (func (export "transpose") (param $src i32) (param $dst i32) (param $rows i32) (param $cols i32)
+    (local $i i32) (local $j i32) (local $rows4 i32) (local $cols4 i32) (local $rowS i32) (local $rowD i32)
+    (local $p i32) (local $q i32) (local $r0 v128) (local $r1 v128) (local $r2 v128) (local $r3 v128)
+    (local $t0 v128) (local $t1 v128) (local $t2 v128) (local $t3 v128)
+    (local.set $rows4 (i32.and (local.get $rows) (i32.const -4)))
+    (local.set $cols4 (i32.and (local.get $cols) (i32.const -4)))
+    (local.set $rowS (i32.shl (local.get $cols) (i32.const 2)))
+    (local.set $rowD (i32.shl (local.get $rows) (i32.const 2)))
+    ;; 4×4 blocks: four rows in, four shuffles into pairs, four into columns, four columns out
+    (block $di (loop $li (br_if $di (i32.ge_u (local.get $i) (local.get $rows4)))
+      (local.set $j (i32.const 0))
+      (block $dj (loop $lj (br_if $dj (i32.ge_u (local.get $j) (local.get $cols4)))
+        (local.set $p (i32.add (local.get $src) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $cols)) (local.get $j)) (i32.const 2))))
+        (local.set $r0 (v128.load align=4 (local.get $p)))
+        (local.set $r1 (v128.load align=4 (i32.add (local.get $p) (local.get $rowS))))
+        (local.set $r2 (v128.load align=4 (i32.add (local.get $p) (i32.shl (local.get $rowS) (i32.const 1)))))
+        (local.set $r3 (v128.load align=4 (i32.add (local.get $p) (i32.mul (local.get $rowS) (i32.const 3)))))
+        (local.set $t0 (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $r0) (local.get $r1)))
+        (local.set $t1 (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $r0) (local.get $r1)))
+        (local.set $t2 (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $r2) (local.get $r3)))
+        (local.set $t3 (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $r2) (local.get $r3)))
+        (local.set $q (i32.add (local.get $dst) (i32.shl (i32.add (i32.mul (local.get $j) (local.get $rows)) (local.get $i)) (i32.const 2))))
+        (v128.store align=4 (local.get $q)
+          (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t0) (local.get $t2)))
+        (v128.store align=4 (i32.add (local.get $q) (local.get $rowD))
+          (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t0) (local.get $t2)))
+        (v128.store align=4 (i32.add (local.get $q) (i32.shl (local.get $rowD) (i32.const 1)))
+          (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t1) (local.get $t3)))
+        (v128.store align=4 (i32.add (local.get $q) (i32.mul (local.get $rowD) (i32.const 3)))
+          (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t1) (local.get $t3)))
+        (local.set $j (i32.add (local.get $j) (i32.const 4))) (br $lj)))
+      (local.set $i (i32.add (local.get $i) (i32.const 4))) (br $li)))
+    ;; the last cols mod 4 columns of those rows, then the last rows mod 4 rows
+    (call $transpose_scalar (local.get $src) (local.get $dst) (local.get $rows) (local.get $cols)
+      (i32.const 0) (local.get $rows4) (local.get $cols4) (local.get $cols))
+    (call $transpose_scalar (local.get $src) (local.get $dst) (local.get $rows) (local.get $cols)
+      (local.get $rows4) (local.get $rows) (i32.const 0) (local.get $cols))
   )`;
 }
 
