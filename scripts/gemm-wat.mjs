@@ -13,6 +13,11 @@
 //   relu_mask(dy, y, out, count)      out = dy · (y > 0 ? 1 : 0), as tfjs's relu gradient computes it
 //   colsum(src, out, rows, cols)      out[j] = Σ_i src[i, j], i increasing (the bias gradient)
 //   transpose(src, dst, rows, cols)   dst[j, i] = src[i, j], in 4×4 blocks of shuffles
+// and two for the reconstruction loss (loss-kernels.ts):
+//   sqdiff_sum(a, b, count) → f32     Σ (a − b)², in four float32 lanes, then their sum
+//   sigmoid_mse_grad(y, x, dd, out, count, scale, hasDd)
+//                                     out = (scale·(y − x) [+ dd]) · y·(1 − y): the gradient at the
+//                                     logits of mean((sigmoid(u) − x)²), dd that of sigmoid(u) itself
 // Tiles of 4 rows × 8 columns (two f32x4 accumulators per row) cover the matrix; the last m mod 4
 // rows go one at a time, the last n mod 8 columns four at a time and then one at a time. Each
 // output is the sum over p in increasing order of A(i, p)·B(p, j), rounded to float32 after every
@@ -170,6 +175,46 @@ function helpers() {
         (local.set $i (i32.sub (local.get $i) (i32.const 1))) (br $li)))
       (f32.store (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 2))) (local.get $s))
       (local.set $j (i32.add (local.get $j) (i32.const 1))) (br $l1)))
+  )
+  (func (export "sqdiff_sum") (param $a i32) (param $b i32) (param $count i32) (result f32)
+    (local $i i32) (local $end i32) (local $v v128) (local $d v128) (local $s f32) (local $e f32)
+    (local.set $end (i32.shl (i32.and (local.get $count) (i32.const -4)) (i32.const 2)))
+    (block $d4 (loop $l4 (br_if $d4 (i32.ge_u (local.get $i) (local.get $end)))
+      (local.set $d (f32x4.sub (v128.load align=4 (i32.add (local.get $a) (local.get $i)))
+        (v128.load align=4 (i32.add (local.get $b) (local.get $i)))))
+      (local.set $v (f32x4.add (local.get $v) (f32x4.mul (local.get $d) (local.get $d))))
+      (local.set $i (i32.add (local.get $i) (i32.const 16))) (br $l4)))
+    (local.set $s (f32.add (f32.add (f32x4.extract_lane 0 (local.get $v)) (f32x4.extract_lane 1 (local.get $v)))
+      (f32.add (f32x4.extract_lane 2 (local.get $v)) (f32x4.extract_lane 3 (local.get $v)))))
+    (local.set $end (i32.shl (local.get $count) (i32.const 2)))
+    (block $d1 (loop $l1 (br_if $d1 (i32.ge_u (local.get $i) (local.get $end)))
+      (local.set $e (f32.sub (f32.load (i32.add (local.get $a) (local.get $i))) (f32.load (i32.add (local.get $b) (local.get $i)))))
+      (local.set $s (f32.add (local.get $s) (f32.mul (local.get $e) (local.get $e))))
+      (local.set $i (i32.add (local.get $i) (i32.const 4))) (br $l1)))
+    (local.get $s)
+  )
+  (func (export "sigmoid_mse_grad") (param $y i32) (param $x i32) (param $dd i32) (param $out i32) (param $count i32)
+    (param $scale f32) (param $hasDd i32)
+    (local $i i32) (local $end i32) (local $yv v128) (local $g v128) (local $S v128) (local $ys f32) (local $gs f32)
+    (local.set $S (f32x4.splat (local.get $scale)))
+    (local.set $end (i32.shl (i32.and (local.get $count) (i32.const -4)) (i32.const 2)))
+    (block $d4 (loop $l4 (br_if $d4 (i32.ge_u (local.get $i) (local.get $end)))
+      (local.set $yv (v128.load align=4 (i32.add (local.get $y) (local.get $i))))
+      (local.set $g (f32x4.mul (local.get $S) (f32x4.sub (local.get $yv) (v128.load align=4 (i32.add (local.get $x) (local.get $i))))))
+      (if (local.get $hasDd) (then
+        (local.set $g (f32x4.add (local.get $g) (v128.load align=4 (i32.add (local.get $dd) (local.get $i)))))))
+      (v128.store align=4 (i32.add (local.get $out) (local.get $i))
+        (f32x4.mul (local.get $g) (f32x4.mul (local.get $yv) (f32x4.sub (v128.const f32x4 1 1 1 1) (local.get $yv)))))
+      (local.set $i (i32.add (local.get $i) (i32.const 16))) (br $l4)))
+    (local.set $end (i32.shl (local.get $count) (i32.const 2)))
+    (block $d1 (loop $l1 (br_if $d1 (i32.ge_u (local.get $i) (local.get $end)))
+      (local.set $ys (f32.load (i32.add (local.get $y) (local.get $i))))
+      (local.set $gs (f32.mul (local.get $scale) (f32.sub (local.get $ys) (f32.load (i32.add (local.get $x) (local.get $i))))))
+      (if (local.get $hasDd) (then
+        (local.set $gs (f32.add (local.get $gs) (f32.load (i32.add (local.get $dd) (local.get $i)))))))
+      (f32.store (i32.add (local.get $out) (local.get $i))
+        (f32.mul (local.get $gs) (f32.mul (local.get $ys) (f32.sub (f32.const 1) (local.get $ys)))))
+      (local.set $i (i32.add (local.get $i) (i32.const 4))) (br $l1)))
   )
   (func $transpose_scalar (param $src i32) (param $dst i32) (param $rows i32) (param $cols i32)
     (param $i0 i32) (param $i1 i32) (param $j0 i32) (param $j1 i32)

@@ -45,6 +45,18 @@ export interface HeapKernels {
   colsum(src: number, out: number, rows: number, cols: number): void;
   /** dst[j, i] = src[i, j] for a rows × cols src. */
   transpose(src: number, dst: number, rows: number, cols: number): void;
+  /** Σ (a − b)² over `count` floats. */
+  sqdiff_sum(a: number, b: number, count: number): number;
+  /** out = (scale·(y − x) + (hasDd ? dd : 0)) · y·(1 − y) over `count` floats. */
+  sigmoid_mse_grad(
+    y: number,
+    x: number,
+    dd: number,
+    out: number,
+    count: number,
+    scale: number,
+    hasDd: number,
+  ): void;
 }
 
 /**

@@ -15,6 +15,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { ModelKind, TrainConfig } from '../../shared/train-config';
 import { createRng, gaussian } from '../../shared/random';
 import { denseLayer } from './dense-kernels';
+import { sigmoidMse } from './loss-kernels';
 
 /** Latent dimensions: always 2, so the latent space is a map. */
 export const LATENT_DIM = 2;
@@ -196,6 +197,20 @@ export function decode(model: Autoencoder, z: tf.Tensor2D): tf.Tensor2D {
   return h;
 }
 
+/**
+ * Codes z [B, 2] → the last layer's logits u [B, s²] (images = sigmoid(u)), for the loss, which
+ * fuses the sigmoid into itself (loss-kernels.ts).
+ */
+function decodeLogits(model: Autoencoder, z: tf.Tensor2D): tf.Tensor2D {
+  const layers = model.decoder;
+  const last = layers[layers.length - 1]!;
+  if (last.activation !== 'sigmoid')
+    throw new Error(`The decoder's last layer must be sigmoid, not ${last.activation}.`);
+  let h = z;
+  for (const layer of layers.slice(0, -1)) h = dense(layer, h);
+  return denseLayer(h, last.kernel as tf.Tensor2D, last.bias as tf.Tensor1D, 'linear');
+}
+
 /** The weights of the loss terms (from TrainConfig). */
 export interface LossWeights {
   /** KL weight β (vae only). */
@@ -240,8 +255,7 @@ export function lossOf(
   const { mean, logVar } = encode(model, x);
   let z = mean;
   if (logVar && noise) z = tf.add(mean, tf.mul(tf.exp(tf.mul(logVar, 0.5)), noise));
-  const decoded = decode(model, z);
-  const recon = tf.mean(tf.squaredDifference(decoded, x)) as tf.Scalar;
+  const { recon, decoded } = sigmoidMse(decodeLogits(model, z), x);
   let total: tf.Scalar = recon;
   if (logVar && weights.beta > 0) {
     // KL per sample = −½ Σ (1 + logσ² − μ² − σ²)

@@ -17,6 +17,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { gemm, gemmAvailable } from './gemm';
 import { installDenseKernels, uninstallDenseKernels } from './dense-kernels';
+import { installLossKernels, uninstallLossKernels } from './loss-kernels';
 
 type KernelArgs = Parameters<tf.KernelFunc>[0];
 type AnyBackend = KernelArgs['backend'] & { disposeData(dataId: tf.DataId): void };
@@ -278,6 +279,7 @@ function replacement(name: (typeof REPLACED_KERNELS)[number], original: tf.Kerne
  */
 export function installWasmKernels(): void {
   installDenseKernels();
+  installLossKernels();
   if (stock.size > 0) return;
   if (!tf.getKernel('Transpose', 'wasm')) {
     throw new Error('The wasm backend has no Transpose kernel; is it registered?');
@@ -294,6 +296,7 @@ export function installWasmKernels(): void {
 /** Puts the stock kernels back (the benchmark uses it to measure what the replacements gain). */
 export function uninstallWasmKernels(): void {
   uninstallDenseKernels();
+  uninstallLossKernels();
   for (const [name, original] of stock) {
     tf.unregisterKernel(name, 'wasm');
     tf.registerKernel(original);
