@@ -9,7 +9,8 @@ the batch order of every epoch (int32). The twin trains the same net from the sa
 same batches with the same Adam and warm-up, and times the steps alone (batch gathering, forward,
 backward, reading the loss, update), like the app's training loop does.
 
-After each epoch (untimed) it writes the training codes, validation codes and validation
+After training it times inference as the bench does on our side (median ms of decoding a 16×16 grid
+of codes and of encoding 2,000 images, from files the bench wrote). After each epoch (untimed) it writes the training codes, validation codes and validation
 reconstructions to OUTDIR/epoch-<e>.{train-codes,val-codes,val-recon}.f32, so that the bench scores
 both sides with one metric code (shared/stats.ts), and prints one JSON object on stdout at the end.
 """
@@ -79,6 +80,30 @@ class Twin:
         if self.align > 0:
             total = total + self.align * torch.mean((z - (2 * factors - 1)) ** 2)
         return total, z, decoded
+
+
+def median_ms(runs, f):
+    """Median wall time of f() over `runs` calls, in ms, after three warm-up calls."""
+    for _ in range(3):
+        f()
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        f()
+        times.append((time.perf_counter() - t0) * 1000)
+    return sorted(times)[len(times) // 2]
+
+
+def time_inference(twin, directory, index):
+    """The bench's inference figures on the trained twin: the same grid and images as ours."""
+    files, runs = index["files"], index["inferenceRuns"]
+    grid = load(directory, files["inferGrid"], "<f4", (256, 2))
+    images = load(directory, files["inferImages"], "<f4", (2000, index["spec"]["image"]["pixels"]))
+    with torch.no_grad():
+        return {
+            "decodeGrid256Ms": median_ms(runs["grid"], lambda: twin.decode(grid).numpy()),
+            "encode2000Ms": median_ms(runs["encode"], lambda: twin.encode(images).numpy()),
+        }
 
 
 def blas_libraries():
@@ -164,6 +189,7 @@ def main():
             }
         )
 
+    inference = time_inference(twin, args.dir, index)
     samples = global_step * batch
     print(
         json.dumps(
@@ -176,6 +202,7 @@ def main():
                 "stepSeconds": step_seconds,
                 "samplesPerSecond": samples / step_seconds if step_seconds > 0 else 0,
                 "epochs": per_epoch,
+                "inference": inference,
             }
         )
     )

@@ -11,6 +11,9 @@
  *   vs_pytorch_seconds_to_knn_r2_0.97
  *   vs_pytorch_loss_agreement             the first step's loss (same weights, same batch: must
  *                                         agree to float rounding) and later losses, both sides
+ *   vs_pytorch_decode_grid_256_ms         inference on the trained nets, median ms, both sides in
+ *   vs_pytorch_encode_2000_ms               process (same codes and images); `worker` beside it is
+ *                                         the app's figure through the worker (full bench only)
  * `slowdownVsTorchN` is how many times longer we take (or how many times fewer samples/s): > 1 is
  * slower than PyTorch.
  */
@@ -25,7 +28,18 @@ import { computeMetrics } from '../../shared/stats';
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../../shared/train-config';
 import { initBackend } from '../engine/backend';
 import { KNN_TRAIN_CODES, SCORED_VAL_IMAGES } from '../engine/evaluate';
-import { buildAutoencoder, disposeModel, layersOf, specOf, variablesOf } from '../engine/model';
+import * as tf from '@tensorflow/tfjs-core';
+import {
+  type Autoencoder,
+  buildAutoencoder,
+  decode,
+  disposeModel,
+  encode,
+  layersOf,
+  specOf,
+  variablesOf,
+} from '../engine/model';
+import { INFERENCE_RUNS, inferenceGrid, inferenceImages } from './bench-inference-inputs';
 import { TrainControl, runTraining } from '../engine/train-loop';
 import { fillBatch, trainStep } from '../engine/train-step';
 import { appRoot } from '../node/paths';
@@ -65,9 +79,19 @@ interface EpochResult {
   knnR2: number;
 }
 
+/** Median ms of the two inference figures. */
+interface Inference {
+  decodeGrid256Ms: number;
+  encode2000Ms: number;
+}
+
+/** The same figures measured through the app's worker by the main bench. */
+export type WorkerInference = Inference;
+
 interface RunResult {
   samplesPerSecond: number;
   epochs: EpochResult[];
+  inference: Inference;
 }
 
 /** What the twin prints on stdout (see scripts/pytorch-twin.py). */
@@ -78,6 +102,7 @@ interface TwinOutput {
   firstStepLoss: number;
   samplesPerSecond: number;
   epochs: Array<{ epoch: number; stepSeconds: number; lossTrain: number; lossVal: number }>;
+  inference: Inference;
 }
 
 /** A python that imports torch: $ATLAS_PYTHON, then python3 on PATH, then Debian's own. */
@@ -134,7 +159,11 @@ function writeTwinInputs(dir: string, config: TrainConfig, dataset: Dataset, ord
     valImages: 'val-images.f32',
     valFactors: 'val-factors.f32',
     order: 'order.i32',
+    inferGrid: 'infer-grid.f32',
+    inferImages: 'infer-images.f32',
   };
+  writeArray(join(dir, files.inferGrid), inferenceGrid());
+  writeArray(join(dir, files.inferImages), inferenceImages(config.imageSize));
   writeArray(join(dir, files.trainImages), train.images);
   writeArray(join(dir, files.trainFactors), train.factors);
   writeArray(join(dir, files.valImages), val.images);
@@ -161,6 +190,7 @@ function writeTwinInputs(dir: string, config: TrainConfig, dataset: Dataset, ord
       valCount: val.count,
       epochs: config.epochs,
       files,
+      inferenceRuns: INFERENCE_RUNS,
       layers,
     };
     writeFileSync(join(dir, 'index.json'), JSON.stringify(index, null, 2));
@@ -214,10 +244,41 @@ async function runOurs(config: TrainConfig, dataset: Dataset): Promise<RunResult
           ...quality(e.metrics),
         }),
     });
-    return { samplesPerSecond: outcome.samplesPerSecond, epochs };
+    return { samplesPerSecond: outcome.samplesPerSecond, epochs, inference: timeInference(model, config) };
   } finally {
     disposeModel(model);
   }
+}
+
+/** Median ms of `f` over `runs` calls, after three warm-up calls. */
+function medianMs(runs: number, f: () => void): number {
+  for (let i = 0; i < 3; i++) f();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    f();
+    times.push(performance.now() - t);
+  }
+  return median(times)!;
+}
+
+/** The inference figures in process on the trained model (outputs read back, as the worker does). */
+function timeInference(model: Autoencoder, config: TrainConfig): Inference {
+  const grid = inferenceGrid();
+  const images = inferenceImages(config.imageSize);
+  const pixels = config.imageSize ** 2;
+  return {
+    decodeGrid256Ms: medianMs(INFERENCE_RUNS.grid, () =>
+      tf.tidy(() => {
+        decode(model, tf.tensor2d(grid, [256, 2])).dataSync(); // not returned: tidy would walk the array
+      }),
+    ),
+    encode2000Ms: medianMs(INFERENCE_RUNS.encode, () =>
+      tf.tidy(() => {
+        encode(model, tf.tensor2d(images, [2000, pixels])).mean.dataSync();
+      }),
+    ),
+  };
 }
 
 /** The twin on `threads` threads; its epochs scored here by the engine's own metric code. */
@@ -263,7 +324,7 @@ function runTorch(
     });
     return { ...e, ...quality(metrics) };
   });
-  return { run: { samplesPerSecond: twin.samplesPerSecond, epochs }, twin };
+  return { run: { samplesPerSecond: twin.samplesPerSecond, epochs, inference: twin.inference }, twin };
 }
 
 function median(xs: number[]): number | null {
@@ -298,7 +359,7 @@ function ratio(ours: number | null, theirs: number | null): number | null {
 }
 
 /** Runs the comparison and prints its lines; one `skipped` line where torch is absent. */
-export async function benchVsPytorch(line: FigureLine): Promise<void> {
+export async function benchVsPytorch(line: FigureLine, worker?: WorkerInference): Promise<void> {
   const found = findTorchPython();
   if ('tried' in found) {
     line('vs_pytorch', null, '', {
@@ -332,6 +393,7 @@ export async function benchVsPytorch(line: FigureLine): Promise<void> {
       }
     }
     report(line, { ours, torch1: torch[1]!, torch2: torch[2]!, twin: twin!, python: found.python });
+    reportInference(line, { ours, torch1: torch[1]!, torch2: torch[2]! }, worker);
     const lastOurs = ours[ours.length - 1]!;
     const lastTorch = torch[1]![torch[1]!.length - 1]!;
     line('vs_pytorch_loss_agreement', round(Math.abs(oursFirstLoss - twin!.firstStepLoss)), 'abs diff', {
@@ -389,6 +451,32 @@ function report(
       torch2Epochs: t2!.epochs,
       slowdownVsTorch1: ratio(o!.seconds, t1!.seconds),
       slowdownVsTorch2: ratio(o!.seconds, t2!.seconds),
+    });
+  }
+}
+
+/** The inference lines: medians over the rounds, ours in process (and through the worker) vs torch. */
+function reportInference(
+  line: FigureLine,
+  runs: { ours: RunResult[]; torch1: RunResult[]; torch2: RunResult[] },
+  worker: WorkerInference | undefined,
+): void {
+  for (const [figure, key] of [
+    ['vs_pytorch_decode_grid_256_ms', 'decodeGrid256Ms'],
+    ['vs_pytorch_encode_2000_ms', 'encode2000Ms'],
+  ] as const) {
+    const [ours, t1, t2] = [runs.ours, runs.torch1, runs.torch2].map((rs) =>
+      median(rs.map((r) => r.inference[key])),
+    );
+    const throughWorker = worker ? worker[key] : null;
+    line(figure, ours!, 'ms', {
+      torch1: round(t1!),
+      torch2: round(t2!),
+      slowdownVsTorch1: ratio(ours!, t1!),
+      slowdownVsTorch2: ratio(ours!, t2!),
+      worker: round(throughWorker),
+      workerSlowdownVsTorch1: ratio(throughWorker, t1!),
+      runs: INFERENCE_RUNS[key === 'decodeGrid256Ms' ? 'grid' : 'encode'],
     });
   }
 }

@@ -23,7 +23,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { loadavg } from 'node:os';
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../../shared/train-config';
-import { generateDataset } from '../../shared/dataset';
 import { initBackend } from '../engine/backend';
 import { HIDDEN_UNITS, buildAutoencoder, disposeModel, variablesOf } from '../engine/model';
 import { FusedAdam } from '../engine/fused-adam';
@@ -34,7 +33,8 @@ import { errorMessage } from '../../shared/errors';
 import { benchPmodel } from './bench-pmodel';
 import { benchStop } from './bench-stop';
 import { defaultNetSpec } from './bench-net-spec';
-import { benchVsPytorch } from './bench-vs-pytorch';
+import { type WorkerInference, benchVsPytorch } from './bench-vs-pytorch';
+import { INFERENCE_RUNS, inferenceGrid, inferenceImages } from './bench-inference-inputs';
 
 /** Training stops once both quality targets are met and this many more epochs have run. */
 const EXTRA_EPOCHS = 2;
@@ -152,23 +152,23 @@ async function timeIt(runs: number, f: () => Promise<unknown>): Promise<number> 
   return median(times);
 }
 
-async function benchInference(engine: EngineWithDiagnostics, config: TrainConfig): Promise<void> {
+/** The through-the-worker inference figures, for the PyTorch comparison's ratios. */
+async function benchInference(engine: EngineWithDiagnostics, config: TrainConfig): Promise<WorkerInference> {
   const one = new Float32Array([0.1, -0.2]);
   for (let i = 0; i < 20; i++) await engine.decode(one); // warm-up
   line('decode_1_ms', await timeIt(200, () => engine.decode(one)), 'ms', { target: 1, runs: 200 });
-  const grid = new Float32Array(512).map((_, i) => ((i >> 1) % 16) / 8 - 1);
-  line('decode_grid_256_ms', await timeIt(30, () => engine.decode(grid)), 'ms', { target: 30, runs: 30 });
-  const { train } = generateDataset({ count: 2500, imageSize: config.imageSize, seed: 9, valFraction: 0.2 });
-  const images = train.images.slice(0, 2000 * config.imageSize ** 2);
-  line('encode_2000_ms', await timeIt(5, () => engine.encode(images.slice(), 2000)), 'ms', {
-    target: 500,
-    runs: 5,
-  });
+  const grid = inferenceGrid();
+  const decodeGrid256Ms = await timeIt(INFERENCE_RUNS.grid, () => engine.decode(grid));
+  line('decode_grid_256_ms', decodeGrid256Ms, 'ms', { target: 30, runs: INFERENCE_RUNS.grid });
+  const images = inferenceImages(config.imageSize);
+  const encode2000Ms = await timeIt(INFERENCE_RUNS.encode, () => engine.encode(images.slice(), 2000));
+  line('encode_2000_ms', encode2000Ms, 'ms', { target: 500, runs: INFERENCE_RUNS.encode });
   const before = await engine.numTensors();
   for (let i = 0; i < 1000; i++) await engine.decode(new Float32Array([i / 500 - 1, 1 - i / 500]));
   const after = await engine.numTensors();
   line('num_tensors_before', before, 'tensors');
   line('num_tensors_after_1000_decodes', after, 'tensors', { target: before });
+  return { decodeGrid256Ms, encode2000Ms };
 }
 
 /**
@@ -238,16 +238,17 @@ async function main(): Promise<void> {
   }
   const engine = await createEngine();
   line('backend', null, '', { backend: engine.backend });
+  let worker: WorkerInference;
   try {
     await benchTraining(engine, config);
-    await benchInference(engine, config);
+    worker = await benchInference(engine, config);
     await benchPmodel(engine, line);
   } finally {
     await engine.dispose();
   }
   await benchStop(line);
   await benchInProcess();
-  if (VS_PYTORCH) await benchVsPytorch(line);
+  if (VS_PYTORCH) await benchVsPytorch(line, worker);
   line('bench_seconds', (performance.now() - started) / 1000, 's');
 }
 

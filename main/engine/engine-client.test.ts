@@ -137,9 +137,14 @@ describe('engine (worker thread)', () => {
     const grid = new Float32Array(2 * 256).map((_, i) => (i % 7) / 7 - 0.5);
     const images = await engine.decode(grid);
     expect(images.length).toBe(256 * 1024);
-    const codes = await engine.encode(images.slice(0, 10 * 1024), 10);
+    const whole = images.slice(0, 10 * 1024);
+    const codes = await engine.encode(whole, 10);
     expect(codes.length).toBe(20);
     expect(codes.every(Number.isFinite)).toBe(true);
+    expect(whole.byteLength).toBe(0); // its buffer was transferred to the worker, not copied
+    const view = images.subarray(0, 10 * 1024); // a view of a larger buffer is copied instead
+    expect(Array.from(await engine.encode(view, 10))).toEqual(Array.from(codes));
+    expect(view.length).toBe(10 * 1024);
     await expect(engine.encode(new Float32Array(5), 1)).rejects.toThrow(/expected 1 images/);
     const before = await engine.numTensors();
     for (let i = 0; i < 200; i++) await engine.decode(new Float32Array([i / 100, -i / 100]));

@@ -64,7 +64,10 @@ export interface Engine {
    */
   stop(): Promise<void>;
   isTraining(): boolean;
-  /** Encodes `count` images (row-major, imageSize² each) → interleaved codes, length 2·count. */
+  /**
+   * Encodes `count` images (row-major, imageSize² each) → interleaved codes, length 2·count. The
+   * images' buffer may be transferred to the engine's thread: do not use `images` afterwards.
+   */
   encode(images: Float32Array, count: number): Promise<Float32Array>;
   /** Decodes interleaved codes (length 2·n) → n images, imageSize² each. */
   decode(z: Float32Array): Promise<Float32Array>;
