@@ -19,6 +19,7 @@ import { PreviewPanel } from './preview/PreviewPanel';
 import { useExplorer } from './state/use-explorer';
 import { useExplorerView } from './state/use-explorer-view';
 import { useNotices } from './state/use-notices';
+import { usePacedModel } from './state/use-paced-value';
 import { useRecentModels } from './state/use-recent-models';
 import { ToyPanel } from './toy/ToyPanel';
 import type { AppView } from './toy/ViewSwitch';
@@ -47,7 +48,9 @@ export function App() {
   const { state } = explorer;
   const model = state.model;
   const recent = useRecentModels(api, model?.info ?? null);
-  const generative = useGenerative(api, model, state.modelVersion, notices.actions, GENERATE_OPTIONS);
+  // The heavy views follow a training run once a second, not at every epoch (use-paced-value.ts).
+  const paced = usePacedModel(model, state.modelVersion, session.active);
+  const generative = useGenerative(api, paced.model, paced.modelVersion, notices.actions, GENERATE_OPTIONS);
   const { setZ } = view;
   const generateZ = useCallback((z: [number, number]) => setZ(z, 'map'), [setZ]);
   return (
@@ -108,7 +111,7 @@ export function App() {
         <LatentMapPanel
           api={api}
           model={model}
-          modelVersion={state.modelVersion}
+          modelVersion={paced.modelVersion}
           z={state.z}
           colorBy={state.colorBy}
           onColorBy={view.setColorBy}
@@ -148,8 +151,8 @@ export function App() {
           />
           <ManifoldPanel
             api={api}
-            model={model}
-            modelVersion={state.modelVersion}
+            model={paced.model}
+            modelVersion={paced.modelVersion}
             currentZ={view.decoded?.z ?? state.z}
             currentImage={view.decoded?.image ?? null}
             colorBy={state.colorBy}

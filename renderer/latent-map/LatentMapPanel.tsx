@@ -22,6 +22,7 @@ import './latent-map.css';
 interface LatentMapPanelProps {
   api: AtlasApi;
   model: ModelState | null;
+  /** Bumps when the weights change; the decoded tiles are asked again then (paced while training). */
   modelVersion: number;
   z: [number, number];
   colorBy: Factor;

@@ -5,12 +5,14 @@ import { gridCodes } from '../../shared/latent-grid';
 import {
   assembleManifold,
   estimateFactors,
+  GRID_PER_SIDE,
   markerPosition,
   MAX_POINTS,
   samplePoints,
   surfacePointAt,
   type ManifoldInputs,
 } from './manifold-data';
+import { explainedFraction, fitPca } from './pca';
 
 /** A perfect "decoder": z in [0,1]² is (height, radius) itself. */
 function decode(codes: Float32Array): Float32Array {
@@ -51,6 +53,26 @@ describe('assembleManifold', () => {
     expect(data.explained).toBeLessThanOrEqual(1);
     expect(data.explainedEach[0]).toBeGreaterThanOrEqual(data.explainedEach[1]);
     expect(data.explainedEach.reduce((a, b) => a + b)).toBeCloseTo(data.explained, 9);
+  });
+
+  it('fits the directions on every other grid image at full size, and they span what a fit on all of them does', () => {
+    const input = inputs(GRID_PER_SIDE);
+    const rows = GRID_PER_SIDE ** 2;
+    const data = assembleManifold(input);
+    const full = fitPca(input.gridImages, rows, 1024, 3);
+    // Each direction of the full fit lies (almost) in the span of the sampled fit's three.
+    for (let j = 0; j < 3; j++) {
+      let inSpan = 0;
+      for (let i = 0; i < 3; i++) {
+        let dot = 0;
+        for (let c = 0; c < 1024; c++)
+          dot += full.components[j * 1024 + c]! * data.pca.components[i * 1024 + c]!;
+        inSpan += dot * dot;
+      }
+      expect(Math.sqrt(inSpan)).toBeGreaterThan(0.98);
+    }
+    expect(data.explained).toBeCloseTo(explainedFraction(full), 1);
+    expect(data.pca.totalVariance).toBeCloseTo(full.totalVariance, 9); // of the whole grid
   });
 
   it('keeps the validation images in [-1,1]³ and calls the grid flat when it is nearly one image', () => {

@@ -23,6 +23,14 @@ export const GRID_PER_SIDE = 24;
 export const MAX_POINTS = 2000;
 /** Principal components kept: one per screen axis. */
 const COMPONENTS = 3;
+/**
+ * The directions are fitted on every FIT_STRIDE-th grid row and column (12² of the 24² images);
+ * every image is still projected, and the variances are those of the whole grid. Why: the fit on
+ * all 576 images took ~0.8 s of CPU per refresh (a Gram matrix of 576² dot products of 1,024
+ * pixels, then power iteration), which held the sliders while a model trained (issue 11); on 144
+ * images it takes ~1/20 of that, and the decoded grid is smooth enough that the directions agree.
+ */
+const FIT_STRIDE = 2;
 
 /** The decoded data, projected: every position is in world units (all of them fit in [-1, 1]³). */
 export interface ManifoldData {
@@ -141,8 +149,9 @@ export function assembleManifold(input: ManifoldInputs): ManifoldData {
   const rows = perSide * perSide;
   const prior =
     input.previous?.cols === cols && input.previous.k === COMPONENTS ? input.previous.components : undefined;
-  const pca = fitPca(input.gridImages, rows, cols, COMPONENTS, { previous: prior });
-  const gridProjected = projectRows(pca, input.gridImages, rows);
+  const fitted = fitPca(...fitSample(input.gridImages, perSide, cols), cols, COMPONENTS, { previous: prior });
+  const gridProjected = projectRows(fitted, input.gridImages, rows);
+  const pca = { ...fitted, ...wholeGridVariances(gridProjected, rows, input.gridImages, cols) };
   const project = (images: Float32Array) =>
     sample.count > 0 ? projectRows(pca, images, sample.count) : new Float32Array(0);
   const trueImages = renderImages(sample.factors, sample.count, imageSize);
@@ -181,6 +190,36 @@ export function assembleManifold(input: ManifoldInputs): ManifoldData {
     explainedEach: [each(0), each(1), each(2)],
     gridSpread: sample.count > 1 ? ratioOrOne(total, totalVariance(trueImages, sample.count, cols)) : 1,
   };
+}
+
+/** Every FIT_STRIDE-th row and column of a perSide² grid of images: [images, their count]. */
+function fitSample(images: Float32Array, perSide: number, cols: number): [Float32Array, number] {
+  if (perSide < 2 * FIT_STRIDE * COMPONENTS) return [images, perSide * perSide];
+  const picked: number[] = [];
+  for (let r = 0; r < perSide; r += FIT_STRIDE)
+    for (let c = 0; c < perSide; c += FIT_STRIDE) picked.push(r * perSide + c);
+  const out = new Float32Array(picked.length * cols);
+  picked.forEach((row, i) => out.set(images.subarray(row * cols, (row + 1) * cols), i * cols));
+  return [out, picked.length];
+}
+
+/** The grid's variance along each component (from its projections) and in all (every pixel's). */
+function wholeGridVariances(
+  projected: Float32Array,
+  rows: number,
+  images: Float32Array,
+  cols: number,
+): Pick<Pca, 'variances' | 'totalVariance'> {
+  const variances = new Float64Array(COMPONENTS);
+  for (let j = 0; j < COMPONENTS; j++) {
+    let mean = 0;
+    for (let r = 0; r < rows; r++) mean += projected[r * COMPONENTS + j] as number;
+    mean /= rows;
+    let sq = 0;
+    for (let r = 0; r < rows; r++) sq += ((projected[r * COMPONENTS + j] as number) - mean) ** 2;
+    variances[j] = sq / rows;
+  }
+  return { variances, totalVariance: totalVariance(images, rows, cols) };
 }
 
 /** Summed per-pixel variance of `rows` images of `cols` pixels (the trace of their covariance). */
