@@ -5,6 +5,7 @@ import { boundsOfCodes } from '../../shared/latent-bounds';
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../../shared/train-config';
 import type { ModelSummary } from './engine';
 import { DatasetCache } from './dataset-cache';
+import type { TrainControl } from './train-loop';
 import { EngineCore, STOPPED_WITHOUT_MODEL, type CoreOptions } from './engine-core';
 import type { WorkerEvents } from './worker-protocol';
 
@@ -130,6 +131,25 @@ describe('EngineCore', () => {
     const last = next('finished');
     await core.train(TINY, 'run-4');
     expect(await last).toMatchObject({ runId: 'run-4', stopped: false });
+  });
+
+  it("takes a small decode during a run as the user's interaction (the loop then rests), not a large one", async () => {
+    const { core, next } = await recordingCore();
+    const first = next('finished');
+    await core.train(TINY, 'run-0');
+    await first;
+    core.pause('run-i');
+    const progress = next('progress');
+    await core.train({ ...TINY, epochs: 50 }, 'run-i');
+    await progress;
+    const control = (core as unknown as { run: { control: TrainControl } }).run.control;
+    await core.decode(new Float32Array(2 * 256)); // a grid: not an interaction
+    expect(control.interactive()).toBe(false);
+    await core.decode(new Float32Array([0.1, 0.2])); // a slider's preview
+    expect(control.interactive()).toBe(true);
+    const ended = next('finished');
+    core.stop('run-i');
+    await ended;
   });
 
   it('keeps the previous model when stopped before the first epoch ends, and says so', async () => {

@@ -21,6 +21,7 @@ import { encodeImages, evaluate } from './evaluate';
 import { type Held, stateOf, summaryOf, trainedName, untrainedModel } from './held-model';
 import { type Autoencoder, disposeModel } from './model';
 import { decodeRequest, encodeRequest, encodeSplitRequest, ModelLeases } from './sliced-inference';
+import { IMMEDIATE_ROWS } from './slices';
 import type { AtlasMeta } from './model-meta';
 import { fromStored, packBundle, readModelDir, toStored, unpackBundle, writeModelDir } from './model-store';
 import { TrainControl, TrainingDivergedError, type TrainOutcome, runTraining } from './train-loop';
@@ -141,6 +142,7 @@ export class EngineCore {
     for (let i = 0; i < z.length; i++) {
       if (!Number.isFinite(z[i]!)) throw new Error(`decode: code value ${i} is not a finite number`);
     }
+    if (z.length / 2 <= IMMEDIATE_ROWS) this.run?.control.noteInteraction();
     return decodeRequest(this.leases, model, z);
   }
 

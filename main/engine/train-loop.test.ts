@@ -5,7 +5,15 @@ import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../../shared/train-confi
 import { type Dataset, generateDataset } from '../../shared/dataset';
 import { initBackend } from './backend';
 import { type Autoencoder, buildAutoencoder, disposeModel, variablesOf } from './model';
-import { PROGRESS_INTERVAL_MS, TrainControl, TrainingDivergedError, runTraining } from './train-loop';
+import {
+  INTERACTIVE_MS,
+  INTERACTIVE_REST_MS,
+  PROGRESS_INTERVAL_MS,
+  TrainControl,
+  TrainingDivergedError,
+  runTraining,
+} from './train-loop';
+import { vi } from 'vitest';
 
 const SMALL: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, datasetSize: 500, epochs: 2, batchSize: 50 };
 let dataset: Dataset;
@@ -27,6 +35,36 @@ function smallModel(config: TrainConfig = SMALL): Autoencoder {
 async function weights(model: Autoencoder): Promise<number[]> {
   return (await Promise.all(variablesOf(model).map((v) => v.data()))).flatMap((d) => Array.from(d));
 }
+
+describe('interaction', () => {
+  it('counts as interacting for INTERACTIVE_MS after the last small decode', () => {
+    const control = new TrainControl();
+    expect(control.interactive(0)).toBe(false);
+    control.noteInteraction(1000);
+    expect(control.interactive(1000 + INTERACTIVE_MS - 1)).toBe(true);
+    expect(control.interactive(1000 + INTERACTIVE_MS)).toBe(false);
+  });
+
+  it('rests between steps while someone interacts, and only then', async () => {
+    const rests = (): number => timeout.mock.calls.filter(([, ms]) => ms === INTERACTIVE_REST_MS).length;
+    const timeout = vi.spyOn(globalThis, 'setTimeout');
+    try {
+      const run = async (control: TrainControl): Promise<void> => {
+        const model = smallModel();
+        await runTraining({ runId: 'r', config: { ...SMALL, epochs: 1 }, dataset, model, control });
+        disposeModel(model);
+      };
+      await run(new TrainControl());
+      expect(rests()).toBe(0);
+      const busy = new TrainControl();
+      busy.interactive = () => true; // someone drags throughout
+      await run(busy);
+      expect(rests()).toBe(8); // one rest before each of the epoch's 8 steps
+    } finally {
+      timeout.mockRestore();
+    }
+  });
+});
 
 describe('training loop', () => {
   it('reports progress and an epoch summary per epoch with metrics and validation codes', async () => {

@@ -25,11 +25,31 @@ export const PROGRESS_INTERVAL_MS = 100;
  */
 export const WARMUP_STEPS = 50;
 
+/**
+ * While the user drags a slider or hovers the map (a small decode in the last INTERACTIVE_MS),
+ * the loop rests INTERACTIVE_REST_MS between steps instead of only yielding. Why (issue 11): on
+ * 2 cores a training thread that never sleeps keeps one core busy and, with the browser, its
+ * workers and the host on the other, held a slider's preview for 100–500 ms; resting gives the
+ * CPU back to them while someone is interacting, at the cost of training slower meanwhile.
+ */
+export const INTERACTIVE_MS = 400;
+export const INTERACTIVE_REST_MS = 4;
+
 /** Pause/stop requests, read by the loop between steps. */
 export class TrainControl {
   private pausedFlag = false;
   private stopFlag = false;
   private wake: (() => void) | null = null;
+  private interactiveUntil = -Infinity;
+
+  /** Someone is interacting now (a slider's or the hover's decode): rest between steps a while. */
+  noteInteraction(now = performance.now()): void {
+    this.interactiveUntil = now + INTERACTIVE_MS;
+  }
+  /** Whether the loop should rest between steps now. */
+  interactive(now = performance.now()): boolean {
+    return now < this.interactiveUntil;
+  }
 
   get paused(): boolean {
     return this.pausedFlag;
@@ -171,7 +191,8 @@ class TrainingRun {
     let lossSum = 0;
     let stepsDone = 0;
     for (let step = 0; step < this.stepsPerEpoch; step++) {
-      await yieldToEventLoop();
+      if (control.interactive()) await new Promise((r) => setTimeout(r, INTERACTIVE_REST_MS));
+      else await yieldToEventLoop();
       if (control.paused) {
         this.report(epoch, step, this.lastLossTrain, true);
         await control.waitWhilePaused();
