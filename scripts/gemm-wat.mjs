@@ -2,13 +2,15 @@
 //
 //   node scripts/gemm-wat.mjs     writes main/engine/gemm-wasm.ts (the bytes, base64, and this text)
 //
-// One export, `gemm`: C[m, n] = A[m, k] · B[k, n] (+ bias[n]) (then max(·, 0) for relu), float32,
+// The main export, `gemm`: C[m, n] = A[m, k] · B[k, n] (+ bias[n]) (then max(·, 0) for relu), float32,
 // every operand a byte offset into the imported memory (tfjs's wasm heap):
 //   A(i, p) at a + i·sai + p·sak   (bytes; sai = 4k, sak = 4 for a row-major A; sai = 4, sak = 4m
 //                                   for a row-major Aᵀ, so a transposed A costs no copy)
-//   B(p, j) at b + 4·(p·n + j)     (row-major)
-//   C(i, j) at c + 4·(i·n + j)     (row-major; must not overlap A or B)
-//   flags: 1 = add bias (a [n] vector at `bias`), 2 = relu.
+//   B(p, j) at b + p·ldb + 4j      (row-major, rows ldb bytes apart)
+//   C(i, j) at c + i·ldc + 4j      (row-major, rows ldc bytes apart; must not overlap A or B)
+//   flags: 1 = add bias (a [n] vector at `bias`), 2 = relu, 4 = add to C (continue a sum that an
+//   earlier call over the first part of the shared dimension began: gemm.ts splits long sums so
+//   that the tiles' slices of A and B stay in cache; the order of the additions is unchanged).
 // Three helpers for the dense layer's gradient (dense-kernels.ts), each in one pass:
 //   relu_mask(dy, y, out, count)      out = dy · (y > 0 ? 1 : 0), as tfjs's relu gradient computes it
 //   colsum(src, out, rows, cols)      out[j] = Σ_i src[i, j], i increasing (the bias gradient)
@@ -49,6 +51,19 @@ function tile(rows, cols, fma) {
   for (let r = 0; r < rows; r++) {
     L.push(`    (local.set $a${r} (i32.add (local.get $pa) (i32.mul (local.get $sai) (i32.const ${r}))))`);
   }
+  // flags & 4: continue a sum begun by an earlier slice of the shared dimension (start from C)
+  L.push(`    (if (i32.and (local.get $flags) (i32.const 4)) (then`);
+  for (let r = 0; r < rows; r++) {
+    L.push(`      (local.set $q (i32.add (local.get $pc) (i32.mul (local.get $rowC) (i32.const ${r}))))`);
+    for (let v = 0; v < lanes; v++) {
+      L.push(
+        vec
+          ? `      (local.set ${acc(r, v)} (v128.load offset=${16 * v} align=4 (local.get $q)))`
+          : `      (local.set ${acc(r, v)} (f32.load (local.get $q)))`,
+      );
+    }
+  }
+  L.push(`    ))`);
   L.push(`    (block $done (loop $next`);
   L.push(`      (br_if $done (i32.eqz (local.get $k)))`);
   for (let v = 0; v < lanes; v++) {
@@ -110,15 +125,14 @@ function band(rows) {
   const L = [];
   L.push(`  (func $band_${rows}`);
   L.push(`    (param $pa i32) (param $b i32) (param $pc i32) (param $k i32) (param $n i32) (param $sai i32)`);
-  L.push(`    (param $sak i32) (param $bias i32) (param $flags i32)`);
-  L.push(`    (local $j i32) (local $rowB i32)`);
-  L.push(`    (local.set $rowB (i32.shl (local.get $n) (i32.const 2)))`);
+  L.push(`    (param $sak i32) (param $bias i32) (param $flags i32) (param $ldb i32) (param $ldc i32)`);
+  L.push(`    (local $j i32)`);
   for (const cols of COLS) {
     const loop = cols !== 4; // at most one 4-wide tile follows the 8-wide ones
     const call =
       `(call $tile_${rows}_${cols} (local.get $pa) (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 2)))` +
       ` (i32.add (local.get $pc) (i32.shl (local.get $j) (i32.const 2))) (local.get $k) (local.get $sai)` +
-      ` (local.get $sak) (local.get $rowB) (local.get $rowB)` +
+      ` (local.get $sak) (local.get $ldb) (local.get $ldc)` +
       ` (i32.add (local.get $bias) (i32.shl (local.get $j) (i32.const 2))) (local.get $flags))`;
     const fits = `(i32.le_u (i32.add (local.get $j) (i32.const ${cols})) (local.get $n))`;
     const step = `(local.set $j (i32.add (local.get $j) (i32.const ${cols})))`;
@@ -279,15 +293,18 @@ export function gemmWat({ fma = false } = {}) {
   L.push(helpers());
   L.push(`  (func (export "gemm")`);
   L.push(`    (param $a i32) (param $b i32) (param $c i32) (param $m i32) (param $k i32) (param $n i32)`);
-  L.push(`    (param $sai i32) (param $sak i32) (param $bias i32) (param $flags i32)`);
+  L.push(
+    `    (param $sai i32) (param $sak i32) (param $bias i32) (param $flags i32) (param $ldb i32) (param $ldc i32)`,
+  );
   L.push(`    (local $i i32)`);
   for (const rows of ROWS) {
     const fits = `(i32.le_u (i32.add (local.get $i) (i32.const ${rows})) (local.get $m))`;
     L.push(`    (block $d${rows} (loop $l${rows} (br_if $d${rows} (i32.eqz ${fits}))`);
     L.push(
       `      (call $band_${rows} (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $sai))) (local.get $b)` +
-        ` (i32.add (local.get $c) (i32.shl (i32.mul (local.get $i) (local.get $n)) (i32.const 2)))` +
-        ` (local.get $k) (local.get $n) (local.get $sai) (local.get $sak) (local.get $bias) (local.get $flags))`,
+        ` (i32.add (local.get $c) (i32.mul (local.get $i) (local.get $ldc)))` +
+        ` (local.get $k) (local.get $n) (local.get $sai) (local.get $sak) (local.get $bias) (local.get $flags)` +
+        ` (local.get $ldb) (local.get $ldc))`,
     );
     L.push(`      (local.set $i (i32.add (local.get $i) (i32.const ${rows}))) (br $l${rows})))`);
   }

@@ -70,6 +70,7 @@ describe('the wasm matrix-product kernel', () => {
     [13, 2, 33],
     [8, 1, 12],
     [64, 300, 37],
+    [9, 1100, 530], // more than one slice of the shared dimension and one block of columns
   ];
   const variants: Array<[GemmVariant, string]> = [
     ['mul-add', 'equals the float32 reference bit for bit'],
