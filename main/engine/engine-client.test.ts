@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ModelState, TrainEpoch, TrainFailed, TrainFinished, TrainProgress } from '../../shared/api';
@@ -7,6 +7,7 @@ import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../../shared/train-confi
 import type { Engine, EngineEvents, EngineOptions } from './engine';
 import { type EngineWithDiagnostics, createEngine } from './engine';
 import { WorkerConnection } from './worker-connection';
+import { TRAINING_NICE } from '../node/thread-priority';
 
 const WORKER = 'dist/main/worker.cjs';
 /** A bundled model (32 px), loaded by the tests that need a model to start from. */
@@ -150,6 +151,51 @@ describe('engine (worker thread)', () => {
     for (let i = 0; i < 200; i++) await engine.decode(new Float32Array([i / 100, -i / 100]));
     expect(await engine.numTensors()).toBe(before);
   });
+
+  it('decodes on the mirror with the weights of every model change and of a run, and on the engine once the mirror is gone', async () => {
+    const [engine] = await engineWithModel();
+    const z = new Float32Array([0.2, -0.4, 1.1, 0.3]);
+    const onEngine = (): Promise<Float32Array> =>
+      (engine as unknown as { call(n: 'decode', a: { z: Float32Array }): Promise<Float32Array> }).call(
+        'decode',
+        { z },
+      );
+    expect((engine as unknown as { decodesOnMirror: boolean }).decodesOnMirror).toBe(true);
+    const bundled = await engine.decode(z);
+    expect(Array.from(bundled)).toEqual(Array.from(await onEngine()));
+    const finished = nextEnd(engine);
+    const epoch = next(engine, 'epoch');
+    await engine.train(SMALL);
+    await epoch;
+    await new Promise((r) => setTimeout(r, 250)); // the mirror gets the run's weights at each progress report
+    expect(Array.from(await engine.decode(z))).not.toEqual(Array.from(bundled));
+    await finished;
+    expect(Array.from(await engine.decode(z))).toEqual(Array.from(await onEngine()));
+    await (engine as unknown as { mirror: { terminate(): Promise<void> } }).mirror.terminate();
+    expect((engine as unknown as { decodesOnMirror: boolean }).decodesOnMirror).toBe(false);
+    expect(Array.from(await engine.decode(z))).toEqual(Array.from(await onEngine()));
+  });
+
+  it.runIf(process.platform === 'linux')(
+    'runs the engine thread at a lower OS priority than this process and the mirror',
+    async () => {
+      /** Nice values of this process's threads (field 19 of /proc/self/task/<tid>/stat). */
+      const nices = async (): Promise<number[]> => {
+        const tids = await readdir('/proc/self/task');
+        const stats = await Promise.all(
+          tids.map((t) => readFile(`/proc/self/task/${t}/stat`, 'utf8').catch(() => '')),
+        );
+        return stats
+          .filter(Boolean)
+          .map((stat) => Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]));
+      };
+      const before = (await nices()).filter((n) => n === TRAINING_NICE).length;
+      await newEngine();
+      const after = await nices();
+      expect(after.filter((n) => n === TRAINING_NICE).length).toBe(before + 1); // the engine thread only
+      expect(after[0]).not.toBe(TRAINING_NICE); // the main thread keeps its priority
+    },
+  );
 
   it('saves, loads and exports/imports; bad files leave the current model in place', async () => {
     const [engine] = await engineWithModel();

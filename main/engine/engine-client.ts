@@ -10,6 +10,12 @@
  *
  * It also keeps the current model's summary (info and image size) as the worker announces it, so
  * the service can size and label a decode without a round trip that would wait for a training step.
+ *
+ * Decodes and encodes go to a second worker, the mirror (weights-mirror.ts), which holds a copy of
+ * the current weights that the engine worker publishes; the engine worker runs at a lower OS
+ * priority. So a slider's preview neither waits for a training step nor competes with training
+ * for the CPU (issue 11). Without a mirror (it could not start, or it died), they go to the engine
+ * worker as before.
  */
 import type { DataSplit, ModelCodes, ModelState } from '../../shared/api';
 import type { TrainConfig } from '../../shared/train-config';
@@ -17,6 +23,7 @@ import { errorMessage } from '../../shared/errors';
 import type { EngineEvents, EngineWithDiagnostics, ModelSummary } from './engine';
 import type { CallName, EventMessage, ModelSnapshot, WorkerCalls, WorkerOptions } from './worker-protocol';
 import { WorkerConnection } from './worker-connection';
+import type { ModelWeights } from './weights-mirror';
 
 /** Restarts tried after one death before the engine gives up (the last try restores no model). */
 const MAX_RESTARTS = 2;
@@ -39,6 +46,10 @@ export class EngineClient implements EngineWithDiagnostics {
   /** True while a new worker is starting after a death (its own death is handled in that loop). */
   private restarting = false;
   private readonly listeners = new Map<keyof EngineEvents, Set<Listener>>();
+  /** The mirror worker, or null (not started, or dead: the engine worker answers instead). */
+  private mirror: WorkerConnection | null = null;
+  /** True once the mirror has been sent the current model's weights. */
+  private mirrored = false;
 
   constructor(
     private readonly workerPath: string,
@@ -46,8 +57,13 @@ export class EngineClient implements EngineWithDiagnostics {
     private readonly restartOptions: WorkerOptions,
   ) {}
 
-  /** Starts a worker and its backend. */
-  async start(options: WorkerOptions): Promise<void> {
+  /**
+   * Starts the mirror (unless `withMirror` is false), then a worker and its backend. A mirror that
+   * cannot start is left out: the engine worker then answers decodes itself.
+   */
+  async start(options: WorkerOptions, withMirror = true): Promise<void> {
+    if (withMirror && !this.mirror) await this.startMirror();
+    if (this.mirror) options = { ...options, publishWeights: true, lowPriority: true };
     const connection = new WorkerConnection(this.workerPath, options, {
       onEvent: (msg) => this.receive(connection, msg),
       onDeath: (reason) => this.onDeath(connection, reason),
@@ -118,9 +134,16 @@ export class EngineClient implements EngineWithDiagnostics {
     await this.rememberHeldModel();
     return state;
   }
-  /** Tensors alive in the worker (for leak checks and the benchmark). */
-  numTensors(): Promise<number> {
-    return this.call('memory', undefined).then((m) => m.numTensors);
+  /** Tensors alive in the workers, engine and mirror (for leak checks and the benchmark). */
+  async numTensors(): Promise<number> {
+    const engine = (await this.call('memory', undefined)).numTensors;
+    const mirror = this.mirror ? (await this.mirror.call('memory', undefined)).numTensors : 0;
+    return engine + mirror;
+  }
+
+  /** Whether decodes go to the mirror now (for tests). */
+  get decodesOnMirror(): boolean {
+    return this.usableMirror() !== null;
   }
 
   on<E extends keyof EngineEvents>(event: E, listener: (payload: EngineEvents[E]) => void): () => void {
@@ -134,7 +157,52 @@ export class EngineClient implements EngineWithDiagnostics {
     if (this.disposed) return;
     this.disposed = true;
     this.runId = null;
-    await this.connection?.terminate();
+    await Promise.all([this.connection?.terminate(), this.mirror?.terminate()]);
+  }
+
+  private async startMirror(): Promise<void> {
+    const mirror = new WorkerConnection(
+      this.workerPath,
+      { role: 'mirror' },
+      {
+        onEvent: () => undefined,
+        onDeath: (reason) => {
+          if (this.mirror !== mirror) return;
+          this.mirror = null;
+          this.mirrored = false;
+          if (!this.disposed)
+            console.warn(`The decoding worker stopped (${reason}); the engine decodes instead.`);
+        },
+      },
+    );
+    this.mirror = mirror;
+    try {
+      await mirror.call('init', undefined);
+    } catch (err) {
+      this.mirror = null;
+      await mirror.terminate();
+      console.warn(`The decoding worker could not start (${errorMessage(err)}); the engine decodes instead.`);
+    }
+  }
+
+  /** The mirror when it holds the current weights, else null. */
+  private usableMirror(): WorkerConnection | null {
+    return this.mirror && this.mirrored && !this.mirror.isDead ? this.mirror : null;
+  }
+
+  /** Passes the engine's weights on to the mirror (in order: decodes sent later see them). */
+  private forwardWeights(weights: ModelWeights | null): void {
+    const mirror = this.mirror;
+    if (!mirror) return;
+    const transfer = weights ? weights.layers.flatMap((l) => [l.kernel.buffer, l.bias.buffer]) : [];
+    this.mirrored = weights !== null;
+    mirror.call('mirror', weights, transfer as ArrayBuffer[]).catch((err: unknown) => {
+      if (this.mirror !== mirror) return;
+      // Refused weights: decode on the engine until the next ones arrive.
+      this.mirrored = false;
+      if (!this.disposed && !mirror.isDead)
+        console.warn(`The decoding worker refused weights: ${errorMessage(err)}`);
+    });
   }
 
   /**
@@ -183,6 +251,10 @@ export class EngineClient implements EngineWithDiagnostics {
       this.summary = (msg as EventMessage<'model'>).payload;
       return;
     }
+    if (msg.event === 'weights') {
+      this.forwardWeights((msg as EventMessage<'weights'>).payload);
+      return;
+    }
     if (msg.event === 'finished' || msg.event === 'failed') {
       // Why by id: a late end of an earlier run must not make this client forget the run in
       // progress (its stop and pause would then go nowhere).
@@ -206,6 +278,9 @@ export class EngineClient implements EngineWithDiagnostics {
 
   private onDeath(connection: WorkerConnection, reason: string): void {
     if (this.disposed || this.restarting || connection !== this.connection) return;
+    // The mirrored weights may be those of a run the death ended: decode on the new engine until
+    // it publishes the model it restored.
+    this.mirrored = false;
     const runId = this.runId;
     this.runId = null;
     this.ready = this.restart(reason, runId);

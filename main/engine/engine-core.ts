@@ -22,6 +22,7 @@ import { type Held, stateOf, summaryOf, trainedName, untrainedModel } from './he
 import { type Autoencoder, disposeModel } from './model';
 import { decodeRequest, encodeRequest, encodeSplitRequest, ModelLeases } from './sliced-inference';
 import { IMMEDIATE_ROWS } from './slices';
+import { weightsOf } from './weights-mirror';
 import type { AtlasMeta } from './model-meta';
 import { fromStored, packBundle, readModelDir, toStored, unpackBundle, writeModelDir } from './model-store';
 import { TrainControl, TrainingDivergedError, type TrainOutcome, runTraining } from './train-loop';
@@ -46,6 +47,8 @@ export interface CoreOptions {
   onDatasetRendered?: (rendered: number, total: number) => void;
   /** The dataset cache (a test passes its own to see what is kept). */
   datasets?: DatasetCache;
+  /** Publish the current weights for a mirror ('weights' events; see weights-mirror.ts). */
+  publishWeights?: boolean;
 }
 
 /** What a run stopped before its first epoch ended says when there is no previous model to keep. */
@@ -233,7 +236,10 @@ export class EngineCore {
         control: run.control,
         injectNanAtStep: this.opts.injectNanAtStep,
         beforeStep: this.opts.beforeStep,
-        onProgress: (p) => this.emit('progress', p),
+        onProgress: (p) => {
+          this.emit('progress', p);
+          this.publishWeights(held);
+        },
         onEpoch: (e) => this.recordEpoch(held, e),
       });
     } catch (err) {
@@ -373,6 +379,12 @@ export class EngineCore {
   private announce(): void {
     const held = this.run?.held ?? this.held;
     this.emit('model', held ? summaryOf(held) : null);
+    this.publishWeights(held);
+  }
+
+  /** With `publishWeights`, sends the weights of `held` (the current model) for the mirror. */
+  private publishWeights(held: Held | null): void {
+    if (this.opts.publishWeights) this.emit('weights', held ? weightsOf(held.model) : null);
   }
 
   private require(): Held {

@@ -107,6 +107,8 @@ export interface EngineOptions {
   injectNanAtStep?: number;
   /** Test hook: the first worker dies at this global training step (later ones do not). */
   injectCrash?: WorkerOptions['injectCrash'];
+  /** Decode and encode on a second worker holding a copy of the weights (default true; see engine-client.ts). */
+  mirror?: boolean;
 }
 
 /**
@@ -122,7 +124,10 @@ export async function createEngine(opts: EngineOptions = {}): Promise<EngineWith
   }
   const client = new EngineClient(workerPath, { injectNanAtStep: opts.injectNanAtStep });
   try {
-    await client.start({ injectNanAtStep: opts.injectNanAtStep, injectCrash: opts.injectCrash });
+    await client.start(
+      { injectNanAtStep: opts.injectNanAtStep, injectCrash: opts.injectCrash },
+      opts.mirror ?? true,
+    );
   } catch (err) {
     await client.dispose();
     if (err instanceof WorkerDiedError)

@@ -23,15 +23,7 @@ import { kindPhrase } from '../../shared/wording';
 import { type StepHook, recoverFolder, writeFolderAtomic } from '../node/atomic-folder';
 import { FileRefusedError, describeFileError, readRegularFile } from '../node/files';
 import { MODEL_JSON_SHAPE, parseBoundedJson } from '../../shared/bounded-json';
-import {
-  type Autoencoder,
-  type DenseWeights,
-  type ModelSpec,
-  fromLayers,
-  layerPlan,
-  layersOf,
-  uniqueVariablePrefix,
-} from './model';
+import { type Autoencoder, type ModelSpec, layerPlan, layersOf, modelOfWeights } from './model';
 import { type AtlasMeta, META_FILE, META_VERSION, specOfMeta, validateMeta } from './model-meta';
 
 /** The `format` tag of a one-file bundle (`.atlas.json`). */
@@ -151,14 +143,11 @@ export function fromStored(stored: StoredModel, where = 'model'): { model: Autoe
         }
       }
     }
-    const prefix = uniqueVariablePrefix();
-    const layers: DenseWeights[] = plan.map((p) => ({
-      name: p.name,
-      activation: p.activation,
-      kernel: tf.variable(named[`${p.name}/kernel`]!, true, `${prefix}/${p.name}/kernel`),
-      bias: tf.variable(named[`${p.name}/bias`]!, true, `${prefix}/${p.name}/bias`),
+    const model = modelOfWeights(spec, (name) => ({
+      kernel: named[`${name}/kernel`]!,
+      bias: named[`${name}/bias`]!,
     }));
-    return { model: fromLayers(spec, layers), meta };
+    return { model, meta };
   } finally {
     tf.dispose(Object.values(named));
   }

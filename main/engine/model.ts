@@ -170,6 +170,30 @@ export function fromLayers(spec: ModelSpec, layers: DenseWeights[]): Autoencoder
   };
 }
 
+/**
+ * A model of `spec` whose variables hold the given weights (copied), layer by layer in `layerPlan`
+ * order; the caller frees the tensors `weightOf` returns. Used by the loader and the decoding mirror.
+ */
+export function modelOfWeights(
+  spec: ModelSpec,
+  weightOf: (name: string, units: [number, number]) => { kernel: tf.Tensor; bias: tf.Tensor },
+  trainable = true,
+): Autoencoder {
+  const prefix = uniqueVariablePrefix();
+  return fromLayers(
+    spec,
+    layerPlan(spec).map((p) => {
+      const w = weightOf(p.name, p.units);
+      return {
+        name: p.name,
+        activation: p.activation,
+        kernel: tf.variable(w.kernel, trainable, `${prefix}/${p.name}/kernel`),
+        bias: tf.variable(w.bias, trainable, `${prefix}/${p.name}/bias`),
+      };
+    }),
+  );
+}
+
 /** Frees a model's variables. */
 export function disposeModel(model: Autoencoder): void {
   for (const v of variablesOf(model)) v.dispose();

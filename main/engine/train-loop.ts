@@ -27,10 +27,11 @@ export const WARMUP_STEPS = 50;
 
 /**
  * While the user drags a slider or hovers the map (a small decode in the last INTERACTIVE_MS),
- * the loop rests INTERACTIVE_REST_MS between steps instead of only yielding. Why (issue 11): on
- * 2 cores a training thread that never sleeps keeps one core busy and, with the browser, its
- * workers and the host on the other, held a slider's preview for 100–500 ms; resting gives the
- * CPU back to them while someone is interacting, at the cost of training slower meanwhile.
+ * the loop rests INTERACTIVE_REST_MS between steps instead of only yielding. This applies when the
+ * engine answers the decodes itself, i.e. when the decoding worker (weights-mirror.ts) could not
+ * start. Why (issue 11): on 2 cores a training thread that never sleeps keeps one core busy and,
+ * with the browser, its workers and the host on the other, held a slider's preview for 100–500 ms;
+ * resting gives the CPU back while someone is interacting, at the cost of training slower meanwhile.
  */
 export const INTERACTIVE_MS = 400;
 export const INTERACTIVE_REST_MS = 4;

@@ -6,6 +6,7 @@
 import type { DataSplit, ModelCodes, ModelInfo, ModelState } from '../../shared/api';
 import type { TrainConfig } from '../../shared/train-config';
 import type { EngineEvents, ModelSummary } from './engine';
+import type { ModelWeights } from './weights-mirror';
 
 /** Where a model the worker holds came from (a model in training is never held as such). */
 export type HeldSource = Exclude<ModelInfo['source'], 'training'>;
@@ -28,6 +29,15 @@ export interface WorkerOptions {
    * (`onCall`, exit only) as it receives that call, so the call is surely pending at the death.
    */
   injectCrash?: { atStep: number; how: 'throw' | 'exit' } | { onCall: CallName; how: 'exit' };
+  /**
+   * 'engine' (the default): the training worker. 'mirror': a second worker that only holds a copy
+   * of the current weights and answers init, decode, encode, memory and mirror (weights-mirror.ts).
+   */
+  role?: 'engine' | 'mirror';
+  /** The engine publishes the current weights ('weights' events) for a mirror. */
+  publishWeights?: boolean;
+  /** The engine's thread runs at a lower OS priority than the UI's (thread-priority.ts). */
+  lowPriority?: boolean;
 }
 
 /** Every call: name → [argument, result]. */
@@ -57,6 +67,8 @@ export interface WorkerCalls {
   snapshot: [void, ModelSnapshot | null];
   /** Test/bench hook: tensors alive in the worker (`tf.memory().numTensors`). */
   memory: [void, { numTensors: number }];
+  /** Mirror only: the weights to decode and encode with from now on (null: no model). */
+  mirror: [ModelWeights | null, void];
 }
 
 /** The name of a worker call, e.g. "decode". */
@@ -82,6 +94,8 @@ export type ReplyMessage =
  */
 export interface WorkerEvents extends EngineEvents {
   model: ModelSummary | null;
+  /** With `publishWeights`: the current model's weights, after `model` and during a run. */
+  weights: ModelWeights | null;
 }
 
 /** Worker → client: an event. */

@@ -6,6 +6,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { parentPort, workerData } from 'node:worker_threads';
 import { errorMessage } from '../../shared/errors';
 import { EngineCore } from './engine-core';
+import { WeightsMirror } from './weights-mirror';
+import { lowerThisThreadPriority } from '../node/thread-priority';
 import type {
   CallMessage,
   CallName,
@@ -19,17 +21,24 @@ const port = parentPort;
 if (!port) throw new Error('worker.ts must run in a worker thread');
 
 const options = (workerData ?? {}) as WorkerOptions;
+if (options.lowPriority) lowerThisThreadPriority();
 const core = new EngineCore(
   (event, payload) =>
     port.postMessage({ kind: 'event', event, payload } satisfies EventMessage, transferables(payload)),
-  { injectNanAtStep: options.injectNanAtStep, beforeStep: crashHook(options.injectCrash) },
+  {
+    injectNanAtStep: options.injectNanAtStep,
+    beforeStep: crashHook(options.injectCrash),
+    publishWeights: options.publishWeights,
+  },
 );
+/** The mirror role's state (weights-mirror.ts); unused by the engine role. */
+const mirror = new WeightsMirror();
 
 type Handlers = {
   [K in CallName]: (arg: WorkerCalls[K][0]) => WorkerCalls[K][1] | Promise<WorkerCalls[K][1]>;
 };
 
-const handlers: Handlers = {
+const engineHandlers: Handlers = {
   init: async () => ({ backend: await core.init() }),
   current: () => core.current(),
   train: ({ config, runId }) => core.train(config, runId),
@@ -45,7 +54,24 @@ const handlers: Handlers = {
   importBundle: ({ bytes, source }) => core.importBundle(bytes, source),
   snapshot: () => core.snapshot(),
   memory: () => ({ numTensors: tf.memory().numTensors }),
+  mirror: () => {
+    throw new Error('mirror: this is the engine worker, not a mirror');
+  },
 };
+
+const notInMirror = (): never => {
+  throw new Error('this call goes to the engine worker, not the mirror');
+};
+const mirrorHandlers: Handlers = {
+  ...Object.fromEntries(Object.keys(engineHandlers).map((name) => [name, notInMirror])),
+  init: async () => ({ backend: await core.init() }),
+  encode: ({ images, count }) => mirror.encode(images, count),
+  decode: ({ z }) => mirror.decode(z),
+  memory: () => ({ numTensors: tf.memory().numTensors }),
+  mirror: (weights) => mirror.set(weights),
+} as Handlers;
+
+const handlers = options.role === 'mirror' ? mirrorHandlers : engineHandlers;
 
 port.on('message', (msg: CallMessage) => {
   void answer(msg);
