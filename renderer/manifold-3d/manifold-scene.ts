@@ -20,6 +20,7 @@ import { CylinderInset } from './cylinder-inset';
 import { DataMeshes } from './data-meshes';
 import { LatentMarker } from './latent-marker';
 import type { ManifoldData } from './manifold-data';
+import { quietFrom } from '../lib/interaction';
 import { RenderScheduler, type SchedulerClock } from './render-scheduler';
 import { fitView, insetLayout, type InsetLayout } from './view-layout';
 import { probeSoftwareWebGL } from './webgl-probe';
@@ -34,6 +35,8 @@ const FIT_MARGIN = 0.06;
 const LABEL_PX = 15;
 /** Most frames a second for marker and inset moves streaming in from the sliders and the map. */
 const MARKER_DRAW_HZ = 15;
+/** Without a GPU, while the user drags, the marker is drawn at least this often (see update). */
+const SOFTWARE_MARKER_HOLD_MS = 2000;
 
 export interface SceneState {
   data: ManifoldData | null;
@@ -120,7 +123,12 @@ export class ManifoldScene {
     if (next.marker !== undefined) this.applyMarker();
     if (next.cylinder) this.cylinder.setFactors(next.cylinder);
     if (newData || newColors) this.scheduler.soon();
-    else this.scheduler.throttled();
+    // Without a GPU each frame holds the page ~30–60 ms (the software renderer's pixels are read
+    // back at every commit): during a drag the marker waits for the hand to rest (issue 11).
+    else
+      this.scheduler.throttled(
+        this.software ? { until: quietFrom, maxMs: SOFTWARE_MARKER_HOLD_MS } : undefined,
+      );
     // Out of view nothing is drawn, but what would be stays readable (tests, assistive tech).
     if (!this.scheduler.visible) this.publish();
   }

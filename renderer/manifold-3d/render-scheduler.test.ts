@@ -64,6 +64,31 @@ describe('RenderScheduler', () => {
     expect(draw).toHaveBeenCalledTimes(settled); // and nothing more after
   });
 
+  it('with a hold, waits until it ends (looking again when due), but never past maxMs since the last draw', () => {
+    const fake = fakeClock();
+    const draw = vi.fn();
+    const s = new RenderScheduler(draw, 100, fake.clock);
+    s.throttled();
+    fake.advance(0);
+    expect(draw).toHaveBeenCalledTimes(1); // t = 0
+    let quiet = 300; // the hand rests at 300 ms unless it moves again
+    const hold = { until: () => quiet, maxMs: 2000 };
+    s.throttled(hold);
+    fake.advance(250);
+    quiet = 550; // it moved again at 250 ms
+    fake.advance(100);
+    expect(draw).toHaveBeenCalledTimes(1); // 350 ms: not yet, the hand did not rest
+    fake.advance(200);
+    expect(draw).toHaveBeenCalledTimes(2); // 550 ms: it rested
+    // A hand that never rests: a draw at least every maxMs.
+    quiet = Infinity;
+    s.throttled(hold);
+    fake.advance(1999);
+    expect(draw).toHaveBeenCalledTimes(2);
+    fake.advance(1);
+    expect(draw).toHaveBeenCalledTimes(3);
+  });
+
   it('draws soon() requests on the next animation frame, merging a pending throttled one', () => {
     const fake = fakeClock();
     const draw = vi.fn();

@@ -29,6 +29,8 @@ export class RenderScheduler {
   private frame = 0;
   private timer = 0;
   private lastDraw = -Infinity;
+  /** What the pending throttled draw waits for besides the interval (see `throttled`). */
+  private hold: { until(): number; maxMs: number } | null = null;
   private shown = true;
   /** A draw was asked for while hidden. */
   private owed = false;
@@ -57,17 +59,40 @@ export class RenderScheduler {
     this.frame = this.clock.requestAnimationFrame(this.run);
   }
 
-  /** Draws at most once per interval; a request inside it waits for the interval's end. */
-  throttled(): void {
+  /**
+   * Draws at most once per interval; a request inside it waits for the interval's end. With
+   * `hold`, the draw also waits until `hold.until()` (looked at again when due, since it may move
+   * on), but never more than `hold.maxMs` after the last draw.
+   */
+  throttled(hold?: { until(): number; maxMs: number }): void {
     if (this.disposed) return;
     if (!this.shown) {
       this.owed = true;
       return;
     }
+    this.hold = hold ?? null;
     if (this.frame || this.timer) return;
-    const wait = Math.max(0, this.lastDraw + this.minIntervalMs - this.clock.now());
-    this.timer = this.clock.setTimeout(this.run, wait);
+    this.timer = this.clock.setTimeout(this.runWhenDue, this.waitMs());
   }
+
+  /** How long until a throttled draw is due (0: now): the interval, then the hold. */
+  private waitMs(): number {
+    return Math.max(0, this.lastDraw + this.minIntervalMs - this.clock.now(), this.heldMs());
+  }
+
+  /** How much longer the hold keeps the draw back (≤ 0: not at all). */
+  private heldMs(): number {
+    if (!this.hold) return 0;
+    return Math.min(this.hold.until(), this.lastDraw + this.hold.maxMs) - this.clock.now();
+  }
+
+  /** The throttled draw's timer: draws, unless the hold moved on meanwhile (then waits for it). */
+  private readonly runWhenDue = (): void => {
+    this.timer = 0;
+    const held = this.heldMs();
+    if (held > 0 && !this.disposed && this.shown) this.timer = this.clock.setTimeout(this.runWhenDue, held);
+    else this.run();
+  };
 
   /** Hidden: hold draws back. Shown again: draw once if anything was asked for meanwhile. */
   setVisible(visible: boolean): void {

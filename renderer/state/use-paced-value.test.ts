@@ -2,7 +2,8 @@
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderHook } from '../lib/render-hook.test-util';
-import { MAX_HOLD_MS, QUIET_MS, noteInteraction, usePacedValue } from './use-paced-value';
+import { QUIET_MS, noteInteraction } from '../lib/interaction';
+import { MAX_HOLD_MS, usePacedValue } from './use-paced-value';
 
 type Props = { v: number; paced: boolean };
 const usePaced = ({ v, paced }: Props): number => usePacedValue(v, paced, 1000);

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { quietFrom } from '../lib/interaction';
 
 /**
  * How often the heavy derived views (the 3-D manifold, the Generate tab's codes, threshold and fit,
@@ -9,32 +10,17 @@ import { useEffect, useMemo, useRef, useState } from 'react';
  */
 export const VIEW_REFRESH_MS = 1000;
 /**
- * While the user is interacting (an input, pointer, key or wheel event in the last QUIET_MS), a
- * paced refresh waits for a pause, for at most MAX_HOLD_MS since the last one. Why: a refresh moves
- * megabytes through the engine, the host and the page and recomputes projections and fits; done in
- * the middle of a drag it delayed the drag's own previews by 100–300 ms. The previews come first;
- * the background views catch up when the hand rests (and at least every MAX_HOLD_MS).
+ * While the user is interacting (renderer/lib/interaction.ts), a paced refresh waits for the hand
+ * to rest, for at most MAX_HOLD_MS since the last one. Why: a refresh moves megabytes through the
+ * engine, the host and the page and recomputes projections and fits; done in the middle of a drag
+ * it delayed the drag's own previews by 100–300 ms. The previews come first; the background views
+ * catch up when the hand rests (and at least every MAX_HOLD_MS).
  */
-export const QUIET_MS = 300;
 export const MAX_HOLD_MS = 5000;
-
-let lastInteraction = -Infinity;
-
-/** Marks "the user is interacting now" (the window's listeners below call it). */
-export function noteInteraction(now = performance.now()): void {
-  lastInteraction = now;
-}
-
-if (typeof window !== 'undefined') {
-  const note = (): void => noteInteraction();
-  for (const type of ['input', 'pointerdown', 'pointermove', 'keydown', 'wheel']) {
-    window.addEventListener(type, note, { capture: true, passive: true });
-  }
-}
 
 /**
  * `value`, but while `paced` at most one change per `intervalMs`, and none while the user is
- * interacting (see QUIET_MS) unless MAX_HOLD_MS have passed: the first change at once, later ones
+ * interacting unless MAX_HOLD_MS have passed: the first change at once, later ones
  * held, and then the newest (never a stale one, and never lost). When `paced` turns false the
  * latest value is returned at once.
  *
@@ -51,9 +37,7 @@ export function usePacedValue<T>(value: T, paced: boolean, intervalMs = VIEW_REF
     if (Object.is(value, shown)) return;
     const now = performance.now();
     const since = lastShownAt.current;
-    const due = paced
-      ? Math.max(since + intervalMs, Math.min(lastInteraction + QUIET_MS, since + MAX_HOLD_MS))
-      : now;
+    const due = paced ? Math.max(since + intervalMs, Math.min(quietFrom(), since + MAX_HOLD_MS)) : now;
     if (due <= now) {
       lastShownAt.current = now;
       setShown(() => latest.current);
