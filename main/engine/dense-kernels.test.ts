@@ -1,17 +1,13 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
+import { createRng } from '../../shared/random';
 import { initBackend } from './backend';
 import { DENSE, denseLayer, installDenseKernels, uninstallDenseKernels } from './dense-kernels';
 
-/** A deterministic float32 array in [−1, 1). */
+/** Deterministic float32 values in [−1, 1) (shared/random.ts). */
 function values(size: number, seed: number): Float32Array {
-  const out = new Float32Array(size);
-  let s = seed >>> 0;
-  for (let i = 0; i < size; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    out[i] = s / 2 ** 31 - 1;
-  }
-  return out;
+  const rng = createRng(seed);
+  return Float32Array.from({ length: size }, () => 2 * rng() - 1);
 }
 
 /** Output and gradients (x, W, b) of sum(layer · r) for a fixed r, on the active backend. */

@@ -16,7 +16,7 @@
  * uses tfjs's fused matMul anywhere else (the cpu fallback).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { gemm, gemmAvailable, heapKernelsOf } from './gemm';
+import { gemm, gemmAvailable, heapOf, type HeapBackend } from './gemm';
 
 export const DENSE = 'AtlasDense';
 export const DENSE_GRAD_INPUT = 'AtlasDenseGradInput';
@@ -28,11 +28,6 @@ const KERNELS = [DENSE, DENSE_GRAD_INPUT, DENSE_GRAD_WEIGHTS, DENSE_GRAD_BIAS] a
 export type DenseActivation = 'relu' | 'linear';
 
 type KernelArgs = Parameters<tf.KernelFunc>[0];
-interface HeapBackend {
-  makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
-  getMemoryOffset(dataId: tf.DataId): number;
-  disposeData(dataId: tf.DataId): void;
-}
 
 function activationOf(attrs: KernelArgs['attrs']): DenseActivation {
   const activation = (attrs as { activation?: unknown } | undefined)?.activation;
@@ -40,12 +35,6 @@ function activationOf(attrs: KernelArgs['attrs']): DenseActivation {
     throw new Error(`${DENSE}: unsupported activation ${JSON.stringify(activation)} (relu or linear).`);
   }
   return activation;
-}
-
-function heap(backend: unknown): { kernels: NonNullable<ReturnType<typeof heapKernelsOf>>; b: HeapBackend } {
-  const kernels = heapKernelsOf(backend);
-  if (!kernels) throw new Error(`${DENSE}: the wasm heap kernels are unavailable on this backend.`);
-  return { kernels, b: backend as HeapBackend };
 }
 
 function matrix(t: tf.TensorInfo | undefined, what: string): tf.TensorInfo {
@@ -67,7 +56,7 @@ function preActivationGradient(args: KernelArgs): tf.TensorInfo {
   const y = matrix(args.inputs['y'], 'y');
   if (y.shape[0] !== dy.shape[0] || y.shape[1] !== dy.shape[1])
     throw new Error(`${DENSE}: dy and y differ in shape.`);
-  const { kernels, b } = heap(args.backend);
+  const { kernels, b } = heapOf(args.backend, DENSE);
   const g = b.makeOutput(dy.shape, 'float32');
   kernels.relu_mask(
     b.getMemoryOffset(dy.dataId),
@@ -110,7 +99,7 @@ function denseForward(args: KernelArgs): tf.TensorInfo {
 function denseGradInput(args: KernelArgs): tf.TensorInfo {
   const w = matrix(args.inputs['W'], 'W');
   return withGradient(args, (g) => {
-    const { kernels, b } = heap(args.backend);
+    const { kernels, b } = heapOf(args.backend, DENSE);
     const [inputs, outputs] = [w.shape[0]!, w.shape[1]!];
     const wt = b.makeOutput([outputs, inputs], 'float32');
     try {
@@ -147,7 +136,7 @@ function denseGradWeights(args: KernelArgs): tf.TensorInfo {
 /** db = Σ over rows of g. */
 function denseGradBias(args: KernelArgs): tf.TensorInfo {
   return withGradient(args, (g) => {
-    const { kernels, b } = heap(args.backend);
+    const { kernels, b } = heapOf(args.backend, DENSE);
     const [rows, cols] = [g.shape[0]!, g.shape[1]!];
     const db = b.makeOutput([cols], 'float32');
     kernels.colsum(b.getMemoryOffset(g.dataId), b.getMemoryOffset(db.dataId), rows, cols);

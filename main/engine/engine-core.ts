@@ -5,8 +5,8 @@
  * runs them between two training steps, since the loop yields after every step.
  *
  * Payloads are validated three times on purpose, as defence in depth at a thread boundary:
- * shared/validate.ts checks every request at the service, encode/decode here check sizes and
- * finiteness again, and `train` runs validateTrainConfig again. The worker trusts no caller, so
+ * shared/validate.ts checks every request at the service, encode/decode check sizes and finiteness
+ * again (sliced-inference.ts, for the mirror too), and `train` runs validateTrainConfig again. The worker trusts no caller, so
  * a service bug or another client (the CLIs, the benchmark) cannot feed it NaN or huge sizes.
  */
 import type { DataSplit, ModelCodes, ModelState, TrainEpoch } from '../../shared/api';
@@ -127,24 +127,12 @@ export class EngineCore {
 
   /** Encodes images with the current model; a large batch in slices (sliced-inference.ts). */
   encode(images: Float32Array, count: number): Promise<Float32Array> {
-    const { model } = this.require();
-    const pixels = model.spec.imageSize ** 2;
-    if (!Number.isInteger(count) || count < 0 || images.length !== count * pixels) {
-      throw new Error(
-        `encode: expected ${count} images of ${model.spec.imageSize}×${model.spec.imageSize} pixels (${count * pixels} values), got ${images.length}`,
-      );
-    }
-    return encodeRequest(this.leases, model, images, count);
+    return encodeRequest(this.leases, this.require().model, images, count);
   }
 
   /** Decodes codes with the current model; a large batch in slices (sliced-inference.ts). */
   decode(z: Float32Array): Promise<Float32Array> {
     const { model } = this.require();
-    if (z.length % 2 !== 0)
-      throw new Error(`decode: codes must be interleaved pairs, got ${z.length} values`);
-    for (let i = 0; i < z.length; i++) {
-      if (!Number.isFinite(z[i]!)) throw new Error(`decode: code value ${i} is not a finite number`);
-    }
     if (z.length / 2 <= IMMEDIATE_ROWS) this.run?.control.noteInteraction();
     return decodeRequest(this.leases, model, z);
   }

@@ -1,20 +1,16 @@
 import { afterEach, describe, expect, it, beforeAll } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
+import { createRng } from '../../shared/random';
 import { initBackend } from './backend';
 import { type GemmVariant, fmaSupported, gemmAvailable, gemmVariant, setGemmVariant } from './gemm';
 import { installWasmKernels, uninstallWasmKernels } from './wasm-kernels';
 
 const f32 = Math.fround;
 
-/** A deterministic float32 matrix with values in [−1, 1). */
+/** Deterministic float32 values in [−1, 1) (shared/random.ts). */
 function values(size: number, seed: number): Float32Array {
-  const out = new Float32Array(size);
-  let s = seed >>> 0;
-  for (let i = 0; i < size; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    out[i] = s / 2 ** 31 - 1;
-  }
-  return out;
+  const rng = createRng(seed);
+  return Float32Array.from({ length: size }, () => 2 * rng() - 1);
 }
 
 /**

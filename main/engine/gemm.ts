@@ -43,12 +43,16 @@ type GemmExport = (
 const BLOCK_K = 512;
 const BLOCK_N = 256;
 
-/** What we use of tfjs-backend-wasm's BackendWasm (4.22); checked at run time, not imported. */
-export interface GemmBackend {
+/**
+ * What our heap kernels (here, dense-kernels.ts, loss-kernels.ts) use of tfjs-backend-wasm's
+ * BackendWasm (4.22); checked at run time, not imported.
+ */
+export interface HeapBackend {
   wasm: { asm?: { memory?: unknown } } | null;
-  dataIdMap: { has(dataId: tf.DataId): boolean };
   getMemoryOffset(dataId: tf.DataId): number;
   makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
+  disposeData(dataId: tf.DataId): void;
+  typedArrayFromHeap(t: tf.TensorInfo): Float32Array;
 }
 
 /** The module's other exports (scripts/gemm-wat.mjs): byte offsets and sizes. */
@@ -126,7 +130,7 @@ function compile(variant: GemmVariant): WebAssembly.Module | null {
 
 /** The kernels on this backend's heap, or null where the backend is not the wasm one we know. */
 export function heapKernelsOf(backend: unknown): HeapKernels | null {
-  const b = backend as Partial<GemmBackend>;
+  const b = backend as Partial<HeapBackend>;
   const memory = b.wasm?.asm?.memory;
   if (!(memory instanceof WebAssembly.Memory)) return null;
   if (typeof b.getMemoryOffset !== 'function' || typeof b.makeOutput !== 'function') return null;
@@ -144,6 +148,13 @@ export function heapKernelsOf(backend: unknown): HeapKernels | null {
   } catch {
     return null; // a shared (threaded) heap does not match the unshared memory import
   }
+}
+
+/** The kernels and the backend they run on; throws, naming `who`, where they cannot run. */
+export function heapOf(backend: unknown, who: string): { kernels: HeapKernels; b: HeapBackend } {
+  const kernels = heapKernelsOf(backend);
+  if (!kernels) throw new Error(`${who}: the wasm heap kernels are unavailable on this backend.`);
+  return { kernels, b: backend as HeapBackend };
 }
 
 /** Whether our kernel can run on `backend` (tfjs's wasm backend with SIMD). */
@@ -170,9 +181,8 @@ export interface GemmCall {
  * float32 everywhere, B untransposed.
  */
 export function gemm(backend: unknown, call: GemmCall): tf.TensorInfo {
-  const kernel = heapKernelsOf(backend)?.gemm;
-  if (!kernel) throw new Error('The wasm matrix-product kernel is unavailable on this backend.');
-  const heap = backend as GemmBackend;
+  const { kernels, b: heap } = heapOf(backend, 'gemm');
+  const kernel = kernels.gemm;
   const { a, b, transposeA, bias, relu, outShape } = call;
   const aRows = a.shape[a.shape.length - 2]!;
   const aCols = a.shape[a.shape.length - 1]!;

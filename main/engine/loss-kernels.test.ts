@@ -1,16 +1,13 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
+import { createRng } from '../../shared/random';
 import { initBackend } from './backend';
 import { SIGMOID_MSE, installLossKernels, sigmoidMse, uninstallLossKernels } from './loss-kernels';
 
+/** Deterministic float32 values in [−scale, scale) (shared/random.ts). */
 function values(size: number, seed: number, scale = 1): Float32Array {
-  const out = new Float32Array(size);
-  let s = seed >>> 0;
-  for (let i = 0; i < size; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    out[i] = (s / 2 ** 31 - 1) * scale;
-  }
-  return out;
+  const rng = createRng(seed);
+  return Float32Array.from({ length: size }, () => (2 * rng() - 1) * scale);
 }
 
 /** Loss, decoded images and the gradient at the logits of loss + Σ decoded·r, on the active backend. */

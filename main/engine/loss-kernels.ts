@@ -12,23 +12,12 @@
  * backends `sigmoidMse` uses the tfjs ops.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { heapKernelsOf } from './gemm';
+import { heapKernelsOf, heapOf } from './gemm';
 
 export const SIGMOID_MSE = 'AtlasSigmoidMse';
 export const SIGMOID_MSE_GRAD = 'AtlasSigmoidMseGrad';
 
 type KernelArgs = Parameters<tf.KernelFunc>[0];
-interface HeapBackend {
-  makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
-  getMemoryOffset(dataId: tf.DataId): number;
-  typedArrayFromHeap(t: tf.TensorInfo): Float32Array;
-}
-
-function heap(backend: unknown): { kernels: NonNullable<ReturnType<typeof heapKernelsOf>>; b: HeapBackend } {
-  const kernels = heapKernelsOf(backend);
-  if (!kernels) throw new Error(`${SIGMOID_MSE}: the wasm heap kernels are unavailable on this backend.`);
-  return { kernels, b: backend as HeapBackend };
-}
 
 function sameFloatShape(
   a: tf.TensorInfo | undefined,
@@ -44,7 +33,7 @@ function sameFloatShape(
 /** [loss, ŷ] from logits u and images x. */
 function sigmoidMseForward(args: KernelArgs): tf.TensorInfo[] {
   const [u, x] = sameFloatShape(args.inputs['logits'], args.inputs['x'], 'logits and x');
-  const { kernels, b } = heap(args.backend);
+  const { kernels, b } = heapOf(args.backend, SIGMOID_MSE);
   const sigmoid = tf.getKernel('Sigmoid', 'wasm');
   if (!sigmoid) throw new Error('The wasm backend has no Sigmoid kernel; is it registered?');
   const decoded = sigmoid.kernelFunc({ inputs: { x: u }, backend: args.backend, attrs: {} }) as tf.TensorInfo;
@@ -60,7 +49,7 @@ function sigmoidMseGradient(args: KernelArgs): tf.TensorInfo {
   const [decoded, x] = sameFloatShape(args.inputs['decoded'], args.inputs['x'], 'decoded and x');
   const dLoss = args.inputs['dLoss'];
   const dDecoded = args.inputs['dDecoded'];
-  const { kernels, b } = heap(args.backend);
+  const { kernels, b } = heapOf(args.backend, SIGMOID_MSE);
   const count = tf.util.sizeFromShape(x.shape);
   const scale = dLoss ? (2 * (b.typedArrayFromHeap(dLoss)[0] ?? 0)) / count : 0;
   if (dDecoded) sameFloatShape(dDecoded, x, 'dDecoded and x');

@@ -39,13 +39,19 @@ export class ModelLeases {
   }
 }
 
-/** Encodes `count` images (sizes checked by the caller); interleaved codes out. */
+/** Encodes `count` images (their size checked here); interleaved codes out. */
 export async function encodeRequest(
   leases: ModelLeases,
   model: Autoencoder,
   images: Float32Array,
   count: number,
 ): Promise<Float32Array> {
+  const size = model.spec.imageSize;
+  if (!Number.isInteger(count) || count < 0 || images.length !== count * size * size) {
+    throw new Error(
+      `encode: expected ${count} images of ${size}×${size} pixels (${count * size * size} values), got ${images.length}`,
+    );
+  }
   if (count <= IMMEDIATE_ROWS) return count === 0 ? new Float32Array(0) : encodeImages(model, images, count);
   const pixels = model.spec.imageSize ** 2;
   const out = new Float32Array(2 * count);
@@ -58,12 +64,16 @@ export async function encodeRequest(
   return out;
 }
 
-/** Decodes interleaved codes (checked finite by the caller) into images. */
+/** Decodes interleaved codes (checked here: pairs, finite) into images. */
 export async function decodeRequest(
   leases: ModelLeases,
   model: Autoencoder,
   z: Float32Array,
 ): Promise<Float32Array> {
+  if (z.length % 2 !== 0) throw new Error(`decode: codes must be interleaved pairs, got ${z.length} values`);
+  for (let i = 0; i < z.length; i++) {
+    if (!Number.isFinite(z[i]!)) throw new Error(`decode: code value ${i} is not a finite number`);
+  }
   const count = z.length / 2;
   if (count <= IMMEDIATE_ROWS) return count === 0 ? new Float32Array(0) : decodeCodes(model, z);
   const pixels = model.spec.imageSize ** 2;

@@ -100,24 +100,11 @@ export class WeightsMirror {
   }
 
   decode(z: Float32Array): Promise<Float32Array> {
-    const model = this.require();
-    if (z.length % 2 !== 0)
-      throw new Error(`decode: codes must be interleaved pairs, got ${z.length} values`);
-    for (let i = 0; i < z.length; i++) {
-      if (!Number.isFinite(z[i]!)) throw new Error(`decode: code value ${i} is not a finite number`);
-    }
-    return decodeRequest(this.leases, model, z);
+    return decodeRequest(this.leases, this.require(), z);
   }
 
   encode(images: Float32Array, count: number): Promise<Float32Array> {
-    const model = this.require();
-    const pixels = model.spec.imageSize ** 2;
-    if (!Number.isInteger(count) || count < 0 || images.length !== count * pixels) {
-      throw new Error(
-        `encode: expected ${count} images of ${model.spec.imageSize}×${model.spec.imageSize} pixels (${count * pixels} values), got ${images.length}`,
-      );
-    }
-    return encodeRequest(this.leases, model, images, count);
+    return encodeRequest(this.leases, this.require(), images, count);
   }
 
   private require(): Autoencoder {
