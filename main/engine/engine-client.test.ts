@@ -161,8 +161,13 @@ describe('engine (worker thread)', () => {
         { z },
       );
     expect((engine as unknown as { decodesOnMirror: boolean }).decodesOnMirror).toBe(true);
+    const mirror = (engine as unknown as { mirror: { call(name: string): Promise<unknown> } }).mirror;
+    const mirrorCalls = vi.spyOn(mirror, 'call');
     const bundled = await engine.decode(z);
     expect(Array.from(bundled)).toEqual(Array.from(await onEngine()));
+    await engine.encode(bundled.slice(0, 1024), 1);
+    expect(mirrorCalls.mock.calls.map((c) => c[0])).toEqual(['decode', 'encode']); // neither went to the engine
+    mirrorCalls.mockRestore();
     const finished = nextEnd(engine);
     const epoch = next(engine, 'epoch');
     await engine.train(SMALL);

@@ -22,7 +22,7 @@ import type { TrainConfig } from '../../shared/train-config';
 import { errorMessage } from '../../shared/errors';
 import type { EngineEvents, EngineWithDiagnostics, ModelSummary } from './engine';
 import type { CallName, EventMessage, ModelSnapshot, WorkerCalls, WorkerOptions } from './worker-protocol';
-import { WorkerConnection } from './worker-connection';
+import { WorkerConnection, WorkerDiedError } from './worker-connection';
 import type { ModelWeights } from './weights-mirror';
 
 /** Restarts tried after one death before the engine gives up (the last try restores no model). */
@@ -110,9 +110,21 @@ export class EngineClient implements EngineWithDiagnostics {
       images.buffer instanceof ArrayBuffer &&
       images.byteOffset === 0 &&
       images.byteLength === images.buffer.byteLength;
-    return this.call('encode', { images, count }, whole ? [images.buffer] : []);
+    const transfer = whole ? [images.buffer as ArrayBuffer] : [];
+    const mirror = this.usableMirror();
+    if (mirror) return mirror.call('encode', { images, count }, transfer);
+    return this.call('encode', { images, count }, transfer);
   }
-  decode(z: Float32Array): Promise<Float32Array> {
+  /** On the mirror when it holds the current weights; on the engine if it has none or it dies. */
+  async decode(z: Float32Array): Promise<Float32Array> {
+    const mirror = this.usableMirror();
+    if (mirror) {
+      try {
+        return await mirror.call('decode', { z });
+      } catch (err) {
+        if (!(err instanceof WorkerDiedError)) throw err;
+      }
+    }
     return this.call('decode', { z });
   }
   codes(split: DataSplit): Promise<ModelCodes> {
