@@ -49,8 +49,10 @@ test('the manifold panel draws the decoded grid as a coloured 3-D surface', asyn
     panel.getByText(`PC1–3 explain ${Math.round(explained * 100)}% of pixel variance`),
   ).toBeVisible();
   await expect(panel.getByText(/^(Estimated|True cylinder)$/)).toBeVisible();
-  // The projection ran in its worker, off the main thread.
+  // The projection ran in its worker, and the scene is drawn in another: no WebGL frame holds the page.
   expect(page.workers().some((w) => w.url().includes('manifold-worker'))).toBe(true);
+  await expect(canvas).toHaveAttribute('data-renderer', 'worker');
+  expect(page.workers().some((w) => w.url().includes('scene-worker'))).toBe(true);
 
   await canvas.scrollIntoViewIfNeeded();
   // A blank (or grey-only) canvas has no saturated pixels; the viridis surface, lit, has hundreds of shades.
@@ -131,6 +133,23 @@ test('training updates the surface in place each epoch', async ({ page }) => {
     .poll(async () => Number(await canvas.getAttribute('data-data-updates')))
     .toBeGreaterThanOrEqual(updates + 2);
   expect(await canvas.getAttribute('data-allocations')).toBe(allocations);
+});
+
+test('where the scene worker cannot load, the page draws the 3-D view itself', async ({
+  page,
+  pageErrors,
+}) => {
+  await page.route(/scene-worker-[^/]*\.js$/, (route) => route.abort());
+  await page.reload();
+  await ensureModel(page);
+  const canvas = manifoldCanvas(page);
+  await expect(canvas).toHaveAttribute('data-renderer', 'page');
+  await expect(canvas).toHaveAttribute('data-vertices', '576');
+  await expect(canvas).toHaveAttribute('data-marker-x', /^\d/);
+  await canvas.scrollIntoViewIfNeeded();
+  const { distinct } = saturatedColours(await canvas.screenshot());
+  expect(distinct).toBeGreaterThan(300);
+  expect(pageErrors).toEqual([]);
 });
 
 test('without WebGL the panel says so and the rest of the app works', async ({ page }) => {

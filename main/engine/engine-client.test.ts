@@ -168,6 +168,12 @@ describe('engine (worker thread)', () => {
     await engine.encode(bundled.slice(0, 1024), 1);
     expect(mirrorCalls.mock.calls.map((c) => c[0])).toEqual(['decode', 'encode']); // neither went to the engine
     mirrorCalls.mockRestore();
+    // A slider's decode is noted for the training loop (it rests meanwhile); a view's big one is not.
+    const interactions = (engine as unknown as { interactions: { since(): number } }).interactions;
+    expect(interactions.since()).toBeLessThan(1000);
+    const quietFor = interactions.since();
+    await engine.decode(new Float32Array(2 * 100));
+    expect(interactions.since()).toBeGreaterThanOrEqual(quietFor);
     const finished = nextEnd(engine);
     const epoch = next(engine, 'epoch');
     await engine.train(SMALL);

@@ -23,6 +23,8 @@ import { errorMessage } from '../../shared/errors';
 import type { EngineEvents, EngineWithDiagnostics, ModelSummary } from './engine';
 import type { CallName, EventMessage, ModelSnapshot, WorkerCalls, WorkerOptions } from './worker-protocol';
 import { WorkerConnection, WorkerDiedError } from './worker-connection';
+import { InteractionClock } from './interaction-clock';
+import { IMMEDIATE_ROWS } from './slices';
 import type { ModelWeights } from './weights-mirror';
 
 /** Restarts tried after one death before the engine gives up (the last try restores no model). */
@@ -50,6 +52,8 @@ export class EngineClient implements EngineWithDiagnostics {
   private mirror: WorkerConnection | null = null;
   /** True once the mirror has been sent the current model's weights. */
   private mirrored = false;
+  /** Small decodes sent to the mirror, noted for the training loop (interaction-clock.ts). */
+  private readonly interactions = new InteractionClock();
 
   constructor(
     private readonly workerPath: string,
@@ -63,7 +67,13 @@ export class EngineClient implements EngineWithDiagnostics {
    */
   async start(options: WorkerOptions, withMirror = true): Promise<void> {
     if (withMirror && !this.mirror) await this.startMirror();
-    if (this.mirror) options = { ...options, publishWeights: true, lowPriority: true };
+    if (this.mirror)
+      options = {
+        ...options,
+        publishWeights: true,
+        lowPriority: true,
+        interactions: this.interactions.buffer,
+      };
     const connection = new WorkerConnection(this.workerPath, options, {
       onEvent: (msg) => this.receive(connection, msg),
       onDeath: (reason) => this.onDeath(connection, reason),
@@ -119,6 +129,7 @@ export class EngineClient implements EngineWithDiagnostics {
   async decode(z: Float32Array): Promise<Float32Array> {
     const mirror = this.usableMirror();
     if (mirror) {
+      if (z.length / 2 <= IMMEDIATE_ROWS) this.interactions.note();
       try {
         return await mirror.call('decode', { z });
       } catch (err) {

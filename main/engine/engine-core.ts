@@ -27,6 +27,7 @@ import type { AtlasMeta } from './model-meta';
 import { fromStored, packBundle, readModelDir, toStored, unpackBundle, writeModelDir } from './model-store';
 import { TrainControl, TrainingDivergedError, type TrainOutcome, runTraining } from './train-loop';
 import type { HeldSource, ModelSnapshot, WorkerEvents } from './worker-protocol';
+import type { InteractionClock } from './interaction-clock';
 
 /** Sends an event to the client. */
 export type Emit = <E extends keyof WorkerEvents>(event: E, payload: WorkerEvents[E]) => void;
@@ -49,6 +50,8 @@ export interface CoreOptions {
   datasets?: DatasetCache;
   /** Publish the current weights for a mirror ('weights' events; see weights-mirror.ts). */
   publishWeights?: boolean;
+  /** Interactions noted by the engine client as it sends decodes to the mirror (interaction-clock.ts). */
+  interactions?: InteractionClock;
 }
 
 /** What a run stopped before its first epoch ended says when there is no previous model to keep. */
@@ -89,7 +92,8 @@ export class EngineCore {
   async train(configArg: TrainConfig, runId: string): Promise<{ runId: string }> {
     if (this.run) throw new Error('A training run is already in progress; stop it first.');
     const config = validateTrainConfig(configArg);
-    const control = this.early?.runId === runId ? this.early.control : new TrainControl();
+    const control =
+      this.early?.runId === runId ? this.early.control : new TrainControl(this.opts.interactions);
     this.early = null;
     const run: Run = { runId, config, control, held: null };
     this.run = run;
@@ -359,7 +363,8 @@ export class EngineCore {
   /** The control of run `runId`: the run in progress, or one whose 'train' call is yet to come. */
   private controlOf(runId: string): TrainControl {
     if (this.run?.runId === runId) return this.run.control;
-    if (this.early?.runId !== runId) this.early = { runId, control: new TrainControl() };
+    if (this.early?.runId !== runId)
+      this.early = { runId, control: new TrainControl(this.opts.interactions) };
     return this.early.control;
   }
 

@@ -14,6 +14,7 @@ import {
   runTraining,
 } from './train-loop';
 import { vi } from 'vitest';
+import { InteractionClock, sharedNow } from './interaction-clock';
 
 const SMALL: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, datasetSize: 500, epochs: 2, batchSize: 50 };
 let dataset: Dataset;
@@ -43,6 +44,27 @@ describe('interaction', () => {
     control.noteInteraction(1000);
     expect(control.interactive(1000 + INTERACTIVE_MS - 1)).toBe(true);
     expect(control.interactive(1000 + INTERACTIVE_MS)).toBe(false);
+  });
+
+  it('also counts interactions another thread notes in the shared clock (the engine client, for the mirror)', async () => {
+    const noted = new InteractionClock();
+    // The worker's view of the same memory, as worker.ts builds it from workerData.
+    const control = new TrainControl(new InteractionClock(noted.buffer));
+    expect(control.interactive()).toBe(false);
+    noted.note();
+    expect(control.interactive()).toBe(true);
+    noted.note(sharedNow() - INTERACTIVE_MS - 1);
+    expect(control.interactive()).toBe(false);
+    // Across a real thread boundary: a worker writes, this thread reads.
+    const { Worker } = await import('node:worker_threads');
+    const writer = new Worker(
+      'const { workerData } = require("node:worker_threads"); new Float64Array(workerData)[0] = performance.timeOrigin + performance.now();',
+      { eval: true, workerData: noted.buffer },
+    );
+    await new Promise((resolve) => writer.on('exit', resolve));
+    expect(noted.since()).toBeLessThan(INTERACTIVE_MS);
+    expect(control.interactive()).toBe(true);
+    expect(() => new InteractionClock(new SharedArrayBuffer(4))).toThrow(/8 bytes/);
   });
 
   it('rests between steps while someone interacts, and only then', async () => {

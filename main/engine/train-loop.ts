@@ -14,6 +14,7 @@ import { FusedAdam } from './fused-adam';
 import { type Autoencoder, variablesOf } from './model';
 import { yieldToEventLoop } from './slices';
 import { applyGradients, fillBatch, restore, setLearningRate, trainStep } from './train-step';
+import type { InteractionClock } from './interaction-clock';
 
 /** Least time between two progress reports (the epoch-end report is always sent). */
 export const PROGRESS_INTERVAL_MS = 100;
@@ -26,12 +27,12 @@ export const PROGRESS_INTERVAL_MS = 100;
 export const WARMUP_STEPS = 50;
 
 /**
- * While the user drags a slider or hovers the map (a small decode in the last INTERACTIVE_MS),
- * the loop rests INTERACTIVE_REST_MS between steps instead of only yielding. This applies when the
- * engine answers the decodes itself, i.e. when the decoding worker (weights-mirror.ts) could not
- * start. Why (issue 11): on 2 cores a training thread that never sleeps keeps one core busy and,
- * with the browser, its workers and the host on the other, held a slider's preview for 100–500 ms;
- * resting gives the CPU back while someone is interacting, at the cost of training slower meanwhile.
+ * While the user drags a slider or hovers the map (a small decode in the last INTERACTIVE_MS, sent
+ * to the engine or, noted in the shared InteractionClock, to the decoding worker), the loop rests
+ * INTERACTIVE_REST_MS between steps instead of only yielding. Why (issue 11): on 2 cores a training
+ * thread that never sleeps keeps one core busy and, with the browser, its workers and the host on
+ * the other, held a slider's preview for 100–500 ms; resting gives the CPU back while someone is
+ * interacting, at the cost of training slower meanwhile (about half speed, only then).
  */
 export const INTERACTIVE_MS = 400;
 export const INTERACTIVE_REST_MS = 4;
@@ -43,13 +44,16 @@ export class TrainControl {
   private wake: (() => void) | null = null;
   private interactiveUntil = -Infinity;
 
+  /** `shared`: interactions noted by another thread (interaction-clock.ts). */
+  constructor(private readonly shared?: InteractionClock) {}
+
   /** Someone is interacting now (a slider's or the hover's decode): rest between steps a while. */
   noteInteraction(now = performance.now()): void {
     this.interactiveUntil = now + INTERACTIVE_MS;
   }
   /** Whether the loop should rest between steps now. */
   interactive(now = performance.now()): boolean {
-    return now < this.interactiveUntil;
+    return now < this.interactiveUntil || (this.shared !== undefined && this.shared.since() < INTERACTIVE_MS);
   }
 
   get paused(): boolean {

@@ -38,6 +38,8 @@ export interface WorkerOptions {
   publishWeights?: boolean;
   /** The engine's thread runs at a lower OS priority than the UI's (thread-priority.ts). */
   lowPriority?: boolean;
+  /** The engine client's InteractionClock buffer: the training loop rests while it is recent. */
+  interactions?: SharedArrayBuffer;
 }
 
 /** Every call: name → [argument, result]. */

@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { errorMessage } from '../../shared/errors';
 import { EngineCore } from './engine-core';
 import { WeightsMirror } from './weights-mirror';
+import { InteractionClock } from './interaction-clock';
 import { lowerThisThreadPriority } from '../node/thread-priority';
 import type {
   CallMessage,
@@ -29,6 +30,7 @@ const core = new EngineCore(
     injectNanAtStep: options.injectNanAtStep,
     beforeStep: crashHook(options.injectCrash),
     publishWeights: options.publishWeights,
+    interactions: options.interactions ? new InteractionClock(options.interactions) : undefined,
   },
 );
 /** The mirror role's state (weights-mirror.ts); unused by the engine role. */

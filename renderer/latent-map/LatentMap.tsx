@@ -21,14 +21,19 @@ interface LatentMapProps extends Omit<MapPointerOptions, 'canvas' | 'vp' | 'over
 const fmt = (v: number) => v.toFixed(4);
 
 /**
- * The latent map's canvas. React owns the element; `drawMapBase` paints everything but the
- * crosshair into an offscreen copy, and each frame (one per animation frame at most) copies it and
- * draws the p_model box and the crosshair over it. Its state is readable by tests and assistive
- * tech through aria-label and data-*.
+ * The latent map: two stacked canvases. `drawMapBase` paints everything but the crosshair and the
+ * p_model box into the lower one, only when its content changes; each frame (one per animation
+ * frame at most) clears the upper one and draws the box and the crosshair on it. The upper canvas
+ * takes the pointer and keys, and its state is readable by tests and assistive tech through
+ * aria-label and data-*.
+ *
+ * Why not one canvas and an offscreen copy: without a GPU, copying a whole canvas each frame took
+ * 7–30 ms of the page's thread while a model trained (issue 11), and a slider's preview waited.
  */
 export function LatentMap({ content, vp, contourSegments, box, onBoxChange, ...pointer }: LatentMapProps) {
   const canvas = useRef<HTMLCanvasElement | null>(null);
-  const base = useRef<{ canvas: HTMLCanvasElement | null; dirty: boolean }>({ canvas: null, dirty: true });
+  const baseCanvas = useRef<HTMLCanvasElement | null>(null);
+  const base = useRef({ dirty: true });
   const { overlay, shownBox, active } = useBoxDrag({ vp, box, onBoxChange });
   const handlers = useMapPointer({ ...pointer, canvas, vp, overlay });
   const { points, colorBy, tiles, fields, shade, layers, hoverIndex, pmodel } = content;
@@ -37,20 +42,20 @@ export function LatentMap({ content, vp, contourSegments, box, onBoxChange, ...p
 
   // Why: while z or a box handle is dragged only the crosshair or the box moves; repainting
   // tiles, shading, iso-lines and points each time would cost most of a frame, so they are kept
-  // in an offscreen copy.
+  // on the lower canvas.
   useEffect(() => {
     base.current.dirty = true;
   }, [points, colorBy, tiles, fields, shade, layers, hoverIndex, pmodel, vp]);
 
   useEffect(() => {
     const el = canvas.current;
-    if (!el || !vp) return;
+    const lower = baseCanvas.current;
+    if (!el || !lower || !vp) return;
     const frame = requestAnimationFrame(() => {
       const dpr = window.devicePixelRatio || 1;
       const w = Math.round(vp.width * dpr);
       const h = Math.round(vp.height * dpr);
-      const offscreen = (base.current.canvas ??= document.createElement('canvas'));
-      for (const c of [el, offscreen]) {
+      for (const c of [el, lower]) {
         if (c.width !== w || c.height !== h) {
           c.width = w;
           c.height = h;
@@ -58,14 +63,14 @@ export function LatentMap({ content, vp, contourSegments, box, onBoxChange, ...p
         }
       }
       const ctx = el.getContext('2d');
-      const baseCtx = offscreen.getContext('2d');
+      const baseCtx = lower.getContext('2d');
       if (!ctx || !baseCtx) return;
       if (base.current.dirty) {
         drawMapBase(baseCtx, content, vp, dpr);
         base.current.dirty = false;
       }
       ctx.setTransform(1, 0, 0, 1, 0, 0);
-      ctx.drawImage(offscreen, 0, 0);
+      ctx.clearRect(0, 0, w, h);
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       if (shownBox) drawBox(ctx, vp, shownBox, active);
       if (content.points) drawCrosshair(ctx, vp, content.z);
@@ -85,30 +90,34 @@ export function LatentMap({ content, vp, contourSegments, box, onBoxChange, ...p
   const count = content.points?.count ?? 0;
   const tileCount = layers.showTiles && tiles ? tiles.perSide ** 2 : 0;
   const [z1, z2] = content.z;
+  const size = { width: vp?.width ?? '100%', height: vp?.height ?? '100%' };
   return (
-    <canvas
-      ref={canvas}
-      className="latent-map-canvas"
-      tabIndex={0}
-      role="application"
-      aria-roledescription="latent space map"
-      aria-label={`Latent space map: ${count} encoded validation images coloured by true ${content.colorBy}; current point z = (${z1.toFixed(2)}, ${z2.toFixed(2)}). Click or drag to move it, arrow keys nudge, wheel zooms, Shift-drag pans.`}
-      aria-describedby="latent-map-help"
-      data-testid="latent-map"
-      data-z1={fmt(z1)}
-      data-z2={fmt(z2)}
-      data-points={count}
-      data-points-checksum={checksum}
-      data-tiles={tileCount}
-      data-color-by={content.colorBy}
-      data-contour-segments={content.layers.showContours ? contourSegments : 0}
-      data-shading={content.layers.showShading && content.fields ? 'on' : 'off'}
-      data-hover-index={content.hoverIndex}
-      data-view-center={vp ? `${fmt(vp.centerZ1)},${fmt(vp.centerZ2)}` : ''}
-      data-view-scale={vp ? vp.scale.toFixed(3) : ''}
-      {...data}
-      style={{ width: vp?.width ?? '100%', height: vp?.height ?? '100%' }}
-      {...handlers}
-    />
+    <>
+      <canvas ref={baseCanvas} className="latent-map-base" aria-hidden="true" style={size} />
+      <canvas
+        ref={canvas}
+        className="latent-map-canvas"
+        tabIndex={0}
+        role="application"
+        aria-roledescription="latent space map"
+        aria-label={`Latent space map: ${count} encoded validation images coloured by true ${content.colorBy}; current point z = (${z1.toFixed(2)}, ${z2.toFixed(2)}). Click or drag to move it, arrow keys nudge, wheel zooms, Shift-drag pans.`}
+        aria-describedby="latent-map-help"
+        data-testid="latent-map"
+        data-z1={fmt(z1)}
+        data-z2={fmt(z2)}
+        data-points={count}
+        data-points-checksum={checksum}
+        data-tiles={tileCount}
+        data-color-by={content.colorBy}
+        data-contour-segments={content.layers.showContours ? contourSegments : 0}
+        data-shading={content.layers.showShading && content.fields ? 'on' : 'off'}
+        data-hover-index={content.hoverIndex}
+        data-view-center={vp ? `${fmt(vp.centerZ1)},${fmt(vp.centerZ2)}` : ''}
+        data-view-scale={vp ? vp.scale.toFixed(3) : ''}
+        {...data}
+        style={size}
+        {...handlers}
+      />
+    </>
   );
 }

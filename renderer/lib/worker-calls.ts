@@ -20,10 +20,17 @@ export interface WorkerCallsOptions<In, Out> {
   reply(message: never): { id: number; value: Out } | { id: number; error: string };
   /** The same work on the main thread. */
   inline(input: In): Out;
+  /**
+   * Buffers of `input` to hand over to the worker instead of copying (the caller must not use them
+   * after). A call whose buffers went to a worker that then failed rejects: they are gone with it.
+   */
+  transfer?(input: In): Transferable[];
 }
 
 interface Pending<In, Out> {
   input: In;
+  /** Its buffers went to the worker: it cannot run on the main thread instead. */
+  transferred: boolean;
   resolve(value: Out): void;
   reject(error: Error): void;
 }
@@ -52,7 +59,11 @@ export function createWorkerCalls<In, Out>(opts: WorkerCallsOptions<In, Out>): W
         worker = null;
         const stranded = [...pending.values()];
         pending.clear();
-        for (const p of stranded) onMain(p.input).then(p.resolve, p.reject);
+        for (const p of stranded) {
+          if (p.transferred)
+            p.reject(new Error('the worker failed with this request; it will be asked again'));
+          else onMain(p.input).then(p.resolve, p.reject);
+        }
       };
       return w;
     } catch {
@@ -64,9 +75,10 @@ export function createWorkerCalls<In, Out>(opts: WorkerCallsOptions<In, Out>): W
     call(input) {
       if (!worker) return onMain(input);
       const id = nextId++;
+      const transfer = opts.transfer?.(input) ?? [];
       return new Promise<Out>((resolve, reject) => {
-        pending.set(id, { input, resolve, reject });
-        worker?.postMessage(opts.request(id, input));
+        pending.set(id, { input, resolve, reject, transferred: transfer.length > 0 });
+        worker?.postMessage(opts.request(id, input), transfer);
       });
     },
     dispose() {

@@ -4,9 +4,9 @@ import { errorMessage } from '../../shared/errors';
 import type { Factor } from '../../shared/factors';
 import { ManifoldLegend } from './ManifoldLegend';
 import { estimateFactors, GRID_PER_SIDE, markerPosition } from './manifold-data';
-import { ManifoldScene } from './manifold-scene';
 import { useManifoldData } from './use-manifold-data';
 import { insetLayout, type InsetLayout } from './view-layout';
+import { createSceneView, type SceneView } from './worker-scene';
 import './manifold-panel.css';
 
 export interface ManifoldPanelProps {
@@ -42,17 +42,23 @@ export function ManifoldPanel({
   trueFactors,
 }: ManifoldPanelProps) {
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
-  const [scene, setScene] = useState<ManifoldScene | null>(null);
+  const [scene, setScene] = useState<SceneView | null>(null);
   const [glError, setGlError] = useState<string | null>(null);
+  // In a worker first (its frames never hold the page); on the page if that fails. A failed
+  // worker has taken the canvas' drawing, so the page draws on a new canvas (keyed by `where`).
+  const [where, setWhere] = useState<'worker' | 'page'>('worker');
   const [inset, setInset] = useState<InsetLayout>(() => insetLayout(320, 320));
   const { data, error } = useManifoldData(api, model, modelVersion);
 
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
-    let created: ManifoldScene;
+    let created: SceneView;
     try {
-      created = new ManifoldScene(canvas);
+      created = createSceneView(canvas, where, (message) => {
+        console.warn(`3-D view: drawing on the page instead (${message})`);
+        setWhere('page');
+      });
     } catch (e) {
       setGlError(errorMessage(e));
       return;
@@ -76,7 +82,7 @@ export function ManifoldPanel({
       created.dispose();
       setScene(null);
     };
-  }, []);
+  }, [where]);
 
   const marker = useMemo(
     () => (data ? markerPosition(data, currentImage, currentZ) : null),
@@ -138,7 +144,7 @@ export function ManifoldPanel({
         {cylinder && !glError && (
           <div className="manifold-inset-box" style={insetBoxStyle(inset)} aria-hidden="true" />
         )}
-        <canvas ref={canvasRef} className="manifold-canvas" aria-label={CANVAS_LABEL} />
+        <canvas key={where} ref={canvasRef} className="manifold-canvas" aria-label={CANVAS_LABEL} />
         {cylinder && !glError && <InsetCaption factors={cylinder} estimated={!trueFactors} inset={inset} />}
         {glError && (
           <div className="manifold-message" role="status" title={glError}>

@@ -9,6 +9,21 @@ export interface ManifoldAssembler {
   dispose(): void;
 }
 
+/** The buffers of `arrays` that each array spans whole (safe to hand over), without duplicates. */
+function wholeBuffers(arrays: Float32Array[]): ArrayBuffer[] {
+  const out = new Set<ArrayBuffer>();
+  for (const a of arrays) {
+    if (
+      a.buffer instanceof ArrayBuffer &&
+      a.byteOffset === 0 &&
+      a.byteLength === a.buffer.byteLength &&
+      a.byteLength > 0
+    )
+      out.add(a.buffer);
+  }
+  return [...out];
+}
+
 /**
  * Starts the projection worker; where it cannot run, projections run on the main thread (slower
  * to interact with during training, but the panel still works).
@@ -20,6 +35,9 @@ export function createManifoldAssembler(): ManifoldAssembler {
     request: (id, input): AssembleRequest => ({ id, input }),
     reply: (r: AssembleReply) => ('error' in r ? r : { id: r.id, value: r.data }),
     inline: assembleManifold,
+    // The decoded images (megabytes each refresh) are fresh from the engine and used only here:
+    // moved, not copied on the page's thread.
+    transfer: (input) => wholeBuffers([input.gridImages, input.reconImages]),
   });
   return { assemble: (input) => calls.call(input), dispose: () => calls.dispose() };
 }

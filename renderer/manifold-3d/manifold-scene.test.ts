@@ -16,6 +16,8 @@ import { gridCodes } from '../../shared/latent-grid';
 import { assembleManifold, renderImages, type ManifoldData } from './manifold-data';
 import { ManifoldScene } from './manifold-scene';
 import type { SchedulerClock } from './render-scheduler';
+import type { ForwardedEvent, SceneCall, SceneReport } from './scene-protocol';
+import { forwardedEvent } from './forwarded-event.test-util';
 
 const renderers: { render: ReturnType<typeof vi.fn>; dispose: ReturnType<typeof vi.fn> }[] = [];
 
@@ -280,5 +282,61 @@ describe('ManifoldScene', () => {
     expect(renderers[0]?.dispose).toHaveBeenCalledTimes(1);
     flushFrames();
     expect(renderers[0]?.render).not.toHaveBeenCalled();
+  });
+});
+
+describe('in its worker (scene-worker.ts)', () => {
+  it('draws what the page sends, orbits on forwarded events, publishes to the page, and reports a failed start', async () => {
+    const reports: SceneReport[] = [];
+    vi.spyOn(window, 'postMessage').mockImplementation((message: unknown) => {
+      reports.push(message as SceneReport);
+    });
+    vi.resetModules();
+    await import('./scene-worker');
+    const send = (call: SceneCall): void =>
+      (self.onmessage as (e: { data: SceneCall }) => void)({ data: call });
+    const attributes = (): Record<string, string | undefined> =>
+      Object.assign(
+        {},
+        ...reports
+          .filter((r) => r.kind === 'attributes')
+          .map((r) => (r as { attributes: object }).attributes),
+      );
+    // The worker's canvas: an OffscreenCanvas in the browser; jsdom's canvas stands in (WebGL is recorded).
+    const canvas = document.createElement('canvas') as unknown as OffscreenCanvas;
+    send({ kind: 'start', canvas, software: false, width: 400, height: 300, pixelRatio: 1 });
+    const d = data(4);
+    send({ kind: 'update', change: { data: d, colorBy: 'radius', marker: [0, 0, 0] }, quietInMs: -Infinity });
+    flushFrames();
+    expect(renderers).toHaveLength(1);
+    expect(attributes()).toMatchObject({ vertices: '16', colorBy: 'radius', frames: '1' });
+    const home = attributes().markerX;
+    expect(Number(home)).toBeGreaterThan(0);
+
+    const move = (type: ForwardedEvent['type'], x: number): ForwardedEvent => forwardedEvent(type, x, 150);
+    send({ kind: 'event', event: move('pointerdown', 100) });
+    for (let x = 120; x <= 260; x += 20) send({ kind: 'event', event: move('pointermove', x) });
+    send({ kind: 'event', event: move('pointerup', 260) });
+    for (let i = 0; i < 60 && flushFrames() > 0; i++); // damping settles
+    expect(attributes().markerX).not.toBe(home);
+    send({ kind: 'resetView' });
+    flushFrames();
+    expect(Number(attributes().markerX)).toBeCloseTo(Number(home), 0);
+
+    send({ kind: 'dispose' });
+    expect(renderers[0]?.dispose).toHaveBeenCalledTimes(1);
+
+    // A fresh worker whose WebGL cannot start says so once and then ignores calls.
+    reports.length = 0;
+    vi.resetModules();
+    await import('./scene-worker');
+    const broken = {
+      addEventListener() {
+        throw new Error('WebGL is not available in this worker');
+      },
+    } as unknown as OffscreenCanvas;
+    send({ kind: 'start', canvas: broken, software: false, width: 10, height: 10, pixelRatio: 1 });
+    send({ kind: 'resize', width: 20, height: 20, pixelRatio: 1 });
+    expect(reports).toEqual([{ kind: 'error', message: 'WebGL is not available in this worker' }]);
   });
 });

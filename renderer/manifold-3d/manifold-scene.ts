@@ -10,6 +10,10 @@
  * moves (they stream in while the z slider is dragged) are coalesced and drawn at most
  * MARKER_DRAW_HZ times a second, the last one always drawn (render-scheduler.ts); nothing is drawn
  * while the canvas is out of view. On software WebGL the buffer is 1 px per CSS px, without MSAA.
+ *
+ * It runs on the page (an HTMLCanvasElement) or in a worker (an OffscreenCanvas, scene-worker.ts):
+ * `SceneHost` says how it meets its surroundings there (the element the orbit controls listen to,
+ * where what is on screen is published, whether the page shows it).
  */
 import { DirectionalLight, HemisphereLight, PerspectiveCamera, Scene, Vector3, WebGLRenderer } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
@@ -47,6 +51,28 @@ export interface SceneState {
   cylinder: Factors | null;
 }
 
+/** What is on screen, as the canvas' data-* attributes (undefined: no such attribute). */
+export type SceneAttributes = Record<string, string | undefined>;
+
+/** How the scene meets its surroundings; the defaults are those of a canvas on the page. */
+export interface SceneHost {
+  /** Whether WebGL runs on the CPU (default: probed here, which needs a document). */
+  software?: boolean;
+  /** CSS px to device px (default: the window's). */
+  pixelRatio?: number;
+  /** What the orbit controls listen to (default: the canvas). */
+  controlsElement?: HTMLElement;
+  /** Shows what is on screen (default: the canvas' data-* attributes). */
+  publish?(attributes: SceneAttributes): void;
+  /**
+   * When the user's hand rests (performance.now time; default: the page's, lib/interaction.ts).
+   * Without a GPU, marker moves wait for it during a drag: each software frame costs 30–60 ms of
+   * CPU that the slider's own preview needs on a small machine, and on the page it also holds the
+   * page's thread.
+   */
+  quietFrom?(): number;
+}
+
 export class ManifoldScene {
   private readonly renderer: WebGLRenderer;
   private readonly scene = new Scene();
@@ -57,9 +83,13 @@ export class ManifoldScene {
   private readonly marker = new LatentMarker();
   private readonly axes = new AxesGroup();
   private readonly cylinder = new CylinderInset();
-  private readonly canvas: HTMLCanvasElement;
+  private readonly canvas: HTMLCanvasElement | OffscreenCanvas;
+  private readonly publishAttributes: (attributes: SceneAttributes) => void;
+  private readonly quietFrom: () => number;
+  private pixelRatio: number;
   private readonly state: SceneState = { data: null, colorBy: 'height', marker: null, cylinder: null };
   private readonly scheduler: RenderScheduler;
+  /** The page's visibility watcher (on the page only; a worker is told, see setVisible). */
   private readonly visibility: IntersectionObserver | null;
   private readonly software: boolean;
   /** Scratch vector for the marker's screen position (no allocation per frame). */
@@ -73,11 +103,17 @@ export class ManifoldScene {
   /** What the home view frames (surface vertices and the axes' ends); refit on resize until the user orbits. */
   private homePoints: Float32Array = new Float32Array(0);
   private userMoved = false;
+  /** Frames drawn so far (published as data-frames). */
+  private frames = 0;
 
   /** Throws when WebGL cannot start (the panel then explains and the rest of the app goes on). */
-  constructor(canvas: HTMLCanvasElement, clock?: SchedulerClock) {
+  constructor(canvas: HTMLCanvasElement | OffscreenCanvas, clock?: SchedulerClock, host: SceneHost = {}) {
     this.canvas = canvas;
-    this.software = probeSoftwareWebGL();
+    this.software = host.software ?? probeSoftwareWebGL();
+    this.quietFrom = host.quietFrom ?? quietFrom;
+    this.pixelRatio = host.pixelRatio ?? (typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1);
+    this.publishAttributes =
+      host.publish ?? ((attributes) => writeDataset(canvas as HTMLCanvasElement, attributes));
     this.renderer = new WebGLRenderer({
       canvas,
       antialias: !this.software,
@@ -86,17 +122,17 @@ export class ManifoldScene {
     });
     this.scheduler = new RenderScheduler(this.render, 1000 / MARKER_DRAW_HZ, clock);
     this.visibility =
-      typeof IntersectionObserver === 'undefined'
+      typeof IntersectionObserver === 'undefined' || !isPageCanvas(canvas)
         ? null
         : new IntersectionObserver((entries) => {
             const last = entries[entries.length - 1];
             if (last) this.scheduler.setVisible(last.isIntersecting);
           });
-    this.visibility?.observe(canvas);
+    if (isPageCanvas(canvas)) this.visibility?.observe(canvas);
     this.renderer.setClearColor(0x000000, 0);
     this.renderer.autoClear = false;
     this.camera.position.copy(VIEW_DIRECTION).multiplyScalar(4);
-    this.controls = new OrbitControls(this.camera, canvas);
+    this.controls = new OrbitControls(this.camera, host.controlsElement ?? (canvas as HTMLCanvasElement));
     this.controls.enableDamping = true;
     this.controls.dampingFactor = 0.12;
     this.controls.minDistance = 0.4;
@@ -127,17 +163,18 @@ export class ManifoldScene {
     // back at every commit): during a drag the marker waits for the hand to rest (issue 11).
     else
       this.scheduler.throttled(
-        this.software ? { until: quietFrom, maxMs: SOFTWARE_MARKER_HOLD_MS } : undefined,
+        this.software ? { until: this.quietFrom, maxMs: SOFTWARE_MARKER_HOLD_MS } : undefined,
       );
     // Out of view nothing is drawn, but what would be stays readable (tests, assistive tech).
     if (!this.scheduler.visible) this.publish();
   }
 
-  /** Matches the drawing buffer to the canvas' CSS size. */
-  resize(width: number, height: number): void {
+  /** Matches the drawing buffer to the canvas' CSS size (and, if given, the screen's pixel ratio). */
+  resize(width: number, height: number, pixelRatio = this.pixelRatio): void {
     this.width = Math.max(1, Math.round(width));
     this.height = Math.max(1, Math.round(height));
-    this.renderer.setPixelRatio(this.software ? 1 : Math.min(2, window.devicePixelRatio || 1));
+    this.pixelRatio = pixelRatio;
+    this.renderer.setPixelRatio(this.software ? 1 : Math.min(2, pixelRatio || 1));
     this.renderer.setSize(this.width, this.height, false);
     this.inset = insetLayout(this.width, this.height);
     // Move the view's centre left by half the inset, so the data sit beside it rather than under it.
@@ -147,6 +184,11 @@ export class ManifoldScene {
     this.axes.setLabelPixelHeight(LABEL_PX, this.height, FOV_DEG);
     if (!this.userMoved) this.goHome();
     this.requestRender();
+  }
+
+  /** Whether the canvas is in view (in a worker the page tells; on the page the scene watches). */
+  setVisible(visible: boolean): void {
+    this.scheduler.setVisible(visible);
   }
 
   /** Back to the starting viewpoint, framed for the current canvas. */
@@ -200,6 +242,7 @@ export class ManifoldScene {
       r.render(this.cylinder.scene, this.cylinder.camera);
       r.setScissorTest(false);
     }
+    this.frames++;
     this.publish();
   };
 
@@ -271,22 +314,36 @@ export class ManifoldScene {
 
   /** Exposes what is on screen as data-* attributes for tests and assistive tech. */
   private publish(): void {
-    const ds = this.canvas.dataset;
     const data = this.state.data;
-    ds.vertices = String(data ? data.perSide * data.perSide : 0);
-    ds.points = String(data ? data.pointCount : 0);
-    ds.explained = data ? data.explained.toFixed(4) : '';
-    ds.colorBy = this.state.colorBy;
-    ds.dataUpdates = String(this.meshes.updates);
-    ds.allocations = String(this.meshes.allocations);
+    const attributes: SceneAttributes = {
+      vertices: String(data ? data.perSide * data.perSide : 0),
+      points: String(data ? data.pointCount : 0),
+      explained: data ? data.explained.toFixed(4) : '',
+      colorBy: this.state.colorBy,
+      dataUpdates: String(this.meshes.updates),
+      allocations: String(this.meshes.allocations),
+      frames: String(this.frames),
+      markerX: undefined,
+      markerY: undefined,
+    };
     if (this.marker.visible) {
       this.camera.updateMatrixWorld();
       const ndc = this.projected.copy(this.marker.position).project(this.camera);
-      ds.markerX = (((ndc.x + 1) / 2) * this.width).toFixed(1);
-      ds.markerY = (((1 - ndc.y) / 2) * this.height).toFixed(1);
-    } else {
-      delete ds.markerX;
-      delete ds.markerY;
+      attributes.markerX = (((ndc.x + 1) / 2) * this.width).toFixed(1);
+      attributes.markerY = (((1 - ndc.y) / 2) * this.height).toFixed(1);
     }
+    this.publishAttributes(attributes);
+  }
+}
+
+function isPageCanvas(canvas: HTMLCanvasElement | OffscreenCanvas): canvas is HTMLCanvasElement {
+  return typeof HTMLCanvasElement !== 'undefined' && canvas instanceof HTMLCanvasElement;
+}
+
+/** Writes `attributes` as the element's data-* attributes (undefined removes one). */
+export function writeDataset(element: HTMLElement, attributes: SceneAttributes): void {
+  for (const [key, value] of Object.entries(attributes)) {
+    if (value === undefined) delete element.dataset[key];
+    else element.dataset[key] = value;
   }
 }

@@ -17,10 +17,11 @@ export interface SchedulerClock {
   cancelAnimationFrame(id: number): void;
 }
 
+/** The page's or the worker's own clock (workers drawing an OffscreenCanvas have animation frames too). */
 const browserClock: SchedulerClock = {
   now: () => performance.now(),
-  setTimeout: (cb, ms) => window.setTimeout(cb, ms),
-  clearTimeout: (id) => window.clearTimeout(id),
+  setTimeout: (cb, ms) => globalThis.setTimeout(cb, ms) as unknown as number,
+  clearTimeout: (id) => globalThis.clearTimeout(id),
   requestAnimationFrame: (cb) => requestAnimationFrame(cb),
   cancelAnimationFrame: (id) => cancelAnimationFrame(id),
 };

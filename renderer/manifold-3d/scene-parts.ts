@@ -63,11 +63,19 @@ export function srgbToLinear(c: number): number {
   return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
 }
 
+/** A canvas to draw a texture on: the page's, or in a worker (scene-worker.ts) an OffscreenCanvas. */
+function canvas2d(): HTMLCanvasElement | OffscreenCanvas {
+  return typeof document === 'undefined' ? new OffscreenCanvas(1, 1) : document.createElement('canvas');
+}
+
+/** A texture drawn on a 2-D canvas of the page or of a worker. */
+export type DrawnTexture = CanvasTexture<HTMLCanvasElement | OffscreenCanvas>;
+
 /** A texture with `text` in `color`, for a sprite label; returns its aspect ratio (width / height). */
-export function textTexture(text: string, color: string): { texture: CanvasTexture; aspect: number } {
+export function textTexture(text: string, color: string): { texture: DrawnTexture; aspect: number } {
   const fontPx = 48;
-  const canvas = document.createElement('canvas');
-  const ctx = canvas.getContext('2d');
+  const canvas = canvas2d();
+  const ctx = canvas.getContext('2d') as CanvasRenderingContext2D | null;
   if (!ctx) throw new Error('2-D canvas unavailable for labels');
   const font = `600 ${fontPx}px system-ui, -apple-system, "Segoe UI", sans-serif`;
   ctx.font = font;
@@ -89,11 +97,11 @@ export function textTexture(text: string, color: string): { texture: CanvasTextu
 }
 
 /** A round dot with a dark rim (the vertex colour tints the white centre), so points read as discs against the surface. */
-export function dotTexture(): CanvasTexture {
+export function dotTexture(): DrawnTexture {
   const size = 64;
-  const canvas = document.createElement('canvas');
+  const canvas = canvas2d();
   canvas.width = canvas.height = size;
-  const ctx = canvas.getContext('2d');
+  const ctx = canvas.getContext('2d') as CanvasRenderingContext2D | null;
   if (!ctx) throw new Error('2-D canvas unavailable for the point texture');
   const g = ctx.createRadialGradient(size / 2, size / 2, 0, size / 2, size / 2, size / 2);
   g.addColorStop(0, 'rgba(255,255,255,1)');
