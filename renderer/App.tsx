@@ -112,6 +112,7 @@ export function App() {
           api={api}
           model={model}
           modelVersion={paced.modelVersion}
+          training={session.active}
           z={state.z}
           colorBy={state.colorBy}
           onColorBy={view.setColorBy}

@@ -17,6 +17,7 @@ import { useMapFields } from './use-map-fields';
 import { useMapViewport } from './use-map-viewport';
 import { usePModelOverlay } from './use-pmodel-overlay';
 import { visibleSquare, type ScreenPoint, type Viewport } from './viewport';
+import { usePacedValue } from '../state/use-paced-value';
 import './latent-map.css';
 
 interface LatentMapPanelProps {
@@ -24,6 +25,11 @@ interface LatentMapPanelProps {
   model: ModelState | null;
   /** Bumps when the weights change; the decoded tiles are asked again then (paced while training). */
   modelVersion: number;
+  /**
+   * A run is training: the view then refits as the codes move each epoch, and the tiles follow
+   * the view paced as the weights are (use-paced-value.ts), not at every epoch.
+   */
+  training?: boolean;
   z: [number, number];
   colorBy: Factor;
   onColorBy(c: Factor): void;
@@ -51,6 +57,7 @@ export function LatentMapPanel({
   api,
   model,
   modelVersion,
+  training = false,
   z,
   colorBy,
   onColorBy,
@@ -72,7 +79,10 @@ export function LatentMapPanel({
   );
   const { vp, setViewport, fit } = useMapViewport(frame, bounds, model?.info.id ?? '');
   const square = useVisibleSquare(vp);
-  const grid = useDecodedGrid(api, square, layers.perSide, layers.showTiles, modelVersion);
+  // Why paced: each epoch moves the codes, refits the view and so would re-ask the whole grid
+  // (800 KB of images through the host and the page, twice a second) in the middle of a drag.
+  const gridSquare = usePacedValue(square, training);
+  const grid = useDecodedGrid(api, gridSquare, layers.perSide, layers.showTiles, modelVersion);
   const tiles = tilesForView(grid.tiles, square);
   const { fields, shade, segmentCount } = useMapFields(points);
   const [hoverAt, setHoverAt] = useState<ScreenPoint | null>(null);
