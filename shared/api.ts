@@ -194,6 +194,13 @@ export interface ModelCodes {
   /** Interleaved log-variances of a VAE's encoder, length 2·count; null for a plain autoencoder. */
   logVar: Float32Array | null;
   count: number;
+  /**
+   * Validation split only (null for train): the mean squared pixel error of decode(encode(x)) vs x
+   * for its first min(count, THRESHOLD_CODES) images, which sets the plausibility threshold
+   * (shared/judge). Computed by the engine, where the images are: why not in the page, 1,000
+   * decoded images (4–16 MB) crossed the host and the page at each refresh while a model trained.
+   */
+  reconMse: Float32Array | null;
 }
 
 /** Ask for a PNG sheet of decoded samples (a gallery), labelled with where they came from. */

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { generateDataset } from '../../shared/dataset';
+import { THRESHOLD_CODES } from '../../shared/judge';
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../../shared/train-config';
 import { type EngineWithDiagnostics, createEngine } from './engine';
 
@@ -56,6 +57,18 @@ describe('engine codes of a split', () => {
     expect(val.count).toBe(dataset.val.count);
     expect(val.codes).toEqual(state.points.codes); // the map's points are the validation codes
     expect(val.factors).toEqual(state.points.factors);
+    // Reconstruction errors for the threshold: train has none; val's first THRESHOLD_CODES images
+    // (all 800 here) measured as decode(code) against the image itself.
+    expect(train.reconMse).toBeNull();
+    const measured = Math.min(val.count, THRESHOLD_CODES);
+    expect(val.reconMse?.length).toBe(measured);
+    const pixels = imageSize ** 2;
+    for (const i of [0, 7, measured - 1]) {
+      const recon = await engine.decode(val.codes.slice(2 * i, 2 * i + 2));
+      const truth = dataset.val.images.subarray(i * pixels, (i + 1) * pixels);
+      const mse = recon.reduce((sum, v, k) => sum + (v - (truth[k] as number)) ** 2, 0) / pixels;
+      expect(val.reconMse![i]).toBeCloseTo(mse, 6);
+    }
     expect(await engine.numTensors()).toBe(before);
   });
 

@@ -28,6 +28,7 @@ import { fromStored, packBundle, readModelDir, toStored, unpackBundle, writeMode
 import { TrainControl, TrainingDivergedError, type TrainOutcome, runTraining } from './train-loop';
 import type { HeldSource, ModelSnapshot, WorkerEvents } from './worker-protocol';
 import type { InteractionClock } from './interaction-clock';
+import { THRESHOLD_CODES } from '../../shared/judge';
 
 /** Sends an event to the client. */
 export type Emit = <E extends keyof WorkerEvents>(event: E, payload: WorkerEvents[E]) => void;
@@ -146,9 +147,16 @@ export class EngineCore {
     if (split !== 'train' && split !== 'val') throw new Error(`codes: unknown split "${String(split)}"`);
     const { model, meta } = this.require();
     const part = this.datasets.get(meta.config)[split];
-    const { codes, logVar } = await encodeSplitRequest(this.leases, model, part.images, part.count);
+    const reconRows = split === 'val' ? THRESHOLD_CODES : 0;
+    const { codes, logVar, reconMse } = await encodeSplitRequest(
+      this.leases,
+      model,
+      part.images,
+      part.count,
+      reconRows,
+    );
     // Why a copy: the reply transfers its buffers, and the dataset keeps its factors for later.
-    return { split, codes, factors: part.factors.slice(), logVar, count: part.count };
+    return { split, codes, factors: part.factors.slice(), logVar, count: part.count, reconMse };
   }
 
   async loadDir(dir: string, source: 'bundled' | 'loaded', id?: string): Promise<ModelState> {

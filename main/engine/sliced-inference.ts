@@ -92,16 +92,45 @@ export async function encodeSplitRequest(
   model: Autoencoder,
   images: Float32Array,
   count: number,
-): Promise<{ codes: Float32Array; logVar: Float32Array | null }> {
+  /** Also the reconstruction error (reconMse) of this many first images. */
+  reconRows = 0,
+): Promise<{ codes: Float32Array; logVar: Float32Array | null; reconMse: Float32Array | null }> {
   const pixels = model.spec.imageSize ** 2;
   const codes = new Float32Array(2 * count);
   const logVar = model.zLogVar ? new Float32Array(2 * count) : null;
+  const errorRows = Math.min(count, Math.max(0, reconRows));
+  const reconMse = errorRows > 0 ? new Float32Array(errorRows) : null;
   await leases.during(model, () =>
     inSlices(count, (start, rows) => {
-      const encoded = encodeWithLogVar(model, images.subarray(start * pixels, (start + rows) * pixels), rows);
+      const slice = images.subarray(start * pixels, (start + rows) * pixels);
+      const encoded = encodeWithLogVar(model, slice, rows);
       codes.set(encoded.codes, 2 * start);
       if (logVar && encoded.logVar) logVar.set(encoded.logVar, 2 * start);
+      if (reconMse && start < errorRows) {
+        const n = Math.min(rows, errorRows - start);
+        const recon = decodeCodes(model, encoded.codes.subarray(0, 2 * n));
+        reconMse.set(meanSquaredErrors(recon, slice, n, pixels), start);
+      }
     }),
   );
-  return { codes, logVar };
+  return { codes, logVar, reconMse };
+}
+
+/** Per-image mean squared difference of the first `count` images of `a` and `b`. */
+export function meanSquaredErrors(
+  a: Float32Array,
+  b: Float32Array,
+  count: number,
+  pixels: number,
+): Float32Array {
+  const out = new Float32Array(count);
+  for (let i = 0; i < count; i++) {
+    let sum = 0;
+    for (let p = i * pixels, end = p + pixels; p < end; p++) {
+      const d = (a[p] as number) - (b[p] as number);
+      sum += d * d;
+    }
+    out[i] = sum / pixels;
+  }
+  return out;
 }

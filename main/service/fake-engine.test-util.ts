@@ -47,7 +47,8 @@ export function fakeEngine() {
     codes: vi.fn(async (split: DataSplit): Promise<ModelCodes> => {
       const offset = split === 'train' ? 0 : 10;
       const codes = new Float32Array(6).map((_, i) => i + offset);
-      return { split, codes, factors: new Float32Array(6).fill(0.5), logVar: null, count: 3 };
+      const reconMse = split === 'val' ? new Float32Array(3).fill(0.01) : null;
+      return { split, codes, factors: new Float32Array(6).fill(0.5), logVar: null, count: 3, reconMse };
     }),
     decode: vi.fn(async (z: Float32Array) => {
       const pixels = (current?.imageSize ?? 0) ** 2;

@@ -22,7 +22,7 @@ function split(name: 'train' | 'val', count: number, lo: number, hi: number, see
   const rng = createRng(seed);
   const factors = Float32Array.from({ length: 2 * count }, () => lo + (hi - lo) * rng());
   const codes = factors.map((f) => 2 * f - 1);
-  return { split: name, codes, factors, logVar: null, count };
+  return { split: name, codes, factors, logVar: null, count, reconMse: null };
 }
 // Held-out codes reach further than the training codes, so the MLE box misses some of them.
 const TRAIN = split('train', 120, 0.2, 0.8, 7);
@@ -47,6 +47,18 @@ function decode({ z }: { z: Float32Array }) {
   }
   return { images, count, imageSize: 32 };
 }
+
+/** What the engine measures for the validation split: each decode(encode(x)) against its true render x. */
+function reconErrors({ codes, factors, count }: ModelCodes): Float32Array {
+  const { images } = decode({ z: codes });
+  const truth = new Float32Array(1024);
+  return Float32Array.from({ length: count }, (_, i) => {
+    renderCylinder({ height: factors[2 * i] as number, radius: factors[2 * i + 1] as number }, 32, truth);
+    const tile = images.subarray(i * 1024, (i + 1) * 1024);
+    return tile.reduce((sum, v, k) => sum + (v - (truth[k] as number)) ** 2, 0) / 1024;
+  });
+}
+VAL.reconMse = reconErrors(VAL);
 
 const notices: NoticeActions = { push: vi.fn(), fail: vi.fn(), clear: vi.fn(), dismiss: vi.fn() };
 

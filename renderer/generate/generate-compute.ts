@@ -5,7 +5,6 @@
  * plausibility threshold and judging samples against the true cylinders.
  */
 import type { LatentBounds } from '../../shared/api';
-import { renderCylinder } from '../../shared/cylinder';
 import {
   boxDensity,
   countOutside,
@@ -29,7 +28,6 @@ import {
   judgeImages,
   labelSamples,
   plausibilityThreshold,
-  residualNmse,
   noveltyBaselineRng,
   scoreSamples,
   type GenerationScores,
@@ -96,7 +94,8 @@ export interface ComputeOps {
     LikelihoodRow[],
   ];
   sample: [DensitySpec & { n: number; seed: number; temperature: number }, Float32Array];
-  threshold: [{ imageSize: ImageSize; recon: Float32Array; factors: Float32Array; count: number }, number];
+  /** From the engine's per-image reconstruction errors (ModelCodes.reconMse of the validation split). */
+  threshold: [{ imageSize: ImageSize; reconMse: Float32Array }, number];
   judge: [
     {
       imageSize: ImageSize;
@@ -160,17 +159,10 @@ function bankFor(imageSize: ImageSize): JudgeBank {
   return bank;
 }
 
+/** The reconstruction errors on the judge's scale (÷ the bank's pixel variance, as residualNmse), then their 95th percentile. */
 function threshold(input: ComputeOps['threshold'][0]): number {
   const bank = bankFor(input.imageSize);
-  const px = input.imageSize * input.imageSize;
-  const truth = new Float32Array(px);
-  const residuals = new Float64Array(input.count);
-  for (let i = 0; i < input.count; i++) {
-    const factors = { height: input.factors[2 * i] as number, radius: input.factors[2 * i + 1] as number };
-    renderCylinder(factors, input.imageSize, truth);
-    residuals[i] = residualNmse(bank, input.recon.subarray(i * px, (i + 1) * px), truth);
-  }
-  return plausibilityThreshold(residuals);
+  return plausibilityThreshold(Float64Array.from(input.reconMse, (mse) => mse / bank.pixelVariance));
 }
 
 function judge(input: ComputeOps['judge'][0]): JudgeOutput {

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AtlasApi, ModelCodes, ModelState } from '../../shared/api';
 import { errorMessage } from '../../shared/errors';
-import { THRESHOLD_CODES } from '../../shared/judge';
 import { createLatestQueue, type LatestQueue } from '../lib/latest-queue';
 import type { Compute } from './generate-compute';
 
@@ -27,16 +26,10 @@ async function fetchCodes(
     api.invoke('model:codes', { split: 'val' }),
   ]);
   onCodes({ train, val, threshold: null, error: null });
-  // Why decode the validation codes: the model's own reconstruction error sets the bar a sample
-  // must clear to count as plausible; one batch of at most THRESHOLD_CODES, once per model.
-  const count = Math.min(val.count, THRESHOLD_CODES);
-  const recon = await api.invoke('model:decode', { z: val.codes.slice(0, 2 * count) });
-  const threshold = await compute('threshold', {
-    imageSize: model.imageSize,
-    recon: recon.images,
-    factors: val.factors.slice(0, 2 * count),
-    count,
-  });
+  // The model's own reconstruction error sets the bar a sample must clear to count as plausible:
+  // the engine measures it on the first THRESHOLD_CODES validation images, where they are.
+  if (!val.reconMse || val.reconMse.length === 0) throw new Error('the engine sent no reconstruction errors');
+  const threshold = await compute('threshold', { imageSize: model.imageSize, reconMse: val.reconMse });
   return { train, val, threshold, error: null };
 }
 
