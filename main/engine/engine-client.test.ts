@@ -8,6 +8,7 @@ import type { Engine, EngineEvents, EngineOptions } from './engine';
 import { type EngineWithDiagnostics, createEngine } from './engine';
 import { WorkerConnection } from './worker-connection';
 import { TRAINING_NICE } from '../node/thread-priority';
+import { MIRROR_COUNT, type MirrorPool } from './mirror-pool';
 
 const WORKER = 'dist/main/worker.cjs';
 /** A bundled model (32 px), loaded by the tests that need a model to start from. */
@@ -152,24 +153,45 @@ describe('engine (worker thread)', () => {
     expect(await engine.numTensors()).toBe(before);
   });
 
-  it('decodes on the mirror with the weights of every model change and of a run, and on the engine once the mirror is gone', async () => {
+  it('decodes on the mirrors with the weights of every model change and of a run, large requests split in two, and on the engine once they are gone', async () => {
     const [engine] = await engineWithModel();
     const z = new Float32Array([0.2, -0.4, 1.1, 0.3]);
-    const onEngine = (): Promise<Float32Array> =>
+    const onEngine = (codes = z): Promise<Float32Array> =>
       (engine as unknown as { call(n: 'decode', a: { z: Float32Array }): Promise<Float32Array> }).call(
         'decode',
-        { z },
+        { z: codes },
       );
+    const pool = (engine as unknown as { mirrors: MirrorPool }).mirrors;
     expect((engine as unknown as { decodesOnMirror: boolean }).decodesOnMirror).toBe(true);
-    const mirror = (engine as unknown as { mirror: { call(name: string): Promise<unknown> } }).mirror;
-    const mirrorCalls = vi.spyOn(mirror, 'call');
+    const mirrors = (
+      pool as unknown as { mirrors: { connection: { call(name: string): Promise<unknown> } }[] }
+    ).mirrors;
+    expect(mirrors).toHaveLength(MIRROR_COUNT);
+    const calls = mirrors.map((m) => vi.spyOn(m.connection, 'call'));
+    const names = (): string[][] => calls.map((c) => c.mock.calls.map((call) => String(call[0])));
     const bundled = await engine.decode(z);
     expect(Array.from(bundled)).toEqual(Array.from(await onEngine()));
     await engine.encode(bundled.slice(0, 1024), 1);
-    expect(mirrorCalls.mock.calls.map((c) => c[0])).toEqual(['decode', 'encode']); // neither went to the engine
-    mirrorCalls.mockRestore();
+    expect(names()).toEqual([['decode', 'encode'], []]); // small: the first mirror only, none to the engine
+    // A large request: half on each mirror, the same numbers as the engine's, in order.
+    const grid = Float32Array.from({ length: 2 * 200 }, (_, i) => Math.sin(i) * 2);
+    const split = await engine.decode(grid);
+    expect(names()).toEqual([['decode', 'encode', 'decode'], ['decode']]);
+    expect(Array.from(split)).toEqual(Array.from(await onEngine(grid)));
+    const images = split.slice();
+    const codes = await engine.encode(split, 200);
+    expect(names()[1]).toEqual(['decode', 'encode']);
+    expect(split.byteLength).toBe(0); // handed over, not copied
+    const onEngineCodes = await (
+      engine as unknown as {
+        call(n: 'encode', a: { images: Float32Array; count: number }): Promise<Float32Array>;
+      }
+    ).call('encode', { images, count: 200 });
+    expect(Array.from(codes)).toEqual(Array.from(onEngineCodes));
+    calls.forEach((c) => c.mockRestore());
     // A slider's decode is noted for the training loop (it rests meanwhile); a view's big one is not.
     const interactions = (engine as unknown as { interactions: { since(): number } }).interactions;
+    await engine.decode(z);
     expect(interactions.since()).toBeLessThan(1000);
     const quietFor = interactions.since();
     await engine.decode(new Float32Array(2 * 100));
@@ -178,11 +200,16 @@ describe('engine (worker thread)', () => {
     const epoch = next(engine, 'epoch');
     await engine.train(SMALL);
     await epoch;
-    await new Promise((r) => setTimeout(r, 250)); // the mirror gets the run's weights at each progress report
+    await new Promise((r) => setTimeout(r, 250)); // the mirrors get the run's weights at each progress report
     expect(Array.from(await engine.decode(z))).not.toEqual(Array.from(bundled));
     await finished;
     expect(Array.from(await engine.decode(z))).toEqual(Array.from(await onEngine()));
-    await (engine as unknown as { mirror: { terminate(): Promise<void> } }).mirror.terminate();
+    expect(Array.from(await engine.decode(grid))).toEqual(Array.from(await onEngine(grid)));
+    // One mirror gone: the other answers everything; both gone: the engine.
+    await pool.kill(0);
+    expect(Array.from(await engine.decode(grid))).toEqual(Array.from(await onEngine(grid)));
+    expect((engine as unknown as { decodesOnMirror: boolean }).decodesOnMirror).toBe(true);
+    await pool.kill(1);
     expect((engine as unknown as { decodesOnMirror: boolean }).decodesOnMirror).toBe(false);
     expect(Array.from(await engine.decode(z))).toEqual(Array.from(await onEngine()));
   });

@@ -11,21 +11,22 @@
  * It also keeps the current model's summary (info and image size) as the worker announces it, so
  * the service can size and label a decode without a round trip that would wait for a training step.
  *
- * Decodes and encodes go to a second worker, the mirror (weights-mirror.ts), which holds a copy of
- * the current weights that the engine worker publishes; the engine worker runs at a lower OS
- * priority. So a slider's preview neither waits for a training step nor competes with training
- * for the CPU (issue 11). Without a mirror (it could not start, or it died), they go to the engine
- * worker as before.
+ * Decodes and encodes go to two more workers, the mirrors (weights-mirror.ts, mirror-pool.ts),
+ * which hold a copy of the current weights that the engine worker publishes; the engine worker runs
+ * at a lower OS priority. So a slider's preview neither waits for a training step nor competes with
+ * training for the CPU, and a large request runs on both cores (issue 11). Without a mirror (none
+ * could start, or they died), they go to the engine worker as before.
  */
 import type { DataSplit, ModelCodes, ModelState } from '../../shared/api';
 import type { TrainConfig } from '../../shared/train-config';
 import { errorMessage } from '../../shared/errors';
 import type { EngineEvents, EngineWithDiagnostics, ModelSummary } from './engine';
 import type { CallName, EventMessage, ModelSnapshot, WorkerCalls, WorkerOptions } from './worker-protocol';
-import { WorkerConnection, WorkerDiedError } from './worker-connection';
+import { WorkerConnection } from './worker-connection';
 import { InteractionClock } from './interaction-clock';
 import { IMMEDIATE_ROWS } from './slices';
 import type { ModelWeights } from './weights-mirror';
+import { MirrorPool } from './mirror-pool';
 
 /** Restarts tried after one death before the engine gives up (the last try restores no model). */
 const MAX_RESTARTS = 2;
@@ -48,10 +49,8 @@ export class EngineClient implements EngineWithDiagnostics {
   /** True while a new worker is starting after a death (its own death is handled in that loop). */
   private restarting = false;
   private readonly listeners = new Map<keyof EngineEvents, Set<Listener>>();
-  /** The mirror worker, or null (not started, or dead: the engine worker answers instead). */
-  private mirror: WorkerConnection | null = null;
-  /** True once the mirror has been sent the current model's weights. */
-  private mirrored = false;
+  /** The decoding workers, or null (not started: the engine worker answers instead). */
+  private mirrors: MirrorPool | null = null;
   /** Small decodes sent to the mirror, noted for the training loop (interaction-clock.ts). */
   private readonly interactions = new InteractionClock();
 
@@ -62,12 +61,12 @@ export class EngineClient implements EngineWithDiagnostics {
   ) {}
 
   /**
-   * Starts the mirror (unless `withMirror` is false), then a worker and its backend. A mirror that
-   * cannot start is left out: the engine worker then answers decodes itself.
+   * Starts the mirrors (unless `withMirror` is false), then a worker and its backend. Mirrors that
+   * cannot start are left out; without any, the engine worker answers decodes itself.
    */
   async start(options: WorkerOptions, withMirror = true): Promise<void> {
-    if (withMirror && !this.mirror) await this.startMirror();
-    if (this.mirror)
+    if (withMirror && !this.mirrors) await this.startMirrors();
+    if (this.mirrors?.running)
       options = {
         ...options,
         publishWeights: true,
@@ -115,26 +114,23 @@ export class EngineClient implements EngineWithDiagnostics {
     return this.runId !== null;
   }
   /** Transfers `images`' buffer to the worker when the array spans all of it (no 8 MB copy). */
-  encode(images: Float32Array, count: number): Promise<Float32Array> {
+  async encode(images: Float32Array, count: number): Promise<Float32Array> {
     const whole =
       images.buffer instanceof ArrayBuffer &&
       images.byteOffset === 0 &&
       images.byteLength === images.buffer.byteLength;
-    const transfer = whole ? [images.buffer as ArrayBuffer] : [];
-    const mirror = this.usableMirror();
-    if (mirror) return mirror.call('encode', { images, count }, transfer);
-    return this.call('encode', { images, count }, transfer);
+    if (this.mirrors?.usable) {
+      const codes = await this.mirrors.encode(images, count, whole);
+      if (codes) return codes;
+    }
+    return this.call('encode', { images, count }, whole ? [images.buffer as ArrayBuffer] : []);
   }
-  /** On the mirror when it holds the current weights; on the engine if it has none or it dies. */
+  /** On the mirrors when they hold the current weights; on the engine if none does, or one dies. */
   async decode(z: Float32Array): Promise<Float32Array> {
-    const mirror = this.usableMirror();
-    if (mirror) {
+    if (this.mirrors?.usable) {
       if (z.length / 2 <= IMMEDIATE_ROWS) this.interactions.note();
-      try {
-        return await mirror.call('decode', { z });
-      } catch (err) {
-        if (!(err instanceof WorkerDiedError)) throw err;
-      }
+      const images = await this.mirrors.decode(z);
+      if (images) return images;
     }
     return this.call('decode', { z });
   }
@@ -160,13 +156,12 @@ export class EngineClient implements EngineWithDiagnostics {
   /** Tensors alive in the workers, engine and mirror (for leak checks and the benchmark). */
   async numTensors(): Promise<number> {
     const engine = (await this.call('memory', undefined)).numTensors;
-    const mirror = this.mirror ? (await this.mirror.call('memory', undefined)).numTensors : 0;
-    return engine + mirror;
+    return engine + ((await this.mirrors?.numTensors()) ?? 0);
   }
 
   /** Whether decodes go to the mirror now (for tests). */
   get decodesOnMirror(): boolean {
-    return this.usableMirror() !== null;
+    return this.mirrors?.usable ?? false;
   }
 
   on<E extends keyof EngineEvents>(event: E, listener: (payload: EngineEvents[E]) => void): () => void {
@@ -180,52 +175,19 @@ export class EngineClient implements EngineWithDiagnostics {
     if (this.disposed) return;
     this.disposed = true;
     this.runId = null;
-    await Promise.all([this.connection?.terminate(), this.mirror?.terminate()]);
+    await Promise.all([this.connection?.terminate(), this.mirrors?.terminate()]);
   }
 
-  private async startMirror(): Promise<void> {
-    const mirror = new WorkerConnection(
-      this.workerPath,
-      { role: 'mirror' },
-      {
-        onEvent: () => undefined,
-        onDeath: (reason) => {
-          if (this.mirror !== mirror) return;
-          this.mirror = null;
-          this.mirrored = false;
-          if (!this.disposed)
-            console.warn(`The decoding worker stopped (${reason}); the engine decodes instead.`);
-        },
-      },
-    );
-    this.mirror = mirror;
-    try {
-      await mirror.call('init', undefined);
-    } catch (err) {
-      this.mirror = null;
-      await mirror.terminate();
-      console.warn(`The decoding worker could not start (${errorMessage(err)}); the engine decodes instead.`);
-    }
+  private async startMirrors(): Promise<void> {
+    const mirrors = new MirrorPool(this.workerPath);
+    await mirrors.start();
+    if (mirrors.running) this.mirrors = mirrors;
+    else console.warn('No decoding worker could start; the engine decodes instead.');
   }
 
-  /** The mirror when it holds the current weights, else null. */
-  private usableMirror(): WorkerConnection | null {
-    return this.mirror && this.mirrored && !this.mirror.isDead ? this.mirror : null;
-  }
-
-  /** Passes the engine's weights on to the mirror (in order: decodes sent later see them). */
+  /** Passes the engine's weights on to the mirrors (in order: decodes sent later see them). */
   private forwardWeights(weights: ModelWeights | null): void {
-    const mirror = this.mirror;
-    if (!mirror) return;
-    const transfer = weights ? weights.layers.flatMap((l) => [l.kernel.buffer, l.bias.buffer]) : [];
-    this.mirrored = weights !== null;
-    mirror.call('mirror', weights, transfer as ArrayBuffer[]).catch((err: unknown) => {
-      if (this.mirror !== mirror) return;
-      // Refused weights: decode on the engine until the next ones arrive.
-      this.mirrored = false;
-      if (!this.disposed && !mirror.isDead)
-        console.warn(`The decoding worker refused weights: ${errorMessage(err)}`);
-    });
+    this.mirrors?.setWeights(weights);
   }
 
   /**
@@ -303,7 +265,7 @@ export class EngineClient implements EngineWithDiagnostics {
     if (this.disposed || this.restarting || connection !== this.connection) return;
     // The mirrored weights may be those of a run the death ended: decode on the new engine until
     // it publishes the model it restored.
-    this.mirrored = false;
+    this.mirrors?.forgetWeights();
     const runId = this.runId;
     this.runId = null;
     this.ready = this.restart(reason, runId);

@@ -12,6 +12,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { type Autoencoder, type ModelSpec, layerPlan, layersOf, modelOfWeights } from './model';
 import { decodeRequest, encodeRequest, ModelLeases } from './sliced-inference';
+import { readInto } from './evaluate';
 
 /** At most this old are the weights a decode uses while a model trains (the progress interval). */
 export const WEIGHTS_INTERVAL_MS = 100;
@@ -27,10 +28,17 @@ export function weightsOf(model: Autoencoder): ModelWeights {
   return {
     spec: { ...model.spec, hidden: [...model.spec.hidden] },
     layers: layersOf(model).map((layer) => ({
-      kernel: (layer.kernel.dataSync() as Float32Array).slice(),
-      bias: (layer.bias.dataSync() as Float32Array).slice(),
+      kernel: copyOf(layer.kernel),
+      bias: copyOf(layer.bias),
     })),
   };
+}
+
+/** A fresh copy of a variable's values (one copy, straight from the heap where possible). */
+function copyOf(v: tf.Variable): Float32Array {
+  const out = new Float32Array(v.size);
+  readInto(v, out, 0);
+  return out;
 }
 
 function sameSpec(a: ModelSpec, b: ModelSpec): boolean {
