@@ -169,7 +169,13 @@ export function LatentMapPanel({
         )}
       </div>
       <footer className="map-footer">
-        <MapLegend colorBy={colorBy} onColorBy={onColorBy} layers={layers} hasPModel={pmodel !== null} />
+        <MapLegend
+          colorBy={colorBy}
+          onColorBy={onColorBy}
+          layers={layers}
+          hasPModel={pmodel !== null}
+          hasModel={model !== null}
+        />
         <CorrelationTable metrics={model?.info.metrics ?? null} />
       </footer>
     </section>

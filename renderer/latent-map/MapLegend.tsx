@@ -12,6 +12,11 @@ interface MapLegendProps {
   layers: MapLayers;
   /** A p_model is fitted (its key shows while its layer is on). */
   hasPModel?: boolean;
+  /**
+   * A model is loaded, so a p_model is (being) fitted: its key's room is kept while the fit comes,
+   * so the map does not shrink under the user's hand when it arrives.
+   */
+  hasModel?: boolean;
 }
 
 /** Key to the map: which true factor colours the points (a toggle) on a viridis scale, and the overlays' line styles. */
@@ -20,6 +25,7 @@ export const MapLegend = memo(function MapLegend({
   onColorBy,
   layers,
   hasPModel = false,
+  hasModel = false,
 }: MapLegendProps) {
   const { low, high } = FACTOR_WORDS[colorBy];
   return (
@@ -81,7 +87,7 @@ export const MapLegend = memo(function MapLegend({
             off-manifold
           </span>
         )}
-        {hasPModel && layers.showPModel && <PModelLegend />}
+        {layers.showPModel && (hasPModel || hasModel) && <PModelLegend pending={!hasPModel} />}
         <span className="legend-hint" id="latent-map-help">
           drag: move z · wheel: zoom · Shift-drag: pan · arrows: nudge · 0: fit
         </span>

@@ -2,11 +2,16 @@ import { memo } from 'react';
 
 /**
  * Key to the p_model layer: the density shading, the highest-density contours, the uniform box,
- * the samples by label and the mean code's marker. The colours match map-palette.ts.
+ * the samples by label and the mean code's marker. The colours match map-palette.ts. While the
+ * p_model is still being fitted (`pending`) the key keeps its room but is not shown.
  */
-export const PModelLegend = memo(function PModelLegend() {
+export const PModelLegend = memo(function PModelLegend({ pending = false }: { pending?: boolean }) {
   return (
-    <span className="legend-group" data-testid="pmodel-legend">
+    <span
+      className={pending ? 'legend-group legend-pending' : 'legend-group'}
+      data-testid={pending ? undefined : 'pmodel-legend'}
+      aria-hidden={pending || undefined}
+    >
       <span
         className="legend-key"
         title="p_model: the fitted density over the latent space, brighter where it puts more probability."
