@@ -8,6 +8,7 @@
  * `pixels[i*s*s .. (i+1)*s*s)`. Latent codes are interleaved: point `i` is `(z[2i], z[2i+1])`.
  */
 import type { ImageSize, TrainConfig } from './train-config';
+import type { Disentanglement } from './disentangle';
 
 /** Axis-aligned box in latent space. */
 export interface LatentBounds {
@@ -39,6 +40,11 @@ export interface Metrics {
   spearman: { z1: PerFactor; z2: PerFactor };
   /** Bounds of the validation codes. */
   latentBounds: LatentBounds;
+  /**
+   * MIG, SAP and DCI of the validation codes against the true factors (shared/disentangle).
+   * Absent from models saved before these scores existed.
+   */
+  disentanglement?: Disentanglement;
 }
 
 /** Describes the model the engine currently holds. */

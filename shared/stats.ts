@@ -6,6 +6,7 @@ import type { Metrics } from './api';
 import { channel } from './interleaved';
 import { knnRegress, r2 } from './knn';
 import { boundsOfCodes } from './latent-bounds';
+import { disentanglement } from './disentangle';
 
 /** Neighbours used for the factor-fidelity kNN regression. */
 export const KNN_K = 10;
@@ -141,6 +142,7 @@ export function computeMetrics(input: MetricsInput): Metrics {
       z2: { height: spearman(z2, height), radius: spearman(z2, radius) },
     },
     latentBounds: boundsOfCodes(valCodes),
+    disentanglement: disentanglement(valCodes, valFactors),
   };
 }
 

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { disentanglement } from '../../shared/disentangle';
 
 const CLI = 'dist/main/train-cli.cjs';
 
@@ -67,11 +68,18 @@ describe('headless trainer (npm run train)', () => {
       'CLI test',
       '--id',
       'cli-test',
+      '--codes',
     ]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/epoch 2\/2 .*NMSE/); // plain lines when not on a terminal
-    expect(readdirSync(out).sort()).toEqual(['atlas-meta.json', 'metrics.json', 'model.json', 'weights.bin']);
+    expect(readdirSync(out).sort()).toEqual([
+      'atlas-meta.json',
+      'codes.csv',
+      'metrics.json',
+      'model.json',
+      'weights.bin',
+    ]);
     const metrics = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8'));
     expect(metrics).toMatchObject({
       format: 'latent-atlas-metrics',
@@ -85,6 +93,18 @@ describe('headless trainer (npm run train)', () => {
     expect(Object.keys(metrics.knnR2)).toEqual(['height', 'radius']);
     expect(Object.keys(metrics.spearman)).toEqual(['z1', 'z2']);
     expect(metrics.latentBounds.min).toHaveLength(2);
+    // The disentanglement scores, and codes.csv to recompute them from: the same numbers again.
+    const lines = readFileSync(join(out, 'codes.csv'), 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('z1,z2,height,radius');
+    expect(lines).toHaveLength(1 + 80); // 400 images, 20 % held out
+    const rows = lines.slice(1).map((l) => l.split(',').map(Number));
+    const again = disentanglement(
+      rows.flatMap(([z1, z2]) => [z1!, z2!]),
+      rows.flatMap(([, , h, r]) => [h!, r!]),
+    );
+    expect(metrics.disentanglement.mig).toBeCloseTo(again.mig, 6);
+    expect(metrics.disentanglement.sap).toBeCloseTo(again.sap, 6);
+    expect(metrics.disentanglement.dci.informativeness).toBeCloseTo(again.dci.informativeness, 6);
     expect(metrics.config).toMatchObject({ kind: 'vae', align: 1, epochs: 2, datasetSize: 400 });
     const meta = JSON.parse(readFileSync(join(out, 'atlas-meta.json'), 'utf8'));
     expect(meta).toMatchObject({

@@ -11,6 +11,8 @@
  *   knnR2             { height, radius }: held-out R² of predicting each factor from z by kNN (k = 10)
  *   spearman          { z1: { height, radius }, z2: { height, radius } }: rank correlation of each axis with each factor
  *   latentBounds      { min: [z1, z2], max: [z1, z2] } of the validation codes
+ *   disentanglement   { mig, sap, dci: { disentanglement, completeness, informativeness }, note }
+ *                     (shared/disentangle: MIG as disentanglement_lib, SAP, DCI with lasso importances)
  *   epochs            epochs actually trained
  *   trainSeconds      wall-clock seconds of training and per-epoch evaluation
  *   samplesPerSecond  training throughput (steps only)
@@ -18,12 +20,15 @@
  *   backend           tfjs backend used ("wasm", or "cpu" after a fallback)
  *   config            the TrainConfig (shared/api.ts)
  *   id, name, createdAt   as in atlas-meta.json
+ *
+ * With `--codes`, also codes.csv: a header `z1,z2,height,radius`, then one validation image a line
+ * (its code and true factors), so anyone can recompute the scores.
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { mkdir, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Metrics, TrainFinished, TrainProgress } from '../../shared/api';
+import type { Metrics, ModelCodes, TrainFinished, TrainProgress } from '../../shared/api';
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../../shared/train-config';
 import { validateTrainConfig } from '../../shared/validate';
 import type { Engine } from '../engine/engine';
@@ -50,6 +55,7 @@ interface CliOptions {
   beta: number;
   name?: string;
   id?: string;
+  codes?: boolean;
 }
 
 function num(value: string): number {
@@ -75,6 +81,7 @@ function program(): Command {
     .option('--beta <b>', 'KL weight β (vae only)', num, d.beta)
     .option('--name <text>', 'display name stored with the model')
     .option('--id <id>', 'model id stored with the model')
+    .option('--codes', 'also write codes.csv (z1,z2,height,radius per validation image)')
     .showHelpAfterError()
     .allowExcessArguments(false);
 }
@@ -203,7 +210,16 @@ async function train(
   return { finished, samplesPerSecond: lastSps };
 }
 
-/** Writes the model directory and metrics.json into `out`. */
+/** `z1,z2,height,radius`, then one row per code (values as JavaScript prints them: round-trip exact). */
+export function codesCsv({ codes, factors, count }: ModelCodes): string {
+  const rows = ['z1,z2,height,radius'];
+  for (let i = 0; i < count; i++) {
+    rows.push(`${codes[2 * i]},${codes[2 * i + 1]},${factors[2 * i]},${factors[2 * i + 1]}`);
+  }
+  return `${rows.join('\n')}\n`;
+}
+
+/** Writes the model directory and metrics.json (and, with --codes, codes.csv) into `out`. */
 async function save(
   engine: Engine,
   out: string,
@@ -229,6 +245,7 @@ async function save(
     createdAt: info.createdAt,
   };
   await writeFileAtomic(join(out, 'metrics.json'), `${JSON.stringify(file, null, 2)}\n`);
+  if (opts.codes) await writeFileAtomic(join(out, 'codes.csv'), codesCsv(await engine.codes('val')));
   console.log(
     `saved to ${out}: NMSE ${metrics.valNmse.toFixed(4)}, R² height ${metrics.knnR2.height.toFixed(3)} ` +
       `radius ${metrics.knnR2.radius.toFixed(3)}, ${finished.trainSeconds.toFixed(1)} s`,

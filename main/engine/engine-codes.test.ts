@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { generateDataset } from '../../shared/dataset';
 import { THRESHOLD_CODES } from '../../shared/judge';
+import { disentanglement } from '../../shared/disentangle';
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../../shared/train-config';
 import { type EngineWithDiagnostics, createEngine } from './engine';
 
@@ -52,6 +53,11 @@ describe('engine codes of a split', () => {
     // The same images encoded one by one give the same codes.
     const first = await engine.encode(dataset.train.images.slice(0, 3 * imageSize ** 2), 3);
     expect(train.codes.subarray(0, 6)).toEqual(first);
+
+    // Saved before the scores existed, the bundled model gets them from its codes as it opens.
+    expect(state.info.metrics?.disentanglement).toEqual(
+      disentanglement(state.points.codes, state.points.factors),
+    );
 
     const val = await engine.codes('val');
     expect(val.count).toBe(dataset.val.count);

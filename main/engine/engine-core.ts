@@ -29,6 +29,7 @@ import { TrainControl, TrainingDivergedError, type TrainOutcome, runTraining } f
 import type { HeldSource, ModelSnapshot, WorkerEvents } from './worker-protocol';
 import type { InteractionClock } from './interaction-clock';
 import { THRESHOLD_CODES } from '../../shared/judge';
+import { disentanglement } from '../../shared/disentangle';
 
 /** Sends an event to the client. */
 export type Emit = <E extends keyof WorkerEvents>(event: E, payload: WorkerEvents[E]) => void;
@@ -204,9 +205,10 @@ export class EngineCore {
   ): Promise<ModelState> {
     let held: Held;
     try {
-      const meta = id ? { ...loaded.meta, id } : loaded.meta;
-      const dataset = await this.datasets.prepare(meta.config);
+      const named = id ? { ...loaded.meta, id } : loaded.meta;
+      const dataset = await this.datasets.prepare(named.config);
       const codes = encodeImages(loaded.model, dataset.val.images, dataset.val.count);
+      const meta = withScores(named, codes, dataset.val.factors);
       held = {
         model: loaded.model,
         meta,
@@ -397,4 +399,13 @@ export class EngineCore {
   private refuseWhileTraining(what: string): void {
     if (this.run) throw new Error(`Cannot ${what} while training runs; stop the run first.`);
   }
+}
+
+/**
+ * A model saved before the disentanglement scores existed (the bundled ones among them) gets them
+ * from its validation codes as it is opened, so every model shows them; saved again, it keeps them.
+ */
+function withScores(meta: AtlasMeta, codes: Float32Array, factors: Float32Array): AtlasMeta {
+  if (!meta.metrics || meta.metrics.disentanglement) return meta;
+  return { ...meta, metrics: { ...meta.metrics, disentanglement: disentanglement(codes, factors) } };
 }

@@ -7,6 +7,7 @@ import type { LatentBounds, Metrics, PerFactor } from '../../shared/api';
 import type { TrainConfig } from '../../shared/train-config';
 import { validateTrainConfig } from '../../shared/validate';
 import { HIDDEN_UNITS, type ModelSpec } from './model';
+import type { Disentanglement } from '../../shared/disentangle';
 
 /** The `format` tag of our metadata: a file without it is not ours. */
 export const META_FORMAT = 'latent-atlas-model';
@@ -103,6 +104,28 @@ function metrics(raw: unknown, bad: Bad): Metrics {
       z2: perFactor(spearman['z2'], 'metrics.spearman.z2', bad),
     },
     latentBounds: bounds(m['latentBounds'], 'metrics.latentBounds', bad),
+    ...(m['disentanglement'] == null ? {} : { disentanglement: scores(m['disentanglement'], bad) }),
+  };
+}
+
+function scores(raw: unknown, bad: Bad): Disentanglement {
+  const o = record(raw, bad('metrics.disentanglement', 'an object').message);
+  const d = record(o['dci'], bad('metrics.disentanglement.dci', 'an object').message);
+  const note = o['note'];
+  if (note != null && typeof note !== 'string') throw bad('metrics.disentanglement.note', 'text or null');
+  const perFactor = o['migPerFactor'];
+  if (!Array.isArray(perFactor) || perFactor.length > 8)
+    throw bad('metrics.disentanglement.migPerFactor', 'a short list of numbers');
+  return {
+    mig: finite(o['mig'], 'metrics.disentanglement.mig', bad),
+    migPerFactor: perFactor.map((v, i) => finite(v, `metrics.disentanglement.migPerFactor[${i}]`, bad)),
+    sap: finite(o['sap'], 'metrics.disentanglement.sap', bad),
+    dci: {
+      disentanglement: finite(d['disentanglement'], 'metrics.disentanglement.dci.disentanglement', bad),
+      completeness: finite(d['completeness'], 'metrics.disentanglement.dci.completeness', bad),
+      informativeness: finite(d['informativeness'], 'metrics.disentanglement.dci.informativeness', bad),
+    },
+    note: note ?? null,
   };
 }
 

@@ -14,6 +14,8 @@ export { sap, type SapResult, singleR2 } from './sap';
 
 export interface Disentanglement {
   mig: number;
+  /** MIG of each factor (in factor order: height, radius), whose mean is `mig`. */
+  migPerFactor: number[];
   sap: number;
   dci: { disentanglement: number; completeness: number; informativeness: number };
   /** Why a score is 0 for want of information (constant codes or factors), else null. */
@@ -32,6 +34,7 @@ export function disentanglement(
   const d: DciResult = dci(codes, factors, latentDim, factorDim);
   return {
     mig: m.mig,
+    migPerFactor: m.perFactor,
     sap: s.sap,
     dci: {
       disentanglement: d.disentanglement,
