@@ -111,6 +111,21 @@ export interface AppInfo {
 }
 
 /** A training progress report (at most ~10 a second, plus one per epoch). */
+/**
+ * The terms of the training loss, means over the epoch's steps so far, so that
+ * lossTrain = lossRecon + β·lossKl + λ·lossAlign (to float rounding).
+ */
+export interface LossBreakdown {
+  /** Mean squared pixel error of the reconstructions. */
+  lossRecon: number;
+  /** The VAE's KL divergence from the prior per image, in nats ÷ pixels: the scale the loss adds it on (0 for an autoencoder). */
+  lossKl: number;
+  /** Mean squared distance of the codes from their factor targets, what λ weighs (0 when λ = 0: not measured). */
+  lossAlign: number;
+  /** KL of each latent dimension in nats per image (zeros for an autoencoder); below 0.01 a dimension carries no information. */
+  klPerDim: number[];
+}
+
 export interface TrainProgress {
   runId: string;
   epoch: number;
@@ -123,6 +138,8 @@ export interface TrainProgress {
   samplesPerSecond: number;
   etaSeconds: number;
   paused: boolean;
+  /** lossTrain's terms (absent before the first step). */
+  terms?: LossBreakdown;
 }
 
 /** Sent at the end of each epoch. */
@@ -132,6 +149,8 @@ export interface TrainEpoch {
   epochs: number;
   lossTrain: number;
   lossVal: number;
+  /** lossTrain's terms over the epoch. */
+  terms?: LossBreakdown;
   metrics: Metrics;
   /** Validation codes on the current weights (same order as `ModelState.points`). */
   codes: Float32Array;

@@ -93,6 +93,10 @@ describe('headless trainer (npm run train)', () => {
     expect(Object.keys(metrics.knnR2)).toEqual(['height', 'radius']);
     expect(Object.keys(metrics.spearman)).toEqual(['z1', 'z2']);
     expect(metrics.latentBounds.min).toHaveLength(2);
+    // The VAE's loss terms of the last epoch: KL per dimension in nats, adding up to the KL term.
+    expect(metrics.klPerDim).toHaveLength(2);
+    expect(metrics.lossRecon).toBeGreaterThan(0);
+    expect(metrics.klPerDim[0] + metrics.klPerDim[1]).toBeCloseTo(metrics.lossKl * 32 * 32, 4);
     // The disentanglement scores, and codes.csv to recompute them from: the same numbers again.
     const lines = readFileSync(join(out, 'codes.csv'), 'utf8').trim().split('\n');
     expect(lines[0]).toBe('z1,z2,height,radius');

@@ -13,6 +13,9 @@
  *   latentBounds      { min: [z1, z2], max: [z1, z2] } of the validation codes
  *   disentanglement   { mig, sap, dci: { disentanglement, completeness, informativeness }, note }
  *                     (shared/disentangle: MIG as disentanglement_lib, SAP, DCI with lasso importances)
+ *   lossRecon, lossKl, lossAlign, klPerDim   the last epoch's training-loss terms (shared/api.ts
+ *                     LossBreakdown): lossRecon + β·lossKl + λ·lossAlign = that epoch's loss; klPerDim
+ *                     the KL of each latent dimension in nats (zeros for an autoencoder)
  *   epochs            epochs actually trained
  *   trainSeconds      wall-clock seconds of training and per-epoch evaluation
  *   samplesPerSecond  training throughput (steps only)
@@ -28,7 +31,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { mkdir, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Metrics, ModelCodes, TrainFinished, TrainProgress } from '../../shared/api';
+import type { LossBreakdown, Metrics, ModelCodes, TrainFinished, TrainProgress } from '../../shared/api';
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../../shared/train-config';
 import { validateTrainConfig } from '../../shared/validate';
 import type { Engine } from '../engine/engine';
@@ -172,8 +175,8 @@ async function main(argv: string[]): Promise<number> {
   const engine = await createEngine();
   try {
     console.log(`training ${config.kind} on ${engine.backend}: ${JSON.stringify(config)}`);
-    const { finished, samplesPerSecond } = await train(engine, config);
-    await save(engine, out, opts, finished, samplesPerSecond);
+    const { finished, samplesPerSecond, terms } = await train(engine, config);
+    await save(engine, out, opts, finished, samplesPerSecond, terms);
     return 0;
   } finally {
     await engine.dispose();
@@ -184,16 +187,18 @@ async function main(argv: string[]): Promise<number> {
 async function train(
   engine: Engine,
   config: TrainConfig,
-): Promise<{ finished: TrainFinished; samplesPerSecond: number }> {
+): Promise<{ finished: TrainFinished; samplesPerSecond: number; terms: LossBreakdown | null }> {
   const report = reporter(config.epochs);
   let lastSps = 0;
+  let terms: LossBreakdown | null = null;
   engine.on('progress', (p) => {
     lastSps = p.samplesPerSecond;
     report.progress(p);
   });
-  engine.on('epoch', (e) =>
-    report.epoch(epochLine(e.epoch, e.epochs, e.lossTrain, e.lossVal, e.metrics, lastSps)),
-  );
+  engine.on('epoch', (e) => {
+    terms = e.terms ?? null;
+    report.epoch(epochLine(e.epoch, e.epochs, e.lossTrain, e.lossVal, e.metrics, lastSps));
+  });
   const result = new Promise<TrainFinished | Error>((done) => {
     engine.on('finished', done);
     engine.on('failed', (f) => done(new Error(f.message)));
@@ -207,7 +212,7 @@ async function train(
   const finished = await result;
   report.done();
   if (finished instanceof Error) throw finished;
-  return { finished, samplesPerSecond: lastSps };
+  return { finished, samplesPerSecond: lastSps, terms };
 }
 
 /** `z1,z2,height,radius`, then one row per code (values as JavaScript prints them: round-trip exact). */
@@ -226,6 +231,8 @@ async function save(
   opts: CliOptions,
   finished: TrainFinished,
   samplesPerSecond: number,
+  /** The last epoch's loss terms (null when none ended). */
+  terms: LossBreakdown | null,
 ): Promise<void> {
   await engine.saveModelDir(out, { id: opts.id, name: opts.name });
   const { info } = finished.model;
@@ -234,6 +241,7 @@ async function save(
     format: METRICS_FORMAT,
     version: METRICS_VERSION,
     ...metrics,
+    ...(terms ?? {}),
     epochs: info.epochsTrained,
     trainSeconds: finished.trainSeconds,
     samplesPerSecond,

@@ -88,6 +88,76 @@ describe('interaction', () => {
   });
 });
 
+describe('the loss and its terms (reconstruction, KL, alignment)', () => {
+  it('adds up: lossTrain = lossRecon + β·lossKl + λ·lossAlign, the KL split by dimension in nats', async () => {
+    const config: TrainConfig = { ...SMALL, kind: 'vae', beta: 3, align: 0.5, epochs: 1 };
+    const model = smallModel(config);
+    const progress: TrainProgress[] = [];
+    const epochs: TrainEpoch[] = [];
+    await runTraining({
+      runId: 'r',
+      config,
+      dataset,
+      model,
+      control: new TrainControl(),
+      onProgress: (p) => progress.push(p),
+      onEpoch: (e) => epochs.push(e),
+    });
+    disposeModel(model);
+    const reports = [...progress.filter((p) => p.terms), ...epochs];
+    expect(reports.length).toBeGreaterThan(1);
+    const pixels = dataset.imageSize ** 2;
+    for (const r of reports) {
+      const t = r.terms!;
+      expect(Math.abs(t.lossRecon + 3 * t.lossKl + 0.5 * t.lossAlign - r.lossTrain)).toBeLessThan(1e-6);
+      expect(t.klPerDim).toHaveLength(2);
+      expect(t.klPerDim.reduce((a, b) => a + b, 0) / pixels).toBeCloseTo(t.lossKl, 9);
+      expect(t.klPerDim.every((kl) => kl >= 0)).toBe(true);
+    }
+    expect(epochs[0]!.terms!.lossKl).toBeGreaterThan(0);
+  });
+
+  it('an autoencoder at λ = 0 has no KL and no alignment term: its loss is its reconstruction', async () => {
+    const model = smallModel();
+    const epochs: TrainEpoch[] = [];
+    await runTraining({
+      runId: 'r',
+      config: { ...SMALL, epochs: 1 },
+      dataset,
+      model,
+      control: new TrainControl(),
+      onEpoch: (e) => epochs.push(e),
+    });
+    disposeModel(model);
+    const t = epochs[0]!.terms!;
+    expect(t.lossKl).toBe(0);
+    expect(t.klPerDim).toEqual([0, 0]);
+    expect(t.lossRecon).toBeCloseTo(epochs[0]!.lossTrain, 6);
+    expect(t.lossAlign).toBe(0);
+  });
+
+  it('the rate (KL) falls as β rises, on the default seed', async () => {
+    const rate = async (beta: number): Promise<number> => {
+      const config: TrainConfig = { ...SMALL, kind: 'vae', beta, epochs: 3 };
+      const model = smallModel(config);
+      const epochs: TrainEpoch[] = [];
+      await runTraining({
+        runId: 'r',
+        config,
+        dataset,
+        model,
+        control: new TrainControl(),
+        onEpoch: (e) => epochs.push(e),
+      });
+      disposeModel(model);
+      return epochs.at(-1)!.terms!.klPerDim.reduce((a, b) => a + b, 0);
+    };
+    const [low, mid, high] = [await rate(0.1), await rate(1), await rate(10)];
+    expect(low).toBeGreaterThan(mid);
+    expect(mid).toBeGreaterThan(high);
+  });
+});
+
 describe('training loop', () => {
   it('reports progress and an epoch summary per epoch with metrics and validation codes', async () => {
     const model = smallModel();

@@ -5,7 +5,7 @@
  * A non-finite loss stops the run with a clear error after restoring the last good weights.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { Metrics, TrainEpoch, TrainProgress } from '../../shared/api';
+import type { LossBreakdown, Metrics, TrainEpoch, TrainProgress } from '../../shared/api';
 import type { TrainConfig } from '../../shared/train-config';
 import type { Dataset } from '../../shared/dataset';
 import { createRng, shuffleInPlace } from '../../shared/random';
@@ -13,7 +13,7 @@ import { type Evaluation, evaluate } from './evaluate';
 import { FusedAdam } from './fused-adam';
 import { type Autoencoder, variablesOf } from './model';
 import { yieldToEventLoop } from './slices';
-import { applyGradients, fillBatch, restore, setLearningRate, trainStep } from './train-step';
+import { applyGradients, fillBatch, type LossParts, restore, setLearningRate, trainStep } from './train-step';
 import type { InteractionClock } from './interaction-clock';
 
 /** Least time between two progress reports (the epoch-end report is always sent). */
@@ -163,6 +163,8 @@ class TrainingRun {
   private lastReport = -Infinity;
   private lossVal: number | null = null;
   private lastLossTrain = Number.NaN;
+  /** The terms of lastLossTrain (null before the first step). */
+  private lastTerms: LossBreakdown | null = null;
   private epochsTrained = 0;
   private globalStep = 0;
   private last: Evaluation | null = null;
@@ -195,6 +197,7 @@ class TrainingRun {
     shuffleInPlace(this.order, this.rng);
     let lossSum = 0;
     let stepsDone = 0;
+    const terms = new TermSums();
     for (let step = 0; step < this.stepsPerEpoch; step++) {
       if (control.interactive()) await new Promise((r) => setTimeout(r, INTERACTIVE_REST_MS));
       else await yieldToEventLoop();
@@ -204,9 +207,12 @@ class TrainingRun {
         this.report(epoch, step, this.lastLossTrain, false);
       }
       if (control.stopRequested) break;
-      lossSum += this.trainOneStep(epoch, step);
+      const { loss, parts } = this.trainOneStep(epoch, step);
+      lossSum += loss;
+      terms.add(parts);
       stepsDone++;
       this.lastLossTrain = lossSum / stepsDone;
+      this.lastTerms = terms.mean();
       const now = this.now();
       if (now - this.lastReport >= PROGRESS_INTERVAL_MS && step + 1 < this.stepsPerEpoch) {
         this.lastReport = now;
@@ -218,15 +224,19 @@ class TrainingRun {
     return true;
   }
 
-  /** One update; returns its loss. Throws TrainingDivergedError (weights restored) on a non-finite loss. */
-  private trainOneStep(epoch: number, step: number): number {
+  /** One update; returns its loss and terms. Throws TrainingDivergedError (weights restored) on a non-finite loss. */
+  private trainOneStep(epoch: number, step: number): { loss: number; parts: LossParts } {
     const { config, dataset, model } = this.opts;
     this.opts.beforeStep?.(this.globalStep);
     const t0 = this.now();
     fillBatch(dataset.train, this.order, step * this.batchSize, this.xBatch, this.fBatch, this.pixels);
     if (this.globalStep === this.opts.injectNanAtStep) this.xBatch.fill(Number.NaN, 0, this.pixels);
     setLearningRate(this.optimizer, config.learningRate * Math.min(1, (this.globalStep + 1) / WARMUP_STEPS));
-    const { loss, grads } = trainStep(model, this.vars, this.xBatch, this.fBatch, config, this.rng);
+    const {
+      loss,
+      terms: parts,
+      grads,
+    } = trainStep(model, this.vars, this.xBatch, this.fBatch, config, this.rng);
     if (!Number.isFinite(loss)) {
       tf.dispose(grads);
       restore(this.vars, this.snapshot);
@@ -243,7 +253,7 @@ class TrainingRun {
     this.stepMs += elapsed;
     this.samples += this.batchSize;
     this.globalStep++;
-    return loss;
+    return { loss, parts };
   }
 
   private async endEpoch(epoch: number, lossTrain: number, stepsDone: number): Promise<void> {
@@ -264,6 +274,7 @@ class TrainingRun {
       epochs: config.epochs,
       lossTrain,
       lossVal: last.lossVal,
+      ...(this.lastTerms ? { terms: this.lastTerms } : {}),
       metrics: last.metrics,
       codes,
     });
@@ -313,6 +324,34 @@ class TrainingRun {
       samplesPerSecond: this.samplesPerSecond(),
       etaSeconds,
       paused,
+      ...(this.lastTerms ? { terms: this.lastTerms } : {}),
     });
+  }
+}
+
+/** Sums of a step's loss terms over an epoch, and their means (LossBreakdown). */
+class TermSums {
+  private steps = 0;
+  private recon = 0;
+  private kl = 0;
+  private align = 0;
+  private klPerDim: number[] = [];
+
+  add(parts: LossParts): void {
+    this.steps++;
+    this.recon += parts.recon;
+    this.kl += parts.klPerPixel;
+    this.align += parts.align;
+    parts.klPerDim.forEach((v, i) => (this.klPerDim[i] = (this.klPerDim[i] ?? 0) + v));
+  }
+
+  mean(): LossBreakdown {
+    const n = Math.max(1, this.steps);
+    return {
+      lossRecon: this.recon / n,
+      lossKl: this.kl / n,
+      lossAlign: this.align / n,
+      klPerDim: this.klPerDim.map((v) => v / n),
+    };
   }
 }

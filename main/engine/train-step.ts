@@ -7,6 +7,7 @@ import type { TrainConfig } from '../../shared/train-config';
 import type { DatasetSplit } from '../../shared/dataset';
 import { FusedAdam } from './fused-adam';
 import { type Autoencoder, lossOf, normalNoise } from './model';
+import { readInto } from './evaluate';
 
 /**
  * What a training step updates the weights with: our fused Adam (the training loop's), or tfjs's
@@ -26,17 +27,49 @@ export function trainStep(
   fBatch: Float32Array,
   config: TrainConfig,
   rng: () => number,
-): { loss: number; grads: tf.NamedTensorMap } {
+): { loss: number; terms: LossParts; grads: tf.NamedTensorMap } {
   const rows = fBatch.length / 2;
-  const { value, grads } = tf.tidy(() => {
+  // Kept out of the gradient's own scope (tf.variableGrads tidies everything but the loss).
+  let parts: tf.Tensor1D | null = null;
+  const { read, grads } = tf.tidy(() => {
     const x = tf.tensor2d(xBatch, [rows, xBatch.length / rows]); // [B, s²]
     const f = tf.tensor2d(fBatch, [rows, 2]); // [B, 2]
     const noise = config.kind === 'vae' ? normalNoise(rows, rng) : null; // [B, 2]
-    return tf.variableGrads(() => lossOf(model, x, f, config, noise).total, vars);
+    const { value, grads: g } = tf.variableGrads(() => {
+      const terms = lossOf(model, x, f, config, noise);
+      if (terms.parts) parts = tf.keep(terms.parts);
+      return terms.total;
+    }, vars);
+    // One read for the total and its parts.
+    return { read: parts ? tf.concat([tf.reshape(value, [1]), parts]) : value, grads: g };
   });
-  const loss = value.dataSync()[0] ?? Number.NaN;
-  value.dispose();
-  return { loss, grads };
+  (parts as tf.Tensor1D | null)?.dispose();
+  const values = new Float32Array(read.size);
+  readInto(read, values, 0);
+  read.dispose();
+  const loss = values[0] ?? Number.NaN;
+  // Without parts the total is the reconstruction term alone (a plain autoencoder, λ = 0).
+  const terms = values.length > 1 ? lossParts(values.subarray(1)) : lossParts([loss, 0, 0, 0, 0]);
+  return { loss, terms, grads };
+}
+
+/** A step's loss terms (see LossTerms.parts): total = recon + β·klPerPixel + λ·align. */
+export interface LossParts {
+  recon: number;
+  klPerPixel: number;
+  align: number;
+  /** KL of each latent dimension, nats (0 for a plain autoencoder). */
+  klPerDim: number[];
+}
+
+/** Reads LossTerms.parts. */
+export function lossParts(values: ArrayLike<number>): LossParts {
+  return {
+    recon: values[0] ?? Number.NaN,
+    klPerPixel: values[1] ?? Number.NaN,
+    align: values[2] ?? Number.NaN,
+    klPerDim: Array.from({ length: Math.max(0, values.length - 3) }, (_, i) => values[3 + i] ?? Number.NaN),
+  };
 }
 
 /** Both optimizers read their `learningRate` field on every update (tfjs's is public at runtime). */

@@ -6,6 +6,7 @@ import type { Training } from '../state/use-training';
 import { ConfigSummary } from './ConfigSummary';
 import { longRunQuestion } from './run-estimate';
 import { LossChart } from './LossChart';
+import { LossTerms } from './LossTerms';
 import { TrainConfigForm } from './TrainConfigForm';
 import { formatDuration, TrainProgressBar } from './TrainProgressBar';
 import type { ConfigDraft } from './validate-config';
@@ -113,6 +114,7 @@ export const TrainingPanel = memo(function TrainingPanel({
       {state.lossTrain.length > 0 && (
         <LossChart train={state.lossTrain} val={state.lossVal} epochs={epochs} />
       )}
+      <LossTerms terms={state.progress?.terms} pixels={(Number(draft.imageSize) || 32) ** 2} />
       {state.status === 'finished' && state.result?.keptPrevious !== undefined && (
         <p className="notice-inline success" role="status">
           Stopped before the first epoch ended; the previous model ({state.result.keptPrevious}) was kept.
