@@ -88,12 +88,14 @@ describe('interaction', () => {
   });
 });
 
-describe('the loss and its terms (reconstruction, KL, alignment)', () => {
-  it('adds up: lossTrain = lossRecon + β·lossKl + λ·lossAlign, the KL split by dimension in nats', async () => {
-    const config: TrainConfig = { ...SMALL, kind: 'vae', beta: 3, align: 0.5, epochs: 1 };
-    const model = smallModel(config);
-    const progress: TrainProgress[] = [];
-    const epochs: TrainEpoch[] = [];
+/** Trains a fresh small model with `config` and returns what it reported. */
+async function trainRecorded(
+  config: TrainConfig,
+): Promise<{ progress: TrainProgress[]; epochs: TrainEpoch[] }> {
+  const model = smallModel(config);
+  const progress: TrainProgress[] = [];
+  const epochs: TrainEpoch[] = [];
+  try {
     await runTraining({
       runId: 'r',
       config,
@@ -103,7 +105,21 @@ describe('the loss and its terms (reconstruction, KL, alignment)', () => {
       onProgress: (p) => progress.push(p),
       onEpoch: (e) => epochs.push(e),
     });
+  } finally {
     disposeModel(model);
+  }
+  return { progress, epochs };
+}
+
+describe('the loss and its terms (reconstruction, KL, alignment)', () => {
+  it('adds up: lossTrain = lossRecon + β·lossKl + λ·lossAlign, the KL split by dimension in nats', async () => {
+    const { progress, epochs } = await trainRecorded({
+      ...SMALL,
+      kind: 'vae',
+      beta: 3,
+      align: 0.5,
+      epochs: 1,
+    });
     const reports = [...progress.filter((p) => p.terms), ...epochs];
     expect(reports.length).toBeGreaterThan(1);
     const pixels = dataset.imageSize ** 2;
@@ -118,17 +134,7 @@ describe('the loss and its terms (reconstruction, KL, alignment)', () => {
   });
 
   it('an autoencoder at λ = 0 has no KL and no alignment term: its loss is its reconstruction', async () => {
-    const model = smallModel();
-    const epochs: TrainEpoch[] = [];
-    await runTraining({
-      runId: 'r',
-      config: { ...SMALL, epochs: 1 },
-      dataset,
-      model,
-      control: new TrainControl(),
-      onEpoch: (e) => epochs.push(e),
-    });
-    disposeModel(model);
+    const { epochs } = await trainRecorded({ ...SMALL, epochs: 1 });
     const t = epochs[0]!.terms!;
     expect(t.lossKl).toBe(0);
     expect(t.klPerDim).toEqual([0, 0]);
@@ -138,18 +144,7 @@ describe('the loss and its terms (reconstruction, KL, alignment)', () => {
 
   it('the rate (KL) falls as β rises, on the default seed', async () => {
     const rate = async (beta: number): Promise<number> => {
-      const config: TrainConfig = { ...SMALL, kind: 'vae', beta, epochs: 3 };
-      const model = smallModel(config);
-      const epochs: TrainEpoch[] = [];
-      await runTraining({
-        runId: 'r',
-        config,
-        dataset,
-        model,
-        control: new TrainControl(),
-        onEpoch: (e) => epochs.push(e),
-      });
-      disposeModel(model);
+      const { epochs } = await trainRecorded({ ...SMALL, kind: 'vae', beta, epochs: 3 });
       return epochs.at(-1)!.terms!.klPerDim.reduce((a, b) => a + b, 0);
     };
     const [low, mid, high] = [await rate(0.1), await rate(1), await rate(10)];
