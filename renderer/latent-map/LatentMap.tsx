@@ -112,6 +112,7 @@ export function LatentMap({ content, vp, contourSegments, box, onBoxChange, ...p
         data-contour-segments={content.layers.showContours ? contourSegments : 0}
         data-shading={content.layers.showShading && content.fields ? 'on' : 'off'}
         data-hover-index={content.hoverIndex}
+        data-prior={content.prior ? 'on' : 'off'}
         data-view-center={vp ? `${fmt(vp.centerZ1)},${fmt(vp.centerZ2)}` : ''}
         data-view-scale={vp ? vp.scale.toFixed(3) : ''}
         {...data}

@@ -97,6 +97,7 @@ export function LatentMapPanel({
     );
   }, [tiles, onGridChange]);
 
+  const isVae = model?.info.config.kind === 'vae';
   const content: MapContent = useMemo(
     () => ({
       points,
@@ -108,8 +109,9 @@ export function LatentMapPanel({
       layers,
       hoverIndex: hover?.index ?? -1,
       pmodel: pmodelOverlay,
+      prior: isVae,
     }),
-    [points, colorBy, z, tiles, fields, shade, layers, hover?.index, pmodelOverlay],
+    [points, colorBy, z, tiles, fields, shade, layers, hover?.index, pmodelOverlay, isVae],
   );
   const range = sliderBounds(model);
   const zStep = KEY_STEP_FRACTION * Math.max(range.max[0] - range.min[0], range.max[1] - range.min[1]);
@@ -175,6 +177,7 @@ export function LatentMapPanel({
           layers={layers}
           hasPModel={pmodel !== null}
           hasModel={model !== null}
+          hasPrior={isVae}
         />
         <CorrelationTable metrics={model?.info.metrics ?? null} />
       </footer>

@@ -17,6 +17,8 @@ interface MapLegendProps {
    * so the map does not shrink under the user's hand when it arrives.
    */
   hasModel?: boolean;
+  /** The model is a VAE: its prior's circles are drawn (draw-prior.ts). */
+  hasPrior?: boolean;
 }
 
 /** Key to the map: which true factor colours the points (a toggle) on a viridis scale, and the overlays' line styles. */
@@ -26,6 +28,7 @@ export const MapLegend = memo(function MapLegend({
   layers,
   hasPModel = false,
   hasModel = false,
+  hasPrior = false,
 }: MapLegendProps) {
   const { low, high } = FACTOR_WORDS[colorBy];
   return (
@@ -85,6 +88,17 @@ export const MapLegend = memo(function MapLegend({
           >
             <span className="legend-shade" aria-hidden="true" />
             off-manifold
+          </span>
+        )}
+        {hasPrior && (
+          <span
+            className="legend-key"
+            title="The VAE's prior p(z) = N(0, I): circles holding 50 %, 90 % and 99 % of its probability. The KL term pulls the codes toward it."
+          >
+            <svg width="22" height="8" aria-hidden="true">
+              <line x1="0" y1="4" x2="22" y2="4" className="prior-stroke" />
+            </svg>
+            prior N(0, I)
           </span>
         )}
         {layers.showPModel && (hasPModel || hasModel) && <PModelLegend pending={!hasPModel} />}

@@ -8,6 +8,7 @@ import type { LatentBounds } from '../../shared/api';
 import { FACTORS } from '../../shared/factors';
 import { viridisCss } from './colormap';
 import { drawPModelMarks, drawPModelShade } from './draw-pmodel';
+import { drawPrior } from './draw-prior';
 import { placeAxisLabels, ticks, tickStep } from './axis-labels';
 import { edgeMarker, type EdgeMarker } from './edge-marker';
 import type { IsoLine } from './map-fields';
@@ -69,6 +70,7 @@ export function drawMapBase(
     drawIsoLines(ctx, vp, content.fields.isoHeight, ISO_HEIGHT_COLOR, []);
     drawIsoLines(ctx, vp, content.fields.isoRadius, ISO_RADIUS_COLOR, [5, 4]);
   }
+  if (content.prior) drawPrior(ctx, vp);
   drawPoints(ctx, vp, content);
   if (content.pmodel) drawPModelMarks(ctx, vp, content.pmodel);
   drawAxisLabels(ctx, vp);

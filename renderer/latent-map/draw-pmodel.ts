@@ -24,7 +24,8 @@ import { latentToScreen, screenRect, type Viewport } from './viewport';
 const SAMPLE_RADIUS_PX = 2.4;
 const HANDLE_HALF_PX = 4;
 /** Dash of each contour in mass order (50 % solid, 90 % dashed, 99 % dotted). */
-const CONTOUR_DASHES: readonly number[][] = [[], [6, 4], [2, 3]];
+/** Solid, dashed, dotted: the 50, 90 and 99 % contours (also the prior's, draw-prior.ts). */
+export const CONTOUR_DASHES: readonly number[][] = [[], [6, 4], [2, 3]];
 
 /** The density as shading (under the encoded points). */
 export function drawPModelShade(ctx: CanvasRenderingContext2D, vp: Viewport, layer: PModelOverlay): void {

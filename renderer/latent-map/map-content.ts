@@ -48,6 +48,8 @@ export interface MapContent {
   hoverIndex: number;
   /** The p_model layer (null: none fitted, or hidden). Its box is drawn over the base, like z. */
   pmodel: PModelOverlay | null;
+  /** Draw the VAE's prior N(0, I) (draw-prior.ts): the model is a VAE. */
+  prior: boolean;
 }
 
 /** The p_model layer, ready to paint (use-pmodel-overlay.ts). */

@@ -51,3 +51,6 @@ export const SAMPLE_PLAUSIBLE = '#7ee0a1';
 export const SAMPLE_WRONG = '#ff5a5a';
 export const SAMPLE_UNJUDGED = 'rgba(220, 226, 236, 0.85)';
 export const MEAN_MARKER = '#ff7ad9';
+
+/** The VAE prior's circles (draw-prior.ts): a cool white, apart from the p_model's warm contours. */
+export const PRIOR_CONTOUR = 'rgba(225, 232, 255, 0.75)';

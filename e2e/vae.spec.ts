@@ -1,0 +1,32 @@
+// A VAE through the real app: its training shows the loss's terms (reconstruction, KL per latent
+// dimension) and, at a large β, warns of a collapsed dimension; the map draws its prior N(0, I).
+import { test, expect } from './fixtures';
+import { TINY_RUN } from './flows';
+
+test('a VAE run shows its KL per dimension, warns of collapse at β = 10, and the map draws its prior', async ({
+  page,
+  pageErrors,
+}) => {
+  const map = page.getByRole('application', { name: /Latent space map/ });
+  await expect(map).toHaveAttribute('data-prior', 'off'); // the bundled autoencoder has no prior
+  await page.getByRole('tab', { name: 'Train' }).click();
+  const form = page.getByRole('form', { name: 'Training configuration' });
+  await form.getByRole('radiogroup', { name: 'Model kind' }).getByText(/vae/i).click();
+  await form.getByLabel('KL weight β').fill('10');
+  await form.getByLabel('Epochs').fill('8'); // long enough for the KL of one dimension to fall away
+  await form.getByLabel('Dataset size').fill(TINY_RUN.datasetSize);
+  await form.getByLabel('Batch size').fill(TINY_RUN.batchSize);
+  await form.getByRole('button', { name: 'Train', exact: true }).click();
+
+  const terms = page.getByTestId('loss-terms');
+  await expect(terms).toContainText(/reconstruction \d/, { timeout: 60_000 });
+  await expect(terms).toContainText(/KL [\d.]+ nats\/image \(z₁ [\d.e-]+, z₂ [\d.e-]+\)/);
+  await expect(page.getByRole('status').filter({ hasText: /Finished after 8 epochs/ })).toBeVisible({
+    timeout: 90_000,
+  });
+  // At β = 10 this tiny run gives up a dimension: the app says which and why.
+  await expect(page.getByTestId('collapse-warning')).toContainText(/no information: KL below 0.01 nats/);
+  await page.getByRole('tab', { name: 'Explore' }).click();
+  await expect(map).toHaveAttribute('data-prior', 'on');
+  expect(pageErrors).toEqual([]);
+});
