@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { FACTOR_WORDS, FACTORS, type Factor } from '../../shared/factors';
 import { viridisGradientCss } from './colormap';
 import type { MapLayers } from './map-content';
+import { LineKey } from './LineKey';
 import { PModelLegend } from './PModelLegend';
 
 const GRADIENT = viridisGradientCss();
@@ -61,24 +62,18 @@ export const MapLegend = memo(function MapLegend({
       <div className="legend-row">
         {layers.showContours && (
           <>
-            <span
-              className="legend-key"
+            <LineKey
+              stroke="iso-height-stroke"
               title="Iso-height lines: where the estimated true height is constant (steps of 0.1; 0.5 is bold)."
             >
-              <svg width="22" height="8" aria-hidden="true">
-                <line x1="0" y1="4" x2="22" y2="4" className="iso-height-stroke" />
-              </svg>
               iso-height
-            </span>
-            <span
-              className="legend-key"
+            </LineKey>
+            <LineKey
+              stroke="iso-radius-stroke"
               title="Iso-radius lines: where the estimated true radius is constant (steps of 0.1; 0.5 is bold)."
             >
-              <svg width="22" height="8" aria-hidden="true">
-                <line x1="0" y1="4" x2="22" y2="4" className="iso-radius-stroke" />
-              </svg>
               iso-radius
-            </span>
+            </LineKey>
           </>
         )}
         {layers.showShading && (
@@ -91,15 +86,12 @@ export const MapLegend = memo(function MapLegend({
           </span>
         )}
         {hasPrior && (
-          <span
-            className="legend-key"
+          <LineKey
+            stroke="prior-stroke"
             title="The VAE's prior p(z) = N(0, I): circles holding 50 %, 90 % and 99 % of its probability. The KL term pulls the codes toward it."
           >
-            <svg width="22" height="8" aria-hidden="true">
-              <line x1="0" y1="4" x2="22" y2="4" className="prior-stroke" />
-            </svg>
             prior N(0, I)
-          </span>
+          </LineKey>
         )}
         {layers.showPModel && (hasPModel || hasModel) && <PModelLegend pending={!hasPModel} />}
         <span className="legend-hint" id="latent-map-help">

@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { LineKey } from './LineKey';
 
 /**
  * Key to the p_model layer: the density shading, the highest-density contours, the uniform box,
@@ -19,15 +20,12 @@ export const PModelLegend = memo(function PModelLegend({ pending = false }: { pe
         <span className="legend-density" aria-hidden="true" />
         p_model
       </span>
-      <span
-        className="legend-key"
+      <LineKey
+        stroke="hdr-stroke"
         title="Highest-density regions: the smallest regions holding 50 %, 90 % and 99 % of p_model's probability (solid, dashed, dotted)."
       >
-        <svg width="22" height="8" aria-hidden="true">
-          <line x1="0" y1="4" x2="22" y2="4" className="hdr-stroke" />
-        </svg>
         50 / 90 / 99 %
-      </span>
+      </LineKey>
       <span className="legend-key" title="Samples drawn from p_model and judged against the true cylinders.">
         <span className="legend-dot legend-dot-c" aria-hidden="true" />
         plausible (C)
