@@ -28,5 +28,18 @@ test('a VAE run shows its KL per dimension, warns of collapse at β = 10, and th
   await expect(page.getByTestId('collapse-warning')).toContainText(/no information: KL below 0.01 nats/);
   await page.getByRole('tab', { name: 'Explore' }).click();
   await expect(map).toHaveAttribute('data-prior', 'on');
+  // Hovering a point shows its 1σ posterior ellipse, radii exp(½·logVar) from the encoder.
+  // Around the view's centre, where the codes are densest, until the pointer is over one.
+  const box = (await map.boundingBox())!;
+  for (let i = 0; i < 60 && (await map.getAttribute('data-hover-index')) === '-1'; i++) {
+    const angle = i * 2.4;
+    const radius = 4 * Math.sqrt(i);
+    await page.mouse.move(
+      box.x + box.width / 2 + radius * Math.cos(angle),
+      box.y + box.height / 2 + radius * Math.sin(angle),
+    );
+  }
+  expect(Number(await map.getAttribute('data-hover-index'))).toBeGreaterThanOrEqual(0);
+  await expect(map).toHaveAttribute('data-posterior-radii', /^\d+\.\d{4},\d+\.\d{4}$/);
   expect(pageErrors).toEqual([]);
 });

@@ -120,6 +120,7 @@ export function App() {
           onZ={view.setZ}
           onGridChange={files.setGrid}
           pmodel={generative.mapLayer}
+          logVar={generative.valLogVar}
           onBoxChange={generative.setBox}
           toolbar={
             <MapLayersBar layers={layers} onLayers={setLayers} hasPModel={generative.mapLayer !== null} />

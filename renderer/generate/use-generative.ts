@@ -111,6 +111,8 @@ export function useGenerative(
     samples: sampling.samples,
     sampling: sampling.busy,
     threshold: codes.threshold,
+    /** A VAE's validation log-variances (same order as the model's points), for its posterior ellipses. */
+    valLogVar: codes.val?.logVar ?? null,
     message: c.refusal ?? fitted.error ?? codes.error ?? sampling.error,
     mapLayer,
     saves,

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { LatentBox } from './box-handles';
-import { drawCrosshair, drawMapBase } from './draw-latent-map';
+import { drawCrosshair, drawMapBase, posteriorRadii } from './draw-latent-map';
 import { drawBox } from './draw-pmodel';
 import type { MapContent } from './map-content';
 import { pmodelData } from './pmodel-data';
@@ -88,6 +88,7 @@ export function LatentMap({ content, vp, contourSegments, box, onBoxChange, ...p
     [codes],
   );
   const count = content.points?.count ?? 0;
+  const posterior = posteriorRadii(content.logVar, content.hoverIndex);
   const tileCount = layers.showTiles && tiles ? tiles.perSide ** 2 : 0;
   const [z1, z2] = content.z;
   const size = { width: vp?.width ?? '100%', height: vp?.height ?? '100%' };
@@ -113,6 +114,7 @@ export function LatentMap({ content, vp, contourSegments, box, onBoxChange, ...p
         data-shading={content.layers.showShading && content.fields ? 'on' : 'off'}
         data-hover-index={content.hoverIndex}
         data-prior={content.prior ? 'on' : 'off'}
+        data-posterior-radii={posterior ? posterior.map((r) => r.toFixed(4)).join(',') : ''}
         data-view-center={vp ? `${fmt(vp.centerZ1)},${fmt(vp.centerZ2)}` : ''}
         data-view-scale={vp ? vp.scale.toFixed(3) : ''}
         {...data}

@@ -45,6 +45,8 @@ interface LatentMapPanelProps {
   pmodel?: PModelLayer | null;
   /** The uniform box was dragged to new corners (called live, on every move). */
   onBoxChange?: (min: Point2, max: Point2) => void;
+  /** A VAE's validation log-variances (as the points), for the hovered point's posterior ellipse. */
+  logVar?: Float32Array | null;
 }
 
 /** Pixels per tile of an exported grid sheet. */
@@ -68,6 +70,7 @@ export function LatentMapPanel({
   toolbar,
   pmodel = null,
   onBoxChange,
+  logVar = null,
 }: LatentMapPanelProps) {
   const frame = useRef<HTMLDivElement | null>(null);
   // A model that has just started training may have no codes yet: nothing to draw until its first epoch.
@@ -110,8 +113,9 @@ export function LatentMapPanel({
       hoverIndex: hover?.index ?? -1,
       pmodel: pmodelOverlay,
       prior: isVae,
+      logVar: isVae && logVar && points && logVar.length === points.codes.length ? logVar : null,
     }),
-    [points, colorBy, z, tiles, fields, shade, layers, hover?.index, pmodelOverlay, isVae],
+    [points, colorBy, z, tiles, fields, shade, layers, hover?.index, pmodelOverlay, isVae, logVar],
   );
   const range = sliderBounds(model);
   const zStep = KEY_STEP_FRACTION * Math.max(range.max[0] - range.min[0], range.max[1] - range.min[1]);

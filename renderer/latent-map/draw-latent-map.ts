@@ -27,6 +27,8 @@ import {
   ISO_RADIUS_COLOR,
   LABEL_HALO,
   POINT_OUTLINE,
+  POSTERIOR_EDGE,
+  POSTERIOR_FILL,
   shadeCss,
 } from './map-palette';
 import type { MapContent } from './map-content';
@@ -163,6 +165,31 @@ function drawIsoLines(
   ctx.setLineDash([]);
 }
 
+/**
+ * The 1σ radii (latent units) of point `i`'s posterior q(z|x) = N(μ, diag(exp(logVar))): exp(½·logVar)
+ * per dimension; null without log-variances for it.
+ *
+ * @example posteriorRadii(Float32Array.of(0, Math.log(4)), 0) // [1, 2]
+ */
+export function posteriorRadii(logVar: Float32Array | null, i: number): [number, number] | null {
+  if (!logVar || 2 * i + 1 >= logVar.length) return null;
+  const r: [number, number] = [Math.exp(0.5 * logVar[2 * i]!), Math.exp(0.5 * logVar[2 * i + 1]!)];
+  return r.every(Number.isFinite) ? r : null;
+}
+
+/** The hovered code's 1σ posterior ellipse: where the encoder says this image's z may fall. */
+function drawPosterior(ctx: CanvasRenderingContext2D, at: { x: number; y: number }, rx: number, ry: number) {
+  ctx.save();
+  ctx.fillStyle = POSTERIOR_FILL;
+  ctx.strokeStyle = POSTERIOR_EDGE;
+  ctx.lineWidth = 1.25;
+  ctx.beginPath();
+  ctx.ellipse(at.x, at.y, Math.max(0.5, rx), Math.max(0.5, ry), 0, 0, 2 * Math.PI);
+  ctx.fill();
+  ctx.stroke();
+  ctx.restore();
+}
+
 function drawPoints(ctx: CanvasRenderingContext2D, vp: Viewport, content: MapContent): void {
   const pts = content.points;
   if (!pts) return;
@@ -188,6 +215,8 @@ function drawPoints(ctx: CanvasRenderingContext2D, vp: Viewport, content: MapCon
       z1: pts.codes[2 * content.hoverIndex]!,
       z2: pts.codes[2 * content.hoverIndex + 1]!,
     });
+    const radii = posteriorRadii(content.logVar, content.hoverIndex);
+    if (radii) drawPosterior(ctx, h, radii[0] * vp.scale, radii[1] * vp.scale);
     ctx.strokeStyle = HOVER_RING;
     ctx.lineWidth = 1.5;
     ctx.beginPath();

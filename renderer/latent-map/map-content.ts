@@ -50,6 +50,11 @@ export interface MapContent {
   pmodel: PModelOverlay | null;
   /** Draw the VAE's prior N(0, I) (draw-prior.ts): the model is a VAE. */
   prior: boolean;
+  /**
+   * A VAE's log-variances of the points (interleaved, as `points.codes`), for the hovered point's
+   * 1σ posterior ellipse; null otherwise.
+   */
+  logVar: Float32Array | null;
 }
 
 /** The p_model layer, ready to paint (use-pmodel-overlay.ts). */

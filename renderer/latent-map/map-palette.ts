@@ -54,3 +54,7 @@ export const MEAN_MARKER = '#ff7ad9';
 
 /** The VAE prior's circles (draw-prior.ts): a cool white, apart from the p_model's warm contours. */
 export const PRIOR_CONTOUR = 'rgba(225, 232, 255, 0.75)';
+
+/** A VAE code's 1σ posterior ellipse (draw-latent-map.ts), the prior's cool white. */
+export const POSTERIOR_EDGE = 'rgba(225, 232, 255, 0.9)';
+export const POSTERIOR_FILL = 'rgba(225, 232, 255, 0.12)';
