@@ -52,6 +52,15 @@ describe('trainingReducer', () => {
     expect(s.progress?.step).toBe(5);
   });
 
+  it("records the reconstruction term beside the loss when the loss has others (a VAE's KL), not for a plain autoencoder", () => {
+    const vae = { lossRecon: 0.01, lossKl: 0.002, lossAlign: 0, klPerDim: [1, 1] };
+    let s = trainingReducer(started(), { type: 'progress', progress: progress('r1', 1, 5, { terms: vae }) });
+    expect(s.lossRecon).toEqual([{ epoch: 0.5, loss: 0.01 }]);
+    const ae = { lossRecon: 0.02, lossKl: 0, lossAlign: 0, klPerDim: [0, 0] };
+    s = trainingReducer(started('r2'), { type: 'progress', progress: progress('r2', 1, 5, { terms: ae }) });
+    expect(s.lossRecon).toEqual([]);
+  });
+
   it('accepts events that arrive before the start request answers', () => {
     let s = trainingReducer(INITIAL_TRAINING, { type: 'start-requested' });
     s = trainingReducer(s, { type: 'progress', progress: progress('r9', 1, 1) });

@@ -17,6 +17,11 @@ export interface TrainingState {
   progress: TrainProgress | null;
   lossTrain: LossPoint[];
   lossVal: LossPoint[];
+  /**
+   * The reconstruction term of the training loss, per report, when the loss has other terms (a
+   * VAE's KL, an alignment): the gap between it and lossTrain is what those terms add.
+   */
+  lossRecon: LossPoint[];
   /** User-facing message of the last failure (training or a control request). */
   error: string | null;
   /** A pause or resume the user asked for that the engine has not confirmed yet. */
@@ -50,6 +55,7 @@ export const INITIAL_TRAINING: TrainingState = {
   progress: null,
   lossTrain: [],
   lossVal: [],
+  lossRecon: [],
   error: null,
   pending: null,
   result: null,
@@ -102,6 +108,10 @@ export function trainingReducer(state: TrainingState, action: TrainingAction): T
             : state.pending,
         progress: p,
         lossTrain: Number.isFinite(p.lossTrain) ? appendThinned(state.lossTrain, point) : state.lossTrain,
+        lossRecon:
+          p.terms && (p.terms.lossKl > 0 || p.terms.lossAlign > 0) && Number.isFinite(p.terms.lossRecon)
+            ? appendThinned(state.lossRecon, { epoch: point.epoch, loss: p.terms.lossRecon })
+            : state.lossRecon,
       };
     }
     case 'epoch': {

@@ -5,9 +5,23 @@ import { CHART_PADDING, lossChartGeometry } from './loss-chart';
 const WIDTH = 268;
 const HEIGHT = 132;
 
-/** Train (per report) and validation (per epoch) loss curves on a log scale. */
-export function LossChart({ train, val, epochs }: { train: LossPoint[]; val: LossPoint[]; epochs: number }) {
-  const g = lossChartGeometry(train, val, epochs, WIDTH, HEIGHT);
+/**
+ * Train (per report) and validation (per epoch) loss curves on a log scale, and, when the loss has
+ * more terms than the reconstruction (a VAE's KL, an alignment), the reconstruction term alone:
+ * the gap between it and the train curve is what the other terms add.
+ */
+export function LossChart({
+  train,
+  val,
+  recon = [],
+  epochs,
+}: {
+  train: LossPoint[];
+  val: LossPoint[];
+  recon?: LossPoint[];
+  epochs: number;
+}) {
+  const g = lossChartGeometry(train, val, epochs, WIDTH, HEIGHT, recon);
   const bottom = HEIGHT - CHART_PADDING.bottom;
   return (
     <figure className="loss-chart">
@@ -20,6 +34,7 @@ export function LossChart({ train, val, epochs }: { train: LossPoint[]; val: Los
         data-testid="loss-chart"
         data-train-points={train.length}
         data-val-points={val.length}
+        data-recon-points={recon.length}
       >
         {g.yTicks.map((t) => (
           <g key={`y${t.label}`}>
@@ -48,6 +63,7 @@ export function LossChart({ train, val, epochs }: { train: LossPoint[]; val: Los
           className="chart-axis"
         />
         <path d={g.trainPath} className="chart-train" />
+        {g.reconPath && <path d={g.reconPath} className="chart-recon" />}
         <path d={g.valPath} className="chart-val" />
         {g.valDots.map((d, i) => (
           <circle key={i} cx={d.x} cy={d.y} r={2.2} className="chart-val-dot" />
@@ -55,7 +71,14 @@ export function LossChart({ train, val, epochs }: { train: LossPoint[]; val: Los
       </svg>
       <figcaption>
         <span className="swatch-train" aria-hidden="true" /> train{' '}
-        <span className="swatch-val" aria-hidden="true" /> validation · loss (log scale) by epoch
+        <span className="swatch-val" aria-hidden="true" /> validation
+        {recon.length > 0 && (
+          <>
+            {' '}
+            <span className="swatch-recon" aria-hidden="true" /> reconstruction term
+          </>
+        )}{' '}
+        · loss (log scale) by epoch
       </figcaption>
     </figure>
   );

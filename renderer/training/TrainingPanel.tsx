@@ -112,7 +112,7 @@ export const TrainingPanel = memo(function TrainingPanel({
         />
       )}
       {state.lossTrain.length > 0 && (
-        <LossChart train={state.lossTrain} val={state.lossVal} epochs={epochs} />
+        <LossChart train={state.lossTrain} val={state.lossVal} recon={state.lossRecon} epochs={epochs} />
       )}
       <LossTerms terms={state.progress?.terms} pixels={(Number(draft.imageSize) || 32) ** 2} />
       {state.status === 'finished' && state.result?.keptPrevious !== undefined && (

@@ -55,3 +55,21 @@ describe('ticks', () => {
     expect(formatLoss(2e-4)).toBe('2e-4');
   });
 });
+
+describe('the reconstruction term', () => {
+  it('gets its own curve, inside the y range', () => {
+    const train = [
+      { epoch: 0.5, loss: 0.1 },
+      { epoch: 1, loss: 0.05 },
+    ];
+    const recon = [
+      { epoch: 0.5, loss: 0.001 },
+      { epoch: 1, loss: 0.0008 },
+    ];
+    const g = lossChartGeometry(train, [], 2, 300, 120, recon);
+    expect(g.reconPath).toMatch(/^M[\d.]+,[\d.]+L[\d.]+,[\d.]+$/);
+    // The y axis now reaches down to the reconstruction's decade.
+    expect(g.yTicks.some((t) => t.label.includes('0.001') || t.label.includes('1e-3'))).toBe(true);
+    expect(lossChartGeometry(train, [], 2, 300, 120).reconPath).toBe('');
+  });
+});

@@ -12,6 +12,8 @@ export interface Tick {
 /** SVG paths and ticks for the train/validation loss curves (y on a log scale: losses span decades). */
 export interface LossChartGeometry {
   trainPath: string;
+  /** The reconstruction term's curve ('' when none). */
+  reconPath: string;
   valPath: string;
   /** Last validation point, to mark with a dot. */
   valDots: { x: number; y: number }[];
@@ -31,10 +33,11 @@ export function lossChartGeometry(
   epochs: number,
   width: number,
   height: number,
+  recon: readonly LossPoint[] = [],
 ): LossChartGeometry {
   const plotW = Math.max(width - CHART_PADDING.left - CHART_PADDING.right, 1);
   const plotH = Math.max(height - CHART_PADDING.top - CHART_PADDING.bottom, 1);
-  const finite = [...train, ...val].map((p) => p.loss).filter((l) => Number.isFinite(l) && l > 0);
+  const finite = [...train, ...val, ...recon].map((p) => p.loss).filter((l) => Number.isFinite(l) && l > 0);
   let lo = finite.length ? Math.log10(Math.min(...finite)) : -3;
   let hi = finite.length ? Math.log10(Math.max(...finite)) : 0;
   if (hi - lo < 0.3) {
@@ -52,6 +55,7 @@ export function lossChartGeometry(
       .join('');
   return {
     trainPath: path(train),
+    reconPath: path(recon),
     valPath: path(val),
     valDots: val
       .filter((p) => Number.isFinite(p.loss) && p.loss > 0)
