@@ -3,7 +3,7 @@
 import { test, expect } from './fixtures';
 import { TINY_RUN } from './flows';
 
-test('a VAE run shows its KL per dimension, warns of collapse at β = 10, and the map draws its prior', async ({
+test('a VAE run shows its KL per dimension, warns of collapse at β = 10; the map draws its prior, a code’s posterior and draws from it', async ({
   page,
   pageErrors,
 }) => {
@@ -28,8 +28,11 @@ test('a VAE run shows its KL per dimension, warns of collapse at β = 10, and th
   await expect(page.getByTestId('collapse-warning')).toContainText(/no information: KL below 0.01 nats/);
   await page.getByRole('tab', { name: 'Explore' }).click();
   await expect(map).toHaveAttribute('data-prior', 'on');
-  // Hovering a point shows its 1σ posterior ellipse, radii exp(½·logVar) from the encoder.
-  // Around the view's centre, where the codes are densest, until the pointer is over one.
+  // "ε draws" on: the hovered image's posterior gives fresh draws of z twice a second.
+  await page.getByRole('toolbar', { name: 'Map layers' }).getByLabel('ε draws').check();
+  // Hovering a point shows its 1σ posterior ellipse, radii exp(½·logVar) from the encoder, and
+  // with "ε draws" fresh draws from it. Around the view's centre, where the codes are densest,
+  // until the pointer is over one.
   const box = (await map.boundingBox())!;
   for (let i = 0; i < 60 && (await map.getAttribute('data-hover-index')) === '-1'; i++) {
     const angle = i * 2.4;
@@ -41,5 +44,10 @@ test('a VAE run shows its KL per dimension, warns of collapse at β = 10, and th
   }
   expect(Number(await map.getAttribute('data-hover-index'))).toBeGreaterThanOrEqual(0);
   await expect(map).toHaveAttribute('data-posterior-radii', /^\d+\.\d{4},\d+\.\d{4}$/);
+  const firstDraw = Number(await map.getAttribute('data-eps-draw'));
+  expect(firstDraw).toBeGreaterThanOrEqual(0);
+  await expect
+    .poll(async () => Number(await map.getAttribute('data-eps-draw')))
+    .toBeGreaterThan(firstDraw + 1);
   expect(pageErrors).toEqual([]);
 });

@@ -123,7 +123,12 @@ export function App() {
           logVar={generative.valLogVar}
           onBoxChange={generative.setBox}
           toolbar={
-            <MapLayersBar layers={layers} onLayers={setLayers} hasPModel={generative.mapLayer !== null} />
+            <MapLayersBar
+              layers={layers}
+              onLayers={setLayers}
+              hasPModel={generative.mapLayer !== null}
+              isVae={generative.isVae}
+            />
           }
           actions={
             <button

@@ -45,7 +45,7 @@ export function LatentMap({ content, vp, contourSegments, box, onBoxChange, ...p
   // on the lower canvas.
   useEffect(() => {
     base.current.dirty = true;
-  }, [points, colorBy, tiles, fields, shade, layers, hoverIndex, pmodel, vp]);
+  }, [points, colorBy, tiles, fields, shade, layers, hoverIndex, pmodel, vp, content.epsDraw]);
 
   useEffect(() => {
     const el = canvas.current;
@@ -115,6 +115,7 @@ export function LatentMap({ content, vp, contourSegments, box, onBoxChange, ...p
         data-hover-index={content.hoverIndex}
         data-prior={content.prior ? 'on' : 'off'}
         data-posterior-radii={posterior ? posterior.map((r) => r.toFixed(4)).join(',') : ''}
+        data-eps-draw={posterior && content.epsDraw >= 0 ? content.epsDraw : -1}
         data-view-center={vp ? `${fmt(vp.centerZ1)},${fmt(vp.centerZ2)}` : ''}
         data-view-scale={vp ? vp.scale.toFixed(3) : ''}
         {...data}

@@ -101,6 +101,7 @@ export function LatentMapPanel({
   }, [tiles, onGridChange]);
 
   const isVae = model?.info.config.kind === 'vae';
+  const epsDraw = useEpsDraw(isVae && layers.showEps && (hover?.index ?? -1) >= 0);
   const content: MapContent = useMemo(
     () => ({
       points,
@@ -113,9 +114,10 @@ export function LatentMapPanel({
       hoverIndex: hover?.index ?? -1,
       pmodel: pmodelOverlay,
       prior: isVae,
+      epsDraw: isVae && layers.showEps && (hover?.index ?? -1) >= 0 ? epsDraw : -1,
       logVar: isVae && logVar && points && logVar.length === points.codes.length ? logVar : null,
     }),
-    [points, colorBy, z, tiles, fields, shade, layers, hover?.index, pmodelOverlay, isVae, logVar],
+    [points, colorBy, z, tiles, fields, shade, layers, hover?.index, pmodelOverlay, isVae, logVar, epsDraw],
   );
   const range = sliderBounds(model);
   const zStep = KEY_STEP_FRACTION * Math.max(range.max[0] - range.min[0], range.max[1] - range.min[1]);
@@ -207,4 +209,18 @@ function useVisibleSquare(vp: Viewport | null) {
     () => (scale > 0 ? visibleSquare({ centerZ1, centerZ2, scale, width, height }) : null),
     [centerZ1, centerZ2, scale, width, height],
   );
+}
+
+/** How often fresh ε draws replace the shown ones while a VAE's point is hovered. */
+const EPS_DRAW_MS = 500;
+
+/** A draw number that counts up every EPS_DRAW_MS while `running` (each is a fresh set of ε). */
+function useEpsDraw(running: boolean): number {
+  const [draw, setDraw] = useState(0);
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => setDraw((d) => d + 1), EPS_DRAW_MS);
+    return () => clearInterval(timer);
+  }, [running]);
+  return draw;
 }

@@ -6,6 +6,8 @@ interface MapLayersBarProps {
   onLayers(l: MapLayers): void;
   /** Whether a p_model is fitted (its toggle is disabled until one is). */
   hasPModel?: boolean;
+  /** The model is a VAE: its ε-draws toggle shows. */
+  isVae?: boolean;
 }
 
 /** The map's toolbar: show, hide and tune each layer. */
@@ -13,9 +15,10 @@ export const MapLayersBar = memo(function MapLayersBar({
   layers,
   onLayers,
   hasPModel = true,
+  isVae = false,
 }: MapLayersBarProps) {
   const toggle = (
-    key: 'showTiles' | 'showContours' | 'showShading' | 'showPModel',
+    key: 'showTiles' | 'showContours' | 'showShading' | 'showPModel' | 'showEps',
     label: string,
     title: string,
     disabled = false,
@@ -71,6 +74,12 @@ export const MapLayersBar = memo(function MapLayersBar({
           : 'Fit a p_model in the Generate panel to draw it here.',
         !hasPModel,
       )}
+      {isVae &&
+        toggle(
+          'showEps',
+          'ε draws',
+          'Resample ε: the encoder gives each image a distribution, not a point. With this on, hovering an image shows fresh draws z = μ + σ·ε from it, twice a second: the same image lands on different z.',
+        )}
     </div>
   );
 });

@@ -6,6 +6,7 @@
  */
 import type { LatentBounds } from '../../shared/api';
 import { FACTORS } from '../../shared/factors';
+import { createRng, gaussian } from '../../shared/random';
 import { viridisCss } from './colormap';
 import { drawPModelMarks, drawPModelShade } from './draw-pmodel';
 import { drawPrior } from './draw-prior';
@@ -177,6 +178,29 @@ export function posteriorRadii(logVar: Float32Array | null, i: number): [number,
   return r.every(Number.isFinite) ? r : null;
 }
 
+/** How many draws of ε the hovered point shows (EPS_DRAWS points, one fresh set per draw number). */
+export const EPS_DRAWS = 24;
+
+/**
+ * EPS_DRAWS draws z = μ + σ·ε, ε ~ N(0, I), interleaved: the same for the same point and draw
+ * number (a seeded generator), fresh for the next draw number.
+ */
+export function epsDraws(
+  mu: [number, number],
+  sigma: [number, number],
+  point: number,
+  draw: number,
+  count = EPS_DRAWS,
+): Float32Array {
+  const rng = createRng((point * 7919 + draw * 104729) >>> 0);
+  const out = new Float32Array(2 * count);
+  for (let k = 0; k < count; k++) {
+    out[2 * k] = mu[0] + sigma[0] * gaussian(rng);
+    out[2 * k + 1] = mu[1] + sigma[1] * gaussian(rng);
+  }
+  return out;
+}
+
 /** The hovered code's 1σ posterior ellipse: where the encoder says this image's z may fall. */
 function drawPosterior(ctx: CanvasRenderingContext2D, at: { x: number; y: number }, rx: number, ry: number) {
   ctx.save();
@@ -217,6 +241,18 @@ function drawPoints(ctx: CanvasRenderingContext2D, vp: Viewport, content: MapCon
     });
     const radii = posteriorRadii(content.logVar, content.hoverIndex);
     if (radii) drawPosterior(ctx, h, radii[0] * vp.scale, radii[1] * vp.scale);
+    if (radii && content.epsDraw >= 0) {
+      const mu: [number, number] = [
+        pts.codes[2 * content.hoverIndex]!,
+        pts.codes[2 * content.hoverIndex + 1]!,
+      ];
+      const draws = epsDraws(mu, radii, content.hoverIndex, content.epsDraw);
+      ctx.fillStyle = POSTERIOR_EDGE;
+      for (let k = 0; k < draws.length; k += 2) {
+        const p = latentToScreen(vp, { z1: draws[k]!, z2: draws[k + 1]! });
+        ctx.fillRect(p.x - 1.5, p.y - 1.5, 3, 3);
+      }
+    }
     ctx.strokeStyle = HOVER_RING;
     ctx.lineWidth = 1.5;
     ctx.beginPath();

@@ -14,6 +14,8 @@ export interface MapLayers {
   showShading: boolean;
   /** The fitted p_model: its density, highest-density contours, box, samples (when there is one). */
   showPModel: boolean;
+  /** A VAE: fresh draws z = μ + σ·ε from the hovered image's posterior, twice a second. */
+  showEps: boolean;
 }
 
 export const GRID_DENSITY_RANGE = [8, 24] as const;
@@ -24,6 +26,7 @@ export const DEFAULT_LAYERS: MapLayers = {
   showContours: true,
   showShading: true,
   showPModel: true,
+  showEps: false,
 };
 
 /** The decoded grid, ready to paint: one sheet image covering `bounds` (tile edges, not centres). */
@@ -55,6 +58,8 @@ export interface MapContent {
    * 1σ posterior ellipse; null otherwise.
    */
   logVar: Float32Array | null;
+  /** Which draw of ε to show for the hovered point (with layers.showEps), or -1 for none. */
+  epsDraw: number;
 }
 
 /** The p_model layer, ready to paint (use-pmodel-overlay.ts). */

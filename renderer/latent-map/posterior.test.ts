@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { posteriorRadii } from './draw-latent-map';
+import { EPS_DRAWS, epsDraws, posteriorRadii } from './draw-latent-map';
 
 describe("a VAE code's posterior ellipse", () => {
   it('has radii exp(½·logVar) per latent dimension, for the point asked', () => {
@@ -16,5 +16,21 @@ describe("a VAE code's posterior ellipse", () => {
     expect(posteriorRadii(null, 0)).toBeNull();
     expect(posteriorRadii(Float32Array.of(0, 0), 1)).toBeNull();
     expect(posteriorRadii(Float32Array.of(Infinity, 0), 0)).toBeNull();
+  });
+});
+
+describe('ε draws from the hovered posterior', () => {
+  it('are z = μ + σ·ε: the same for a draw number, fresh for the next, spread as σ', () => {
+    const a = epsDraws([1, -2], [0.5, 2], 7, 3, 4000);
+    expect(Array.from(epsDraws([1, -2], [0.5, 2], 7, 3, 4000))).toEqual(Array.from(a));
+    expect(Array.from(epsDraws([1, -2], [0.5, 2], 7, 4, 4000))).not.toEqual(Array.from(a));
+    const mean = (k: number) => a.filter((_, i) => i % 2 === k).reduce((s, v) => s + v, 0) / 4000;
+    const sd = (k: number, m: number) =>
+      Math.sqrt(a.filter((_, i) => i % 2 === k).reduce((s, v) => s + (v - m) ** 2, 0) / 4000);
+    expect(mean(0)).toBeCloseTo(1, 1);
+    expect(mean(1)).toBeCloseTo(-2, 1);
+    expect(Math.abs(sd(0, mean(0)) / 0.5 - 1)).toBeLessThan(0.06);
+    expect(Math.abs(sd(1, mean(1)) / 2 - 1)).toBeLessThan(0.06);
+    expect(epsDraws([0, 0], [1, 1], 0, 0)).toHaveLength(2 * EPS_DRAWS);
   });
 });
