@@ -27,6 +27,7 @@ import { InteractionClock } from './interaction-clock';
 import { IMMEDIATE_ROWS } from './slices';
 import type { ModelWeights } from './weights-mirror';
 import { MirrorPool } from './mirror-pool';
+import { spansWholeBuffer } from '../../shared/buffers';
 
 /** Restarts tried after one death before the engine gives up (the last try restores no model). */
 const MAX_RESTARTS = 2;
@@ -115,10 +116,7 @@ export class EngineClient implements EngineWithDiagnostics {
   }
   /** Transfers `images`' buffer to the worker when the array spans all of it (no 8 MB copy). */
   async encode(images: Float32Array, count: number): Promise<Float32Array> {
-    const whole =
-      images.buffer instanceof ArrayBuffer &&
-      images.byteOffset === 0 &&
-      images.byteLength === images.buffer.byteLength;
+    const whole = spansWholeBuffer(images);
     if (this.mirrors?.usable) {
       const codes = await this.mirrors.encode(images, count, whole);
       if (codes) return codes;

@@ -163,8 +163,8 @@ class TrainingRun {
   private lastReport = -Infinity;
   private lossVal: number | null = null;
   private lastLossTrain = Number.NaN;
-  /** The terms of lastLossTrain (null before the first step). */
-  private lastTerms: LossBreakdown | null = null;
+  /** The sums behind lastLossTrain's terms (null before the first step); averaged only when reported. */
+  private lastTerms: TermSums | null = null;
   private epochsTrained = 0;
   private globalStep = 0;
   private last: Evaluation | null = null;
@@ -212,7 +212,7 @@ class TrainingRun {
       terms.add(parts);
       stepsDone++;
       this.lastLossTrain = lossSum / stepsDone;
-      this.lastTerms = terms.mean();
+      this.lastTerms = terms;
       const now = this.now();
       if (now - this.lastReport >= PROGRESS_INTERVAL_MS && step + 1 < this.stepsPerEpoch) {
         this.lastReport = now;
@@ -274,7 +274,7 @@ class TrainingRun {
       epochs: config.epochs,
       lossTrain,
       lossVal: last.lossVal,
-      ...(this.lastTerms ? { terms: this.lastTerms } : {}),
+      ...(this.lastTerms ? { terms: this.lastTerms.mean() } : {}),
       metrics: last.metrics,
       codes,
     });
@@ -324,7 +324,7 @@ class TrainingRun {
       samplesPerSecond: this.samplesPerSecond(),
       etaSeconds,
       paused,
-      ...(this.lastTerms ? { terms: this.lastTerms } : {}),
+      ...(this.lastTerms ? { terms: this.lastTerms.mean() } : {}),
     });
   }
 }

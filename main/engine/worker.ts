@@ -17,6 +17,7 @@ import type {
   WorkerCalls,
   WorkerOptions,
 } from './worker-protocol';
+import { spansWholeBuffer } from '../../shared/buffers';
 
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run in a worker thread');
@@ -111,8 +112,7 @@ function transferables(value: unknown): ArrayBuffer[] {
   const out = new Set<ArrayBuffer>();
   const visit = (v: unknown, depth: number): void => {
     if (ArrayBuffer.isView(v)) {
-      if (v.buffer instanceof ArrayBuffer && v.byteOffset === 0 && v.byteLength === v.buffer.byteLength)
-        out.add(v.buffer);
+      if (spansWholeBuffer(v)) out.add(v.buffer);
     } else if (v && typeof v === 'object' && depth < 4) {
       for (const child of Object.values(v)) visit(child, depth + 1);
     }

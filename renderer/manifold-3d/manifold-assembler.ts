@@ -1,6 +1,7 @@
 import { createWorkerCalls } from '../lib/worker-calls';
 import { assembleManifold, type ManifoldData, type ManifoldInputs } from './manifold-data';
 import type { AssembleReply, AssembleRequest } from './manifold-worker';
+import { spansWholeBuffer } from '../../shared/buffers';
 
 /** Runs assembleManifold in a worker when one can start, else on the main thread. */
 export interface ManifoldAssembler {
@@ -13,13 +14,7 @@ export interface ManifoldAssembler {
 function wholeBuffers(arrays: Float32Array[]): ArrayBuffer[] {
   const out = new Set<ArrayBuffer>();
   for (const a of arrays) {
-    if (
-      a.buffer instanceof ArrayBuffer &&
-      a.byteOffset === 0 &&
-      a.byteLength === a.buffer.byteLength &&
-      a.byteLength > 0
-    )
-      out.add(a.buffer);
+    if (spansWholeBuffer(a) && a.byteLength > 0) out.add(a.buffer);
   }
   return [...out];
 }

@@ -216,7 +216,8 @@ export function createSceneView(
       // The worker could not start (a policy, no module workers): the canvas is untouched.
     }
   }
-  const scene = new ManifoldScene(canvas);
+  // The probe already made (worker path refused) tells the page scene what it would probe again.
+  const scene = new ManifoldScene(canvas, undefined, gl ? { software: gl.software } : {});
   canvas.dataset.renderer = 'page';
   return scene;
 }

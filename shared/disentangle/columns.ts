@@ -16,6 +16,24 @@ export function columnsOf(interleaved: ArrayLike<number>, dims: number): Float64
   });
 }
 
+/**
+ * The columns of interleaved codes (latentDim per row) and factors (factorDim per row); throws,
+ * naming the score `who`, when they hold different numbers of rows.
+ */
+export function pairedColumns(
+  codes: ArrayLike<number>,
+  factors: ArrayLike<number>,
+  latentDim: number,
+  factorDim: number,
+  who: string,
+): { z: Float64Array[]; v: Float64Array[]; n: number } {
+  const z = columnsOf(codes, latentDim);
+  const v = columnsOf(factors, factorDim);
+  const n = z[0]?.length ?? 0;
+  if (n !== (v[0]?.length ?? 0)) throw new Error(`${who}: ${n} codes but ${v[0]?.length ?? 0} factor rows`);
+  return { z, v, n };
+}
+
 /** Mean and variance (population) of a column. */
 export function meanVar(col: ArrayLike<number>): { mean: number; variance: number } {
   let mean = 0;

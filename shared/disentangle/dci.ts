@@ -7,7 +7,7 @@
  * dimension i's share of all importance and the entropy in base K = number of factors; C = Σ_j ρ_j·(1
  * − H_D(P̃_·j)) with base D = number of dimensions.
  */
-import { columnsOf, isConstant } from './columns';
+import { isConstant, pairedColumns } from './columns';
 import { fitLasso } from './lasso';
 
 /** Share of rows the regressions are fitted on; the rest measure informativeness. */
@@ -50,10 +50,7 @@ export function dci(
   latentDim: number,
   factorDim: number,
 ): DciResult {
-  const z = columnsOf(codes, latentDim);
-  const v = columnsOf(factors, factorDim);
-  const n = z[0]?.length ?? 0;
-  if (n !== (v[0]?.length ?? 0)) throw new Error(`dci: ${n} codes but ${v[0]?.length ?? 0} factor rows`);
+  const { z, v, n } = pairedColumns(codes, factors, latentDim, factorDim, 'dci');
   const empty = { disentanglement: 0, completeness: 0, informativeness: 0 };
   const cut = Math.floor(n * TRAIN_SHARE);
   if (cut < 2 || n - cut < 2) {

@@ -6,7 +6,7 @@
  * (natural log, as sklearn's mutual_info_score); for each factor the gap between the largest and the
  * second-largest MI over the dimensions is divided by the factor's entropy; MIG is the mean of those.
  */
-import { columnsOf, isConstant } from './columns';
+import { pairedColumns, isConstant } from './columns';
 
 export const MIG_BINS = 20;
 
@@ -82,11 +82,7 @@ export function mig(
   latentDim: number,
   factorDim: number,
 ): MigResult {
-  const z = columnsOf(codes, latentDim);
-  const v = columnsOf(factors, factorDim);
-  if ((z[0]?.length ?? 0) !== (v[0]?.length ?? 0)) {
-    throw new Error(`mig: ${z[0]?.length ?? 0} codes but ${v[0]?.length ?? 0} factor rows`);
-  }
+  const { z, v } = pairedColumns(codes, factors, latentDim, factorDim, 'mig');
   const zBins = z.map((c) => discretize(c));
   const vBins = v.map((c) => discretize(c));
   const mutualInfo = zBins.map((zb) => vBins.map((vb) => mutualInformation(zb, vb)));

@@ -5,7 +5,7 @@
  * correlation; 0 for a constant dimension); SAP is the mean over factors of the gap between the best
  * and the second-best dimension.
  */
-import { columnsOf, isConstant, meanVar } from './columns';
+import { pairedColumns, isConstant, meanVar } from './columns';
 
 export interface SapResult {
   sap: number;
@@ -32,11 +32,7 @@ export function sap(
   latentDim: number,
   factorDim: number,
 ): SapResult {
-  const z = columnsOf(codes, latentDim);
-  const v = columnsOf(factors, factorDim);
-  if ((z[0]?.length ?? 0) !== (v[0]?.length ?? 0)) {
-    throw new Error(`sap: ${z[0]?.length ?? 0} codes but ${v[0]?.length ?? 0} factor rows`);
-  }
+  const { z, v } = pairedColumns(codes, factors, latentDim, factorDim, 'sap');
   const scores = z.map((zi) => (isConstant(zi) ? v.map(() => 0) : v.map((vj) => singleR2(zi, vj))));
   const gaps = v.map((_, j) => {
     const sorted = scores.map((row) => row[j] as number).sort((a, b) => b - a);
