@@ -4,6 +4,7 @@ import { AboutDialog } from './app/AboutDialog';
 import { AppHeader } from './app/AppHeader';
 import { NoticeArea } from './app/NoticeArea';
 import { SidebarTabs } from './app/SidebarTabs';
+import { CompareView } from './compare/CompareView';
 import { FactorSliders } from './explore/FactorSliders';
 import { GeneratePanel } from './generate/GeneratePanel';
 import { useGenerative } from './generate/use-generative';
@@ -167,6 +168,15 @@ export function App() {
             trueFactors={state.trueFactors}
           />
         </aside>
+      </main>
+      <main className="workspace compare-workspace" hidden={appView !== 'compare'}>
+        <CompareView
+          api={api}
+          bundled={explorer.bundled}
+          recent={recent}
+          hasCurrent={Boolean(model)}
+          training={session.active}
+        />
       </main>
       <main className="workspace toy-workspace" hidden={appView !== 'toy'}>
         <ToyPanel />

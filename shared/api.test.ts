@@ -17,6 +17,10 @@ describe('the name lists of the contract', () => {
       'train:failed': true,
       'model:changed': true,
       'menu:command': true,
+      'ladder:progress': true,
+      'ladder:point': true,
+      'ladder:finished': true,
+      'ladder:failed': true,
     };
     // @ts-expect-error 'menu:command' is missing
     const missing: NameTable<EventName> = {
@@ -25,6 +29,10 @@ describe('the name lists of the contract', () => {
       'train:finished': true,
       'train:failed': true,
       'model:changed': true,
+      'ladder:progress': true,
+      'ladder:point': true,
+      'ladder:finished': true,
+      'ladder:failed': true,
     };
     const unknown: NameTable<EventName> = {
       ...events,

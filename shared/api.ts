@@ -228,6 +228,115 @@ export interface ModelCodes {
   reconMse: Float32Array | null;
 }
 
+/** The Compare view's model slots: how many there are (slot numbers 0 … COMPARE_SLOTS − 1). */
+export const COMPARE_SLOTS = 4;
+
+/**
+ * Where a Compare slot's model comes from: a bundled model, one of the user's kept models
+ * (model:recent), the current model (a copy: it stays current), a model of the β ladder, or a
+ * model file's bytes, e.g. `{ kind: 'bundled', id: 'aligned' }`.
+ */
+export type CompareSource =
+  | { kind: 'bundled'; id: string }
+  | { kind: 'recent'; id: string }
+  | { kind: 'current' }
+  | { kind: 'ladder'; id: string }
+  | { kind: 'file'; bytes: Uint8Array; fileName: string };
+
+/** A model in a Compare slot, with its validation codes (and a VAE's log-variances and rate). */
+export interface CompareSlot {
+  slot: number;
+  info: ModelInfo;
+  imageSize: ImageSize;
+  points: LatentPoints;
+  /** Interleaved log-variances of a VAE's encoder on the validation images; null for an autoencoder. */
+  logVar: Float32Array | null;
+  /**
+   * The rate: mean KL divergence of the validation images' posteriors from the prior N(0, I), in
+   * nats per image (shared/rate.ts); null for an autoencoder, which has no posterior.
+   */
+  rate: number | null;
+}
+
+/**
+ * The linked cursor: a true cylinder (`factors`: every slot encodes its image) or a latent point
+ * (`z`: every slot decodes it). Exactly one of the two.
+ */
+export type CompareProbeRequest = { factors: Factors } | { z: [number, number] };
+
+/** What each filled slot makes of the linked cursor. */
+export interface CompareProbeSlot {
+  slot: number;
+  /** The code of the true image (factors), or the z asked (z). */
+  z: [number, number];
+  /** decode(z): the reconstruction of the true image, or the decoded z; imageSize² pixels. */
+  image: Float32Array;
+  imageSize: ImageSize;
+}
+
+/** The β ladder: seeded VAEs trained one after another, one per β and seed. */
+export interface LadderConfig {
+  /** The β of each rung, 1–8 of them, each in [0, 10], e.g. LADDER_BETAS. */
+  betas: number[];
+  /** Seeds per β, 1–5 (seeds 1, 2, …): with more than one the table shows mean ± sd. */
+  seeds: number;
+  /** Epochs each model trains, 1–100. */
+  epochs: number;
+}
+
+/** The rungs the chapter's β ladder climbs. */
+export const LADDER_BETAS: readonly number[] = [0, 0.1, 0.3, 1, 3, 10];
+
+/**
+ * The ladder the Compare view starts with, e.g. its "Run the β ladder" button: the chapter's six
+ * rungs, one seed, 15 epochs each (the bench times it: `npm run bench`).
+ */
+export const LADDER_DEFAULT: LadderConfig = { betas: [...LADDER_BETAS], seeds: 1, epochs: 15 };
+
+/** Largest ladder: 8 β × 5 seeds (each model kept to open in a slot). */
+export const LADDER_LIMITS = { maxBetas: 8, maxSeeds: 5, epochs: [1, 100] as const };
+
+export interface LadderProgress {
+  runId: string;
+  /** The model in training, 0-based, of `total`. */
+  index: number;
+  total: number;
+  beta: number;
+  seed: number;
+  epoch: number;
+  epochs: number;
+}
+
+/** One trained model of the ladder: a point of the rate–distortion curve. */
+export interface LadderPoint {
+  runId: string;
+  /** Key to open it in a Compare slot (`{ kind: 'ladder', id }`). */
+  id: string;
+  index: number;
+  beta: number;
+  seed: number;
+  /** Mean KL from the prior on the validation images, nats per image. */
+  rate: number;
+  /** Validation NMSE: the distortion. */
+  nmse: number;
+  metrics: Metrics;
+  seconds: number;
+}
+
+export interface LadderFinished {
+  runId: string;
+  /** True when the user cancelled it (the models trained so far are kept). */
+  stopped: boolean;
+  /** Models trained. */
+  count: number;
+  seconds: number;
+}
+
+export interface LadderFailed {
+  runId: string;
+  message: string;
+}
+
 /** Ask for a PNG sheet of decoded samples (a gallery), labelled with where they came from. */
 export interface GalleryPngRequest {
   /** Interleaved latent points, at most API_LIMITS.maxGalleryCount of them, laid out row-major. */
@@ -305,6 +414,15 @@ export interface Requests {
   'train:pause': [void, void];
   'train:resume': [void, void];
   'train:stop': [void, void];
+  /** Puts a model in a Compare slot (replacing what was there); the current model does not change. */
+  'compare:fill': [{ slot: number; source: CompareSource }, CompareSlot];
+  'compare:clear': [{ slot: number }, void];
+  /** The linked cursor through every filled slot. */
+  'compare:probe': [CompareProbeRequest, CompareProbeSlot[]];
+  /** Starts the β ladder (refused while a model trains); events report it. */
+  'ladder:start': [{ ladder: LadderConfig }, { runId: string }];
+  /** Cancels the ladder after the current step; the models trained so far stay. */
+  'ladder:stop': [void, void];
 }
 
 /** Every event: name → payload. */
@@ -317,6 +435,10 @@ export interface Events {
   'model:changed': ModelState;
   /** A menu command the renderer should carry out with its own state (e.g. "Save image…"). */
   'menu:command': { command: MenuCommand };
+  'ladder:progress': LadderProgress;
+  'ladder:point': LadderPoint;
+  'ladder:finished': LadderFinished;
+  'ladder:failed': LadderFailed;
 }
 
 export type MenuCommand = 'save-image' | 'export-grid' | 'save-model' | 'open-model' | 'train-new' | 'about';
@@ -356,6 +478,11 @@ const REQUEST_PLACES: NameTable<RequestName, 'anywhere' | 'desktop'> = {
   'train:pause': 'anywhere',
   'train:resume': 'anywhere',
   'train:stop': 'anywhere',
+  'compare:fill': 'anywhere',
+  'compare:clear': 'anywhere',
+  'compare:probe': 'anywhere',
+  'ladder:start': 'anywhere',
+  'ladder:stop': 'anywhere',
 };
 
 const EVENT_TABLE: NameTable<EventName> = {
@@ -365,6 +492,10 @@ const EVENT_TABLE: NameTable<EventName> = {
   'train:failed': true,
   'model:changed': true,
   'menu:command': true,
+  'ladder:progress': true,
+  'ladder:point': true,
+  'ladder:finished': true,
+  'ladder:failed': true,
 };
 
 /** Every request name (from a table the compiler checks): the channels the transports serve. */

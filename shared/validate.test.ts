@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REQUEST_NAMES } from './api';
+import { API_LIMITS, REQUEST_NAMES } from './api';
 import { DEFAULT_TRAIN_CONFIG } from './train-config';
 import { ApiRequestError, toApiError, validateRequest } from './validate';
 
@@ -47,8 +47,60 @@ describe('validateRequest', () => {
       'gallery:save-dialog': gallery({ z: new Float32Array(2048), columns: 32, tilePx: 128 }),
       'csv:save-dialog': csv,
       'train:start': { config: DEFAULT_TRAIN_CONFIG },
+      'compare:fill': { slot: 3, source: { kind: 'bundled', id: 'aligned' } },
+      'compare:clear': { slot: 0 },
+      'compare:probe': { factors: { height: 0, radius: 1 } },
+      'ladder:start': { ladder: { betas: [0, 0.1, 10], seeds: 5, epochs: 100 } },
     };
     for (const name of REQUEST_NAMES) expect(() => validateRequest(name, good[name])).not.toThrow();
+  });
+
+  it('checks Compare slots, their sources and the linked cursor', () => {
+    const file = { kind: 'file', bytes: new Uint8Array([1]), fileName: 'm.atlas.json' };
+    for (const source of [
+      { kind: 'current' },
+      { kind: 'recent', id: 'run 7' },
+      { kind: 'ladder', id: 'l-1' },
+      file,
+    ])
+      expect(() => validateRequest('compare:fill', { slot: 0, source })).not.toThrow();
+    expect(rejects('compare:fill', { slot: 4, source: { kind: 'current' } })).toContain(
+      'slot must be between 0 and 3',
+    );
+    expect(rejects('compare:fill', { slot: 0.5, source: { kind: 'current' } })).toContain('whole number');
+    expect(rejects('compare:fill', { slot: 0, source: { kind: 'url', id: 'x' } })).toContain(
+      'source.kind must be',
+    );
+    expect(rejects('compare:fill', { slot: 0, source: { kind: 'current', id: 'x' } })).toContain(
+      'source.id is not a known field',
+    );
+    expect(rejects('compare:fill', { slot: 0, source: { kind: 'bundled', id: '../x' } })).toContain(
+      'letters, digits',
+    );
+    expect(rejects('compare:fill', { slot: 0, source: { ...file, bytes: new Uint8Array(0) } })).toContain(
+      'empty',
+    );
+    expect(
+      rejects('compare:fill', {
+        slot: 0,
+        source: { ...file, bytes: new Uint8Array(API_LIMITS.maxBundleBytes + 1) },
+      }),
+    ).toContain('too large');
+    expect(() => validateRequest('compare:probe', { z: [0.5, -2] })).not.toThrow();
+    expect(rejects('compare:probe', {})).toContain('either factors or z');
+    expect(rejects('compare:probe', { z: [0, 0], factors: { height: 0, radius: 0 } })).toContain('either');
+    expect(rejects('compare:probe', { factors: { height: 2, radius: 0 } })).toContain('between 0 and 1');
+    expect(rejects('compare:probe', { z: [NaN, 0] })).toContain('finite');
+  });
+
+  it('bounds the β ladder', () => {
+    const ladder = (patch: object) => ({ ladder: { betas: [1], seeds: 1, epochs: 5, ...patch } });
+    expect(rejects('ladder:start', ladder({ betas: [] }))).toContain('1 to 8 values');
+    expect(rejects('ladder:start', ladder({ betas: new Array(9).fill(1) }))).toContain('1 to 8 values');
+    expect(rejects('ladder:start', ladder({ betas: [11] }))).toContain('between 0 and 10');
+    expect(rejects('ladder:start', ladder({ seeds: 6 }))).toContain('seeds must be between 1 and 5');
+    expect(rejects('ladder:start', ladder({ epochs: 1e9 }))).toContain('epochs must be between 1 and 100');
+    expect(rejects('ladder:start', ladder({ betas: 'all' }))).toContain('must be an array');
   });
 
   it('refuses unknown request names', () => {

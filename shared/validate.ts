@@ -6,6 +6,8 @@
  */
 import {
   API_LIMITS,
+  COMPARE_SLOTS,
+  LADDER_LIMITS,
   REQUEST_NAMES,
   type ApiError,
   type LatentBounds,
@@ -17,6 +19,7 @@ import {
   configProblems,
   IMAGE_SIZES,
   NUMERIC_CONFIG_FIELDS,
+  TRAIN_CONFIG_LIMITS,
   type ConfigProblem,
   type TrainConfig,
 } from './train-config';
@@ -95,11 +98,7 @@ const VALIDATORS: { [K in RequestName]: Validator } = {
   'model:export': noArgument,
   'model:import': (arg, at) => {
     const o = object(arg, at, ['bytes', 'fileName']);
-    if (!(o.bytes instanceof Uint8Array)) fail(`${at}.bytes must be a Uint8Array`);
-    if (o.bytes.length === 0) fail(`${at}.bytes is empty: the file has no content`);
-    if (o.bytes.length > API_LIMITS.maxBundleBytes) {
-      fail(`${at}.bytes is too large (${o.bytes.length} bytes; at most ${API_LIMITS.maxBundleBytes})`);
-    }
+    bundleBytes(o.bytes, `${at}.bytes`);
     string(o.fileName, `${at}.fileName`, 255);
   },
   'image:png': imageRequest,
@@ -124,7 +123,64 @@ const VALIDATORS: { [K in RequestName]: Validator } = {
   'train:pause': noArgument,
   'train:resume': noArgument,
   'train:stop': noArgument,
+  'compare:fill': (arg, at) => {
+    const o = object(arg, at, ['slot', 'source']);
+    slotNumber(o.slot, `${at}.slot`);
+    compareSource(o.source, `${at}.source`);
+  },
+  'compare:clear': (arg, at) => {
+    slotNumber(object(arg, at, ['slot']).slot, `${at}.slot`);
+  },
+  'compare:probe': (arg, at) => {
+    const o = object(arg, at, [], ['factors', 'z']);
+    if ((o.factors === undefined) === (o.z === undefined)) fail(`${at} must hold either factors or z`);
+    if (o.z !== undefined) latentPair(o.z, `${at}.z`);
+    else {
+      const f = object(o.factors, `${at}.factors`, ['height', 'radius']);
+      number(f.height, `${at}.factors.height`, 0, 1);
+      number(f.radius, `${at}.factors.radius`, 0, 1);
+    }
+  },
+  'ladder:start': (arg, at) => {
+    const o = object(object(arg, at, ['ladder']).ladder, `${at}.ladder`, ['betas', 'seeds', 'epochs']);
+    if (!Array.isArray(o.betas)) fail(`${at}.ladder.betas must be an array (got ${describe(o.betas)})`);
+    if (o.betas.length < 1 || o.betas.length > LADDER_LIMITS.maxBetas)
+      fail(`${at}.ladder.betas must hold 1 to ${LADDER_LIMITS.maxBetas} values`);
+    const [lo, hi] = TRAIN_CONFIG_LIMITS.beta;
+    o.betas.forEach((b, i) => number(b, `${at}.ladder.betas[${i}]`, lo, hi));
+    integer(o.seeds, `${at}.ladder.seeds`, 1, LADDER_LIMITS.maxSeeds);
+    integer(o.epochs, `${at}.ladder.epochs`, ...LADDER_LIMITS.epochs);
+  },
+  'ladder:stop': noArgument,
 };
+
+function slotNumber(arg: unknown, at: string): number {
+  return integer(arg, at, 0, COMPARE_SLOTS - 1);
+}
+
+function compareSource(arg: unknown, at: string): void {
+  const kind = object(arg, at, ['kind'], ['kind', 'id', 'bytes', 'fileName']).kind;
+  if (kind === 'current') {
+    object(arg, at, ['kind']);
+  } else if (kind === 'bundled' || kind === 'recent' || kind === 'ladder') {
+    const id = string(object(arg, at, ['kind', 'id']).id, `${at}.id`, API_LIMITS.maxModelIdChars);
+    if (kind === 'bundled' && !isModelId(id)) fail(`${at}.id must contain only letters, digits, - and _`);
+  } else if (kind === 'file') {
+    const o = object(arg, at, ['kind', 'bytes', 'fileName']);
+    bundleBytes(o.bytes, `${at}.bytes`);
+    string(o.fileName, `${at}.fileName`, 255);
+  } else {
+    fail(`${at}.kind must be "bundled", "recent", "current", "ladder" or "file"`);
+  }
+}
+
+function bundleBytes(arg: unknown, at: string): void {
+  if (!(arg instanceof Uint8Array)) fail(`${at} must be a Uint8Array`);
+  if (arg.length === 0) fail(`${at} is empty: the file has no content`);
+  if (arg.length > API_LIMITS.maxBundleBytes) {
+    fail(`${at} is too large (${arg.length} bytes; at most ${API_LIMITS.maxBundleBytes})`);
+  }
+}
 
 /**
  * Checks a request before it is carried out. Returns the argument typed for `name`; throws an

@@ -17,11 +17,26 @@
  * training for the CPU, and a large request runs on both cores (issue 11). Without a mirror (none
  * could start, or they died), they go to the engine worker as before.
  */
-import type { DataSplit, ModelCodes, ModelState } from '../../shared/api';
+import type {
+  CompareProbeRequest,
+  CompareProbeSlot,
+  CompareSlot,
+  DataSplit,
+  LadderConfig,
+  ModelCodes,
+  ModelState,
+} from '../../shared/api';
 import type { TrainConfig } from '../../shared/train-config';
 import { errorMessage } from '../../shared/errors';
 import type { EngineEvents, EngineWithDiagnostics, ModelSummary } from './engine';
-import type { CallName, EventMessage, ModelSnapshot, WorkerCalls, WorkerOptions } from './worker-protocol';
+import type {
+  CallName,
+  EventMessage,
+  ModelSnapshot,
+  SlotFrom,
+  WorkerCalls,
+  WorkerOptions,
+} from './worker-protocol';
 import { WorkerConnection } from './worker-connection';
 import { InteractionClock } from './interaction-clock';
 import { IMMEDIATE_ROWS } from './slices';
@@ -41,6 +56,8 @@ export class EngineClient implements EngineWithDiagnostics {
   /** Settles when the worker is usable: at once, or after a restart. */
   private ready: Promise<void> = Promise.resolve();
   private runId: string | null = null;
+  /** The β ladder in progress (ladder.ts), or null. */
+  private ladderId: string | null = null;
   private snapshot: ModelSnapshot | null = null;
   /** The current model as the worker last announced it (its 'model' event), or null. */
   private summary: ModelSummary | null = null;
@@ -113,6 +130,34 @@ export class EngineClient implements EngineWithDiagnostics {
   }
   isTraining(): boolean {
     return this.runId !== null;
+  }
+  compareFill(slot: number, from: SlotFrom): Promise<CompareSlot> {
+    return this.call('compareFill', { slot, from });
+  }
+  compareClear(slot: number): Promise<void> {
+    return this.call('compareClear', { slot });
+  }
+  compareProbe(req: CompareProbeRequest): Promise<CompareProbeSlot[]> {
+    return this.call('compareProbe', req);
+  }
+  async startLadder(ladder: LadderConfig): Promise<{ runId: string }> {
+    if (this.runId) throw new Error('A training run is in progress; stop it before the β ladder.');
+    if (this.ladderId) throw new Error('The β ladder is already training.');
+    const runId = `ladder-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    this.ladderId = runId;
+    try {
+      return await this.call('ladderStart', { ladder, runId });
+    } catch (err) {
+      if (this.ladderId === runId) this.ladderId = null;
+      throw err;
+    }
+  }
+  async stopLadder(): Promise<void> {
+    const runId = this.ladderId;
+    if (runId) await this.call('ladderStop', { runId });
+  }
+  isLaddering(): boolean {
+    return this.ladderId !== null;
   }
   /** Transfers `images`' buffer to the worker when the array spans all of it (no 8 MB copy). */
   async encode(images: Float32Array, count: number): Promise<Float32Array> {
@@ -238,6 +283,10 @@ export class EngineClient implements EngineWithDiagnostics {
       this.forwardWeights((msg as EventMessage<'weights'>).payload);
       return;
     }
+    if (msg.event === 'ladder-finished' || msg.event === 'ladder-failed') {
+      const ended = (msg.payload as { runId?: string }).runId;
+      if (ended === this.ladderId) this.ladderId = null;
+    }
     if (msg.event === 'finished' || msg.event === 'failed') {
       // Why by id: a late end of an earlier run must not make this client forget the run in
       // progress (its stop and pause would then go nowhere).
@@ -266,6 +315,12 @@ export class EngineClient implements EngineWithDiagnostics {
     this.mirrors?.forgetWeights();
     const runId = this.runId;
     this.runId = null;
+    const ladderId = this.ladderId;
+    this.ladderId = null;
+    if (ladderId) {
+      const message = `The β ladder stopped: the engine crashed (${reason}); run it again. The Compare slots were emptied.`;
+      this.emit('ladder-failed', { runId: ladderId, message });
+    }
     this.ready = this.restart(reason, runId);
   }
 

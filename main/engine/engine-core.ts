@@ -9,7 +9,17 @@
  * again (sliced-inference.ts, for the mirror too), and `train` runs validateTrainConfig again. The worker trusts no caller, so
  * a service bug or another client (the CLIs, the benchmark) cannot feed it NaN or huge sizes.
  */
-import type { DataSplit, ModelCodes, ModelState, TrainEpoch } from '../../shared/api';
+import type {
+  CompareProbeRequest,
+  CompareProbeSlot,
+  CompareSlot,
+  DataSplit,
+  LadderConfig,
+  ModelCodes,
+  ModelState,
+  TrainEpoch,
+} from '../../shared/api';
+import { LADDER_LIMITS } from '../../shared/api';
 import type { TrainConfig } from '../../shared/train-config';
 import { errorMessage } from '../../shared/errors';
 import type { Dataset } from '../../shared/dataset';
@@ -18,7 +28,7 @@ import { countOf } from '../../shared/wording';
 import { initBackend } from './backend';
 import { DatasetCache } from './dataset-cache';
 import { encodeImages, evaluate } from './evaluate';
-import { type Held, stateOf, summaryOf, trainedName, untrainedModel } from './held-model';
+import { type Held, stateOf, summaryOf, trainedName, untrainedModel, withScores } from './held-model';
 import { type Autoencoder, disposeModel } from './model';
 import { decodeRequest, encodeRequest, encodeSplitRequest, ModelLeases } from './sliced-inference';
 import { IMMEDIATE_ROWS } from './slices';
@@ -26,10 +36,12 @@ import { weightsOf } from './weights-mirror';
 import type { AtlasMeta } from './model-meta';
 import { fromStored, packBundle, readModelDir, toStored, unpackBundle, writeModelDir } from './model-store';
 import { TrainControl, TrainingDivergedError, type TrainOutcome, runTraining } from './train-loop';
-import type { HeldSource, ModelSnapshot, WorkerEvents } from './worker-protocol';
+import type { HeldSource, ModelSnapshot, SlotFrom, WorkerEvents } from './worker-protocol';
 import type { InteractionClock } from './interaction-clock';
+import { CompareSlots } from './compare-slots';
+import { runLadder } from './ladder';
+import type { StoredModel } from './model-store';
 import { THRESHOLD_CODES } from '../../shared/judge';
-import { disentanglement } from '../../shared/disentangle';
 
 /** Sends an event to the client. */
 export type Emit = <E extends keyof WorkerEvents>(event: E, payload: WorkerEvents[E]) => void;
@@ -69,12 +81,19 @@ export class EngineCore {
   private readonly datasets: DatasetCache;
   /** Keeps a replaced model alive until the sliced requests using it end. */
   private readonly leases = new ModelLeases();
+  /** The Compare view's models (compare-slots.ts). */
+  private readonly compare: CompareSlots;
+  /** The β ladder in progress, and the config of the rung it trains (its dataset is kept). */
+  private ladder: { runId: string; control: TrainControl; config: TrainConfig | null } | null = null;
+  /** The last ladder's models, by id, to open in a Compare slot (at most LADDER_LIMITS' 8 × 5). */
+  private readonly ladderModels = new Map<string, StoredModel>();
 
   constructor(
     private readonly emit: Emit,
     private readonly opts: CoreOptions = {},
   ) {
     this.datasets = opts.datasets ?? new DatasetCache();
+    this.compare = new CompareSlots(this.datasets, () => this.releaseDatasets());
   }
 
   init(): Promise<string> {
@@ -93,6 +112,7 @@ export class EngineCore {
    */
   async train(configArg: TrainConfig, runId: string): Promise<{ runId: string }> {
     if (this.run) throw new Error('A training run is already in progress; stop it first.');
+    if (this.ladder) throw new Error('The β ladder is training; cancel it first.');
     const config = validateTrainConfig(configArg);
     const control =
       this.early?.runId === runId ? this.early.control : new TrainControl(this.opts.interactions);
@@ -192,6 +212,70 @@ export class EngineCore {
     if (!held || held.source === 'training') return null;
     const bytes = packBundle(await toStored(held.model, held.meta));
     return { bytes, source: held.source, name: held.meta.name };
+  }
+
+  /** Puts a model in a Compare slot; the current model does not change (compare-slots.ts). */
+  async compareFill(slot: number, from: SlotFrom): Promise<CompareSlot> {
+    if ('dir' in from) {
+      const loaded = fromStored(await readModelDir(from.dir), from.dir);
+      return this.compare.fill(
+        slot,
+        from.id ? { ...loaded, meta: { ...loaded.meta, id: from.id } } : loaded,
+        from.source,
+      );
+    }
+    if ('bytes' in from)
+      return this.compare.fill(slot, fromStored(unpackBundle(from.bytes), 'bundle'), from.source);
+    if ('ladder' in from) {
+      const stored = this.ladderModels.get(from.ladder);
+      if (!stored) throw new Error('That model of the β ladder is no longer kept: run the ladder again.');
+      return this.compare.fill(slot, fromStored(stored, 'ladder'), 'trained');
+    }
+    const held = this.require();
+    const copy = fromStored(await toStored(held.model, held.meta), 'current model');
+    return this.compare.fill(slot, copy, held.source);
+  }
+
+  compareClear(slot: number): void {
+    this.compare.clear(slot);
+  }
+
+  compareProbe(req: CompareProbeRequest): CompareProbeSlot[] {
+    this.run?.control.noteInteraction();
+    this.ladder?.control.noteInteraction();
+    return this.compare.probe(req);
+  }
+
+  /** Starts the β ladder (ladder.ts); resolves at once, its events report the rest. */
+  startLadder(ladder: LadderConfig, runId: string): { runId: string } {
+    this.refuseWhileTraining('start the β ladder');
+    if (this.ladder) throw new Error('The β ladder is already training.');
+    if (ladder.betas.length * ladder.seeds > LADDER_LIMITS.maxBetas * LADDER_LIMITS.maxSeeds)
+      throw new Error('The β ladder is too long.');
+    const control = new TrainControl(this.opts.interactions);
+    const run = (this.ladder = { runId, control, config: null as TrainConfig | null });
+    this.ladderModels.clear();
+    void runLadder({
+      runId,
+      ladder,
+      control,
+      datasets: this.datasets,
+      emit: (event, payload) => {
+        if (event === 'ladder-finished' || event === 'ladder-failed') this.ladder = null;
+        this.emit(event, payload as never);
+      },
+      keep: (id, stored) => this.ladderModels.set(id, stored),
+      onConfig: (config) => {
+        run.config = config;
+        this.releaseDatasets();
+      },
+    });
+    return { runId };
+  }
+
+  /** Cancels the ladder `runId` after its current step (harmless when it has ended). */
+  stopLadder(runId: string): void {
+    if (this.ladder?.runId === runId) this.ladder.control.stop();
   }
 
   /**
@@ -366,7 +450,7 @@ export class EngineCore {
 
   /** Keeps only the datasets of the held model and of the run (see DatasetCache.keepOnly). */
   private releaseDatasets(): void {
-    const configs = [this.held?.meta.config, this.run?.config];
+    const configs = [this.held?.meta.config, this.run?.config, this.ladder?.config ?? undefined];
     this.datasets.keepOnly(configs.filter((c): c is TrainConfig => c !== undefined));
   }
 
@@ -399,13 +483,4 @@ export class EngineCore {
   private refuseWhileTraining(what: string): void {
     if (this.run) throw new Error(`Cannot ${what} while training runs; stop the run first.`);
   }
-}
-
-/**
- * A model saved before the disentanglement scores existed (the bundled ones among them) gets them
- * from its validation codes as it is opened, so every model shows them; saved again, it keeps them.
- */
-function withScores(meta: AtlasMeta, codes: Float32Array, factors: Float32Array): AtlasMeta {
-  if (!meta.metrics || meta.metrics.disentanglement) return meta;
-  return { ...meta, metrics: { ...meta.metrics, disentanglement: disentanglement(codes, factors) } };
 }

@@ -1,4 +1,8 @@
 import type {
+  CompareProbeRequest,
+  CompareProbeSlot,
+  CompareSlot,
+  LadderConfig,
   DataSplit,
   ModelCodes,
   ModelInfo,
@@ -14,10 +18,11 @@ import { resolve } from 'node:path';
 import { workerPath as defaultWorkerPath } from '../node/paths';
 import { EngineClient } from './engine-client';
 import { WorkerDiedError } from './worker-connection';
-import type { WorkerOptions } from './worker-protocol';
+import type { SlotFrom, WorkerOptions } from './worker-protocol';
+import type { LadderEvents } from './ladder';
 
-/** Events the engine emits while training. */
-export interface EngineEvents {
+/** Events the engine emits while training (a model, or the β ladder). */
+export interface EngineEvents extends LadderEvents {
   progress: TrainProgress;
   epoch: TrainEpoch;
   finished: TrainFinished;
@@ -91,6 +96,16 @@ export interface Engine {
    * from (default "loaded"); a model kept for switching back keeps its own ("trained").
    */
   importBundle(bytes: Uint8Array, source?: 'trained' | 'loaded'): Promise<ModelState>;
+  /** Puts a model in a Compare slot (compare-slots.ts); the current model does not change. */
+  compareFill(slot: number, from: SlotFrom): Promise<CompareSlot>;
+  compareClear(slot: number): Promise<void>;
+  /** The linked cursor through every filled Compare slot. */
+  compareProbe(req: CompareProbeRequest): Promise<CompareProbeSlot[]>;
+  /** Starts the β ladder (ladder.ts); rejects while a model trains or a ladder runs. */
+  startLadder(ladder: LadderConfig): Promise<{ runId: string }>;
+  /** Cancels the ladder after its current step (harmless when none runs). */
+  stopLadder(): Promise<void>;
+  isLaddering(): boolean;
   on<E extends keyof EngineEvents>(event: E, listener: (payload: EngineEvents[E]) => void): () => void;
   /** Terminates the worker. */
   dispose(): Promise<void>;

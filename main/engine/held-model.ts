@@ -11,6 +11,7 @@ import { EVAL_CHUNK, encodeImages } from './evaluate';
 import { yieldToEventLoop } from './slices';
 import { type Autoencoder, buildAutoencoder, disposeModel, specOf } from './model';
 import { type AtlasMeta, META_FORMAT, META_VERSION } from './model-meta';
+import { disentanglement } from '../../shared/disentangle';
 
 /** A model with what describes it. */
 export interface Held {
@@ -42,21 +43,32 @@ export function newMeta(id: string, name: string, config: TrainConfig): AtlasMet
   };
 }
 
+/** The contract's ModelInfo of a model's metadata. */
+export function infoOf(meta: AtlasMeta, source: ModelInfo['source']): ModelInfo {
+  return {
+    id: meta.id,
+    name: meta.name,
+    source,
+    config: meta.config,
+    metrics: meta.metrics,
+    createdAt: meta.createdAt,
+    epochsTrained: meta.epochsTrained,
+  };
+}
+
 /** The contract's ModelInfo and image size of a held model. */
 export function summaryOf(held: Held): ModelSummary {
   const { meta } = held;
-  return {
-    info: {
-      id: meta.id,
-      name: meta.name,
-      source: held.source,
-      config: meta.config,
-      metrics: meta.metrics,
-      createdAt: meta.createdAt,
-      epochsTrained: meta.epochsTrained,
-    },
-    imageSize: meta.config.imageSize as ImageSize,
-  };
+  return { info: infoOf(meta, held.source), imageSize: meta.config.imageSize as ImageSize };
+}
+
+/**
+ * A model saved before the disentanglement scores existed (the bundled ones among them) gets them
+ * from its validation codes as it is opened, so every model shows them; saved again, it keeps them.
+ */
+export function withScores(meta: AtlasMeta, codes: Float32Array, factors: Float32Array): AtlasMeta {
+  if (!meta.metrics || meta.metrics.disentanglement) return meta;
+  return { ...meta, metrics: { ...meta.metrics, disentanglement: disentanglement(codes, factors) } };
 }
 
 /** The contract's ModelState of a held model (arrays copied: the caller may transfer them). */

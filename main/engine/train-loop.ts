@@ -113,6 +113,11 @@ export interface TrainLoopOptions {
   beforeStep?: (globalStep: number) => void;
   /** The loop's clock in milliseconds (default `performance.now`); tests drive the throttle with it. */
   clock?: () => number;
+  /**
+   * Evaluate at every epoch's end (default true; `onEpoch` needs it). False: only once, at the end,
+   * for runs nobody watches epoch by epoch (the β ladder), where evaluation is a good part of the time.
+   */
+  evaluateEpochs?: boolean;
 }
 
 /** The outcome of a run that did not diverge. */
@@ -258,6 +263,12 @@ class TrainingRun {
 
   private async endEpoch(epoch: number, lossTrain: number, stepsDone: number): Promise<void> {
     const { config, dataset, model, runId } = this.opts;
+    if (this.opts.evaluateEpochs === false) {
+      this.epochsTrained = epoch;
+      this.report(epoch, stepsDone, lossTrain, false);
+      this.lastReport = this.now();
+      return;
+    }
     const t0 = this.now();
     const last = await evaluate(model, dataset, config);
     this.activeMs += this.now() - t0;
@@ -293,7 +304,8 @@ class TrainingRun {
     const { config, dataset, model, control } = this.opts;
     const stopped = control.stopRequested && this.epochsTrained < config.epochs;
     const moved = this.globalStep !== this.lastAtStep;
-    const last = this.last && moved ? await evaluate(model, dataset, config) : this.last;
+    const last =
+      this.epochsTrained > 0 && (moved || !this.last) ? await evaluate(model, dataset, config) : this.last;
     return {
       stopped,
       epochsTrained: this.epochsTrained,

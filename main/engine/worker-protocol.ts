@@ -3,7 +3,16 @@
  * the worker thread (worker.ts). Only plain data crosses: numbers, strings, plain objects and
  * typed arrays (large arrays are transferred, not copied).
  */
-import type { DataSplit, ModelCodes, ModelInfo, ModelState } from '../../shared/api';
+import type {
+  CompareProbeRequest,
+  CompareProbeSlot,
+  CompareSlot,
+  DataSplit,
+  LadderConfig,
+  ModelCodes,
+  ModelInfo,
+  ModelState,
+} from '../../shared/api';
 import type { TrainConfig } from '../../shared/train-config';
 import type { EngineEvents, ModelSummary } from './engine';
 import type { ModelWeights } from './weights-mirror';
@@ -19,6 +28,16 @@ export interface ModelSnapshot {
   /** Display name, e.g. "Discovered alone (λ = 0)", for messages. */
   name: string;
 }
+
+/**
+ * Where a Compare slot's model comes from, as the worker sees it: a model folder (bundled), bundle
+ * bytes (a kept model or a file), a model of the last β ladder, or a copy of the current model.
+ */
+export type SlotFrom =
+  | { dir: string; id?: string; source: ModelInfo['source'] }
+  | { bytes: Uint8Array; source: ModelInfo['source'] }
+  | { ladder: string }
+  | { current: true };
 
 /** Test hooks, passed to the worker as `workerData`. */
 export interface WorkerOptions {
@@ -69,6 +88,11 @@ export interface WorkerCalls {
   snapshot: [void, ModelSnapshot | null];
   /** Test/bench hook: tensors alive in the worker (`tf.memory().numTensors`). */
   memory: [void, { numTensors: number }];
+  compareFill: [{ slot: number; from: SlotFrom }, CompareSlot];
+  compareClear: [{ slot: number }, void];
+  compareProbe: [CompareProbeRequest, CompareProbeSlot[]];
+  ladderStart: [{ ladder: LadderConfig; runId: string }, { runId: string }];
+  ladderStop: [{ runId: string }, void];
   /** Mirror only: the weights to decode and encode with from now on (null: no model). */
   mirror: [ModelWeights | null, void];
 }

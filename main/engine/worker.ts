@@ -56,6 +56,11 @@ const engineHandlers: Handlers = {
   exportBundle: () => core.exportBundle(),
   importBundle: ({ bytes, source }) => core.importBundle(bytes, source),
   snapshot: () => core.snapshot(),
+  compareFill: ({ slot, from }) => core.compareFill(slot, from),
+  compareClear: ({ slot }) => core.compareClear(slot),
+  compareProbe: (req) => core.compareProbe(req),
+  ladderStart: ({ ladder, runId }) => core.startLadder(ladder, runId),
+  ladderStop: ({ runId }) => core.stopLadder(runId),
   memory: () => ({ numTensors: tf.memory().numTensors }),
   mirror: () => {
     throw new Error('mirror: this is the engine worker, not a mirror');

@@ -3,7 +3,15 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vi } from 'vitest';
-import type { DataSplit, ModelCodes, ModelState } from '../../shared/api';
+import type {
+  CompareProbeRequest,
+  CompareProbeSlot,
+  CompareSlot,
+  DataSplit,
+  ModelCodes,
+  ModelState,
+} from '../../shared/api';
+import type { SlotFrom } from '../engine/worker-protocol';
 import { DEFAULT_TRAIN_CONFIG } from '../../shared/train-config';
 import type { Engine, EngineEvents } from '../engine/engine';
 import { createService, type ServiceOptions } from './service';
@@ -13,6 +21,9 @@ export function fakeEngine() {
   const listeners = new Map<string, Set<(p: unknown) => void>>();
   let current: ModelState | null = null;
   let training = false;
+  let laddering = false;
+  /** What each filled Compare slot was filled from. */
+  const compared = new Map<number, SlotFrom>();
   /** The image size of the next model loaded or imported. */
   let nextImageSize: ModelState['imageSize'] = 32;
   const state = (id: string, source: ModelState['info']['source']): ModelState => ({
@@ -71,6 +82,30 @@ export function fakeEngine() {
       listeners.set(event, set);
       return () => set.delete(listener as (p: unknown) => void);
     },
+    compareFill: vi.fn(async (slot: number, from: SlotFrom): Promise<CompareSlot> => {
+      const { info, points, imageSize } = state(`slot-${slot}`, 'bundled');
+      compared.set(slot, from);
+      return { slot, info, points, imageSize, logVar: null, rate: null };
+    }),
+    compareClear: vi.fn(async (slot: number) => {
+      compared.delete(slot);
+    }),
+    compareProbe: vi.fn(async (req: CompareProbeRequest): Promise<CompareProbeSlot[]> =>
+      [...compared.keys()].map((slot) => ({
+        slot,
+        z: 'z' in req ? req.z : [req.factors.height, req.factors.radius],
+        image: new Float32Array(32 * 32),
+        imageSize: 32,
+      })),
+    ),
+    startLadder: vi.fn(async () => {
+      laddering = true;
+      return { runId: 'ladder-1' };
+    }),
+    stopLadder: vi.fn(async () => {
+      laddering = false;
+    }),
+    isLaddering: () => laddering,
     dispose: vi.fn(async () => {}),
     fire(event: keyof EngineEvents, payload: unknown) {
       for (const l of listeners.get(event) ?? []) l(payload);

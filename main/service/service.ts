@@ -23,6 +23,7 @@ import { loadFirstBundled, readBundledIndex } from './bundled-models';
 import { openModelFile } from './open-model';
 import { gridBlob, imageBlob, modelBlob, PNG_FILTER, writeBlob, type FileFilter } from './file-blobs';
 import { pmodelHandlers } from './pmodel-handlers';
+import { compareHandlers } from './compare-handlers';
 import { PngQueue } from './png-queue';
 import { recentHandlers } from './recent-handlers';
 import { keepCurrentModel, RecentModels } from './recent-models';
@@ -83,6 +84,10 @@ export function createService(options: ServiceOptions): Service {
     engine.on('epoch', (p) => emit('train:epoch', p)),
     engine.on('finished', (p) => emit('train:finished', p)),
     engine.on('failed', (p) => emit('train:failed', p)),
+    engine.on('ladder-progress', (p) => emit('ladder:progress', p)),
+    engine.on('ladder-point', (p) => emit('ladder:point', p)),
+    engine.on('ladder-finished', (p) => emit('ladder:finished', p)),
+    engine.on('ladder-failed', (p) => emit('ladder:failed', p)),
   ];
   const ready = loadFirstBundled(engine, options.bundledModelsDir).then((state) => {
     if (state) emit('model:changed', state);
@@ -186,6 +191,7 @@ function createHandlers(options: ServiceOptions, ready: Promise<void>): Handlers
     ...pmodelHandlers(context),
     ...recentHandlers(context),
     ...trainHandlers(context),
+    ...compareHandlers(context),
   };
 }
 
@@ -307,6 +313,8 @@ function trainHandlers({ options, ready, refuseWhileTraining, keepCurrent }: Han
   return {
     'train:start': async ({ config }) => {
       refuseWhileTraining('starting another one');
+      if (engine.isLaddering())
+        throw new ApiRequestError('busy', 'Cancel the β ladder before training a model.');
       if (waiting) throw new ApiRequestError('busy', 'A training run is already starting.');
       const asked = (waiting = { stop: false, paused: false });
       try {

@@ -6,6 +6,7 @@ import type { MapContent } from './map-content';
 import { pmodelData } from './pmodel-data';
 import { useBoxDrag, type BoxDragOptions } from './use-box-drag';
 import { useMapPointer, type MapPointerOptions } from './use-map-pointer';
+import { useSelectionLayer } from './use-selection-layer';
 import type { Viewport } from './viewport';
 
 interface LatentMapProps extends Omit<MapPointerOptions, 'canvas' | 'vp' | 'overlay'> {
@@ -21,11 +22,13 @@ interface LatentMapProps extends Omit<MapPointerOptions, 'canvas' | 'vp' | 'over
 const fmt = (v: number) => v.toFixed(4);
 
 /**
- * The latent map: two stacked canvases. `drawMapBase` paints everything but the crosshair and the
- * p_model box into the lower one, only when its content changes; each frame (one per animation
- * frame at most) clears the upper one and draws the box and the crosshair on it. The upper canvas
- * takes the pointer and keys, and its state is readable by tests and assistive tech through
- * aria-label and data-*.
+ * The latent map: stacked canvases. `drawMapBase` paints everything but the crosshair and the
+ * p_model box into the lowest one, only when its content changes; a VAE's 1σ posterior ellipses
+ * of the codes in the box go on the next (use-selection-layer.ts), repainted when the box moves;
+ * each frame (one per animation frame at most) clears the upper one and draws the box and the
+ * crosshair on it. The upper canvas takes the pointer and keys, and its state is readable by tests
+ * and assistive tech through aria-label and data-* (data-selection-ellipses: the ellipses' count;
+ * data-aggregate: 'on' while q(z)'s contours are drawn).
  *
  * Why not one canvas and an offscreen copy: without a GPU, copying a whole canvas each frame took
  * 7–30 ms of the page's thread while a model trained (issue 11), and a slider's preview waited.
@@ -36,7 +39,8 @@ export function LatentMap({ content, vp, contourSegments, box, onBoxChange, ...p
   const base = useRef({ dirty: true });
   const { overlay, shownBox, active } = useBoxDrag({ vp, box, onBoxChange });
   const handlers = useMapPointer({ ...pointer, canvas, vp, overlay });
-  const { points, colorBy, tiles, fields, shade, layers, hoverIndex, pmodel } = content;
+  const { points, colorBy, tiles, fields, shade, layers, hoverIndex, pmodel, aggregate } = content;
+  const selection = useSelectionLayer(vp, points?.codes ?? null, content.logVar, shownBox);
   const data = pmodelData(pmodel, shownBox);
   const boxAttr = String(data['data-pmodel-box']);
 
@@ -45,7 +49,7 @@ export function LatentMap({ content, vp, contourSegments, box, onBoxChange, ...p
   // on the lower canvas.
   useEffect(() => {
     base.current.dirty = true;
-  }, [points, colorBy, tiles, fields, shade, layers, hoverIndex, pmodel, vp, content.epsDraw]);
+  }, [points, colorBy, tiles, fields, shade, layers, hoverIndex, pmodel, aggregate, vp, content.epsDraw]);
 
   useEffect(() => {
     const el = canvas.current;
@@ -95,6 +99,7 @@ export function LatentMap({ content, vp, contourSegments, box, onBoxChange, ...p
   return (
     <>
       <canvas ref={baseCanvas} className="latent-map-base" aria-hidden="true" style={size} />
+      <canvas ref={selection.ref} className="latent-map-base" aria-hidden="true" style={size} />
       <canvas
         ref={canvas}
         className="latent-map-canvas"
@@ -116,6 +121,9 @@ export function LatentMap({ content, vp, contourSegments, box, onBoxChange, ...p
         data-prior={content.prior ? 'on' : 'off'}
         data-posterior-radii={posterior ? posterior.map((r) => r.toFixed(4)).join(',') : ''}
         data-eps-draw={posterior && content.epsDraw >= 0 ? content.epsDraw : -1}
+        data-selection-ellipses={selection.count}
+        data-aggregate={aggregate ? 'on' : 'off'}
+        data-aggregate-contours={aggregate ? aggregate.map((c) => c.label).join(',') : ''}
         data-view-center={vp ? `${fmt(vp.centerZ1)},${fmt(vp.centerZ2)}` : ''}
         data-view-scale={vp ? vp.scale.toFixed(3) : ''}
         {...data}

@@ -8,30 +8,9 @@ import { DEFAULT_TRAIN_CONFIG } from '../../shared/train-config';
 import type { PModelLayer } from '../generate/pmodel-layer';
 import { LatentMapPanel } from './LatentMapPanel';
 import { DEFAULT_LAYERS } from './map-content';
+import { FixedSizeObserver, PlainImageData } from './panel-test-env';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-/** jsdom lays nothing out: report a fixed size for whatever is observed, as a browser would. */
-class FixedSizeObserver {
-  constructor(private readonly callback: ResizeObserverCallback) {}
-  observe(target: Element) {
-    const entry = { target, contentRect: { width: 400, height: 300 } } as unknown as ResizeObserverEntry;
-    this.callback([entry], this as unknown as ResizeObserver);
-  }
-  unobserve() {}
-  disconnect() {}
-}
-
-/** jsdom has no ImageData either (the shading raster is built from one). */
-class PlainImageData {
-  readonly data: Uint8ClampedArray;
-  constructor(
-    readonly width: number,
-    readonly height: number,
-  ) {
-    this.data = new Uint8ClampedArray(4 * width * height);
-  }
-}
 
 const model: ModelState = {
   info: {

@@ -15,6 +15,7 @@ import { tileCentres, useDecodedGrid } from './use-decoded-grid';
 import { useHoverSample } from './use-hover-sample';
 import { useMapFields } from './use-map-fields';
 import { useMapViewport } from './use-map-viewport';
+import { useAggregatePosterior } from './use-aggregate-posterior';
 import { usePModelOverlay } from './use-pmodel-overlay';
 import { visibleSquare, type ScreenPoint, type Viewport } from './viewport';
 import { usePacedValue } from '../state/use-paced-value';
@@ -45,7 +46,10 @@ interface LatentMapPanelProps {
   pmodel?: PModelLayer | null;
   /** The uniform box was dragged to new corners (called live, on every move). */
   onBoxChange?: (min: Point2, max: Point2) => void;
-  /** A VAE's validation log-variances (as the points), for the hovered point's posterior ellipse. */
+  /**
+   * A VAE's validation log-variances (as the points): the hovered point's and the box's codes'
+   * posterior ellipses, and the aggregate posterior q(z).
+   */
   logVar?: Float32Array | null;
 }
 
@@ -102,6 +106,8 @@ export function LatentMapPanel({
 
   const isVae = model?.info.config.kind === 'vae';
   const epsDraw = useEpsDraw(isVae && layers.showEps && (hover?.index ?? -1) >= 0);
+  const codesLogVar = isVae && logVar && points && logVar.length === points.codes.length ? logVar : null;
+  const aggregate = useAggregatePosterior(points?.codes ?? null, codesLogVar, isVae && layers.showAggregate);
   const content: MapContent = useMemo(
     () => ({
       points,
@@ -115,9 +121,24 @@ export function LatentMapPanel({
       pmodel: pmodelOverlay,
       prior: isVae,
       epsDraw: isVae && layers.showEps && (hover?.index ?? -1) >= 0 ? epsDraw : -1,
-      logVar: isVae && logVar && points && logVar.length === points.codes.length ? logVar : null,
+      logVar: codesLogVar,
+      aggregate,
     }),
-    [points, colorBy, z, tiles, fields, shade, layers, hover?.index, pmodelOverlay, isVae, logVar, epsDraw],
+    [
+      points,
+      colorBy,
+      z,
+      tiles,
+      fields,
+      shade,
+      layers,
+      hover?.index,
+      pmodelOverlay,
+      isVae,
+      codesLogVar,
+      epsDraw,
+      aggregate,
+    ],
   );
   const range = sliderBounds(model);
   const zStep = KEY_STEP_FRACTION * Math.max(range.max[0] - range.min[0], range.max[1] - range.min[1]);
@@ -184,6 +205,7 @@ export function LatentMapPanel({
           hasPModel={pmodel !== null}
           hasModel={model !== null}
           hasPrior={isVae}
+          hasAggregate={aggregate !== null}
         />
         <CorrelationTable metrics={model?.info.metrics ?? null} />
       </footer>

@@ -6,7 +6,7 @@ interface MapLayersBarProps {
   onLayers(l: MapLayers): void;
   /** Whether a p_model is fitted (its toggle is disabled until one is). */
   hasPModel?: boolean;
-  /** The model is a VAE: its ε-draws toggle shows. */
+  /** The model is a VAE: its ε-draws and aggregate q(z) toggles show. */
   isVae?: boolean;
 }
 
@@ -18,7 +18,7 @@ export const MapLayersBar = memo(function MapLayersBar({
   isVae = false,
 }: MapLayersBarProps) {
   const toggle = (
-    key: 'showTiles' | 'showContours' | 'showShading' | 'showPModel' | 'showEps',
+    key: 'showTiles' | 'showContours' | 'showShading' | 'showPModel' | 'showEps' | 'showAggregate',
     label: string,
     title: string,
     disabled = false,
@@ -79,6 +79,12 @@ export const MapLayersBar = memo(function MapLayersBar({
           'showEps',
           'ε draws',
           'Resample ε: the encoder gives each image a distribution, not a point. With this on, hovering an image shows fresh draws z = μ + σ·ε from it, twice a second: the same image lands on different z.',
+        )}
+      {isVae &&
+        toggle(
+          'showAggregate',
+          'Aggregate q(z)',
+          'The aggregate posterior q(z) = (1/N) Σ q(z|xᵢ) over the validation images: its 50 / 90 / 99 % highest-density contours, against the prior N(0, I)’s circles. Where they part, the codes leave part of the prior empty or spill past it.',
         )}
     </div>
   );

@@ -20,6 +20,8 @@ interface MapLegendProps {
   hasModel?: boolean;
   /** The model is a VAE: its prior's circles are drawn (draw-prior.ts). */
   hasPrior?: boolean;
+  /** The aggregate posterior q(z)'s contours are drawn (draw-aggregate.ts). */
+  hasAggregate?: boolean;
 }
 
 /** Key to the map: which true factor colours the points (a toggle) on a viridis scale, and the overlays' line styles. */
@@ -30,6 +32,7 @@ export const MapLegend = memo(function MapLegend({
   hasPModel = false,
   hasModel = false,
   hasPrior = false,
+  hasAggregate = false,
 }: MapLegendProps) {
   const { low, high } = FACTOR_WORDS[colorBy];
   return (
@@ -91,6 +94,14 @@ export const MapLegend = memo(function MapLegend({
             title="The VAE's prior p(z) = N(0, I): circles holding 50 %, 90 % and 99 % of its probability. The KL term pulls the codes toward it."
           >
             prior N(0, I)
+          </LineKey>
+        )}
+        {hasAggregate && (
+          <LineKey
+            stroke="aggregate-stroke"
+            title="The aggregate posterior q(z) = (1/N) Σ q(z|xᵢ) over the validation images: contours holding 50 %, 90 % and 99 % of it (solid, dashed, dotted). Where the codes actually put their mass, against the prior."
+          >
+            aggregate q(z)
           </LineKey>
         )}
         {layers.showPModel && (hasPModel || hasModel) && <PModelLegend pending={!hasPModel} />}

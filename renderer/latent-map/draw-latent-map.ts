@@ -1,13 +1,14 @@
 /**
  * Paints the latent map: axes, decoded tiles, off-manifold shading, iso-lines, the encoded points
- * coloured by a true factor, the p_model layer (draw-pmodel.ts), the hovered point and the
- * crosshair at z. Plain functions of (ctx, content, vp, dpr); LatentMap.tsx paints drawMapBase into
+ * coloured by a true factor, the p_model layer (draw-pmodel.ts), a VAE's prior (draw-prior.ts) and
+ * aggregate posterior (draw-aggregate.ts), the hovered point and the crosshair at z. Plain functions of (ctx, content, vp, dpr); LatentMap.tsx paints drawMapBase into
  * an offscreen copy and the box and the crosshair over it. Colours come from map-palette.ts.
  */
 import type { LatentBounds } from '../../shared/api';
 import { FACTORS } from '../../shared/factors';
 import { createRng, gaussian } from '../../shared/random';
 import { viridisCss } from './colormap';
+import { drawAggregate } from './draw-aggregate';
 import { drawPModelMarks, drawPModelShade } from './draw-pmodel';
 import { drawPrior } from './draw-prior';
 import { placeAxisLabels, ticks, tickStep } from './axis-labels';
@@ -35,6 +36,7 @@ import {
 import type { MapContent } from './map-content';
 import { SHADE_MAX_ALPHA } from './shading';
 import { latentToScreen, screenRect, visibleBounds, type Viewport } from './viewport';
+import { traceSegments } from './trace-segments';
 
 const TICK_FONT = '10.5px ui-monospace, SFMono-Regular, Menlo, monospace';
 const NAME_FONT = '600 12px system-ui, sans-serif';
@@ -74,6 +76,7 @@ export function drawMapBase(
     drawIsoLines(ctx, vp, content.fields.isoRadius, ISO_RADIUS_COLOR, [5, 4]);
   }
   if (content.prior) drawPrior(ctx, vp);
+  if (content.aggregate) drawAggregate(ctx, vp, content.aggregate);
   drawPoints(ctx, vp, content);
   if (content.pmodel) drawPModelMarks(ctx, vp, content.pmodel);
   drawAxisLabels(ctx, vp);
@@ -153,13 +156,7 @@ function drawIsoLines(
     ctx.lineWidth = Math.abs(iso.level - 0.5) < 1e-6 ? 1.8 : 1;
     ctx.globalAlpha = Math.abs(iso.level - 0.5) < 1e-6 ? 1 : 0.7;
     ctx.beginPath();
-    const s = iso.segments;
-    for (let i = 0; i + 3 < s.length; i += 4) {
-      const a = latentToScreen(vp, { z1: s[i]!, z2: s[i + 1]! });
-      const b = latentToScreen(vp, { z1: s[i + 2]!, z2: s[i + 3]! });
-      ctx.moveTo(a.x, a.y);
-      ctx.lineTo(b.x, b.y);
-    }
+    traceSegments(ctx, vp, iso.segments);
     ctx.stroke();
   }
   ctx.globalAlpha = 1;

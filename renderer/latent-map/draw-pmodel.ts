@@ -20,6 +20,7 @@ import {
   SAMPLE_WRONG,
 } from './map-palette';
 import { latentToScreen, screenRect, type Viewport } from './viewport';
+import { traceSegments } from './trace-segments';
 
 const SAMPLE_RADIUS_PX = 2.4;
 const HANDLE_HALF_PX = 4;
@@ -48,13 +49,7 @@ function drawContours(ctx: CanvasRenderingContext2D, vp: Viewport, layer: PModel
   layer.contours.forEach((c, k) => {
     ctx.setLineDash(CONTOUR_DASHES[k] ?? []);
     ctx.beginPath();
-    const s = c.segments;
-    for (let i = 0; i + 3 < s.length; i += 4) {
-      const a = latentToScreen(vp, { z1: s[i]!, z2: s[i + 1]! });
-      const b = latentToScreen(vp, { z1: s[i + 2]!, z2: s[i + 3]! });
-      ctx.moveTo(a.x, a.y);
-      ctx.lineTo(b.x, b.y);
-    }
+    traceSegments(ctx, vp, c.segments);
     ctx.stroke();
   });
   ctx.setLineDash([]);

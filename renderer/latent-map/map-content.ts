@@ -16,6 +16,8 @@ export interface MapLayers {
   showPModel: boolean;
   /** A VAE: fresh draws z = μ + σ·ε from the hovered image's posterior, twice a second. */
   showEps: boolean;
+  /** A VAE: the aggregate posterior q(z)'s 50/90/99 % contours, against the prior's circles. */
+  showAggregate: boolean;
 }
 
 export const GRID_DENSITY_RANGE = [8, 24] as const;
@@ -27,6 +29,7 @@ export const DEFAULT_LAYERS: MapLayers = {
   showShading: true,
   showPModel: true,
   showEps: false,
+  showAggregate: false,
 };
 
 /** The decoded grid, ready to paint: one sheet image covering `bounds` (tile edges, not centres). */
@@ -54,10 +57,15 @@ export interface MapContent {
   /** Draw the VAE's prior N(0, I) (draw-prior.ts): the model is a VAE. */
   prior: boolean;
   /**
-   * A VAE's log-variances of the points (interleaved, as `points.codes`), for the hovered point's
-   * 1σ posterior ellipse; null otherwise.
+   * A VAE's log-variances of the points (interleaved, as `points.codes`), for the 1σ posterior
+   * ellipses of the hovered point and of the codes in the box; null otherwise.
    */
   logVar: Float32Array | null;
+  /**
+   * A VAE's aggregate posterior q(z): its 50/90/99 % highest-density contours
+   * (use-aggregate-posterior.ts), with layers.showAggregate; null otherwise.
+   */
+  aggregate: HdrContour[] | null;
   /** Which draw of ε to show for the hovered point (with layers.showEps), or -1 for none. */
   epsDraw: number;
 }

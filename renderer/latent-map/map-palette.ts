@@ -58,3 +58,15 @@ export const PRIOR_CONTOUR = 'rgba(225, 232, 255, 0.75)';
 /** A VAE code's 1σ posterior ellipse (draw-latent-map.ts), the prior's cool white. */
 export const POSTERIOR_EDGE = 'rgba(225, 232, 255, 0.9)';
 export const POSTERIOR_FILL = 'rgba(225, 232, 255, 0.12)';
+
+/**
+ * The 1σ ellipses of the codes in the selection box (draw-selection.ts): the posterior's cool
+ * white, thin and faint, so a few hundred of them do not hide the points under them.
+ */
+export const SELECTION_ELLIPSE = 'rgba(225, 232, 255, 0.38)';
+
+/**
+ * The aggregate posterior q(z)'s highest-density contours (draw-aggregate.ts): a violet, apart from
+ * the prior's cool white, the p_model's amber and the iso-lines' orange and sky blue.
+ */
+export const AGGREGATE_CONTOUR = 'rgba(196, 150, 255, 0.95)';

@@ -1,0 +1,103 @@
+import type { LadderPoint } from '../../shared/api';
+import { viridisCss } from '../latent-map/colormap';
+import { ladderLabel } from './slot-choices';
+import { rowsByBeta } from './ladder-stats';
+
+const W = 320;
+const H = 210;
+const PAD = { left: 44, right: 12, top: 12, bottom: 34 };
+
+/**
+ * The rate–distortion curve of the β ladder: each trained model is a point (rate: KL from the
+ * prior, nats; distortion: validation NMSE), the line joins each β's mean. Low β buys low
+ * distortion with a high rate; high β squeezes the rate and the images blur. A click opens the
+ * model in a Compare slot.
+ */
+export function RateDistortionChart({
+  points,
+  onOpen,
+}: {
+  points: readonly LadderPoint[];
+  onOpen(p: LadderPoint): void;
+}) {
+  const maxRate = Math.max(1, ...points.map((p) => p.rate)) * 1.08;
+  const maxNmse = Math.max(0.05, ...points.map((p) => p.nmse)) * 1.08;
+  const x = (rate: number) => PAD.left + (rate / maxRate) * (W - PAD.left - PAD.right);
+  const y = (nmse: number) => H - PAD.bottom - (nmse / maxNmse) * (H - PAD.top - PAD.bottom);
+  const betas = [...new Set(points.map((p) => p.beta))].sort((a, b) => a - b);
+  const colour = (beta: number) =>
+    viridisCss(betas.length > 1 ? betas.indexOf(beta) / (betas.length - 1) : 0.5);
+  const means = rowsByBeta(points);
+  const ticks = (max: number) => [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
+  return (
+    <svg
+      className="rd-chart"
+      viewBox={`0 0 ${W} ${H}`}
+      role="img"
+      aria-label="Rate–distortion curve of the β ladder"
+      data-testid="rd-chart"
+      data-points={points.length}
+    >
+      {ticks(maxRate).map((t) => (
+        <g key={`x${t}`}>
+          <line x1={x(t)} x2={x(t)} y1={PAD.top} y2={H - PAD.bottom} className="rd-grid" />
+          <text x={x(t)} y={H - PAD.bottom + 13} className="rd-tick" textAnchor="middle">
+            {t.toFixed(1)}
+          </text>
+        </g>
+      ))}
+      {ticks(maxNmse).map((t) => (
+        <g key={`y${t}`}>
+          <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} className="rd-grid" />
+          <text x={PAD.left - 5} y={y(t) + 3} className="rd-tick" textAnchor="end">
+            {t.toFixed(2)}
+          </text>
+        </g>
+      ))}
+      <text x={(W + PAD.left) / 2} y={H - 4} className="rd-axis" textAnchor="middle">
+        rate: KL from the prior (nats)
+      </text>
+      <text
+        x={11}
+        y={(H - PAD.bottom) / 2}
+        className="rd-axis"
+        textAnchor="middle"
+        transform={`rotate(-90 11 ${(H - PAD.bottom) / 2})`}
+      >
+        distortion: NMSE
+      </text>
+      {means.length > 1 && (
+        <polyline
+          className="rd-line"
+          points={means.map((m) => `${x(m.rate.mean)},${y(m.nmse.mean)}`).join(' ')}
+        />
+      )}
+      {points.map((p) => (
+        <circle
+          key={p.id}
+          className="rd-point"
+          data-beta={p.beta}
+          data-seed={p.seed}
+          cx={x(p.rate)}
+          cy={y(p.nmse)}
+          r={5}
+          fill={colour(p.beta)}
+          tabIndex={0}
+          role="button"
+          aria-label={`${ladderLabel(p)}: rate ${p.rate.toFixed(2)} nats, NMSE ${p.nmse.toFixed(3)}. Open in a slot.`}
+          onClick={() => onOpen(p)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' || e.key === ' ') onOpen(p);
+          }}
+        >
+          <title>{`${ladderLabel(p)} — rate ${p.rate.toFixed(2)} nats, NMSE ${p.nmse.toFixed(3)} (click: open in a slot)`}</title>
+        </circle>
+      ))}
+      {means.map((m) => (
+        <text key={`l${m.beta}`} x={x(m.rate.mean) + 7} y={y(m.nmse.mean) - 6} className="rd-label">
+          β={m.beta}
+        </text>
+      ))}
+    </svg>
+  );
+}

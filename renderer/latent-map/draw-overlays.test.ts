@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { AGGREGATE_LABEL, drawAggregate } from './draw-aggregate';
+import { drawSelectionEllipses } from './draw-selection';
+import { AGGREGATE_CONTOUR, PRIOR_CONTOUR, SELECTION_ELLIPSE } from './map-palette';
+import type { HdrContour } from './pmodel-overlay';
+
+/** A 2-D context that records the calls it is asked to make, and the stroke colour of each stroke. */
+function recorder() {
+  const calls: { name: string; args: unknown[]; strokeStyle: unknown }[] = [];
+  const state: Record<string, unknown> = {};
+  const ctx = new Proxy(state, {
+    get: (t, k) =>
+      typeof k === 'string' && !(k in t)
+        ? (...args: unknown[]) => calls.push({ name: k, args, strokeStyle: t.strokeStyle })
+        : t[k as string],
+    set: (t, k, v) => {
+      t[k as string] = v;
+      return true;
+    },
+  }) as unknown as CanvasRenderingContext2D;
+  return { ctx, calls, named: (n: string) => calls.filter((c) => c.name === n) };
+}
+
+const VP = { centerZ1: 0, centerZ2: 0, scale: 20, width: 400, height: 300 };
+
+describe('the selection’s posterior ellipses on the map', () => {
+  it('are axis-aligned ellipses at μ with radii σ·scale, in one faint stroke, skipping those out of view', () => {
+    const { ctx, named } = recorder();
+    // μ = (1, 2), σ = (0.5, 0.25); then one far off-screen.
+    const drawn = drawSelectionEllipses(ctx, VP, Float32Array.of(1, 2, 0.5, 0.25, 100, 0, 0.1, 0.1));
+    expect(drawn).toBe(1);
+    expect(named('ellipse').map((c) => c.args.slice(0, 5))).toEqual([[220, 110, 10, 5, 0]]);
+    expect(named('stroke')).toHaveLength(1);
+    expect(named('stroke')[0]!.strokeStyle).toBe(SELECTION_ELLIPSE);
+  });
+});
+
+describe('the aggregate posterior’s contours on the map', () => {
+  it('stroke every segment of each contour in its own colour, apart from the prior’s, and label the widest', () => {
+    const contour = (segments: number[], anchor: [number, number] | null): HdrContour => ({
+      level: 0,
+      label: '',
+      segments: Float32Array.from(segments),
+      anchor,
+    });
+    const { ctx, named } = recorder();
+    drawAggregate(ctx, VP, [contour([0, 0, 1, 0], [1, 0]), contour([0, 0, 0, 1, 1, 1, 2, 2], [2, 2])]);
+    expect(named('lineTo').map((c) => c.args)).toEqual([
+      [220, 150],
+      [200, 130],
+      [240, 110],
+    ]);
+    expect(named('stroke').map((c) => c.strokeStyle)).toEqual([AGGREGATE_CONTOUR, AGGREGATE_CONTOUR]);
+    expect(AGGREGATE_CONTOUR).not.toBe(PRIOR_CONTOUR);
+    expect(named('fillText').map((c) => c.args)).toEqual([[AGGREGATE_LABEL, 240, 105]]);
+  });
+});
