@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { api, exportGrid, openModel, saveCsv, saveGallery, saveImage, saveModel, transport } from './api';
 import { AboutDialog } from './app/AboutDialog';
 import { AppHeader } from './app/AppHeader';
@@ -9,6 +9,8 @@ import { FactorSliders } from './explore/FactorSliders';
 import { GeneratePanel } from './generate/GeneratePanel';
 import { useGenerative } from './generate/use-generative';
 import { LatentSliders } from './explore/LatentSliders';
+import { RotateLatent } from './explore/RotateLatent';
+import { useRotation } from './explore/use-rotation';
 import { ModelSwitch } from './explore/ModelSwitch';
 import { SaveImageControl } from './files/SaveImageControl';
 import { useModelFiles } from './files/use-model-files';
@@ -49,10 +51,15 @@ export function App() {
   const { state } = explorer;
   const model = state.model;
   const recent = useRecentModels(api, model?.info ?? null);
+  const { setZ } = view;
+  const rotationZ = useMemo(
+    () => ({ value: state.z, set: (z: [number, number]) => setZ(z, 'map') }),
+    [state.z, setZ],
+  );
+  const rotation = useRotation(api, model, explorer.showModel, notices.actions, rotationZ);
   // The heavy views follow a training run once a second, not at every epoch (use-paced-value.ts).
   const paced = usePacedModel(model, state.modelVersion, session.active);
   const generative = useGenerative(api, paced.model, paced.modelVersion, notices.actions, GENERATE_OPTIONS);
-  const { setZ } = view;
   const generateZ = useCallback((z: [number, number]) => setZ(z, 'map'), [setZ]);
   return (
     <div className="app">
@@ -87,6 +94,7 @@ export function App() {
                   run={session.run}
                 />
                 <LatentSliders model={model} z={state.z} onZ={view.setSliderZ} />
+                <RotateLatent model={model} rotation={rotation} locked={session.active} />
                 <FactorSliders
                   factors={state.factors}
                   onFactors={view.setFactors}

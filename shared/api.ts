@@ -62,6 +62,11 @@ export interface ModelInfo {
   createdAt: string;
   /** Epochs actually trained. */
   epochsTrained: number;
+  /**
+   * Radians its latent axes were turned (model:rotate) since it was opened or trained; absent: 0.
+   * A turned autoencoder decodes every image the same; only its coordinates (and axis-based scores) change.
+   */
+  rotation?: number;
 }
 
 /** The validation set as the current model sees it: codes beside the true factors. */
@@ -414,6 +419,11 @@ export interface Requests {
   'train:pause': [void, void];
   'train:resume': [void, void];
   'train:stop': [void, void];
+  /**
+   * Turns the current model's latent axes to `angle` radians from how it was opened or trained (an
+   * autoencoder only: rotate-latent.ts); answers the model with its codes and scores on the new axes.
+   */
+  'model:rotate': [{ angle: number }, ModelState];
   /** Puts a model in a Compare slot (replacing what was there); the current model does not change. */
   'compare:fill': [{ slot: number; source: CompareSource }, CompareSlot];
   'compare:clear': [{ slot: number }, void];
@@ -478,6 +488,7 @@ const REQUEST_PLACES: NameTable<RequestName, 'anywhere' | 'desktop'> = {
   'train:pause': 'anywhere',
   'train:resume': 'anywhere',
   'train:stop': 'anywhere',
+  'model:rotate': 'anywhere',
   'compare:fill': 'anywhere',
   'compare:clear': 'anywhere',
   'compare:probe': 'anywhere',

@@ -49,6 +49,7 @@ describe('validateRequest', () => {
       'train:start': { config: DEFAULT_TRAIN_CONFIG },
       'compare:fill': { slot: 3, source: { kind: 'bundled', id: 'aligned' } },
       'compare:clear': { slot: 0 },
+      'model:rotate': { angle: -Math.PI },
       'compare:probe': { factors: { height: 0, radius: 1 } },
       'ladder:start': { ladder: { betas: [0, 0.1, 10], seeds: 5, epochs: 100 } },
     };

@@ -123,6 +123,9 @@ const VALIDATORS: { [K in RequestName]: Validator } = {
   'train:pause': noArgument,
   'train:resume': noArgument,
   'train:stop': noArgument,
+  'model:rotate': (arg, at) => {
+    number(object(arg, at, ['angle']).angle, `${at}.angle`, -2 * Math.PI, 2 * Math.PI);
+  },
   'compare:fill': (arg, at) => {
     const o = object(arg, at, ['slot', 'source']);
     slotNumber(o.slot, `${at}.slot`);

@@ -131,6 +131,9 @@ export class EngineClient implements EngineWithDiagnostics {
   isTraining(): boolean {
     return this.runId !== null;
   }
+  rotate(angle: number): Promise<ModelState> {
+    return this.call('rotate', { angle });
+  }
   compareFill(slot: number, from: SlotFrom): Promise<CompareSlot> {
     return this.call('compareFill', { slot, from });
   }

@@ -40,6 +40,7 @@ import type { HeldSource, ModelSnapshot, SlotFrom, WorkerEvents } from './worker
 import type { InteractionClock } from './interaction-clock';
 import { CompareSlots } from './compare-slots';
 import { runLadder } from './ladder';
+import { rotateLatent } from './rotate-latent';
 import type { StoredModel } from './model-store';
 import { THRESHOLD_CODES } from '../../shared/judge';
 
@@ -212,6 +213,24 @@ export class EngineCore {
     if (!held || held.source === 'training') return null;
     const bytes = packBundle(await toStored(held.model, held.meta));
     return { bytes, source: held.source, name: held.meta.name };
+  }
+
+  /**
+   * Turns the current model's latent to `angle` radians from how it was opened or trained
+   * (rotate-latent.ts), then scores it again on its own data: the codes and the axis-based scores
+   * (Spearman, MIG, SAP, DCI) change; NMSE and kNN R² are computed again too, and stay.
+   */
+  async rotate(angle: number): Promise<ModelState> {
+    this.refuseWhileTraining('rotate the latent');
+    const held = this.require();
+    const dataset = await this.datasets.prepare(held.meta.config);
+    rotateLatent(held.model, angle - (held.rotation ?? 0));
+    held.rotation = angle;
+    const { metrics, valCodes } = await evaluate(held.model, dataset, held.meta.config);
+    held.points.codes = valCodes;
+    held.meta = { ...held.meta, metrics, latentBounds: metrics.latentBounds };
+    this.announce();
+    return stateOf(held);
   }
 
   /** Puts a model in a Compare slot; the current model does not change (compare-slots.ts). */

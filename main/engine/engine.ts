@@ -96,6 +96,8 @@ export interface Engine {
    * from (default "loaded"); a model kept for switching back keeps its own ("trained").
    */
   importBundle(bytes: Uint8Array, source?: 'trained' | 'loaded'): Promise<ModelState>;
+  /** Turns the current model's latent to `angle` radians (an autoencoder's: rotate-latent.ts). */
+  rotate(angle: number): Promise<ModelState>;
   /** Puts a model in a Compare slot (compare-slots.ts); the current model does not change. */
   compareFill(slot: number, from: SlotFrom): Promise<CompareSlot>;
   compareClear(slot: number): Promise<void>;

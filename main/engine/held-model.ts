@@ -19,6 +19,8 @@ export interface Held {
   meta: AtlasMeta;
   source: ModelInfo['source'];
   points: LatentPoints;
+  /** Radians its latent was turned since it was opened or trained (rotate-latent.ts); absent: 0. */
+  rotation?: number;
 }
 
 /** The display name of a trained model, e.g. "Trained VAE (λ = 0.5)". */
@@ -59,7 +61,11 @@ export function infoOf(meta: AtlasMeta, source: ModelInfo['source']): ModelInfo 
 /** The contract's ModelInfo and image size of a held model. */
 export function summaryOf(held: Held): ModelSummary {
   const { meta } = held;
-  return { info: infoOf(meta, held.source), imageSize: meta.config.imageSize as ImageSize };
+  const info = infoOf(meta, held.source);
+  return {
+    info: held.rotation ? { ...info, rotation: held.rotation } : info,
+    imageSize: meta.config.imageSize as ImageSize,
+  };
 }
 
 /**

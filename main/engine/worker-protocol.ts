@@ -88,6 +88,7 @@ export interface WorkerCalls {
   snapshot: [void, ModelSnapshot | null];
   /** Test/bench hook: tensors alive in the worker (`tf.memory().numTensors`). */
   memory: [void, { numTensors: number }];
+  rotate: [{ angle: number }, ModelState];
   compareFill: [{ slot: number; from: SlotFrom }, CompareSlot];
   compareClear: [{ slot: number }, void];
   compareProbe: [CompareProbeRequest, CompareProbeSlot[]];

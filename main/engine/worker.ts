@@ -56,6 +56,7 @@ const engineHandlers: Handlers = {
   exportBundle: () => core.exportBundle(),
   importBundle: ({ bytes, source }) => core.importBundle(bytes, source),
   snapshot: () => core.snapshot(),
+  rotate: ({ angle }) => core.rotate(angle),
   compareFill: ({ slot, from }) => core.compareFill(slot, from),
   compareClear: ({ slot }) => core.compareClear(slot),
   compareProbe: (req) => core.compareProbe(req),

@@ -82,6 +82,11 @@ export function fakeEngine() {
       listeners.set(event, set);
       return () => set.delete(listener as (p: unknown) => void);
     },
+    rotate: vi.fn(async (angle: number) => {
+      if (!current) throw new Error('No model is loaded yet: train one or load one first.');
+      current = { ...current, info: { ...current.info, rotation: angle } };
+      return current;
+    }),
     compareFill: vi.fn(async (slot: number, from: SlotFrom): Promise<CompareSlot> => {
       const { info, points, imageSize } = state(`slot-${slot}`, 'bundled');
       compared.set(slot, from);

@@ -237,6 +237,11 @@ function modelHandlers({ options, ready, currentModel, refuseWhileTraining, keep
       const images = await engine.decode(gridCodes(bounds, perSide));
       return { images, perSide, imageSize: state.imageSize };
     },
+    'model:rotate': async ({ angle }) => {
+      refuseWhileTraining('rotating the latent');
+      await currentModel();
+      return engine.rotate(angle);
+    },
     'model:import': async ({ bytes }) => {
       refuseWhileTraining('opening another model');
       await keepCurrent();
@@ -250,6 +255,7 @@ function modelHandlers({ options, ready, currentModel, refuseWhileTraining, keep
     | 'model:encode'
     | 'model:decode'
     | 'model:decode-grid'
+    | 'model:rotate'
     | 'model:import'
   >;
 }

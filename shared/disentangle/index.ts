@@ -6,6 +6,7 @@ import { dci, type DciResult } from './dci';
 import { mig } from './mig';
 import { sap } from './sap';
 
+export { alignAngle, rotateCodes } from './align';
 export { columnsOf } from './columns';
 export { dci, DCI_ALPHA, dciAlpha, type DciResult, TRAIN_SHARE } from './dci';
 export { fitLasso } from './lasso';
