@@ -1,5 +1,6 @@
 // A VAE through the real app: its training shows the loss's terms (reconstruction, KL per latent
-// dimension) and, at a large β, warns of a collapsed dimension; the map draws its prior N(0, I).
+// dimension) and, at a large β, warns of a collapsed dimension; the map draws its prior N(0, I),
+// posterior ellipses (hovered and selected) and the aggregate posterior q(z).
 import { test, expect } from './fixtures';
 import { TINY_RUN } from './flows';
 
@@ -49,5 +50,13 @@ test('a VAE run shows its KL per dimension, warns of collapse at β = 10; the ma
   await expect
     .poll(async () => Number(await map.getAttribute('data-eps-draw')))
     .toBeGreaterThan(firstDraw + 1);
+  // The p_model's box selects codes: each shows its 1σ posterior ellipse.
+  await expect.poll(async () => Number(await map.getAttribute('data-selection-ellipses'))).toBeGreaterThan(0);
+  // The aggregate posterior q(z), the average of every code's posterior, against the prior.
+  await expect(map).toHaveAttribute('data-aggregate', 'off');
+  await page.getByRole('toolbar', { name: 'Map layers' }).getByLabel('Aggregate q(z)').check();
+  await expect(map).toHaveAttribute('data-aggregate', 'on');
+  await expect(map).toHaveAttribute('data-aggregate-contours', /50 %,90 %,99 %/);
+  await expect(page.locator('.map-legend')).toContainText('aggregate q(z)');
   expect(pageErrors).toEqual([]);
 });
