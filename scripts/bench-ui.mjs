@@ -9,7 +9,9 @@
 //    log L stays finite and changes with the box) and counts the map's paints that draw a new box
 //    (its data-painted-box, set at every paint), the changes of the live log-likelihood readout,
 //    and the latency from the pointer move that made a box to the paint that draws it;
-// 3. ui-slider-while-training: starts a default run in the Train tab and, while it trains, moves z₁
+// 3. ui-compare-linked-cursor: in Compare with four models, moves the linked cursor across its pad
+//    at INPUT_HZ and counts the answers drawn per second (four maps and reconstructions each);
+// 4. ui-slider-while-training: starts a default run in the Train tab and, while it trains, moves z₁
 //    to a new value every 150 ms and times each move until the preview shows it (p50/p95, against
 //    the same moves with no run), counting the epochs the map's points followed meanwhile.
 // "Updates" of the box are what the user sees: at most one per frame, so the browser's frame rate
@@ -412,6 +414,68 @@ async function benchBoxDrag(page, seconds, hz) {
   };
 }
 
+/**
+ * Runs in the page, in Compare with four filled slots: moves the linked cursor across the (radius,
+ * height) pad with pointer events at `hz` for `ms`, and counts the answers drawn (the view's
+ * data-probes: each one repaints four maps' cursor marks and four reconstructions).
+ */
+async function cursorDragInPage({ ms, hz }) {
+  const pad = document.querySelector('[data-testid=cursor-pad]');
+  const view = document.querySelector('[data-testid=compare-view]');
+  if (!pad || !view) throw new Error('cursor pad or compare view not found');
+  const rect = pad.getBoundingClientRect();
+  const count = () => Number(view.getAttribute('data-probes'));
+  const start = count();
+  let inputs = 0;
+  const t0 = performance.now();
+  await new Promise((resolve) => {
+    const timer = setInterval(() => {
+      const t = (performance.now() - t0) / 1000;
+      if (t * 1000 >= ms) {
+        clearInterval(timer);
+        resolve();
+        return;
+      }
+      const x = rect.left + rect.width * (0.5 + 0.42 * Math.sin(2.1 * t));
+      const y = rect.top + rect.height * (0.5 + 0.42 * Math.cos(1.7 * t));
+      pad.dispatchEvent(
+        new PointerEvent('pointermove', { bubbles: true, clientX: x, clientY: y, buttons: 1 }),
+      );
+      inputs++;
+    }, 1000 / hz);
+  });
+  const elapsedS = (performance.now() - t0) / 1000;
+  return { updates: count() - start, inputs, elapsedS };
+}
+
+/** Compare with four models: linked-cursor updates per second while it is dragged (target ≥ 30). */
+async function benchCompareCursor(page, seconds, hz) {
+  await page.getByRole('radio', { name: 'Compare' }).check();
+  const picks = [
+    'Discovered alone (λ = 0)',
+    'Aligned to height and radius (λ = 1)',
+    'The model in the explorer',
+    'Aligned to height and radius (λ = 1)',
+  ];
+  for (const [i, label] of picks.entries()) {
+    await page.getByLabel(`Model in Slot ${i + 1}`).selectOption({ label });
+    await page.waitForSelector(`[data-testid=slot-${i}][data-status=ready]`, { timeout: 30_000 });
+  }
+  const r = await page.evaluate(cursorDragInPage, { ms: seconds * 1000, hz });
+  await page.getByRole('radio', { name: 'Latent space' }).check();
+  const updatesPerSecond = r.updates / r.elapsedS;
+  return {
+    benchmark: 'ui-compare-linked-cursor',
+    maps: 4,
+    updatesPerSecond: round(updatesPerSecond),
+    inputEventsPerSecond: round(r.inputs / r.elapsedS),
+    seconds: round(r.elapsedS, 2),
+    frameRate,
+    targetUpdatesPerSecond: 30,
+    meetsTarget: updatesPerSecond >= 30,
+  };
+}
+
 function launchBrowser() {
   const args = uncappedFrames ? ['--disable-gpu-vsync', '--disable-frame-rate-limit'] : [];
   return chromium.launch({
@@ -436,6 +500,8 @@ async function main() {
     console.log(JSON.stringify(await benchSlider(page, seconds, inputHz, imageSize)));
     process.stderr.write(`bench-ui: dragging the p_model box's corner for ${seconds} s\n`);
     console.log(JSON.stringify(await benchBoxDrag(page, seconds, inputHz)));
+    process.stderr.write(`bench-ui: dragging Compare's linked cursor over 4 maps for ${seconds} s\n`);
+    console.log(JSON.stringify(await benchCompareCursor(page, seconds, inputHz)));
     process.stderr.write(`bench-ui: moving z₁ while a default run trains, for ${seconds} s\n`);
     console.log(JSON.stringify(await benchSliderWhileTraining(page, seconds)));
   } finally {

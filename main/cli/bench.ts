@@ -16,6 +16,7 @@
  *                                 back, batch 64, Adam) with our kernels and with stock tfjs-wasm
  *   pmodel_fit_raster_128_ms, box_loglik_3200_ms, sample_decode_judge_256_ms: see bench-pmodel.ts
  *   stop_while_starting_largest_ms, stop_mid_run_largest_ms: see bench-stop.ts
+ *   ladder_default_seconds, compare_probe_4_slots_ms: see bench-compare.ts (--compare-only: those alone)
  *   default_net_spec              the default net, data and algorithm as JSON (bench-net-spec.ts)
  *   vs_pytorch_*                  only with --vs-pytorch (--vs-pytorch-only: nothing else but the
  *                                 spec): see bench-vs-pytorch.ts
@@ -32,6 +33,7 @@ import { installWasmKernels, uninstallWasmKernels } from '../engine/wasm-kernels
 import { errorMessage } from '../../shared/errors';
 import { benchPmodel } from './bench-pmodel';
 import { benchStop } from './bench-stop';
+import { benchCompare } from './bench-compare';
 import { defaultNetSpec } from './bench-net-spec';
 import { type WorkerInference, benchVsPytorch } from './bench-vs-pytorch';
 import { INFERENCE_RUNS, inferenceGrid, inferenceImages } from './bench-inference-inputs';
@@ -228,12 +230,23 @@ async function benchInProcess(): Promise<void> {
 
 /** `--vs-pytorch` adds the PyTorch comparison; `--vs-pytorch-only` runs nothing else. */
 const VS_PYTORCH_ONLY = process.argv.includes('--vs-pytorch-only');
+/** `--compare-only`: the β ladder and Compare figures alone (bench-compare.ts). */
+const COMPARE_ONLY = process.argv.includes('--compare-only');
 const VS_PYTORCH = VS_PYTORCH_ONLY || process.argv.includes('--vs-pytorch');
 
 async function main(): Promise<void> {
   const started = performance.now();
   const config = DEFAULT_TRAIN_CONFIG;
   line('default_net_spec', null, '', { ...defaultNetSpec(config) });
+  if (COMPARE_ONLY) {
+    const engine = await createEngine();
+    try {
+      await benchCompare(engine, line);
+    } finally {
+      await engine.dispose();
+    }
+    return;
+  }
   if (VS_PYTORCH_ONLY) {
     await benchVsPytorch(line);
     line('bench_seconds', (performance.now() - started) / 1000, 's');
@@ -246,6 +259,7 @@ async function main(): Promise<void> {
     await benchTraining(engine, config);
     worker = await benchInference(engine, config);
     await benchPmodel(engine, line);
+    await benchCompare(engine, line);
   } finally {
     await engine.dispose();
   }

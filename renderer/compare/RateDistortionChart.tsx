@@ -6,6 +6,9 @@ import { rowsByBeta } from './ladder-stats';
 const W = 320;
 const H = 210;
 const PAD = { left: 44, right: 12, top: 12, bottom: 34 };
+/** Rates below this (a collapsed encoder: 0 nats) sit at the log axis' left edge. */
+const MIN_RATE = 0.05;
+const RATE_TICKS = [0.1, 0.3, 1, 3, 10, 30, 100, 300, 1000];
 
 /**
  * The rate–distortion curve of the β ladder: each trained model is a point (rate: KL from the
@@ -20,15 +23,20 @@ export function RateDistortionChart({
   points: readonly LadderPoint[];
   onOpen(p: LadderPoint): void;
 }) {
-  const maxRate = Math.max(1, ...points.map((p) => p.rate)) * 1.08;
+  // Rate on a log axis: β = 0 leaves the KL unchecked (100+ nats) while β ≥ 0.1 keep it near 1–10.
+  const rates = points.map((p) => Math.max(MIN_RATE, p.rate));
+  const lo = Math.log10(Math.min(1, ...rates)) - 0.1;
+  const hi = Math.log10(Math.max(10, ...rates)) + 0.1;
   const maxNmse = Math.max(0.05, ...points.map((p) => p.nmse)) * 1.08;
-  const x = (rate: number) => PAD.left + (rate / maxRate) * (W - PAD.left - PAD.right);
+  const x = (rate: number) =>
+    PAD.left + ((Math.log10(Math.max(MIN_RATE, rate)) - lo) / (hi - lo)) * (W - PAD.left - PAD.right);
   const y = (nmse: number) => H - PAD.bottom - (nmse / maxNmse) * (H - PAD.top - PAD.bottom);
   const betas = [...new Set(points.map((p) => p.beta))].sort((a, b) => a - b);
   const colour = (beta: number) =>
     viridisCss(betas.length > 1 ? betas.indexOf(beta) / (betas.length - 1) : 0.5);
   const means = rowsByBeta(points);
   const ticks = (max: number) => [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
+  const rateTicks = RATE_TICKS.filter((t) => Math.log10(t) >= lo && Math.log10(t) <= hi);
   return (
     <svg
       className="rd-chart"
@@ -38,11 +46,11 @@ export function RateDistortionChart({
       data-testid="rd-chart"
       data-points={points.length}
     >
-      {ticks(maxRate).map((t) => (
+      {rateTicks.map((t) => (
         <g key={`x${t}`}>
           <line x1={x(t)} x2={x(t)} y1={PAD.top} y2={H - PAD.bottom} className="rd-grid" />
           <text x={x(t)} y={H - PAD.bottom + 13} className="rd-tick" textAnchor="middle">
-            {t.toFixed(1)}
+            {t}
           </text>
         </g>
       ))}
@@ -55,7 +63,7 @@ export function RateDistortionChart({
         </g>
       ))}
       <text x={(W + PAD.left) / 2} y={H - 4} className="rd-axis" textAnchor="middle">
-        rate: KL from the prior (nats)
+        rate: KL from the prior (nats, log scale)
       </text>
       <text
         x={11}
