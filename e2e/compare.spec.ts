@@ -93,9 +93,10 @@ test('the β ladder trains six VAEs, draws them on the rate–distortion chart, 
   const slot = page.getByTestId('slot-0');
   await expect(slot).toHaveAttribute('data-status', 'ready');
   await expect(slot).toContainText('β-VAE β = 1, seed 1');
-  await expect(page.getByTestId('compare-table').locator('td[data-metric="rate"]').first()).toHaveText(
-    /^\d+\.\d\d$/,
-  );
+  const row = page.getByTestId('compare-table').locator('tbody tr').first();
+  await expect(row.locator('td[data-metric="rate"]')).toHaveText(/^\d+\.\d\d$/);
+  // Its prior samples, judged against the true renderer: precision / recall.
+  await expect(row.locator('td[data-metric="samples"]')).toHaveText(/^[01]\.\d\d \/ [01]\.\d\d$/);
   expect(pageErrors).toEqual([]);
 });
 

@@ -261,6 +261,12 @@ export interface CompareSlot {
    * nats per image (shared/rate.ts); null for an autoencoder, which has no posterior.
    */
   rate: number | null;
+  /**
+   * A VAE as a generator: its prior samples z ~ N(0, I), decoded and judged against the true
+   * renderer (precision: plausible share; recall: share of the (height, radius) square reached);
+   * null for an autoencoder, which has no prior to sample.
+   */
+  priorSamples: { precision: number; recall: number; n: number } | null;
 }
 
 /**

@@ -42,6 +42,7 @@ describe('Compare slots', () => {
     expect(b.info.id).toBe('discovered');
     expect(b.points.count).toBe(current.points.count);
     expect(a.rate).toBeNull(); // autoencoders have no posterior
+    expect(a.priorSamples).toBeNull(); // nor a prior to sample
     expect(b.info.metrics?.disentanglement).toBeDefined();
     // The current model is still the one loaded.
     expect(engine.current()?.info.id).toBe('aligned');
@@ -97,6 +98,13 @@ describe('the β ladder', () => {
     const slot = await engine.compareFill(3, { ladder: points[1]!.id });
     expect(slot.rate).toBeCloseTo(points[1]!.rate, 4);
     expect(slot.info.config.beta).toBe(1);
+    // Its prior samples, judged against the true renderer: shares in [0, 1], some plausible.
+    const { precision, recall, n } = slot.priorSamples!;
+    expect(n).toBe(256);
+    expect(precision).toBeGreaterThan(0);
+    expect(precision).toBeLessThanOrEqual(1);
+    expect(recall).toBeGreaterThan(0);
+    expect(recall).toBeLessThanOrEqual(1);
   }, 60_000);
 
   it('stops when cancelled, keeping the models trained so far', async () => {

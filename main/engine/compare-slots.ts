@@ -17,6 +17,7 @@ import type { ImageSize } from '../../shared/train-config';
 import type { DatasetCache } from './dataset-cache';
 import { decodeCodes, encodeImages, encodeWithLogVar } from './evaluate';
 import { infoOf, withScores } from './held-model';
+import { priorSampleScores } from './prior-samples';
 import { type Autoencoder, disposeModel } from './model';
 import type { AtlasMeta } from './model-meta';
 
@@ -57,13 +58,15 @@ export class CompareSlots {
       if (!codes.every(Number.isFinite))
         throw new Error('its encoder gives non-finite codes (the weights are corrupt)');
       const meta = withScores(loaded.meta, codes, val.factors);
+      const size = meta.config.imageSize as ImageSize;
       state = {
         slot,
         info: infoOf(meta, source),
-        imageSize: meta.config.imageSize as ImageSize,
+        imageSize: size,
         points: { codes: codes.slice(), factors: val.factors.slice(), count: val.count },
         logVar: logVar ? logVar.slice() : null,
         rate: logVar ? rateOf(codes, logVar) : null,
+        priorSamples: logVar ? priorSampleScores(loaded.model, size, val, dataset.train) : null,
       };
     } catch (err) {
       disposeModel(loaded.model);

@@ -90,7 +90,7 @@ export function fakeEngine() {
     compareFill: vi.fn(async (slot: number, from: SlotFrom): Promise<CompareSlot> => {
       const { info, points, imageSize } = state(`slot-${slot}`, 'bundled');
       compared.set(slot, from);
-      return { slot, info, points, imageSize, logVar: null, rate: null };
+      return { slot, info, points, imageSize, logVar: null, rate: null, priorSamples: null };
     }),
     compareClear: vi.fn(async (slot: number) => {
       compared.delete(slot);

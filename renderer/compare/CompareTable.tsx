@@ -38,6 +38,12 @@ export function CompareTable({ models }: { models: readonly CompareSlot[] }) {
             >
               DCI D / C / I
             </th>
+            <th
+              scope="col"
+              title="256 samples of the prior N(0, I), decoded and judged against the true renderer: the share that looks like a true cylinder (precision) and the share of the (height, radius) square they reach (recall). VAE only."
+            >
+              Prior samples P / R
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -55,6 +61,7 @@ export function CompareTable({ models }: { models: readonly CompareSlot[] }) {
               <td data-metric="mig">{fig(r.mig)}</td>
               <td data-metric="sap">{fig(r.sap)}</td>
               <td data-metric="dci">{r.dci ? r.dci.map((v) => fig(v)).join(' / ') : '—'}</td>
+              <td data-metric="samples">{r.samples ? `${fig(r.samples[0])} / ${fig(r.samples[1])}` : '—'}</td>
             </tr>
           ))}
         </tbody>

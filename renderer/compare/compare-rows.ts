@@ -18,6 +18,8 @@ export interface CompareRow {
   sap: number | null;
   dci: [number, number, number] | null;
   note: string | null;
+  /** Prior samples' precision and recall (a VAE's), or null. */
+  samples: [number, number] | null;
 }
 
 /** The best |ρ| over the latent axes for each factor. */
@@ -43,6 +45,7 @@ export function rowOf(model: CompareSlot): CompareRow {
     sap: d?.sap ?? null,
     dci: d ? [d.dci.disentanglement, d.dci.completeness, d.dci.informativeness] : null,
     note: d?.note ?? null,
+    samples: model.priorSamples ? [model.priorSamples.precision, model.priorSamples.recall] : null,
   };
 }
 
