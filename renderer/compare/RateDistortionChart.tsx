@@ -101,11 +101,22 @@ export function RateDistortionChart({
           <title>{`${ladderLabel(p)} — rate ${p.rate.toFixed(2)} nats, NMSE ${p.nmse.toFixed(3)} (click: open in a slot)`}</title>
         </circle>
       ))}
-      {means.map((m) => (
-        <text key={`l${m.beta}`} x={x(m.rate.mean) + 7} y={y(m.nmse.mean) - 6} className="rd-label">
-          β={m.beta}
-        </text>
-      ))}
+      {means.map((m, k) => {
+        // Neighbouring β often sit close: labels alternate above and below, and turn inward at the right edge.
+        const px = x(m.rate.mean);
+        const right = px > W - PAD.right - 40;
+        return (
+          <text
+            key={`l${m.beta}`}
+            x={right ? px - 7 : px + 7}
+            y={y(m.nmse.mean) + (k % 2 === 0 ? -7 : 13)}
+            className="rd-label"
+            textAnchor={right ? 'end' : 'start'}
+          >
+            β={m.beta}
+          </text>
+        );
+      })}
     </svg>
   );
 }
