@@ -78,7 +78,7 @@ test('the β ladder trains six VAEs, draws them on the rate–distortion chart, 
 }) => {
   await page.getByRole('radio', { name: 'Compare' }).check();
   const ladder = page.getByTestId('ladder');
-  await ladder.getByLabel('Epochs each').fill('1');
+  await ladder.getByLabel('Ladder run length').fill('1');
   await ladder.getByRole('button', { name: /Run the ladder \(6 models\)/ }).click();
   await expect(ladder).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
   const chart = page.getByTestId('rd-chart');
@@ -105,6 +105,7 @@ test('rotating the latent turns the map and the axis scores but not the image or
   pageErrors,
 }) => {
   await waitForMap(page);
+  await page.getByRole('button', { name: /^Rotate axes/ }).click();
   const card = page.getByTestId('rotate-latent');
   const preview = page.getByRole('img', { name: /Decoded image/ }).first();
   const image = await canvasGray(preview);
@@ -121,7 +122,10 @@ test('rotating the latent turns the map and the axis scores but not the image or
   await expect(knn).toHaveText(knnBefore ?? '');
   // The z on screen turned with the axes: the same cylinder.
   await expect.poll(async () => mse(await canvasGray(preview), image)).toBeLessThan(1e-4);
+  await expect(page.getByRole('button', { name: 'Rotate axes (45°)' })).toBeVisible();
   await card.getByRole('button', { name: 'Align to factors' }).click();
   await expect(card.locator('dl')).toHaveAttribute('data-busy', 'false');
+  await page.keyboard.press('Escape');
+  await expect(card).toBeHidden();
   expect(pageErrors).toEqual([]);
 });

@@ -9,7 +9,7 @@ import { FactorSliders } from './explore/FactorSliders';
 import { GeneratePanel } from './generate/GeneratePanel';
 import { useGenerative } from './generate/use-generative';
 import { LatentSliders } from './explore/LatentSliders';
-import { RotateLatent } from './explore/RotateLatent';
+import { RotatePopover } from './explore/RotatePopover';
 import { useRotation } from './explore/use-rotation';
 import { ModelSwitch } from './explore/ModelSwitch';
 import { SaveImageControl } from './files/SaveImageControl';
@@ -94,7 +94,6 @@ export function App() {
                   run={session.run}
                 />
                 <LatentSliders model={model} z={state.z} onZ={view.setSliderZ} />
-                <RotateLatent model={model} rotation={rotation} locked={session.active} />
                 <FactorSliders
                   factors={state.factors}
                   onFactors={view.setFactors}
@@ -140,14 +139,17 @@ export function App() {
             />
           }
           actions={
-            <button
-              type="button"
-              className="btn"
-              onClick={() => void files.actions.exportGrid()}
-              disabled={!model || files.actions.busy === 'grid'}
-            >
-              Export grid
-            </button>
+            <>
+              <RotatePopover model={model} rotation={rotation} locked={session.active} />
+              <button
+                type="button"
+                className="btn"
+                onClick={() => void files.actions.exportGrid()}
+                disabled={!model || files.actions.busy === 'grid'}
+              >
+                Export grid
+              </button>
+            </>
           }
         />
         <aside className="inspector" aria-label="Decoded image and manifold">

@@ -41,10 +41,12 @@ export function LadderPanel({ ladder, onStart, onStop, onOpen, blocked }: Ladder
         reconstructions (more distortion).
       </p>
       <div className="ladder-controls">
-        <label className="ladder-field">
-          Epochs each
+        {/* Not a <label>: "Epochs" would then also name this field for the Train form's finders. */}
+        <div className="ladder-field">
+          <span aria-hidden="true">Each model trains</span>
           <input
             type="number"
+            aria-label="Ladder run length"
             min={LADDER_LIMITS.epochs[0]}
             max={LADDER_LIMITS.epochs[1]}
             value={epochs}
@@ -55,7 +57,8 @@ export function LadderPanel({ ladder, onStart, onStop, onOpen, blocked }: Ladder
                 setEpochs(Math.min(LADDER_LIMITS.epochs[1], Math.max(LADDER_LIMITS.epochs[0], v)));
             }}
           />
-        </label>
+          <span aria-hidden="true">epochs</span>
+        </div>
         <label className="ladder-field">
           <input
             type="checkbox"
