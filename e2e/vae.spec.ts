@@ -22,6 +22,10 @@ test('a VAE run shows its KL per dimension, warns of collapse at β = 10; the ma
   const terms = page.getByTestId('loss-terms');
   await expect(terms).toContainText(/reconstruction \d/, { timeout: 60_000 });
   await expect(terms).toContainText(/KL [\d.]+ nats\/image \(z₁ [\d.e-]+, z₂ [\d.e-]+\)/);
+  // The loss chart draws the reconstruction and β·KL terms apart.
+  await expect
+    .poll(async () => Number(await page.getByTestId('loss-chart').getAttribute('data-kl-points')))
+    .toBeGreaterThan(0);
   await expect(page.getByRole('status').filter({ hasText: /Finished after 8 epochs/ })).toBeVisible({
     timeout: 90_000,
   });

@@ -56,9 +56,11 @@ describe('trainingReducer', () => {
     const vae = { lossRecon: 0.01, lossKl: 0.002, lossAlign: 0, klPerDim: [1, 1] };
     let s = trainingReducer(started(), { type: 'progress', progress: progress('r1', 1, 5, { terms: vae }) });
     expect(s.lossRecon).toEqual([{ epoch: 0.5, loss: 0.01 }]);
+    expect(s.lossKl).toEqual([{ epoch: 0.5, loss: 0.002 }]);
     const ae = { lossRecon: 0.02, lossKl: 0, lossAlign: 0, klPerDim: [0, 0] };
     s = trainingReducer(started('r2'), { type: 'progress', progress: progress('r2', 1, 5, { terms: ae }) });
     expect(s.lossRecon).toEqual([]);
+    expect(s.lossKl).toEqual([]);
   });
 
   it('accepts events that arrive before the start request answers', () => {

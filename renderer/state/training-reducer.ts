@@ -22,6 +22,8 @@ export interface TrainingState {
    * VAE's KL, an alignment): the gap between it and lossTrain is what those terms add.
    */
   lossRecon: LossPoint[];
+  /** A VAE's KL term per report, per pixel and unweighted (β·lossKl is what the loss adds); empty otherwise. */
+  lossKl: LossPoint[];
   /** User-facing message of the last failure (training or a control request). */
   error: string | null;
   /** A pause or resume the user asked for that the engine has not confirmed yet. */
@@ -56,6 +58,7 @@ export const INITIAL_TRAINING: TrainingState = {
   lossTrain: [],
   lossVal: [],
   lossRecon: [],
+  lossKl: [],
   error: null,
   pending: null,
   result: null,
@@ -112,6 +115,10 @@ export function trainingReducer(state: TrainingState, action: TrainingAction): T
           p.terms && (p.terms.lossKl > 0 || p.terms.lossAlign > 0) && Number.isFinite(p.terms.lossRecon)
             ? appendThinned(state.lossRecon, { epoch: point.epoch, loss: p.terms.lossRecon })
             : state.lossRecon,
+        lossKl:
+          p.terms && p.terms.lossKl > 0 && Number.isFinite(p.terms.lossKl)
+            ? appendThinned(state.lossKl, { epoch: point.epoch, loss: p.terms.lossKl })
+            : state.lossKl,
       };
     }
     case 'epoch': {

@@ -14,14 +14,17 @@ export function LossChart({
   train,
   val,
   recon = [],
+  kl = [],
   epochs,
 }: {
   train: LossPoint[];
   val: LossPoint[];
   recon?: LossPoint[];
+  /** A VAE's KL term as the loss adds it (β·KL per pixel). */
+  kl?: LossPoint[];
   epochs: number;
 }) {
-  const g = lossChartGeometry(train, val, epochs, WIDTH, HEIGHT, recon);
+  const g = lossChartGeometry(train, val, epochs, WIDTH, HEIGHT, recon, kl);
   const bottom = HEIGHT - CHART_PADDING.bottom;
   return (
     <figure className="loss-chart">
@@ -35,6 +38,7 @@ export function LossChart({
         data-train-points={train.length}
         data-val-points={val.length}
         data-recon-points={recon.length}
+        data-kl-points={kl.length}
       >
         {g.yTicks.map((t) => (
           <g key={`y${t.label}`}>
@@ -64,6 +68,7 @@ export function LossChart({
         />
         <path d={g.trainPath} className="chart-train" />
         {g.reconPath && <path d={g.reconPath} className="chart-recon" />}
+        {g.klPath && <path d={g.klPath} className="chart-kl" />}
         <path d={g.valPath} className="chart-val" />
         {g.valDots.map((d, i) => (
           <circle key={i} cx={d.x} cy={d.y} r={2.2} className="chart-val-dot" />
@@ -76,6 +81,12 @@ export function LossChart({
           <>
             {' '}
             <span className="swatch-recon" aria-hidden="true" /> reconstruction term
+          </>
+        )}
+        {kl.length > 0 && (
+          <>
+            {' '}
+            <span className="swatch-kl" aria-hidden="true" /> β·KL term
           </>
         )}{' '}
         · loss (log scale) by epoch

@@ -1,7 +1,7 @@
 import { memo, useState } from 'react';
 import type { TrainConfig } from '../../shared/train-config';
 import { countOf } from '../../shared/wording';
-import { isActive, type TrainingState } from '../state/training-reducer';
+import { isActive, type LossPoint, type TrainingState } from '../state/training-reducer';
 import type { Training } from '../state/use-training';
 import { ConfigSummary } from './ConfigSummary';
 import { longRunQuestion } from './run-estimate';
@@ -112,7 +112,13 @@ export const TrainingPanel = memo(function TrainingPanel({
         />
       )}
       {state.lossTrain.length > 0 && (
-        <LossChart train={state.lossTrain} val={state.lossVal} recon={state.lossRecon} epochs={epochs} />
+        <LossChart
+          train={state.lossTrain}
+          val={state.lossVal}
+          recon={state.lossRecon}
+          kl={weighted(state.lossKl, Number(draft.beta))}
+          epochs={epochs}
+        />
       )}
       <LossTerms terms={state.progress?.terms} pixels={(Number(draft.imageSize) || 32) ** 2} />
       {state.status === 'finished' && state.result?.keptPrevious !== undefined && (
@@ -138,3 +144,10 @@ export const TrainingPanel = memo(function TrainingPanel({
     </section>
   );
 });
+
+/** A term's points times its weight (β for the KL); none when the weight is not a positive number. */
+function weighted(points: LossPoint[], weight: number): LossPoint[] {
+  return Number.isFinite(weight) && weight > 0
+    ? points.map((p) => ({ epoch: p.epoch, loss: weight * p.loss }))
+    : [];
+}

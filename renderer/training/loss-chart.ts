@@ -14,6 +14,8 @@ export interface LossChartGeometry {
   trainPath: string;
   /** The reconstruction term's curve ('' when none). */
   reconPath: string;
+  /** A VAE's β·KL term's curve ('' when none). */
+  klPath: string;
   valPath: string;
   /** Last validation point, to mark with a dot. */
   valDots: { x: number; y: number }[];
@@ -34,10 +36,13 @@ export function lossChartGeometry(
   width: number,
   height: number,
   recon: readonly LossPoint[] = [],
+  kl: readonly LossPoint[] = [],
 ): LossChartGeometry {
   const plotW = Math.max(width - CHART_PADDING.left - CHART_PADDING.right, 1);
   const plotH = Math.max(height - CHART_PADDING.top - CHART_PADDING.bottom, 1);
-  const finite = [...train, ...val, ...recon].map((p) => p.loss).filter((l) => Number.isFinite(l) && l > 0);
+  const finite = [...train, ...val, ...recon, ...kl]
+    .map((p) => p.loss)
+    .filter((l) => Number.isFinite(l) && l > 0);
   let lo = finite.length ? Math.log10(Math.min(...finite)) : -3;
   let hi = finite.length ? Math.log10(Math.max(...finite)) : 0;
   if (hi - lo < 0.3) {
@@ -56,6 +61,7 @@ export function lossChartGeometry(
   return {
     trainPath: path(train),
     reconPath: path(recon),
+    klPath: path(kl),
     valPath: path(val),
     valDots: val
       .filter((p) => Number.isFinite(p.loss) && p.loss > 0)
