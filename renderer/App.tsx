@@ -27,6 +27,7 @@ import { useRecentModels } from './state/use-recent-models';
 import { ToyPanel } from './toy/ToyPanel';
 import type { AppView } from './toy/ViewSwitch';
 import { TrainingPanel } from './training/TrainingPanel';
+import { WalkPanel } from './walk/WalkPanel';
 import { useTrainingSession } from './training/use-training-session';
 // Last, so the layout comes after the panels' own styles, as it did in one stylesheet.
 import './app/layout.css';
@@ -61,6 +62,7 @@ export function App() {
   const paced = usePacedModel(model, state.modelVersion, session.active);
   const generative = useGenerative(api, paced.model, paced.modelVersion, notices.actions, GENERATE_OPTIONS);
   const generateZ = useCallback((z: [number, number]) => setZ(z, 'map'), [setZ]);
+  const walkZ = generateZ;
   return (
     <div className="app">
       <AppHeader
@@ -104,6 +106,15 @@ export function App() {
                   disabled={!model}
                 />
               </>
+            ) : session.tab === 'walk' ? (
+              <WalkPanel
+                api={api}
+                modelVersion={state.modelVersion}
+                hasModel={Boolean(model)}
+                z={state.z}
+                onZ={walkZ}
+                decoded={view.decoded}
+              />
             ) : session.tab === 'generate' ? (
               <GeneratePanel generative={generative} onZ={generateZ} />
             ) : (

@@ -1,10 +1,10 @@
 import { memo } from 'react';
 import './app-chrome.css';
 
-/** The sidebar's tabs: exploring the model on screen, or training a new one. */
-export type SidebarTab = 'explore' | 'generate' | 'train';
+/** The sidebar's tabs: exploring the model on screen, walking its latent space, generating, or training a new one. */
+export type SidebarTab = 'explore' | 'walk' | 'generate' | 'train';
 
-/** Explore / Train tabs of the sidebar. */
+/** The sidebar's tabs: Explore, Walk, Generate, Train. */
 export const SidebarTabs = memo(function SidebarTabs({
   tab,
   onTab,
@@ -31,6 +31,7 @@ export const SidebarTabs = memo(function SidebarTabs({
   return (
     <div className="tabs" role="tablist" aria-label="Sidebar">
       {item('explore', 'Explore')}
+      {item('walk', 'Walk')}
       {item('generate', 'Generate')}
       {item('train', 'Train')}
     </div>

@@ -1,0 +1,59 @@
+// The Walk tab (issue 13) through the real app: a two-point walk decoded as a strip with its
+// judged height and radius, a click on a step moving z there, and the Taller slider making the
+// cylinder on screen taller.
+import { test, expect } from './fixtures';
+import { latentMap, waitForMap } from './explorer-helpers';
+
+test('a walk from A to B decodes a strip whose steps go there; Taller makes the cylinder taller', async ({
+  page,
+  pageErrors,
+}) => {
+  await waitForMap(page);
+  await page.getByRole('radiogroup', { name: 'Model' }).getByText('Aligned to height and radius').click();
+  await expect(page.getByRole('radio', { name: /Aligned to height and radius/ })).toBeChecked();
+  await waitForMap(page);
+  await page.getByRole('tab', { name: 'Walk' }).click();
+  const map = latentMap(page);
+  const box = (await map.boundingBox())!;
+  // A: short and thin (bottom left of the aligned map); B: tall and wide (top right).
+  await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.7);
+  await page.getByRole('button', { name: 'A ← current z' }).click();
+  await page.mouse.click(box.x + box.width * 0.7, box.y + box.height * 0.3);
+  await page.getByRole('button', { name: 'B ← current z' }).click();
+  const strip = page.getByTestId('walk-strip');
+  await expect(strip).toHaveAttribute('data-steps', '9');
+  await expect(strip.getByRole('button')).toHaveCount(9);
+  await page.getByRole('spinbutton', { name: 'Steps' }).fill('16');
+  await expect(strip.getByRole('button')).toHaveCount(16);
+  // Along the walk the judged height rises from A's to B's.
+  const heights = (await page.getByTestId('purity-chart').getAttribute('data-heights'))!
+    .split(',')
+    .map(Number);
+  expect(heights).toHaveLength(16);
+  expect(heights[15]!).toBeGreaterThan(heights[0]! + 0.2);
+  // A click on the first step goes to A.
+  const a = await page.getByTestId('walk-a').textContent();
+  await strip.getByRole('button').first().click();
+  const numbers = (text: string | null) =>
+    (text ?? '')
+      .replace(/−/g, '-')
+      .match(/-?\d+\.\d+/g)!
+      .map(Number);
+  const preview = page.getByRole('img', { name: /Decoded image at z/ });
+  await expect
+    .poll(async () => {
+      const [z1, z2] = numbers(await preview.getAttribute('aria-label'));
+      const [a1, a2] = numbers(a);
+      return Math.abs(z1! - a1!) < 0.011 && Math.abs(z2! - a2!) < 0.011;
+    })
+    .toBe(true);
+
+  // Taller: the judged height of the image on screen rises as the slider moves.
+  const judged = page.getByTestId('judged-here');
+  const before = Number(await judged.getAttribute('data-height'));
+  await page.getByTestId('slider-taller').fill('0.3');
+  await expect
+    .poll(async () => Number(await judged.getAttribute('data-height')))
+    .toBeGreaterThan(before + 0.15);
+  expect(pageErrors).toEqual([]);
+});

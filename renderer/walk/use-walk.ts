@@ -1,0 +1,75 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { AtlasApi } from '../../shared/api';
+import { errorMessage } from '../../shared/errors';
+import type { Judgement } from '../../shared/judge';
+import type { ImageSize } from '../../shared/train-config';
+import { type Interpolation, walkPoints, walkTimes } from '../../shared/walk';
+import { createLatestQueue, type LatestQueue } from '../lib/latest-queue';
+import { judgeFactors } from './walk-judge';
+
+export interface WalkSettings {
+  a: [number, number] | null;
+  b: [number, number] | null;
+  steps: number;
+  kind: Interpolation;
+  overshoot: number;
+}
+
+export const DEFAULT_WALK: WalkSettings = { a: null, b: null, steps: 9, kind: 'linear', overshoot: 0 };
+
+/** A decoded walk: each step's t, z, image and judged cylinder. */
+export interface WalkStrip {
+  times: number[];
+  z: Float32Array;
+  images: Float32Array;
+  imageSize: ImageSize;
+  judged: Judgement[];
+}
+
+/**
+ * The two-point walk: its settings, and the strip decoded for them (one decode request for every
+ * step, at most one in flight: latest-queue.ts), each image judged against the true renderer.
+ * Decodes again when the model changes (`modelVersion`).
+ */
+export function useWalk(api: AtlasApi, modelVersion: number) {
+  const [settings, setSettings] = useState<WalkSettings>(DEFAULT_WALK);
+  const [strip, setStrip] = useState<WalkStrip | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const queue = useRef<LatestQueue<{ z: Float32Array; times: number[] }> | null>(null);
+
+  useEffect(() => {
+    const q = createLatestQueue(
+      async ({ z, times }: { z: Float32Array; times: number[] }) => {
+        const decoded = await api.invoke('model:decode', { z: z.slice() });
+        return { z, times, ...decoded };
+      },
+      {
+        onResult: ({ z, times, images, count, imageSize }) => {
+          setStrip({ times, z, images, imageSize, judged: judgeFactors(images, count, imageSize) });
+          setError(null);
+        },
+        onError: (err) => setError(errorMessage(err)),
+      },
+    );
+    queue.current = q;
+    return () => q.dispose();
+  }, [api]);
+
+  useEffect(() => {
+    const { a, b, steps, kind, overshoot } = settings;
+    if (!a || !b) {
+      setStrip(null);
+      return;
+    }
+    try {
+      const z = walkPoints(a, b, steps, kind, overshoot);
+      queue.current?.push({ z, times: walkTimes(steps, overshoot) });
+    } catch (err) {
+      setStrip(null);
+      setError(errorMessage(err));
+    }
+  }, [settings, modelVersion]);
+
+  const update = useCallback((patch: Partial<WalkSettings>) => setSettings((s) => ({ ...s, ...patch })), []);
+  return useMemo(() => ({ settings, strip, error, update }), [settings, strip, error, update]);
+}

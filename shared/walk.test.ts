@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { interpolate, walkPoints, walkTimes } from './walk';
+
+describe('walks', () => {
+  it('start at A and end at B without overshoot, evenly spaced when linear', () => {
+    const z = walkPoints([0, 0], [2, 4], 5, 'linear', 0);
+    expect(Array.from(z)).toEqual([0, 0, 0.5, 1, 1, 2, 1.5, 3, 2, 4]);
+  });
+
+  it('overshoot past both ends along the same line', () => {
+    expect(walkTimes(5, 0.5)).toEqual([-0.5, 0, 0.5, 1, 1.5]);
+    const z = walkPoints([1, 1], [3, 1], 5, 'linear', 0.5);
+    expect(z[0]).toBeCloseTo(0, 6);
+    expect(z[8]).toBeCloseTo(4, 6);
+  });
+
+  it('keep the norm along a spherical walk between points of equal norm, and hit both ends', () => {
+    const a: [number, number] = [2, 0];
+    const b: [number, number] = [0, -2];
+    const z = walkPoints(a, b, 9, 'spherical', 0);
+    for (let i = 0; i < 9; i++) expect(Math.hypot(z[2 * i]!, z[2 * i + 1]!)).toBeCloseTo(2, 5);
+    expect([z[0], z[1]]).toEqual([2, 0]);
+    expect(z[16]).toBeCloseTo(0, 6);
+    expect(z[17]).toBeCloseTo(-2, 6);
+    // The shorter way round: the midpoint is at −45°.
+    const mid = interpolate(a, b, 0.5, 'spherical');
+    expect(Math.atan2(mid[1], mid[0])).toBeCloseTo(-Math.PI / 4, 6);
+  });
+
+  it('interpolate norms linearly when they differ, and fall back to linear through the origin', () => {
+    const p = interpolate([1, 0], [0, 3], 0.5, 'spherical');
+    expect(Math.hypot(p[0], p[1])).toBeCloseTo(2, 6);
+    expect(interpolate([0, 0], [2, 2], 0.25, 'spherical')).toEqual([0.5, 0.5]);
+  });
+
+  it('refuse A = B and settings out of range with a clear message', () => {
+    expect(() => walkPoints([1, 1], [1, 1], 5, 'linear', 0)).toThrow(/same point/);
+    expect(() => walkTimes(2, 0)).toThrow(/3 to 32 steps/);
+    expect(() => walkTimes(33, 0)).toThrow(/3 to 32 steps/);
+    expect(() => walkTimes(8, 2)).toThrow(/between 0 and 1.5/);
+    expect(() => walkTimes(8, Number.NaN)).toThrow(/overshoot/);
+  });
+});
