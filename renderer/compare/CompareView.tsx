@@ -4,6 +4,7 @@ import { renderCylinder } from '../../shared/cylinder';
 import type { Factor } from '../../shared/factors';
 import { FACTOR_WORDS, FACTORS } from '../../shared/factors';
 import { viridisGradientCss } from '../latent-map/colormap';
+import { ToyChoice } from '../toy/ToyChoice';
 import { CompareTable } from './CompareTable';
 import { CursorControls } from './CursorControls';
 import { LadderPanel } from './LadderPanel';
@@ -24,6 +25,7 @@ interface CompareViewProps {
 }
 
 const MAP_PX = 216;
+const COLOURS = FACTORS.map((f) => ({ id: f, label: FACTOR_WORDS[f].label }));
 
 /**
  * Models side by side (issue 12): up to four slots as small-multiple maps on one colour scale, a
@@ -73,20 +75,13 @@ export function CompareView({ api, bundled, recent, hasCurrent, training }: Comp
           </p>
         </div>
         <div className="compare-colour">
-          <div className="segmented" role="radiogroup" aria-label="Colour the points by">
-            <span className="segmented-label">Colour by</span>
-            {FACTORS.map((f) => (
-              <label key={f} className="segment" data-checked={colorBy === f}>
-                <input
-                  type="radio"
-                  name="compare-colour"
-                  checked={colorBy === f}
-                  onChange={() => setColorBy(f)}
-                />
-                {FACTOR_WORDS[f].label}
-              </label>
-            ))}
-          </div>
+          <ToyChoice<Factor>
+            label="Colour by"
+            name="compare-colour"
+            options={COLOURS}
+            value={colorBy}
+            onChange={setColorBy}
+          />
           <span className="compare-scale" aria-hidden="true">
             <span className="muted">{FACTOR_WORDS[colorBy].low}</span>
             <span className="compare-scale-bar" style={{ background: viridisGradientCss() }} />

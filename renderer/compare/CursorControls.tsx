@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { FACTOR_WORDS } from '../../shared/factors';
 import { GrayCanvas } from '../preview/GrayCanvas';
+import { ToyChoice } from '../toy/ToyChoice';
 import type { Cursor } from './use-compare';
 
 interface CursorControlsProps {
@@ -11,6 +12,10 @@ interface CursorControlsProps {
 }
 
 const PAD_PX = 168;
+const MODES = [
+  { id: 'factors', label: 'A true cylinder' },
+  { id: 'z', label: 'The same z' },
+] as const;
 
 /**
  * The linked cursor: pick a true cylinder on a (radius, height) pad or with two sliders, and every
@@ -30,28 +35,15 @@ export function CursorControls({ cursor, onCursor, trueImage }: CursorControlsPr
       <h3 id="cursor-title" className="card-title">
         Linked cursor
       </h3>
-      <div className="segmented" role="radiogroup" aria-label="Link the maps by">
-        {(
-          [
-            ['factors', 'A true cylinder'],
-            ['z', 'The same z'],
-          ] as const
-        ).map(([mode, label]) => (
-          <label key={mode} className="segment" data-checked={cursor.mode === mode}>
-            <input
-              type="radio"
-              name="cursor-mode"
-              checked={cursor.mode === mode}
-              onChange={() =>
-                onCursor(
-                  mode === 'factors' ? { mode, factors: { height: 0.5, radius: 0.5 } } : { mode, z: [0, 0] },
-                )
-              }
-            />
-            {label}
-          </label>
-        ))}
-      </div>
+      <ToyChoice
+        label="Link by"
+        name="cursor-mode"
+        options={MODES}
+        value={cursor.mode}
+        onChange={(mode) =>
+          onCursor(mode === 'factors' ? { mode, factors: { height: 0.5, radius: 0.5 } } : { mode, z: [0, 0] })
+        }
+      />
       {factors ? (
         <>
           <p className="card-intro muted">

@@ -1,9 +1,11 @@
 import { useMemo } from 'react';
 import type { AtlasApi } from '../../shared/api';
 import { WALK_LIMITS } from '../../shared/walk';
+import type { VectorMethod } from '../../shared/attribute-vectors';
 import type { Decoded } from '../state/use-decoded-image';
 import { GrayCanvas } from '../preview/GrayCanvas';
 import { RangeField } from '../explore/RangeField';
+import { ToyChoice } from '../toy/ToyChoice';
 import { PurityChart } from './PurityChart';
 import { ATTRIBUTE_RANGE, useAttributeSliders } from './use-attribute-sliders';
 import { useWalk } from './use-walk';
@@ -19,6 +21,15 @@ interface WalkPanelProps {
   /** The preview's decoded image, judged for the sliders' purity readout. */
   decoded: Decoded | null;
 }
+
+const INTERPOLATIONS = [
+  { id: 'linear', label: 'Linear' },
+  { id: 'spherical', label: 'Spherical' },
+] as const;
+const METHODS = [
+  { id: 'quartile', label: 'Quartile means' },
+  { id: 'gradient', label: 'Local gradient' },
+] as const;
 
 const fmt = (v: number) => v.toFixed(2).replace('-', '−');
 const point = (p: [number, number] | null) => (p ? `(${fmt(p[0])}, ${fmt(p[1])})` : 'not set');
@@ -93,24 +104,13 @@ export function WalkPanel({ api, modelVersion, hasModel, z, onZ, decoded }: Walk
               }}
             />
           </label>
-          <div className="segmented" role="radiogroup" aria-label="Interpolation">
-            {(
-              [
-                ['linear', 'Linear'],
-                ['spherical', 'Spherical'],
-              ] as const
-            ).map(([kind, label]) => (
-              <label key={kind} className="segment" data-checked={settings.kind === kind}>
-                <input
-                  type="radio"
-                  name="walk-kind"
-                  checked={settings.kind === kind}
-                  onChange={() => update({ kind })}
-                />
-                {label}
-              </label>
-            ))}
-          </div>
+          <ToyChoice
+            label="Interpolation"
+            name="walk-kind"
+            options={INTERPOLATIONS}
+            value={settings.kind}
+            onChange={(kind) => update({ kind })}
+          />
         </div>
         {walk.error && (
           <p className="notice-inline warning" role="alert">
@@ -150,24 +150,13 @@ export function WalkPanel({ api, modelVersion, hasModel, z, onZ, decoded }: Walk
           A property is a direction in latent space. These move z from where it was along the direction that
           makes the cylinder taller, or wider, found from the training images&apos; true factors.
         </p>
-        <div className="segmented" role="radiogroup" aria-label="Direction from">
-          {(
-            [
-              ['quartile', 'Quartile means'],
-              ['gradient', 'Local gradient'],
-            ] as const
-          ).map(([m, label]) => (
-            <label key={m} className="segment" data-checked={attr.method === m}>
-              <input
-                type="radio"
-                name="attr-method"
-                checked={attr.method === m}
-                onChange={() => attr.setMethod(m)}
-              />
-              {label}
-            </label>
-          ))}
-        </div>
+        <ToyChoice<VectorMethod>
+          label="Direction from"
+          name="attr-method"
+          options={METHODS}
+          value={attr.method}
+          onChange={attr.setMethod}
+        />
         <RangeField
           label="Taller"
           value={attr.amounts[0]}
