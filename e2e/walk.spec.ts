@@ -57,3 +57,36 @@ test('a walk from A to B decodes a strip whose steps go there; Taller makes the 
     .toBeGreaterThan(before + 0.15);
   expect(pageErrors).toEqual([]);
 });
+
+test('a keyframed path plays through its keyframes and can be scrubbed', async ({ page, pageErrors }) => {
+  await waitForMap(page);
+  await page.getByRole('tab', { name: 'Walk' }).click();
+  const map = latentMap(page);
+  const box = (await map.boundingBox())!;
+  const card = page.getByTestId('keyframes');
+  const preview = page.getByRole('img', { name: /Decoded image at z/ });
+  for (const [x, y] of [
+    [0.3, 0.6],
+    [0.6, 0.3],
+    [0.7, 0.7],
+  ] as const) {
+    const before = await preview.getAttribute('aria-label');
+    await page.mouse.click(box.x + box.width * x, box.y + box.height * y);
+    await expect(preview).not.toHaveAttribute('aria-label', before!);
+    await card.getByRole('button', { name: 'Add keyframe at z' }).click();
+  }
+  await expect(card.getByTestId('keyframe-list').locator('li')).toHaveCount(3);
+  // Scrub to the start: z is the first keyframe.
+  await card.getByTestId('slider-path').fill('0');
+  const first = await preview.getAttribute('aria-label');
+  await card.getByTestId('slider-path').fill('0.5');
+  await expect(preview).not.toHaveAttribute('aria-label', first!);
+  // Play: frames are shown and z moves on its own.
+  const play = card.getByTestId('play-path');
+  await play.click();
+  await expect(play).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(async () => Number(await play.getAttribute('data-frames'))).toBeGreaterThan(10);
+  await play.click();
+  await expect(play).toHaveAttribute('aria-pressed', 'false');
+  expect(pageErrors).toEqual([]);
+});

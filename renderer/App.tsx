@@ -28,6 +28,7 @@ import { ToyPanel } from './toy/ToyPanel';
 import type { AppView } from './toy/ViewSwitch';
 import { TrainingPanel } from './training/TrainingPanel';
 import { WalkPanel } from './walk/WalkPanel';
+import { useWalkTab } from './walk/use-walk-tab';
 import { useTrainingSession } from './training/use-training-session';
 // Last, so the layout comes after the panels' own styles, as it did in one stylesheet.
 import './app/layout.css';
@@ -63,6 +64,13 @@ export function App() {
   const generative = useGenerative(api, paced.model, paced.modelVersion, notices.actions, GENERATE_OPTIONS);
   const generateZ = useCallback((z: [number, number]) => setZ(z, 'map'), [setZ]);
   const walkZ = generateZ;
+  const walkTab = useWalkTab(
+    api,
+    state.modelVersion,
+    state.z,
+    walkZ,
+    session.tab === 'walk' && appView === 'latent',
+  );
   return (
     <div className="app">
       <AppHeader
@@ -108,8 +116,7 @@ export function App() {
               </>
             ) : session.tab === 'walk' ? (
               <WalkPanel
-                api={api}
-                modelVersion={state.modelVersion}
+                tab={walkTab}
                 hasModel={Boolean(model)}
                 z={state.z}
                 onZ={walkZ}
@@ -140,6 +147,7 @@ export function App() {
           onGridChange={files.setGrid}
           pmodel={generative.mapLayer}
           logVar={generative.valLogVar}
+          path={walkTab.mapPath}
           onBoxChange={generative.setBox}
           toolbar={
             <MapLayersBar

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { interpolate, walkPoints, walkTimes } from './walk';
+import { interpolate, pathFrames, pointOnPath, walkPoints, walkTimes } from './walk';
 
 describe('walks', () => {
   it('start at A and end at B without overshoot, evenly spaced when linear', () => {
@@ -39,5 +39,23 @@ describe('walks', () => {
     expect(() => walkTimes(33, 0)).toThrow(/3 to 32 steps/);
     expect(() => walkTimes(8, 2)).toThrow(/between 0 and 1.5/);
     expect(() => walkTimes(8, Number.NaN)).toThrow(/overshoot/);
+  });
+});
+
+describe('keyframed paths', () => {
+  const keys = new Float32Array([0, 0, 2, 0, 2, 2]);
+
+  it('pass through every keyframe, each segment taking the same time', () => {
+    expect(pointOnPath(keys, 0)).toEqual([0, 0]);
+    expect(pointOnPath(keys, 0.5)).toEqual([2, 0]);
+    expect(pointOnPath(keys, 0.75)).toEqual([2, 1]);
+    expect(pointOnPath(keys, 1)).toEqual([2, 2]);
+    expect(pointOnPath(keys, 7)).toEqual([2, 2]); // clamped
+  });
+
+  it('give evenly timed frames with both ends, and refuse too few keyframes', () => {
+    expect(Array.from(pathFrames(keys, 5))).toEqual([0, 0, 1, 0, 2, 0, 2, 1, 2, 2]);
+    expect(() => pointOnPath(new Float32Array([1, 1]), 0.5)).toThrow(/at least 2 keyframes/);
+    expect(() => pathFrames(keys, 1)).toThrow(/at least 2 frames/);
   });
 });

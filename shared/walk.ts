@@ -66,3 +66,34 @@ export function walkPoints(
   walkTimes(steps, overshoot).forEach((t, i) => out.set(interpolate(a, b, t, kind), 2 * i));
   return out;
 }
+
+/** Most keyframes a path holds. */
+export const MAX_KEYFRAMES = 16;
+/** Playback rates a path plays at, frames per second. */
+export const FPS_RANGE = [1, 60] as const;
+
+/**
+ * The point at `t` ∈ [0, 1] along a path through `keyframes` (interleaved, at least 2), piecewise
+ * linear with each segment taking the same share of the time (a keyframe every 1/(k−1)).
+ *
+ * @example pointOnPath(new Float32Array([0, 0, 2, 0, 2, 2]), 0.75) // [2, 1]
+ */
+export function pointOnPath(keyframes: Float32Array, t: number): [number, number] {
+  const k = keyframes.length >> 1;
+  if (k < 2) throw new Error('A path needs at least 2 keyframes.');
+  const u = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0)) * (k - 1);
+  const i = Math.min(k - 2, Math.floor(u));
+  const f = u - i;
+  return [
+    keyframes[2 * i]! + f * (keyframes[2 * i + 2]! - keyframes[2 * i]!),
+    keyframes[2 * i + 1]! + f * (keyframes[2 * i + 3]! - keyframes[2 * i + 1]!),
+  ];
+}
+
+/** `frames` evenly timed points along the path (both ends included), interleaved: a filmstrip or a GIF's frames. */
+export function pathFrames(keyframes: Float32Array, frames: number): Float32Array {
+  if (!Number.isInteger(frames) || frames < 2) throw new Error('A path has at least 2 frames.');
+  const out = new Float32Array(2 * frames);
+  for (let i = 0; i < frames; i++) out.set(pointOnPath(keyframes, i / (frames - 1)), 2 * i);
+  return out;
+}

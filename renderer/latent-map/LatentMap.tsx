@@ -39,7 +39,7 @@ export function LatentMap({ content, vp, contourSegments, box, onBoxChange, ...p
   const base = useRef({ dirty: true });
   const { overlay, shownBox, active } = useBoxDrag({ vp, box, onBoxChange });
   const handlers = useMapPointer({ ...pointer, canvas, vp, overlay });
-  const { points, colorBy, tiles, fields, shade, layers, hoverIndex, pmodel, aggregate } = content;
+  const { points, colorBy, tiles, fields, shade, layers, hoverIndex, pmodel, aggregate, path } = content;
   const selection = useSelectionLayer(vp, points?.codes ?? null, content.logVar, shownBox);
   const data = pmodelData(pmodel, shownBox);
   const boxAttr = String(data['data-pmodel-box']);
@@ -49,7 +49,20 @@ export function LatentMap({ content, vp, contourSegments, box, onBoxChange, ...p
   // on the lower canvas.
   useEffect(() => {
     base.current.dirty = true;
-  }, [points, colorBy, tiles, fields, shade, layers, hoverIndex, pmodel, aggregate, vp, content.epsDraw]);
+  }, [
+    points,
+    colorBy,
+    tiles,
+    fields,
+    shade,
+    layers,
+    hoverIndex,
+    pmodel,
+    aggregate,
+    path,
+    vp,
+    content.epsDraw,
+  ]);
 
   useEffect(() => {
     const el = canvas.current;

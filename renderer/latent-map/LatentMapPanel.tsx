@@ -20,6 +20,7 @@ import { usePModelOverlay } from './use-pmodel-overlay';
 import { visibleSquare, type ScreenPoint, type Viewport } from './viewport';
 import { usePacedValue } from '../state/use-paced-value';
 import './latent-map.css';
+import type { MapPath } from './draw-path';
 
 interface LatentMapPanelProps {
   api: AtlasApi;
@@ -44,6 +45,8 @@ interface LatentMapPanelProps {
   toolbar: ReactNode;
   /** The fitted p_model to draw (null: none fitted). */
   pmodel?: PModelLayer | null;
+  /** The Walk tab's walk or keyframed path, drawn over the points (null: none). */
+  path?: MapPath | null;
   /** The uniform box was dragged to new corners (called live, on every move). */
   onBoxChange?: (min: Point2, max: Point2) => void;
   /**
@@ -75,6 +78,7 @@ export function LatentMapPanel({
   pmodel = null,
   onBoxChange,
   logVar = null,
+  path = null,
 }: LatentMapPanelProps) {
   const frame = useRef<HTMLDivElement | null>(null);
   // A model that has just started training may have no codes yet: nothing to draw until its first epoch.
@@ -123,6 +127,7 @@ export function LatentMapPanel({
       epsDraw: isVae && layers.showEps && (hover?.index ?? -1) >= 0 ? epsDraw : -1,
       logVar: codesLogVar,
       aggregate,
+      path,
     }),
     [
       points,
@@ -138,6 +143,7 @@ export function LatentMapPanel({
       codesLogVar,
       epsDraw,
       aggregate,
+      path,
     ],
   );
   const range = sliderBounds(model);

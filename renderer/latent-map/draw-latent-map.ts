@@ -37,6 +37,7 @@ import type { MapContent } from './map-content';
 import { SHADE_MAX_ALPHA } from './shading';
 import { latentToScreen, screenRect, visibleBounds, type Viewport } from './viewport';
 import { traceSegments } from './trace-segments';
+import { drawPath } from './draw-path';
 
 const TICK_FONT = '10.5px ui-monospace, SFMono-Regular, Menlo, monospace';
 const NAME_FONT = '600 12px system-ui, sans-serif';
@@ -79,6 +80,7 @@ export function drawMapBase(
   if (content.aggregate) drawAggregate(ctx, vp, content.aggregate);
   drawPoints(ctx, vp, content);
   if (content.pmodel) drawPModelMarks(ctx, vp, content.pmodel);
+  if (content.path) drawPath(ctx, vp, content.path);
   drawAxisLabels(ctx, vp);
 }
 

@@ -4,6 +4,7 @@ import type { SampleLabel } from '../../shared/judge';
 import type { Factor } from '../../shared/factors';
 import type { MapFields } from './map-fields';
 import type { HdrContour } from './pmodel-overlay';
+import type { MapPath } from './draw-path';
 
 /** Which layers the map shows, and how dense the decoded grid is. */
 export interface MapLayers {
@@ -66,6 +67,8 @@ export interface MapContent {
    * (use-aggregate-posterior.ts), with layers.showAggregate; null otherwise.
    */
   aggregate: HdrContour[] | null;
+  /** A walk or keyframed path to draw (the Walk tab's), or null. */
+  path?: MapPath | null;
   /** Which draw of ε to show for the hovered point (with layers.showEps), or -1 for none. */
   epsDraw: number;
 }

@@ -1,5 +1,4 @@
 import { useMemo } from 'react';
-import type { AtlasApi } from '../../shared/api';
 import { WALK_LIMITS } from '../../shared/walk';
 import type { VectorMethod } from '../../shared/attribute-vectors';
 import type { Decoded } from '../state/use-decoded-image';
@@ -7,14 +6,14 @@ import { GrayCanvas } from '../preview/GrayCanvas';
 import { RangeField } from '../explore/RangeField';
 import { ToyChoice } from '../toy/ToyChoice';
 import { PurityChart } from './PurityChart';
-import { ATTRIBUTE_RANGE, useAttributeSliders } from './use-attribute-sliders';
-import { useWalk } from './use-walk';
+import { ATTRIBUTE_RANGE } from './use-attribute-sliders';
+import { KeyframesCard } from './KeyframesCard';
+import type { WalkTab } from './use-walk-tab';
 import { judgeFactors } from './walk-judge';
 import './walk.css';
 
 interface WalkPanelProps {
-  api: AtlasApi;
-  modelVersion: number;
+  tab: WalkTab;
   hasModel: boolean;
   z: [number, number];
   onZ(z: [number, number]): void;
@@ -38,9 +37,8 @@ const point = (p: [number, number] | null) => (p ? `(${fmt(p[0])}, ${fmt(p[1])})
  * The Walk tab (issue 13): a two-point walk from A to B decoded as a strip with its edit purity,
  * and the Taller / Wider sliders that move z along the model's attribute vectors.
  */
-export function WalkPanel({ api, modelVersion, hasModel, z, onZ, decoded }: WalkPanelProps) {
-  const walk = useWalk(api, modelVersion);
-  const attr = useAttributeSliders(api, modelVersion, z, onZ);
+export function WalkPanel({ tab, hasModel, z, onZ, decoded }: WalkPanelProps) {
+  const { walk, attr, keys } = tab;
   const { settings, strip, update } = walk;
   const judgedHere = useMemo(
     () => (decoded ? judgeFactors(decoded.image, 1, decoded.imageSize)[0] : null),
@@ -193,6 +191,7 @@ export function WalkPanel({ api, modelVersion, hasModel, z, onZ, decoded }: Walk
           </p>
         )}
       </section>
+      <KeyframesCard keys={keys} z={z} hasModel={hasModel} />
     </>
   );
 }

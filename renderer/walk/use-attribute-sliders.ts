@@ -15,6 +15,8 @@ export function useAttributeSliders(
   modelVersion: number,
   z: [number, number],
   setZ: (z: [number, number]) => void,
+  /** The Walk tab is open: only then are the training codes asked for. */
+  active: boolean,
 ) {
   const [codes, setCodes] = useState<{ codes: Float32Array; factors: Float32Array } | null>(null);
   const [method, setMethod] = useState<VectorMethod>('quartile');
@@ -24,6 +26,7 @@ export function useAttributeSliders(
   const ours = useRef<[number, number] | null>(null);
 
   useEffect(() => {
+    if (!active) return;
     let live = true;
     api.invoke('model:codes', { split: 'train' }).then(
       (c) => live && setCodes({ codes: c.codes, factors: c.factors }),
@@ -32,7 +35,7 @@ export function useAttributeSliders(
     return () => {
       live = false;
     };
-  }, [api, modelVersion]);
+  }, [api, modelVersion, active]);
 
   useEffect(() => {
     const mine = ours.current;

@@ -1,0 +1,94 @@
+import { FPS_RANGE, MAX_KEYFRAMES } from '../../shared/walk';
+import { RangeField } from '../explore/RangeField';
+import type { Keyframes } from './use-keyframes';
+
+const fmt = (v: number) => v.toFixed(2).replace('-', '−');
+
+/** The keyframed path: add keyframes at z, then play (1–60 fps, looped or once) or scrub along it. */
+export function KeyframesCard({
+  keys,
+  z,
+  hasModel,
+}: {
+  keys: Keyframes;
+  z: [number, number];
+  hasModel: boolean;
+}) {
+  const canPlay = keys.keys.length >= 2;
+  return (
+    <section className="panel card walk-card" aria-labelledby="keys-title" data-testid="keyframes">
+      <h2 id="keys-title" className="card-title">
+        Keyframed path
+      </h2>
+      <p className="card-intro muted">
+        Put z somewhere and add it as a keyframe; with two or more, play the path through them and watch the
+        cylinder change.
+      </p>
+      <div className="button-row">
+        <button
+          type="button"
+          className="btn"
+          disabled={!hasModel || keys.keys.length >= MAX_KEYFRAMES}
+          onClick={() => keys.add(z)}
+        >
+          Add keyframe at z
+        </button>
+        <button
+          type="button"
+          className="btn btn-quiet"
+          disabled={keys.keys.length === 0}
+          onClick={keys.clear}
+        >
+          Clear
+        </button>
+      </div>
+      {keys.keys.length > 0 && (
+        <ol className="keyframe-list" data-testid="keyframe-list">
+          {keys.keys.map((k, i) => (
+            <li key={i}>
+              ({fmt(k[0])}, {fmt(k[1])})
+            </li>
+          ))}
+        </ol>
+      )}
+      <div className="walk-settings">
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={!canPlay}
+          aria-pressed={keys.playing}
+          onClick={keys.toggle}
+          data-testid="play-path"
+          data-frames={keys.frames}
+        >
+          {keys.playing ? 'Pause' : 'Play'}
+        </button>
+        <label>
+          <input type="checkbox" checked={keys.loop} onChange={(e) => keys.setLoop(e.target.checked)} />
+          Loop
+        </label>
+        <label>
+          fps
+          <input
+            type="number"
+            min={FPS_RANGE[0]}
+            max={FPS_RANGE[1]}
+            value={keys.fps}
+            onChange={(e) => keys.setFps(Number(e.target.value))}
+          />
+        </label>
+      </div>
+      <RangeField
+        label="Along the path"
+        value={keys.t}
+        min={0}
+        max={1}
+        step={0.001}
+        readout={`${Math.round(keys.t * 100)} %`}
+        disabled={!canPlay}
+        testId="slider-path"
+        onChange={keys.seek}
+      />
+    </section>
+  );
+}
