@@ -1,6 +1,8 @@
 // The Walk tab (issue 13) through the real app: a two-point walk decoded as a strip with its
 // judged height and radius, a click on a step moving z there, and the Taller slider making the
 // cylinder on screen taller.
+import { readFile } from 'node:fs/promises';
+import { GifReader } from 'omggif';
 import { test, expect } from './fixtures';
 import { latentMap, waitForMap } from './explorer-helpers';
 
@@ -88,5 +90,44 @@ test('a keyframed path plays through its keyframes and can be scrubbed', async (
   await expect.poll(async () => Number(await play.getAttribute('data-frames'))).toBeGreaterThan(10);
   await play.click();
   await expect(play).toHaveAttribute('aria-pressed', 'false');
+  expect(pageErrors).toEqual([]);
+});
+
+test('the walk exports as a filmstrip PNG with each frame’s z, and as an animated GIF', async ({
+  page,
+  pageErrors,
+}) => {
+  await waitForMap(page);
+  await page.getByRole('tab', { name: 'Walk' }).click();
+  const map = latentMap(page);
+  const box = (await map.boundingBox())!;
+  const preview = page.getByRole('img', { name: /Decoded image at z/ });
+  await page.mouse.click(box.x + box.width * 0.35, box.y + box.height * 0.6);
+  await page.getByRole('button', { name: 'A ← current z' }).click();
+  const before = await preview.getAttribute('aria-label');
+  await page.mouse.click(box.x + box.width * 0.65, box.y + box.height * 0.35);
+  await expect(preview).not.toHaveAttribute('aria-label', before!);
+  await page.getByRole('button', { name: 'B ← current z' }).click();
+  await expect(page.getByTestId('walk-strip').getByRole('button')).toHaveCount(9);
+  const card = page.getByTestId('walk-export');
+
+  const [png] = await Promise.all([
+    page.waitForEvent('download'),
+    card.getByRole('button', { name: 'Filmstrip PNG' }).click(),
+  ]);
+  expect(png.suggestedFilename()).toBe('filmstrip_9-frames.png');
+  const pngBytes = await readFile((await png.path())!);
+  expect(pngBytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+  const zText = /latent-z\0([^\0]*?)(?:\0|IDAT|tEXt)/.exec(pngBytes.toString('latin1'));
+  expect(zText?.[1]?.split(';')).toHaveLength(9);
+
+  const [gif] = await Promise.all([
+    page.waitForEvent('download'),
+    card.getByRole('button', { name: 'Animated GIF' }).click(),
+  ]);
+  expect(gif.suggestedFilename()).toBe('walk_9-frames_256px.gif');
+  const reader = new GifReader(new Uint8Array(await readFile((await gif.path())!)));
+  expect(reader.numFrames()).toBe(9);
+  expect(reader.width).toBe(256);
   expect(pageErrors).toEqual([]);
 });

@@ -1,5 +1,16 @@
 import { useCallback, useMemo, useState } from 'react';
-import { api, exportGrid, openModel, saveCsv, saveGallery, saveImage, saveModel, transport } from './api';
+import {
+  api,
+  exportGrid,
+  openModel,
+  saveCsv,
+  saveExport,
+  saveFilmstrip,
+  saveGallery,
+  saveImage,
+  saveModel,
+  transport,
+} from './api';
 import { AboutDialog } from './app/AboutDialog';
 import { AppHeader } from './app/AppHeader';
 import { NoticeArea } from './app/NoticeArea';
@@ -29,6 +40,7 @@ import type { AppView } from './toy/ViewSwitch';
 import { TrainingPanel } from './training/TrainingPanel';
 import { WalkPanel } from './walk/WalkPanel';
 import { useWalkTab } from './walk/use-walk-tab';
+import { useWalkExports } from './walk/use-walk-exports';
 import { useTrainingSession } from './training/use-training-session';
 // Last, so the layout comes after the panels' own styles, as it did in one stylesheet.
 import './app/layout.css';
@@ -36,6 +48,7 @@ import './app/layout.css';
 const SAVE_HELPERS = { saveImage, exportGrid, saveModel, openModel };
 // Module level: the hook needs stable options.
 const GENERATE_OPTIONS = { savers: { saveGallery, saveCsv } };
+const WALK_SAVERS = { saveFilmstrip, saveExport };
 
 /** The explorer's layout: composes the panels with the feature hooks that drive them. */
 export function App() {
@@ -64,6 +77,7 @@ export function App() {
   const generative = useGenerative(api, paced.model, paced.modelVersion, notices.actions, GENERATE_OPTIONS);
   const generateZ = useCallback((z: [number, number]) => setZ(z, 'map'), [setZ]);
   const walkZ = generateZ;
+  const walkExports = useWalkExports(api, WALK_SAVERS, notices.actions);
   const walkTab = useWalkTab(
     api,
     state.modelVersion,
@@ -117,6 +131,7 @@ export function App() {
             ) : session.tab === 'walk' ? (
               <WalkPanel
                 tab={walkTab}
+                exports={walkExports}
                 hasModel={Boolean(model)}
                 z={state.z}
                 onZ={walkZ}

@@ -12,6 +12,7 @@ import type {
   EventName,
   Events,
   FileBlob,
+  FilmstripPngRequest,
   GalleryPngRequest,
   GridPngRequest,
   ImagePngRequest,
@@ -63,6 +64,19 @@ export async function saveCsv(suggestedName: string, text: string): Promise<Save
   if (transport === 'electron') return api.invoke('csv:save-dialog', { suggestedName, text });
   const bytes = new TextEncoder().encode(text);
   return download({ fileName: suggestedName, mimeType: 'text/csv;charset=utf-8', bytes });
+}
+
+/** Saves a walk's or a path's filmstrip PNG: a native save dialog, or a browser download. */
+export async function saveFilmstrip(req: FilmstripPngRequest): Promise<SaveResult> {
+  if (transport === 'electron') return api.invoke('filmstrip:save-dialog', req);
+  return download(await api.invoke('filmstrip:png', req));
+}
+
+/** Saves a file the page made (an animated GIF): a native save dialog, or a browser download. */
+export async function saveExport(suggestedName: string, bytes: Uint8Array): Promise<SaveResult> {
+  if (transport === 'electron')
+    return api.invoke('export:save-dialog', { suggestedName, format: 'gif', bytes });
+  return download({ fileName: suggestedName, mimeType: 'image/gif', bytes });
 }
 
 /** Saves the current model: a native save dialog, or a browser download of its `.atlas.json` bundle. */

@@ -367,6 +367,27 @@ export interface GalleryPngRequest {
   temperature: number;
 }
 
+/**
+ * Ask for a filmstrip: the decoded frames of a walk or a path in one row, each frame's z written in
+ * the PNG's tEXt chunk "latent-z" (`z1,z2;z1,z2;…`), e.g. `{ z, tilePx: 96, title: 'Walk A → B' }`.
+ */
+export interface FilmstripPngRequest {
+  /** Interleaved latent points, 2 to API_LIMITS.maxFilmstripFrames of them, in order. */
+  z: Float32Array;
+  /** Pixels per frame, within API_LIMITS.tilePx; frames × tilePx at most API_LIMITS.maxSheetPx. */
+  tilePx: number;
+  /** What it shows, for its tEXt Title (at most API_LIMITS.maxTextChars characters). */
+  title: string;
+}
+
+/** Ask to save a file the page made (an animated GIF) through a native dialog. */
+export interface ExportSaveRequest {
+  suggestedName: string;
+  format: 'gif';
+  /** At most API_LIMITS.maxExportBytes bytes. */
+  bytes: Uint8Array;
+}
+
 /** Ask to save CSV text (e.g. the samples with their judgement) through a native dialog. */
 export interface CsvSaveRequest {
   suggestedName: string;
@@ -413,12 +434,16 @@ export interface Requests {
   'image:png': [ImagePngRequest, FileBlob];
   'grid:png': [GridPngRequest, FileBlob];
   'gallery:png': [GalleryPngRequest, FileBlob];
+  'filmstrip:png': [FilmstripPngRequest, FileBlob];
   /** Desktop: native dialogs. */
   'model:open-dialog': [void, ModelState | null];
   'model:save-dialog': [void, SaveResult];
   'image:save-dialog': [ImagePngRequest, SaveResult];
   'grid:save-dialog': [GridPngRequest, SaveResult];
   'gallery:save-dialog': [GalleryPngRequest, SaveResult];
+  'filmstrip:save-dialog': [FilmstripPngRequest, SaveResult];
+  /** Desktop only: in a browser the renderer downloads the bytes itself. */
+  'export:save-dialog': [ExportSaveRequest, SaveResult];
   /** Desktop only: in a browser the renderer downloads the text itself. */
   'csv:save-dialog': [CsvSaveRequest, SaveResult];
   'train:start': [{ config: TrainConfig }, { runId: string }];
@@ -484,11 +509,14 @@ const REQUEST_PLACES: NameTable<RequestName, 'anywhere' | 'desktop'> = {
   'image:png': 'anywhere',
   'grid:png': 'anywhere',
   'gallery:png': 'anywhere',
+  'filmstrip:png': 'anywhere',
   'model:open-dialog': 'desktop',
   'model:save-dialog': 'desktop',
   'image:save-dialog': 'desktop',
   'grid:save-dialog': 'desktop',
   'gallery:save-dialog': 'desktop',
+  'filmstrip:save-dialog': 'desktop',
+  'export:save-dialog': 'desktop',
   'csv:save-dialog': 'desktop',
   'train:start': 'anywhere',
   'train:pause': 'anywhere',
@@ -561,6 +589,10 @@ export const API_LIMITS = {
   galleryTilePx: [32, 256] as const,
   /** Longest text written into a PNG tEXt chunk (model, family, θ). */
   maxTextChars: 2000,
+  /** Frames in one filmstrip. */
+  maxFilmstripFrames: 64,
+  /** Largest file the page makes and saves through a dialog (an animated GIF): 32 MiB. */
+  maxExportBytes: 32 * 1024 * 1024,
   /** Largest CSV text saved in one request (2 MB of characters). */
   maxCsvChars: 2 * 1024 * 1024,
   /**

@@ -50,6 +50,9 @@ describe('validateRequest', () => {
       'compare:fill': { slot: 3, source: { kind: 'bundled', id: 'aligned' } },
       'compare:clear': { slot: 0 },
       'model:rotate': { angle: -Math.PI },
+      'filmstrip:png': { z: new Float32Array(8), tilePx: 64, title: 'Walk' },
+      'filmstrip:save-dialog': { z: new Float32Array(128), tilePx: 64, title: '' },
+      'export:save-dialog': { suggestedName: 'walk.gif', format: 'gif', bytes: new Uint8Array(10) },
       'compare:probe': { factors: { height: 0, radius: 1 } },
       'ladder:start': { ladder: { betas: [0, 0.1, 10], seeds: 5, epochs: 100 } },
     };

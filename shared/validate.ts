@@ -102,6 +102,17 @@ const VALIDATORS: { [K in RequestName]: Validator } = {
     string(o.fileName, `${at}.fileName`, 255);
   },
   'image:png': imageRequest,
+  'filmstrip:png': filmstripRequest,
+  'filmstrip:save-dialog': filmstripRequest,
+  'export:save-dialog': (arg, at) => {
+    const o = object(arg, at, ['suggestedName', 'format', 'bytes']);
+    fileName(o.suggestedName, `${at}.suggestedName`);
+    if (o.format !== 'gif') fail(`${at}.format must be "gif"`);
+    if (!(o.bytes instanceof Uint8Array)) fail(`${at}.bytes must be a Uint8Array`);
+    if (o.bytes.length === 0) fail(`${at}.bytes is empty`);
+    if (o.bytes.length > API_LIMITS.maxExportBytes)
+      fail(`${at}.bytes is too large (${o.bytes.length} bytes; at most ${API_LIMITS.maxExportBytes})`);
+  },
   'grid:png': gridRequest,
   'gallery:png': galleryRequest,
   'model:open-dialog': noArgument,
@@ -111,9 +122,7 @@ const VALIDATORS: { [K in RequestName]: Validator } = {
   'gallery:save-dialog': galleryRequest,
   'csv:save-dialog': (arg, at) => {
     const o = object(arg, at, ['suggestedName', 'text']);
-    const name = string(o.suggestedName, `${at}.suggestedName`, 255);
-    // Why: the name is joined to the dialog's folder; a separator would point it somewhere else.
-    if (/[\\/]/.test(name)) fail(`${at}.suggestedName must be a file name, without / or \\`);
+    fileName(o.suggestedName, `${at}.suggestedName`);
     string(o.text, `${at}.text`, API_LIMITS.maxCsvChars);
   },
   'train:start': (arg, at) => {
@@ -284,6 +293,25 @@ function galleryRequest(arg: unknown, at: string): void {
   text(o.theta, `${at}.theta`, API_LIMITS.maxTextChars);
   number(o.seed, `${at}.seed`, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
   number(o.temperature, `${at}.temperature`, ...DENSITY_LIMITS.temperature);
+}
+
+function fileName(arg: unknown, at: string): void {
+  const name = string(arg, at, 255);
+  // Why: the name is joined to the dialog's folder; a separator would point it somewhere else.
+  if (/[\\/]/.test(name)) fail(`${at} must be a file name, without / or \\`);
+}
+
+function filmstripRequest(arg: unknown, at: string): void {
+  const o = object(arg, at, ['z', 'tilePx', 'title']);
+  const z = float32(o.z, `${at}.z`, API_LIMITS.maxAbsLatent, 2 * API_LIMITS.maxFilmstripFrames);
+  if (z.length < 4 || z.length % 2 !== 0)
+    fail(`${at}.z must hold 2 to ${API_LIMITS.maxFilmstripFrames} points`);
+  const tilePx = integer(o.tilePx, `${at}.tilePx`, ...API_LIMITS.tilePx);
+  if ((z.length / 2) * tilePx > API_LIMITS.maxSheetPx)
+    fail(
+      `${at}: ${z.length / 2} frames of ${tilePx} px make a strip wider than ${API_LIMITS.maxSheetPx} px; use smaller frames`,
+    );
+  text(o.title, `${at}.title`, API_LIMITS.maxTextChars);
 }
 
 function bounds(arg: unknown, at: string): asserts arg is LatentBounds {

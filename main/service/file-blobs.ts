@@ -1,7 +1,13 @@
 // The files a user keeps, made from decoded pixels or model bytes: a cylinder image or a grid sheet
 // as PNG (tEXt chunks record where in latent space it came from) and the model as `.atlas.json`;
 // and writing one where a native dialog pointed.
-import type { FileBlob, GalleryPngRequest, GridPngRequest, ImagePngRequest } from '../../shared/api';
+import type {
+  FileBlob,
+  FilmstripPngRequest,
+  GalleryPngRequest,
+  GridPngRequest,
+  ImagePngRequest,
+} from '../../shared/api';
 import type { ModelSummary } from '../engine/engine';
 import { ApiRequestError } from '../../shared/validate';
 import { countOf } from '../../shared/wording';
@@ -16,6 +22,7 @@ export interface FileFilter {
 
 export const PNG_FILTER: FileFilter = { name: 'PNG image', extensions: ['png'] };
 export const CSV_FILTER: FileFilter = { name: 'CSV table', extensions: ['csv'] };
+export const GIF_FILTER: FileFilter = { name: 'GIF animation', extensions: ['gif'] };
 
 /** The PNG of one decoded image (`image`: imageSize² pixels), upsampled to `req.sizePx`. */
 export function imageBlob(
@@ -75,6 +82,29 @@ export function galleryBlob(
   };
   const fileName = `samples_${slug(req.family)}_seed-${req.seed}.png`;
   return { fileName, mimeType: 'image/png', bytes: encodePng(sheet, text) };
+}
+
+/**
+ * The filmstrip of a walk or a path (`images`: one per point of `req.z`, in one row), each frame's
+ * z in the tEXt chunk "latent-z" (`z1,z2;z1,z2;…`), so a slide's frames can be found again.
+ */
+export function filmstripBlob(
+  images: Float32Array,
+  state: ModelSummary,
+  req: FilmstripPngRequest,
+  version: string,
+): FileBlob {
+  const count = req.z.length / 2;
+  const sheet = tileSheet(images, state.imageSize, count, count, req.tilePx);
+  const z: string[] = [];
+  for (let i = 0; i < count; i++) z.push(`${req.z[2 * i]},${req.z[2 * i + 1]}`);
+  const text: PngText = {
+    ...pngText(state, version),
+    Title: req.title || 'Frames decoded along a path in the latent space',
+    'latent-z': z.join(';'),
+    'grid-layout': `${countOf(count, 'frame')} in one row, left to right`,
+  };
+  return { fileName: `filmstrip_${count}-frames.png`, mimeType: 'image/png', bytes: encodePng(sheet, text) };
 }
 
 /** CSV text as a file (UTF-8). */

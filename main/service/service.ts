@@ -24,6 +24,7 @@ import { openModelFile } from './open-model';
 import { gridBlob, imageBlob, modelBlob, PNG_FILTER, writeBlob, type FileFilter } from './file-blobs';
 import { pmodelHandlers } from './pmodel-handlers';
 import { compareHandlers } from './compare-handlers';
+import { exportHandlers } from './export-handlers';
 import { PngQueue } from './png-queue';
 import { recentHandlers } from './recent-handlers';
 import { keepCurrentModel, RecentModels } from './recent-models';
@@ -192,6 +193,7 @@ function createHandlers(options: ServiceOptions, ready: Promise<void>): Handlers
     ...recentHandlers(context),
     ...trainHandlers(context),
     ...compareHandlers(context),
+    ...exportHandlers(context),
   };
 }
 

@@ -8,12 +8,15 @@ import { ToyChoice } from '../toy/ToyChoice';
 import { PurityChart } from './PurityChart';
 import { ATTRIBUTE_RANGE } from './use-attribute-sliders';
 import { KeyframesCard } from './KeyframesCard';
+import { ExportCard } from './ExportCard';
+import type { useWalkExports } from './use-walk-exports';
 import type { WalkTab } from './use-walk-tab';
 import { judgeFactors } from './walk-judge';
 import './walk.css';
 
 interface WalkPanelProps {
   tab: WalkTab;
+  exports: ReturnType<typeof useWalkExports>;
   hasModel: boolean;
   z: [number, number];
   onZ(z: [number, number]): void;
@@ -37,7 +40,7 @@ const point = (p: [number, number] | null) => (p ? `(${fmt(p[0])}, ${fmt(p[1])})
  * The Walk tab (issue 13): a two-point walk from A to B decoded as a strip with its edit purity,
  * and the Taller / Wider sliders that move z along the model's attribute vectors.
  */
-export function WalkPanel({ tab, hasModel, z, onZ, decoded }: WalkPanelProps) {
+export function WalkPanel({ tab, exports, hasModel, z, onZ, decoded }: WalkPanelProps) {
   const { walk, attr, keys } = tab;
   const { settings, strip, update } = walk;
   const judgedHere = useMemo(
@@ -192,6 +195,7 @@ export function WalkPanel({ tab, hasModel, z, onZ, decoded }: WalkPanelProps) {
         )}
       </section>
       <KeyframesCard keys={keys} z={z} hasModel={hasModel} />
+      <ExportCard exports={exports} walkZ={strip?.z ?? null} keys={keys} />
     </>
   );
 }
