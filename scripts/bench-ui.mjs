@@ -11,7 +11,9 @@
 //    and the latency from the pointer move that made a box to the paint that draws it;
 // 3. ui-compare-linked-cursor: in Compare with four models, moves the linked cursor across its pad
 //    at INPUT_HZ and counts the answers drawn per second (four maps and reconstructions each);
-// 4. ui-slider-while-training: starts a default run in the Train tab and, while it trains, moves z₁
+// 4. ui-walk: the Walk tab's Taller slider (previews per second), a keyframed path played at
+//    60 fps (frames shown per second) and its animated GIF (32 frames of 256 px, click to download);
+// 5. ui-slider-while-training: starts a default run in the Train tab and, while it trains, moves z₁
 //    to a new value every 150 ms and times each move until the preview shows it (p50/p95, against
 //    the same moves with no run), counting the epochs the map's points followed meanwhile.
 // "Updates" of the box are what the user sees: at most one per frame, so the browser's frame rate
@@ -476,6 +478,100 @@ async function benchCompareCursor(page, seconds, hz) {
   };
 }
 
+/**
+ * Runs in the page, in the Walk tab: sweeps the Taller slider (input events at `hz`) for `ms` and
+ * counts the decoded previews drawn (the preview's data-frame).
+ */
+async function tallerDragInPage({ ms, hz }) {
+  const slider = document.querySelector('[data-testid=slider-taller]');
+  const preview = document.querySelector('[data-testid=preview]');
+  if (!slider || !preview) throw new Error('Taller slider or preview not found');
+  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+  const frame = () => Number(preview.getAttribute('data-frame'));
+  const start = frame();
+  let inputs = 0;
+  const t0 = performance.now();
+  await new Promise((resolve) => {
+    const timer = setInterval(() => {
+      const t = (performance.now() - t0) / 1000;
+      if (t * 1000 >= ms) {
+        clearInterval(timer);
+        resolve();
+        return;
+      }
+      setValue.call(slider, String(0.5 * Math.sin(2 * t)));
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      inputs++;
+    }, 1000 / hz);
+  });
+  const elapsedS = (performance.now() - t0) / 1000;
+  return { frames: frame() - start, inputs, elapsedS };
+}
+
+/**
+ * The Walk tab: the Taller slider's previews per second (target ≥ 60), a keyframed path played at
+ * 60 fps (frames shown per second; target ≥ 30), and an animated GIF of the path (32 frames of
+ * 256 px: decode, encode in the export worker, download).
+ */
+async function benchWalk(page, seconds, hz) {
+  await page.getByRole('tab', { name: 'Walk' }).click();
+  await page.waitForSelector('[data-testid=slider-taller]:not([disabled])', { timeout: 30_000 });
+  const r = await page.evaluate(tallerDragInPage, { ms: seconds * 1000, hz });
+  const map = page.getByRole('application', { name: /Latent space map/ });
+  const box = await map.boundingBox();
+  const preview = page.getByRole('img', { name: /Decoded image at z/ });
+  for (const [x, y] of [
+    [0.3, 0.6],
+    [0.6, 0.3],
+    [0.7, 0.7],
+  ]) {
+    const before = await preview.getAttribute('aria-label');
+    await page.mouse.click(box.x + box.width * x, box.y + box.height * y);
+    await page
+      .waitForFunction(
+        (b) =>
+          document
+            .querySelector('[data-testid=preview] [aria-label^="Decoded image"]')
+            ?.getAttribute('aria-label') !== b,
+        before,
+        { timeout: 5_000 },
+      )
+      .catch(() => undefined);
+    await page.getByRole('button', { name: 'Add keyframe at z' }).click();
+  }
+  const keys = page.getByTestId('keyframes');
+  await keys.getByRole('spinbutton', { name: 'fps' }).fill('60');
+  const play = keys.getByTestId('play-path');
+  const f0 = Number(await play.getAttribute('data-frames'));
+  const t0 = Date.now();
+  await play.click();
+  await page.waitForTimeout(seconds * 1000);
+  const f1 = Number(await play.getAttribute('data-frames'));
+  const playS = (Date.now() - t0) / 1000;
+  await play.click();
+  const exportCard = page.getByTestId('walk-export');
+  await exportCard.getByRole('radio', { name: 'The path' }).check();
+  const g0 = Date.now();
+  await Promise.all([
+    page.waitForEvent('download'),
+    exportCard.getByRole('button', { name: 'Animated GIF' }).click(),
+  ]);
+  const gifMs = Date.now() - g0;
+  await page.getByRole('tab', { name: 'Explore' }).click();
+  const tallerPerSecond = r.frames / r.elapsedS;
+  const pathFps = (f1 - f0) / playS;
+  return {
+    benchmark: 'ui-walk',
+    tallerUpdatesPerSecond: round(tallerPerSecond),
+    tallerInputEventsPerSecond: round(r.inputs / r.elapsedS),
+    pathFramesPerSecondAt60: round(pathFps),
+    gif32x256Ms: gifMs,
+    frameRate,
+    targets: { tallerUpdatesPerSecond: 60, pathFramesPerSecond: 30, gifMs: 2000 },
+    meetsTarget: tallerPerSecond >= 60 && pathFps >= 30 && gifMs <= 2000,
+  };
+}
+
 function launchBrowser() {
   const args = uncappedFrames ? ['--disable-gpu-vsync', '--disable-frame-rate-limit'] : [];
   return chromium.launch({
@@ -502,6 +598,8 @@ async function main() {
     console.log(JSON.stringify(await benchBoxDrag(page, seconds, inputHz)));
     process.stderr.write(`bench-ui: dragging Compare's linked cursor over 4 maps for ${seconds} s\n`);
     console.log(JSON.stringify(await benchCompareCursor(page, seconds, inputHz)));
+    process.stderr.write(`bench-ui: the Walk tab's Taller slider, path playback and GIF export\n`);
+    console.log(JSON.stringify(await benchWalk(page, seconds, inputHz)));
     process.stderr.write(`bench-ui: moving z₁ while a default run trains, for ${seconds} s\n`);
     console.log(JSON.stringify(await benchSliderWhileTraining(page, seconds)));
   } finally {

@@ -16,7 +16,8 @@
  *                                 back, batch 64, Adam) with our kernels and with stock tfjs-wasm
  *   pmodel_fit_raster_128_ms, box_loglik_3200_ms, sample_decode_judge_256_ms: see bench-pmodel.ts
  *   stop_while_starting_largest_ms, stop_mid_run_largest_ms: see bench-stop.ts
- *   ladder_default_seconds, compare_probe_4_slots_ms: see bench-compare.ts (--compare-only: those alone)
+ *   ladder_default_seconds, compare_probe_4_slots_ms: see bench-compare.ts; walk_strip_16_decode_ms:
+ *                                 see bench-walk.ts (--compare-only: these alone)
  *   default_net_spec              the default net, data and algorithm as JSON (bench-net-spec.ts)
  *   vs_pytorch_*                  only with --vs-pytorch (--vs-pytorch-only: nothing else but the
  *                                 spec): see bench-vs-pytorch.ts
@@ -34,6 +35,7 @@ import { errorMessage } from '../../shared/errors';
 import { benchPmodel } from './bench-pmodel';
 import { benchStop } from './bench-stop';
 import { benchCompare } from './bench-compare';
+import { benchWalk } from './bench-walk';
 import { defaultNetSpec } from './bench-net-spec';
 import { type WorkerInference, benchVsPytorch } from './bench-vs-pytorch';
 import { INFERENCE_RUNS, inferenceGrid, inferenceImages } from './bench-inference-inputs';
@@ -242,6 +244,7 @@ async function main(): Promise<void> {
     const engine = await createEngine();
     try {
       await benchCompare(engine, line);
+      await benchWalk(engine, line);
     } finally {
       await engine.dispose();
     }
@@ -260,6 +263,7 @@ async function main(): Promise<void> {
     worker = await benchInference(engine, config);
     await benchPmodel(engine, line);
     await benchCompare(engine, line);
+    await benchWalk(engine, line);
   } finally {
     await engine.dispose();
   }

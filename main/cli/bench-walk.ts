@@ -1,0 +1,40 @@
+/**
+ * The Walk tab's engine figure (issue 13), through the real worker:
+ *
+ *   walk_strip_16_decode_ms   one decode request of a 16-step walk (linear, A → B across the
+ *                             bundled model's codes): median and p95 of 200; target ≤ 20 ms
+ */
+import { resolve } from 'node:path';
+import { walkPoints } from '../../shared/walk';
+import { bundledModelsDir } from '../node/paths';
+import type { EngineWithDiagnostics } from '../engine/engine';
+
+type FigureLine = (
+  figure: string,
+  value: number | null,
+  unit: string,
+  extra?: Record<string, unknown>,
+) => void;
+
+export async function benchWalk(engine: EngineWithDiagnostics, line: FigureLine): Promise<void> {
+  if (!(await engine.currentSummary())) {
+    const dir = bundledModelsDir();
+    if (!dir) throw new Error('bench: the bundled models are missing (assets/models)');
+    await engine.loadModelDir(resolve(dir, 'discovered'), 'bundled', 'discovered');
+  }
+  const ms: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const a: [number, number] = [-1 + 0.01 * i, -1];
+    const z = walkPoints(a, [1, 1], 16, i % 2 === 0 ? 'linear' : 'spherical', 0.25);
+    const t = performance.now();
+    await engine.decode(z);
+    ms.push(performance.now() - t);
+  }
+  ms.sort((x, y) => x - y);
+  const median = ms[Math.floor(ms.length / 2)]!;
+  line('walk_strip_16_decode_ms', median, 'ms', {
+    p95: ms[Math.floor(0.95 * ms.length)],
+    target: 20,
+    meetsTarget: median <= 20,
+  });
+}
