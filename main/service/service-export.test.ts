@@ -8,7 +8,11 @@ describe('service: exports for slides', () => {
     const { service } = setup();
     await service.invoke('model:import', { bytes: new Uint8Array([123, 125]), fileName: 'm.atlas.json' });
     const z = new Float32Array([0, 0.5, 0.25, 0.5, 0.5, 0.5]);
-    const blob = (await service.invoke('filmstrip:png', { z, tilePx: 64, title: 'Walk from A to B' })) as FileBlob;
+    const blob = (await service.invoke('filmstrip:png', {
+      z,
+      tilePx: 64,
+      title: 'Walk from A to B',
+    })) as FileBlob;
     expect(blob.fileName).toBe('filmstrip_3-frames.png');
     expect(blob.mimeType).toBe('image/png');
     const text = readTextChunks(blob.bytes);
