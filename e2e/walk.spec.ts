@@ -131,3 +131,32 @@ test('the walk exports as a filmstrip PNG with each frame’s z, and as an anima
   expect(reader.width).toBe(256);
   expect(pageErrors).toEqual([]);
 });
+
+test('the map exports as SVG (one circle per point) and as PNG at 2×', async ({ page, pageErrors }) => {
+  await waitForMap(page);
+  const map = latentMap(page);
+  const points = Number(await map.getAttribute('data-points'));
+  const exportMenu = page.locator('details.map-export');
+  await exportMenu.locator('summary').click();
+  const [svg] = await Promise.all([
+    page.waitForEvent('download'),
+    exportMenu.getByRole('menuitem', { name: 'SVG (vectors)' }).click(),
+  ]);
+  expect(svg.suggestedFilename()).toBe('latent-map.svg');
+  const text = await readFile((await svg.path())!, 'utf8');
+  expect(text.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+  expect(text.match(/<circle /g)).toHaveLength(points);
+  expect(text).toContain('<image href="data:image/png;base64,');
+  // The menu closed as it saved: open it again.
+  await expect(exportMenu.getByRole('menuitem', { name: 'PNG 2×' })).toBeHidden();
+  await exportMenu.locator('summary').click();
+  const [png] = await Promise.all([
+    page.waitForEvent('download'),
+    exportMenu.getByRole('menuitem', { name: 'PNG 2×' }).click(),
+  ]);
+  expect(png.suggestedFilename()).toBe('latent-map_2x.png');
+  const bytes = await readFile((await png.path())!);
+  const box = (await map.boundingBox())!;
+  expect(bytes.readUInt32BE(16)).toBe(Math.round(box.width) * 2);
+  expect(pageErrors).toEqual([]);
+});

@@ -163,6 +163,7 @@ export function App() {
           pmodel={generative.mapLayer}
           logVar={generative.valLogVar}
           path={walkTab.mapPath}
+          onSaveMade={saveExport}
           onBoxChange={generative.setBox}
           toolbar={
             <MapLayersBar

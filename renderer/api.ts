@@ -72,11 +72,17 @@ export async function saveFilmstrip(req: FilmstripPngRequest): Promise<SaveResul
   return download(await api.invoke('filmstrip:png', req));
 }
 
-/** Saves a file the page made (an animated GIF): a native save dialog, or a browser download. */
-export async function saveExport(suggestedName: string, bytes: Uint8Array): Promise<SaveResult> {
-  if (transport === 'electron')
-    return api.invoke('export:save-dialog', { suggestedName, format: 'gif', bytes });
-  return download({ fileName: suggestedName, mimeType: 'image/gif', bytes });
+/** MIME types of the files the page makes. */
+const MADE_TYPES = { gif: 'image/gif', svg: 'image/svg+xml', png: 'image/png' } as const;
+
+/** Saves a file the page made (an animated GIF, the map as SVG or PNG): a native save dialog, or a browser download. */
+export async function saveExport(
+  suggestedName: string,
+  bytes: Uint8Array,
+  format: keyof typeof MADE_TYPES = 'gif',
+): Promise<SaveResult> {
+  if (transport === 'electron') return api.invoke('export:save-dialog', { suggestedName, format, bytes });
+  return download({ fileName: suggestedName, mimeType: MADE_TYPES[format], bytes });
 }
 
 /** Saves the current model: a native save dialog, or a browser download of its `.atlas.json` bundle. */

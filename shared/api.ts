@@ -380,10 +380,10 @@ export interface FilmstripPngRequest {
   title: string;
 }
 
-/** Ask to save a file the page made (an animated GIF) through a native dialog. */
+/** Ask to save a file the page made (an animated GIF, the map as SVG or PNG) through a native dialog. */
 export interface ExportSaveRequest {
   suggestedName: string;
-  format: 'gif';
+  format: 'gif' | 'svg' | 'png';
   /** At most API_LIMITS.maxExportBytes bytes. */
   bytes: Uint8Array;
 }

@@ -107,7 +107,8 @@ const VALIDATORS: { [K in RequestName]: Validator } = {
   'export:save-dialog': (arg, at) => {
     const o = object(arg, at, ['suggestedName', 'format', 'bytes']);
     fileName(o.suggestedName, `${at}.suggestedName`);
-    if (o.format !== 'gif') fail(`${at}.format must be "gif"`);
+    if (o.format !== 'gif' && o.format !== 'svg' && o.format !== 'png')
+      fail(`${at}.format must be "gif", "svg" or "png"`);
     if (!(o.bytes instanceof Uint8Array)) fail(`${at}.bytes must be a Uint8Array`);
     if (o.bytes.length === 0) fail(`${at}.bytes is empty`);
     if (o.bytes.length > API_LIMITS.maxExportBytes)

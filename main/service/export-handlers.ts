@@ -1,7 +1,15 @@
 // Exports for slides (issue 13): a walk's or a path's filmstrip as a PNG made here from the
 // engine's decodes, and files the page made itself (an animated GIF) saved through a dialog.
 import type { FilmstripPngRequest } from '../../shared/api';
-import { filmstripBlob, GIF_FILTER, PNG_FILTER } from './file-blobs';
+import { filmstripBlob, GIF_FILTER, PNG_FILTER, SVG_FILTER, type FileFilter } from './file-blobs';
+
+/** What each format the page makes is saved as. */
+const SAVED_FORMATS: Record<'gif' | 'svg' | 'png', { mimeType: string; title: string; filter: FileFilter }> =
+  {
+    gif: { mimeType: 'image/gif', title: 'Save animation', filter: GIF_FILTER },
+    svg: { mimeType: 'image/svg+xml', title: 'Save map as SVG', filter: SVG_FILTER },
+    png: { mimeType: 'image/png', title: 'Save map as PNG', filter: PNG_FILTER },
+  };
 import type { HandlerContext, HandlerGroup } from './service';
 
 /** 'filmstrip:png', 'filmstrip:save-dialog' and 'export:save-dialog'. */
@@ -16,12 +24,9 @@ export function exportHandlers({ options, currentModel, saveBlob, makePng }: Han
     'filmstrip:png': filmstripPng,
     'filmstrip:save-dialog': async (req) =>
       saveBlob(await filmstripPng(req), 'Save filmstrip', PNG_FILTER, '.png'),
-    'export:save-dialog': async ({ suggestedName, bytes }) =>
-      saveBlob(
-        { fileName: suggestedName, mimeType: 'image/gif', bytes },
-        'Save animation',
-        GIF_FILTER,
-        '.gif',
-      ),
+    'export:save-dialog': async ({ suggestedName, bytes, format }) => {
+      const { mimeType, title, filter } = SAVED_FORMATS[format];
+      return saveBlob({ fileName: suggestedName, mimeType, bytes }, title, filter, `.${format}`);
+    },
   } satisfies HandlerGroup<'filmstrip:png' | 'filmstrip:save-dialog' | 'export:save-dialog'>;
 }

@@ -23,6 +23,7 @@ export interface FileFilter {
 export const PNG_FILTER: FileFilter = { name: 'PNG image', extensions: ['png'] };
 export const CSV_FILTER: FileFilter = { name: 'CSV table', extensions: ['csv'] };
 export const GIF_FILTER: FileFilter = { name: 'GIF animation', extensions: ['gif'] };
+export const SVG_FILTER: FileFilter = { name: 'SVG drawing', extensions: ['svg'] };
 
 /** The PNG of one decoded image (`image`: imageSize² pixels), upsampled to `req.sizePx`. */
 export function imageBlob(

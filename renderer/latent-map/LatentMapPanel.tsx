@@ -21,6 +21,7 @@ import { visibleSquare, type ScreenPoint, type Viewport } from './viewport';
 import { usePacedValue } from '../state/use-paced-value';
 import './latent-map.css';
 import type { MapPath } from './draw-path';
+import { MapExportMenu, type SaveMade } from './MapExportMenu';
 
 interface LatentMapPanelProps {
   api: AtlasApi;
@@ -47,6 +48,8 @@ interface LatentMapPanelProps {
   pmodel?: PModelLayer | null;
   /** The Walk tab's walk or keyframed path, drawn over the points (null: none). */
   path?: MapPath | null;
+  /** Saves the map exported as SVG or PNG (without it, no "Export map"). */
+  onSaveMade?: SaveMade;
   /** The uniform box was dragged to new corners (called live, on every move). */
   onBoxChange?: (min: Point2, max: Point2) => void;
   /**
@@ -79,6 +82,7 @@ export function LatentMapPanel({
   onBoxChange,
   logVar = null,
   path = null,
+  onSaveMade,
 }: LatentMapPanelProps) {
   const frame = useRef<HTMLDivElement | null>(null);
   // A model that has just started training may have no codes yet: nothing to draw until its first epoch.
@@ -162,6 +166,7 @@ export function LatentMapPanel({
         </div>
         <div className="panel-actions">
           {actions}
+          {onSaveMade && <MapExportMenu content={content} vp={vp} onSave={onSaveMade} />}
           <button
             type="button"
             className="btn btn-quiet"

@@ -1,0 +1,103 @@
+import { useRef, useState } from 'react';
+import { errorMessage } from '../../shared/errors';
+import { drawMapBase } from './draw-latent-map';
+import type { MapContent } from './map-content';
+import { mapSvg } from './map-svg';
+import type { Viewport } from './viewport';
+
+/** Saves a file the page made: format decides its type (a dialog on the desktop, else a download). */
+export type SaveMade = (suggestedName: string, bytes: Uint8Array, format: 'svg' | 'png') => Promise<unknown>;
+
+/**
+ * "Export map": the view on screen as SVG (vectors, tiles embedded) or as PNG at 2× / 4× the
+ * screen's pixels, drawn again at that scale (not an upscaled screenshot).
+ */
+export function MapExportMenu({
+  content,
+  vp,
+  onSave,
+}: {
+  content: MapContent;
+  vp: Viewport | null;
+  onSave: SaveMade;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const menu = useRef<HTMLDetailsElement | null>(null);
+  const run = async (work: () => Promise<void>) => {
+    if (menu.current) menu.current.open = false;
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+    } catch (err) {
+      setError(`Could not export the map: ${errorMessage(err)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const svg = () =>
+    run(async () => {
+      if (!vp) return;
+      const tiles = content.tiles ? tilesDataUrl(content.tiles.image) : null;
+      await onSave('latent-map.svg', new TextEncoder().encode(mapSvg(content, vp, tiles)), 'svg');
+    });
+  const png = (scale: number) =>
+    run(async () => {
+      if (!vp) return;
+      const canvas = document.createElement('canvas');
+      canvas.width = Math.round(vp.width * scale);
+      canvas.height = Math.round(vp.height * scale);
+      const ctx = canvas.getContext('2d');
+      if (!ctx) throw new Error('This browser cannot draw the map off screen.');
+      drawMapBase(ctx, content, vp, scale);
+      const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+      if (!blob) throw new Error('The map could not be encoded as PNG.');
+      await onSave(`latent-map_${scale}x.png`, new Uint8Array(await blob.arrayBuffer()), 'png');
+    });
+  const items: [string, () => Promise<void>][] = [
+    ['SVG (vectors)', svg],
+    ['PNG 2×', () => png(2)],
+    ['PNG 4×', () => png(4)],
+  ];
+  return (
+    <div className="map-export-wrap">
+      <details className="map-export" ref={menu}>
+        <summary className="btn" aria-disabled={!vp || busy}>
+          Export map
+        </summary>
+        <div className="map-export-menu" role="menu">
+          {items.map(([label, act]) => (
+            <button
+              key={label}
+              type="button"
+              role="menuitem"
+              className="btn btn-quiet"
+              disabled={!vp || busy}
+              onClick={() => void act()}
+            >
+              {label}
+            </button>
+          ))}
+        </div>
+      </details>
+      {error && (
+        <p className="notice-inline error map-export-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The decoded tiles' sheet as a PNG data URL, for embedding in the SVG. */
+function tilesDataUrl(image: CanvasImageSource): string | null {
+  const w = (image as { width?: number }).width ?? 0;
+  const h = (image as { height?: number }).height ?? 0;
+  if (!(w > 0 && h > 0)) return null;
+  const canvas = document.createElement('canvas');
+  canvas.width = w;
+  canvas.height = h;
+  canvas.getContext('2d')?.drawImage(image, 0, 0);
+  return canvas.toDataURL('image/png');
+}
