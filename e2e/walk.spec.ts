@@ -160,3 +160,25 @@ test('the map exports as SVG (one circle per point) and as PNG at 2×', async ({
   expect(bytes.readUInt32BE(16)).toBe(Math.round(box.width) * 2);
   expect(pageErrors).toEqual([]);
 });
+
+test('A and B can be true cylinders, picked by height and radius', async ({ page, pageErrors }) => {
+  await waitForMap(page);
+  await page.getByRole('radiogroup', { name: 'Model' }).getByText('Aligned to height and radius').click();
+  await expect(page.getByRole('radio', { name: /Aligned to height and radius/ })).toBeChecked();
+  await page.getByRole('tab', { name: 'Walk' }).click();
+  const group = page.getByRole('group', { name: 'A or B from a true cylinder' });
+  await group.getByLabel('Cylinder height').fill('0.1');
+  await group.getByLabel('Cylinder radius').fill('0.5');
+  await group.getByRole('button', { name: '→ A' }).click();
+  await expect(page.getByTestId('walk-a')).not.toHaveText('not set');
+  await group.getByLabel('Cylinder height').fill('0.9');
+  await group.getByRole('button', { name: '→ B' }).click();
+  await expect(page.getByTestId('walk-strip').getByRole('button')).toHaveCount(9);
+  // A short cylinder to a tall one of the same radius: the judged height climbs, the radius holds.
+  const chart = page.getByTestId('purity-chart');
+  const heights = (await chart.getAttribute('data-heights'))!.split(',').map(Number);
+  const radii = (await chart.getAttribute('data-radii'))!.split(',').map(Number);
+  expect(heights[8]! - heights[0]!).toBeGreaterThan(0.5);
+  expect(Math.max(...radii) - Math.min(...radii)).toBeLessThan(0.15);
+  expect(pageErrors).toEqual([]);
+});

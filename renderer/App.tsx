@@ -132,6 +132,7 @@ export function App() {
               <WalkPanel
                 tab={walkTab}
                 exports={walkExports}
+                imageSize={model?.imageSize ?? 32}
                 hasModel={Boolean(model)}
                 z={state.z}
                 onZ={walkZ}

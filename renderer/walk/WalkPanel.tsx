@@ -1,5 +1,7 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { WALK_LIMITS } from '../../shared/walk';
+import type { Factors } from '../../shared/api';
+import type { ImageSize } from '../../shared/train-config';
 import type { VectorMethod } from '../../shared/attribute-vectors';
 import type { Decoded } from '../state/use-decoded-image';
 import { GrayCanvas } from '../preview/GrayCanvas';
@@ -16,6 +18,8 @@ import './walk.css';
 
 interface WalkPanelProps {
   tab: WalkTab;
+  /** The model's image size (its cylinders are rendered at it to be encoded as A or B). */
+  imageSize: ImageSize;
   exports: ReturnType<typeof useWalkExports>;
   hasModel: boolean;
   z: [number, number];
@@ -40,7 +44,8 @@ const point = (p: [number, number] | null) => (p ? `(${fmt(p[0])}, ${fmt(p[1])})
  * The Walk tab (issue 13): a two-point walk from A to B decoded as a strip with its edit purity,
  * and the Taller / Wider sliders that move z along the model's attribute vectors.
  */
-export function WalkPanel({ tab, exports, hasModel, z, onZ, decoded }: WalkPanelProps) {
+export function WalkPanel({ tab, exports, imageSize, hasModel, z, onZ, decoded }: WalkPanelProps) {
+  const [cylinder, setCylinder] = useState<Factors>({ height: 0.2, radius: 0.2 });
   const { walk, attr, keys } = tab;
   const { settings, strip, update } = walk;
   const judgedHere = useMemo(
@@ -73,6 +78,37 @@ export function WalkPanel({ tab, exports, hasModel, z, onZ, decoded }: WalkPanel
             </button>
           </div>
         ))}
+        <div className="walk-settings walk-cylinder" role="group" aria-label="A or B from a true cylinder">
+          <span>Or a cylinder:</span>
+          {(['height', 'radius'] as const).map((f) => (
+            <label key={f}>
+              {f === 'height' ? 'h' : 'r'}
+              <input
+                type="number"
+                min={0}
+                max={1}
+                step={0.05}
+                aria-label={`Cylinder ${f}`}
+                value={cylinder[f]}
+                onChange={(e) => {
+                  const v = Number(e.target.value);
+                  if (Number.isFinite(v)) setCylinder((c) => ({ ...c, [f]: Math.min(1, Math.max(0, v)) }));
+                }}
+              />
+            </label>
+          ))}
+          {(['a', 'b'] as const).map((end) => (
+            <button
+              key={end}
+              type="button"
+              className="btn"
+              disabled={!hasModel}
+              onClick={() => void walk.fromCylinder(end, cylinder, imageSize)}
+            >
+              → {end.toUpperCase()}
+            </button>
+          ))}
+        </div>
         <div className="walk-settings">
           <label>
             Steps

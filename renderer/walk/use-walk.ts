@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { AtlasApi } from '../../shared/api';
+import type { AtlasApi, Factors } from '../../shared/api';
+import { renderCylinder } from '../../shared/cylinder';
 import { errorMessage } from '../../shared/errors';
 import type { Judgement } from '../../shared/judge';
 import type { ImageSize } from '../../shared/train-config';
@@ -71,5 +72,22 @@ export function useWalk(api: AtlasApi, modelVersion: number) {
   }, [settings, modelVersion]);
 
   const update = useCallback((patch: Partial<WalkSettings>) => setSettings((s) => ({ ...s, ...patch })), []);
-  return useMemo(() => ({ settings, strip, error, update }), [settings, strip, error, update]);
+
+  /** Sets an end to the code of a true cylinder: rendered here, encoded by the model. */
+  const fromCylinder = useCallback(
+    async (end: 'a' | 'b', factors: Factors, imageSize: ImageSize) => {
+      try {
+        const images = renderCylinder(factors, imageSize);
+        const { codes } = await api.invoke('model:encode', { images, count: 1 });
+        update({ [end]: [codes[0]!, codes[1]!] });
+      } catch (err) {
+        setError(errorMessage(err));
+      }
+    },
+    [api, update],
+  );
+  return useMemo(
+    () => ({ settings, strip, error, update, fromCylinder }),
+    [settings, strip, error, update, fromCylinder],
+  );
 }
