@@ -38,6 +38,8 @@ import { useRecentModels } from './state/use-recent-models';
 import { ToyPanel } from './toy/ToyPanel';
 import type { AppView } from './toy/ViewSwitch';
 import { TrainingPanel } from './training/TrainingPanel';
+import { TimelineCard } from './training/TimelineCard';
+import { useTimeline } from './training/use-timeline';
 import { WalkPanel } from './walk/WalkPanel';
 import { useWalkTab } from './walk/use-walk-tab';
 import { useWalkExports } from './walk/use-walk-exports';
@@ -77,6 +79,7 @@ export function App() {
   const generative = useGenerative(api, paced.model, paced.modelVersion, notices.actions, GENERATE_OPTIONS);
   const generateZ = useCallback((z: [number, number]) => setZ(z, 'map'), [setZ]);
   const walkZ = generateZ;
+  const timeline = useTimeline(api, model, explorer.showModel, session.active);
   const walkExports = useWalkExports(api, WALK_SAVERS, notices.actions);
   const walkTab = useWalkTab(
     api,
@@ -141,12 +144,15 @@ export function App() {
             ) : session.tab === 'generate' ? (
               <GeneratePanel generative={generative} onZ={generateZ} />
             ) : (
-              <TrainingPanel
-                training={session.training}
-                draft={session.draft}
-                onDraft={session.setDraft}
-                confirmReplace={files.confirmReplace}
-              />
+              <>
+                <TrainingPanel
+                  training={session.training}
+                  draft={session.draft}
+                  onDraft={session.setDraft}
+                  confirmReplace={files.confirmReplace}
+                />
+                <TimelineCard timeline={timeline} />
+              </>
             )}
           </div>
         </aside>

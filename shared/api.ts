@@ -67,6 +67,8 @@ export interface ModelInfo {
    * A turned autoencoder decodes every image the same; only its coordinates (and axis-based scores) change.
    */
   rotation?: number;
+  /** The epoch of its training run shown now (timeline:view), when not its final weights. */
+  viewingEpoch?: number;
 }
 
 /** The validation set as the current model sees it: codes beside the true factors. */
@@ -231,6 +233,17 @@ export interface ModelCodes {
    * decoded images (4–16 MB) crossed the host and the page at each refresh while a model trained.
    */
   reconMse: Float32Array | null;
+}
+
+/** The epochs a training run kept (main/engine/timeline.ts), to scrub the views back to. */
+export interface TimelineInfo {
+  /** Each kept epoch's losses and metrics, in order (thinned past the cap: not every epoch). */
+  epochs: { epoch: number; lossTrain: number; lossVal: number; metrics: Metrics }[];
+  /** Memory the snapshots hold, and the most they may. */
+  bytes: number;
+  capBytes: number;
+  /** True once older snapshots were dropped to stay within the cap. */
+  thinned: boolean;
 }
 
 /** The Compare view's model slots: how many there are (slot numbers 0 … COMPARE_SLOTS − 1). */
@@ -450,6 +463,10 @@ export interface Requests {
   'train:pause': [void, void];
   'train:resume': [void, void];
   'train:stop': [void, void];
+  /** The current model's training timeline, or null when it has none (bundled, opened, or another run's). */
+  'timeline:info': [void, TimelineInfo | null];
+  /** Shows the current model as it was at the end of `epoch` (null: its final weights again). */
+  'timeline:view': [{ epoch: number | null }, ModelState];
   /**
    * Turns the current model's latent axes to `angle` radians from how it was opened or trained (an
    * autoencoder only: rotate-latent.ts); answers the model with its codes and scores on the new axes.
@@ -523,6 +540,8 @@ const REQUEST_PLACES: NameTable<RequestName, 'anywhere' | 'desktop'> = {
   'train:resume': 'anywhere',
   'train:stop': 'anywhere',
   'model:rotate': 'anywhere',
+  'timeline:info': 'anywhere',
+  'timeline:view': 'anywhere',
   'compare:fill': 'anywhere',
   'compare:clear': 'anywhere',
   'compare:probe': 'anywhere',

@@ -50,6 +50,7 @@ describe('validateRequest', () => {
       'compare:fill': { slot: 3, source: { kind: 'bundled', id: 'aligned' } },
       'compare:clear': { slot: 0 },
       'model:rotate': { angle: -Math.PI },
+      'timeline:view': { epoch: 3 },
       'filmstrip:png': { z: new Float32Array(8), tilePx: 64, title: 'Walk' },
       'filmstrip:save-dialog': { z: new Float32Array(128), tilePx: 64, title: '' },
       'export:save-dialog': { suggestedName: 'walk.gif', format: 'gif', bytes: new Uint8Array(10) },

@@ -133,6 +133,11 @@ const VALIDATORS: { [K in RequestName]: Validator } = {
   'train:pause': noArgument,
   'train:resume': noArgument,
   'train:stop': noArgument,
+  'timeline:info': noArgument,
+  'timeline:view': (arg, at) => {
+    const o = object(arg, at, ['epoch']);
+    if (o.epoch !== null) integer(o.epoch, `${at}.epoch`, 1, TRAIN_CONFIG_LIMITS.epochs[1]);
+  },
   'model:rotate': (arg, at) => {
     number(object(arg, at, ['angle']).angle, `${at}.angle`, -2 * Math.PI, 2 * Math.PI);
   },

@@ -25,6 +25,7 @@ import type {
   LadderConfig,
   ModelCodes,
   ModelState,
+  TimelineInfo,
 } from '../../shared/api';
 import type { TrainConfig } from '../../shared/train-config';
 import { errorMessage } from '../../shared/errors';
@@ -130,6 +131,12 @@ export class EngineClient implements EngineWithDiagnostics {
   }
   isTraining(): boolean {
     return this.runId !== null;
+  }
+  timelineInfo(): Promise<TimelineInfo | null> {
+    return this.call('timelineInfo', undefined);
+  }
+  viewEpoch(epoch: number | null): Promise<ModelState> {
+    return this.call('timelineView', { epoch });
   }
   rotate(angle: number): Promise<ModelState> {
     return this.call('rotate', { angle });

@@ -17,6 +17,7 @@ import type {
   LadderConfig,
   ModelCodes,
   ModelState,
+  TimelineInfo,
   TrainEpoch,
 } from '../../shared/api';
 import { LADDER_LIMITS } from '../../shared/api';
@@ -32,7 +33,8 @@ import { type Held, stateOf, summaryOf, trainedName, untrainedModel, withScores 
 import { type Autoencoder, disposeModel } from './model';
 import { decodeRequest, encodeRequest, encodeSplitRequest, ModelLeases } from './sliced-inference';
 import { IMMEDIATE_ROWS } from './slices';
-import { weightsOf } from './weights-mirror';
+import { modelFromWeights, weightsOf } from './weights-mirror';
+import { Timeline } from './timeline';
 import type { AtlasMeta } from './model-meta';
 import { fromStored, packBundle, readModelDir, toStored, unpackBundle, writeModelDir } from './model-store';
 import { TrainControl, TrainingDivergedError, type TrainOutcome, runTraining } from './train-loop';
@@ -86,6 +88,10 @@ export class EngineCore {
   private readonly compare: CompareSlots;
   /** The β ladder in progress, and the config of the rung it trains (its dataset is kept). */
   private ladder: { runId: string; control: TrainControl; config: TrainConfig | null } | null = null;
+  /** The epochs of the last run, kept for the model it trained (timeline.ts). */
+  private timeline: { model: Autoencoder; timeline: Timeline } | null = null;
+  /** The current model as it was at an epoch of its run (timeline:view), shown instead of it. */
+  private viewing: Held | null = null;
   /** The last ladder's models, by id, to open in a Compare slot (at most LADDER_LIMITS' 8 × 5). */
   private readonly ladderModels = new Map<string, StoredModel>();
 
@@ -102,7 +108,7 @@ export class EngineCore {
   }
 
   current(): ModelState | null {
-    const held = this.run?.held ?? this.held;
+    const held = this.viewing ?? this.run?.held ?? this.held;
     return held ? stateOf(held) : null;
   }
 
@@ -137,6 +143,8 @@ export class EngineCore {
       this.endBeforeFirstEpoch(run, 0);
       return { runId };
     }
+    this.clearView();
+    this.timeline = { model: run.held.model, timeline: new Timeline() };
     this.announce();
     void this.execute(run, run.held, config, dataset);
     return { runId };
@@ -222,6 +230,8 @@ export class EngineCore {
    */
   async rotate(angle: number): Promise<ModelState> {
     this.refuseWhileTraining('rotate the latent');
+    if (this.viewing)
+      throw new Error('Go back to the final epoch on the timeline before rotating the latent.');
     const held = this.require();
     const dataset = await this.datasets.prepare(held.meta.config);
     rotateLatent(held.model, angle - (held.rotation ?? 0));
@@ -231,6 +241,58 @@ export class EngineCore {
     held.meta = { ...held.meta, metrics, latentBounds: metrics.latentBounds };
     this.announce();
     return stateOf(held);
+  }
+
+  /** The current model's training timeline, or null when it has none. */
+  timelineInfo(): TimelineInfo | null {
+    const model = (this.run?.held ?? this.held)?.model;
+    return this.timeline && this.timeline.model === model ? this.timeline.timeline.info() : null;
+  }
+
+  /**
+   * Shows the current model as it was at the end of `epoch` of its run (its weights, codes and
+   * metrics then): decodes and encodes use those weights until `epoch` is null again.
+   */
+  viewEpoch(epoch: number | null): ModelState {
+    this.refuseWhileTraining('scrub the timeline');
+    const held = this.held;
+    if (!held) throw new Error('No model is loaded yet: train one or load one first.');
+    if (epoch === null) {
+      this.clearView();
+      this.announce();
+      return stateOf(held);
+    }
+    const kept = this.timeline?.model === held.model ? this.timeline.timeline : null;
+    if (!kept)
+      throw new Error('This model has no training timeline: only a model trained in this session has one.');
+    if (held.rotation) throw new Error('Reset the rotation of the latent to scrub the timeline.');
+    const snap = kept.get(epoch);
+    if (!snap)
+      throw new Error(
+        `Epoch ${epoch} was not kept (the timeline keeps every other older epoch past its memory cap).`,
+      );
+    const model = modelFromWeights(snap.weights);
+    this.clearView();
+    this.viewing = {
+      model,
+      meta: {
+        ...held.meta,
+        metrics: snap.metrics,
+        latentBounds: snap.metrics.latentBounds,
+        epochsTrained: snap.epoch,
+      },
+      source: held.source,
+      points: { codes: snap.codes.slice(), factors: held.points.factors, count: held.points.count },
+      viewingEpoch: snap.epoch,
+    };
+    this.announce();
+    return stateOf(this.viewing);
+  }
+
+  /** Back to the current model's own weights (the epoch view, if any, is dropped). */
+  private clearView(): void {
+    if (this.viewing) this.leases.retire(this.viewing.model);
+    this.viewing = null;
   }
 
   /** Puts a model in a Compare slot; the current model does not change (compare-slots.ts). */
@@ -371,6 +433,15 @@ export class EngineCore {
 
   /** An epoch ended: its metrics and codes describe the model in training. */
   private recordEpoch(held: Held, e: TrainEpoch): void {
+    if (this.timeline?.model === held.model)
+      this.timeline.timeline.add({
+        epoch: e.epoch,
+        weights: weightsOf(held.model),
+        codes: e.codes.slice(),
+        lossTrain: e.lossTrain,
+        lossVal: e.lossVal,
+        metrics: e.metrics,
+      });
     held.points.codes = e.codes;
     held.meta = {
       ...held.meta,
@@ -460,6 +531,9 @@ export class EngineCore {
   }
 
   private replaceHeld(held: Held): void {
+    this.clearView();
+    // Another model's timeline (up to its cap in memory) goes with it.
+    if (this.timeline && this.timeline.model !== held.model) this.timeline = null;
     const old = this.held;
     this.held = held;
     if (old && old.model !== held.model) this.leases.retire(old.model);
@@ -483,7 +557,7 @@ export class EngineCore {
 
   /** Tells the client what the current model now is (before the reply or event that follows). */
   private announce(): void {
-    const held = this.run?.held ?? this.held;
+    const held = this.viewing ?? this.run?.held ?? this.held;
     this.emit('model', held ? summaryOf(held) : null);
     this.publishWeights(held);
   }
@@ -494,7 +568,7 @@ export class EngineCore {
   }
 
   private require(): Held {
-    const held = this.run?.held ?? this.held;
+    const held = this.viewing ?? this.run?.held ?? this.held;
     if (!held) throw new Error('No model is loaded yet: train one or load one first.');
     return held;
   }

@@ -3,6 +3,7 @@ import type {
   CompareProbeSlot,
   CompareSlot,
   LadderConfig,
+  TimelineInfo,
   DataSplit,
   ModelCodes,
   ModelInfo,
@@ -96,6 +97,10 @@ export interface Engine {
    * from (default "loaded"); a model kept for switching back keeps its own ("trained").
    */
   importBundle(bytes: Uint8Array, source?: 'trained' | 'loaded'): Promise<ModelState>;
+  /** The current model's training timeline (timeline.ts), or null. */
+  timelineInfo(): Promise<TimelineInfo | null>;
+  /** Shows the current model at the end of an epoch of its run (null: its final weights). */
+  viewEpoch(epoch: number | null): Promise<ModelState>;
   /** Turns the current model's latent to `angle` radians (an autoencoder's: rotate-latent.ts). */
   rotate(angle: number): Promise<ModelState>;
   /** Puts a model in a Compare slot (compare-slots.ts); the current model does not change. */

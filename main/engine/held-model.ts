@@ -21,6 +21,8 @@ export interface Held {
   points: LatentPoints;
   /** Radians its latent was turned since it was opened or trained (rotate-latent.ts); absent: 0. */
   rotation?: number;
+  /** The epoch of its run it shows, when it is a timeline view (timeline.ts). */
+  viewingEpoch?: number;
 }
 
 /** The display name of a trained model, e.g. "Trained VAE (λ = 0.5)". */
@@ -61,9 +63,13 @@ export function infoOf(meta: AtlasMeta, source: ModelInfo['source']): ModelInfo 
 /** The contract's ModelInfo and image size of a held model. */
 export function summaryOf(held: Held): ModelSummary {
   const { meta } = held;
-  const info = infoOf(meta, held.source);
+  const info = {
+    ...infoOf(meta, held.source),
+    ...(held.rotation ? { rotation: held.rotation } : {}),
+    ...(held.viewingEpoch !== undefined ? { viewingEpoch: held.viewingEpoch } : {}),
+  };
   return {
-    info: held.rotation ? { ...info, rotation: held.rotation } : info,
+    info,
     imageSize: meta.config.imageSize as ImageSize,
   };
 }

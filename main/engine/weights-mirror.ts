@@ -41,6 +41,28 @@ function copyOf(v: tf.Variable): Float32Array {
   return out;
 }
 
+/** A model holding copies of `weights` (not trainable), e.g. a mirror's, or an epoch of the timeline's. */
+export function modelFromWeights(weights: ModelWeights): Autoencoder {
+  const plan = layerPlan(weights.spec);
+  const index = new Map(plan.map((p, i) => [p.name, i]));
+  const temps: tf.Tensor[] = []; // freed once the variables hold their copies
+  try {
+    return modelOfWeights(
+      weights.spec,
+      (name, units) => {
+        const w = weights.layers[index.get(name)!]!;
+        const kernel = tf.tensor2d(w.kernel, units);
+        const bias = tf.tensor1d(w.bias);
+        temps.push(kernel, bias);
+        return { kernel, bias };
+      },
+      false,
+    );
+  } finally {
+    tf.dispose(temps);
+  }
+}
+
 function sameSpec(a: ModelSpec, b: ModelSpec): boolean {
   return a.imageSize === b.imageSize && a.kind === b.kind && a.hidden.join() === b.hidden.join();
 }
@@ -80,24 +102,7 @@ export class WeightsMirror {
       });
       return;
     }
-    const index = new Map(plan.map((p, i) => [p.name, i]));
-    const temps: tf.Tensor[] = []; // freed once the variables hold their copies
-    let model: Autoencoder;
-    try {
-      model = modelOfWeights(
-        weights.spec,
-        (name, units) => {
-          const w = weights.layers[index.get(name)!]!;
-          const kernel = tf.tensor2d(w.kernel, units);
-          const bias = tf.tensor1d(w.bias);
-          temps.push(kernel, bias);
-          return { kernel, bias };
-        },
-        false,
-      );
-    } finally {
-      tf.dispose(temps);
-    }
+    const model = modelFromWeights(weights);
     this.retire();
     this.model = model;
   }

@@ -12,6 +12,7 @@ import type {
   ModelCodes,
   ModelInfo,
   ModelState,
+  TimelineInfo,
 } from '../../shared/api';
 import type { TrainConfig } from '../../shared/train-config';
 import type { EngineEvents, ModelSummary } from './engine';
@@ -89,6 +90,8 @@ export interface WorkerCalls {
   /** Test/bench hook: tensors alive in the worker (`tf.memory().numTensors`). */
   memory: [void, { numTensors: number }];
   rotate: [{ angle: number }, ModelState];
+  timelineInfo: [void, TimelineInfo | null];
+  timelineView: [{ epoch: number | null }, ModelState];
   compareFill: [{ slot: number; from: SlotFrom }, CompareSlot];
   compareClear: [{ slot: number }, void];
   compareProbe: [CompareProbeRequest, CompareProbeSlot[]];

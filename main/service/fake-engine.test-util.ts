@@ -82,6 +82,11 @@ export function fakeEngine() {
       listeners.set(event, set);
       return () => set.delete(listener as (p: unknown) => void);
     },
+    timelineInfo: vi.fn(async () => null),
+    viewEpoch: vi.fn(async (epoch: number | null) => {
+      if (!current) throw new Error('No model is loaded yet: train one or load one first.');
+      return epoch === null ? current : { ...current, info: { ...current.info, viewingEpoch: epoch } };
+    }),
     rotate: vi.fn(async (angle: number) => {
       if (!current) throw new Error('No model is loaded yet: train one or load one first.');
       current = { ...current, info: { ...current.info, rotation: angle } };

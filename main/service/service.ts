@@ -239,6 +239,15 @@ function modelHandlers({ options, ready, currentModel, refuseWhileTraining, keep
       const images = await engine.decode(gridCodes(bounds, perSide));
       return { images, perSide, imageSize: state.imageSize };
     },
+    'timeline:info': async () => {
+      await ready;
+      return engine.timelineInfo();
+    },
+    'timeline:view': async ({ epoch }) => {
+      refuseWhileTraining('scrubbing the timeline');
+      await currentModel();
+      return engine.viewEpoch(epoch);
+    },
     'model:rotate': async ({ angle }) => {
       refuseWhileTraining('rotating the latent');
       await currentModel();
@@ -258,6 +267,8 @@ function modelHandlers({ options, ready, currentModel, refuseWhileTraining, keep
     | 'model:decode'
     | 'model:decode-grid'
     | 'model:rotate'
+    | 'timeline:info'
+    | 'timeline:view'
     | 'model:import'
   >;
 }
