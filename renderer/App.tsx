@@ -1,4 +1,5 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import { turnPoint } from '../shared/walk';
 import {
   api,
   exportGrid,
@@ -69,11 +70,6 @@ export function App() {
   const model = state.model;
   const recent = useRecentModels(api, model?.info ?? null);
   const { setZ } = view;
-  const rotationZ = useMemo(
-    () => ({ value: state.z, set: (z: [number, number]) => setZ(z, 'map') }),
-    [state.z, setZ],
-  );
-  const rotation = useRotation(api, model, explorer.showModel, notices.actions, rotationZ);
   // The heavy views follow a training run once a second, not at every epoch (use-paced-value.ts).
   const paced = usePacedModel(model, state.modelVersion, session.active);
   const generative = useGenerative(api, paced.model, paced.modelVersion, notices.actions, GENERATE_OPTIONS);
@@ -83,11 +79,22 @@ export function App() {
   const walkExports = useWalkExports(api, WALK_SAVERS, notices.actions);
   const walkTab = useWalkTab(
     api,
-    state.modelVersion,
+    paced.modelVersion,
     state.z,
     walkZ,
-    session.tab === 'walk' && appView === 'latent',
+    session.tab === 'walk' && appView === 'latent' && !session.active,
   );
+  const zNow = useRef(state.z);
+  zNow.current = state.z;
+  const { turn: turnWalk } = walkTab;
+  const turnLatent = useCallback(
+    (angle: number) => {
+      setZ(turnPoint(zNow.current, angle), 'map');
+      turnWalk(angle);
+    },
+    [setZ, turnWalk],
+  );
+  const rotation = useRotation(api, model, explorer.showModel, notices.actions, turnLatent);
   return (
     <div className="app">
       <AppHeader

@@ -493,6 +493,8 @@ export interface Events {
   'model:changed': ModelState;
   /** A menu command the renderer should carry out with its own state (e.g. "Save image…"). */
   'menu:command': { command: MenuCommand };
+  /** The Compare slots were emptied (the engine restarted), with why. */
+  'compare:reset': { reason: string };
   'ladder:progress': LadderProgress;
   'ladder:point': LadderPoint;
   'ladder:finished': LadderFinished;
@@ -556,6 +558,7 @@ const EVENT_TABLE: NameTable<EventName> = {
   'train:failed': true,
   'model:changed': true,
   'menu:command': true,
+  'compare:reset': true,
   'ladder:progress': true,
   'ladder:point': true,
   'ladder:finished': true,

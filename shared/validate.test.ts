@@ -106,6 +106,7 @@ describe('validateRequest', () => {
     expect(rejects('ladder:start', ladder({ seeds: 6 }))).toContain('seeds must be between 1 and 5');
     expect(rejects('ladder:start', ladder({ epochs: 1e9 }))).toContain('epochs must be between 1 and 100');
     expect(rejects('ladder:start', ladder({ betas: 'all' }))).toContain('must be an array');
+    expect(rejects('ladder:start', ladder({ betas: [1, 3, 1] }))).toContain('must not repeat');
   });
 
   it('refuses unknown request names', () => {

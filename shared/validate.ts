@@ -166,6 +166,7 @@ const VALIDATORS: { [K in RequestName]: Validator } = {
       fail(`${at}.ladder.betas must hold 1 to ${LADDER_LIMITS.maxBetas} values`);
     const [lo, hi] = TRAIN_CONFIG_LIMITS.beta;
     o.betas.forEach((b, i) => number(b, `${at}.ladder.betas[${i}]`, lo, hi));
+    if (new Set(o.betas).size !== o.betas.length) fail(`${at}.ladder.betas must not repeat a value`);
     integer(o.seeds, `${at}.ladder.seeds`, 1, LADDER_LIMITS.maxSeeds);
     integer(o.epochs, `${at}.ladder.epochs`, ...LADDER_LIMITS.epochs);
   },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { interpolate, pathFrames, pointOnPath, walkPoints, walkTimes } from './walk';
+import { interpolate, pathFrames, pointOnPath, turnPoint, walkPoints, walkTimes } from './walk';
 
 describe('walks', () => {
   it('start at A and end at B without overshoot, evenly spaced when linear', () => {
@@ -25,6 +25,16 @@ describe('walks', () => {
     // The shorter way round: the midpoint is at −45°.
     const mid = interpolate(a, b, 0.5, 'spherical');
     expect(Math.atan2(mid[1], mid[0])).toBeCloseTo(-Math.PI / 4, 6);
+  });
+
+  it('overshoot a spherical walk without flipping through the origin when the norms differ', () => {
+    // Beyond A (t < 0) of a short A and a long B, the length would go negative: it stops at 0.
+    const beyond = interpolate([1, 0], [0, 3], -1.5, 'spherical');
+    expect(Math.hypot(beyond[0], beyond[1])).toBe(0);
+    const justBeyond = interpolate([1, 0], [0, 3], -0.25, 'spherical');
+    expect(Math.hypot(justBeyond[0], justBeyond[1])).toBeCloseTo(0.5, 6);
+    expect(justBeyond[1]).toBeLessThan(0); // past A, away from B
+    expect(turnPoint([2, 0], Math.PI / 2)[1]).toBeCloseTo(2, 6);
   });
 
   it('interpolate norms linearly when they differ, and fall back to linear through the origin', () => {

@@ -48,7 +48,8 @@ export function interpolate(
   if (turn <= -Math.PI) turn += 2 * Math.PI;
   if (Math.abs(turn) < 1e-9) return linear;
   const angle = angA + t * turn;
-  const length = na + t * (nb - na);
+  // Never through the origin: past the shorter end (an overshoot) the length stops at 0.
+  const length = Math.max(0, na + t * (nb - na));
   return [length * Math.cos(angle), length * Math.sin(angle)];
 }
 
@@ -65,6 +66,16 @@ export function walkPoints(
   const out = new Float32Array(2 * steps);
   walkTimes(steps, overshoot).forEach((t, i) => out.set(interpolate(a, b, t, kind), 2 * i));
   return out;
+}
+
+/**
+ * A point turned by `angle` radians about the origin (counter-clockwise), as a turned latent moves
+ * it. @example turnPoint([1, 0], Math.PI / 2) // ≈ [0, 1]
+ */
+export function turnPoint(p: readonly [number, number], angle: number): [number, number] {
+  const c = Math.cos(angle);
+  const s = Math.sin(angle);
+  return [p[0] * c - p[1] * s, p[0] * s + p[1] * c];
 }
 
 /** Most keyframes a path holds. */

@@ -3,6 +3,10 @@
  *
  *   walk_strip_16_decode_ms   one decode request of a 16-step walk (linear, A → B across the
  *                             bundled model's codes): median and p95 of 200; target ≤ 20 ms
+ *   timeline_view_ms          timeline:view of the trained model (the epoch's weights made a model,
+ *                             its codes and metrics answered), alternating epochs: median of 40,
+ *                             the engine's share of a scrub (target for the whole redraw ≤ 50 ms).
+ *                             Only after the bench trained a model (not with --compare-only).
  */
 import { resolve } from 'node:path';
 import { walkPoints } from '../../shared/walk';
@@ -32,9 +36,29 @@ export async function benchWalk(engine: EngineWithDiagnostics, line: FigureLine)
   }
   ms.sort((x, y) => x - y);
   const median = ms[Math.floor(ms.length / 2)]!;
+  await benchTimeline(engine, line);
   line('walk_strip_16_decode_ms', median, 'ms', {
     p95: ms[Math.floor(0.95 * ms.length)],
     target: 20,
     meetsTarget: median <= 20,
+  });
+}
+
+async function benchTimeline(engine: EngineWithDiagnostics, line: FigureLine): Promise<void> {
+  const info = await engine.timelineInfo();
+  if (!info || info.epochs.length < 2) return;
+  const ms: number[] = [];
+  for (let i = 0; i < 40; i++) {
+    const epoch = info.epochs[i % info.epochs.length]!.epoch;
+    const t = performance.now();
+    await engine.viewEpoch(epoch);
+    ms.push(performance.now() - t);
+  }
+  await engine.viewEpoch(null);
+  ms.sort((x, y) => x - y);
+  line('timeline_view_ms', ms[Math.floor(ms.length / 2)]!, 'ms', {
+    p95: ms[Math.floor(0.95 * ms.length)],
+    epochsKept: info.epochs.length,
+    megabytes: Number((info.bytes / (1024 * 1024)).toFixed(1)),
   });
 }

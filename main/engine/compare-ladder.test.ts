@@ -4,7 +4,7 @@ import type { LadderFinished, LadderPoint } from '../../shared/api';
 import { renderCylinder } from '../../shared/cylinder';
 import { EngineCore } from './engine-core';
 import { encodeImages } from './evaluate';
-import { fromStored, readModelDir } from './model-store';
+import { fromStored, packBundle, readModelDir } from './model-store';
 import type { WorkerEvents } from './worker-protocol';
 
 const BUNDLED = resolve(__dirname, '../../assets/models');
@@ -63,6 +63,20 @@ describe('Compare slots', () => {
 
     engine.compareClear(2);
     expect(engine.compareProbe({ z: [0, 0] }).map((p) => p.slot)).toEqual([0]);
+  });
+
+  it('load one slot at a time: a fill asked while another loads waits its turn, and both land', async () => {
+    const { engine } = await core();
+    // Bundle bytes reach the slots at once (no file to read first): the second surely finds the first loading.
+    let order: number[] = [];
+    const bytes = packBundle(await readModelDir(`${BUNDLED}/aligned`));
+    const results = await Promise.all([
+      engine.compareFill(0, { bytes, source: 'loaded' }).then((s) => (order = [...order, s.slot])),
+      engine.compareFill(1, { bytes, source: 'loaded' }).then((s) => (order = [...order, s.slot])),
+    ]);
+    expect(results).toHaveLength(2);
+    expect(order).toEqual([0, 1]);
+    expect(engine.compareProbe({ z: [0, 0] })).toHaveLength(2);
   });
 
   it('keep what a slot held when a model file is bad, and say why', async () => {

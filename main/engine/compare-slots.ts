@@ -30,6 +30,8 @@ interface Filled {
 /** The slots; every method throws an Error with a user-facing message. */
 export class CompareSlots {
   private readonly slots: (Filled | null)[] = Array.from({ length: COMPARE_SLOTS }, () => null);
+  /** The fill in progress (fills run one after another). */
+  private queue: Promise<unknown> = Promise.resolve();
 
   /**
    * @param datasets where a slot's validation images come from (its own config's dataset)
@@ -44,12 +46,29 @@ export class CompareSlots {
    * Puts a loaded model in `slot` (disposing what was there), scoring it on its own validation
    * split. The model is disposed if that fails, and the slot keeps what it held.
    */
-  async fill(
+  fill(
     slot: number,
     loaded: { model: Autoencoder; meta: AtlasMeta },
     source: ModelInfo['source'],
   ): Promise<CompareSlot> {
-    checkSlot(slot);
+    // One fill at a time, the others wait their turn: each holds its model's whole dataset while
+    // it scores it (a 64 px × 50,000 one is about 800 MB), so concurrent fills could hold several.
+    const turn = this.queue.then(() => this.fillNow(slot, loaded, source));
+    this.queue = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private async fillNow(
+    slot: number,
+    loaded: { model: Autoencoder; meta: AtlasMeta },
+    source: ModelInfo['source'],
+  ): Promise<CompareSlot> {
+    try {
+      checkSlot(slot);
+    } catch (err) {
+      disposeModel(loaded.model);
+      throw err;
+    }
     let state: CompareSlot;
     try {
       const dataset = await this.datasets.prepare(loaded.meta.config);
@@ -85,11 +104,6 @@ export class CompareSlots {
     const old = this.slots[slot];
     if (old) disposeModel(old.model);
     this.slots[slot] = null;
-  }
-
-  /** Configs of the filled slots' models (none needs its dataset after the fill). */
-  get filled(): number {
-    return this.slots.filter(Boolean).length;
   }
 
   /**

@@ -138,8 +138,11 @@ export class EngineClient implements EngineWithDiagnostics {
   viewEpoch(epoch: number | null): Promise<ModelState> {
     return this.call('timelineView', { epoch });
   }
-  rotate(angle: number): Promise<ModelState> {
-    return this.call('rotate', { angle });
+  async rotate(angle: number): Promise<ModelState> {
+    const state = await this.call('rotate', { angle });
+    // The turned weights are the model to bring back if the worker dies.
+    await this.rememberHeldModel();
+    return state;
   }
   compareFill(slot: number, from: SlotFrom): Promise<CompareSlot> {
     return this.call('compareFill', { slot, from });
@@ -328,9 +331,13 @@ export class EngineClient implements EngineWithDiagnostics {
     const ladderId = this.ladderId;
     this.ladderId = null;
     if (ladderId) {
-      const message = `The β ladder stopped: the engine crashed (${reason}); run it again. The Compare slots were emptied.`;
+      const message = `The β ladder stopped: the engine crashed (${reason}); run it again.`;
       this.emit('ladder-failed', { runId: ladderId, message });
     }
+    // The Compare slots' models died with the worker.
+    this.emit('compare-reset', {
+      reason: `The engine restarted (${reason}): the Compare slots were emptied.`,
+    });
     this.ready = this.restart(reason, runId);
   }
 

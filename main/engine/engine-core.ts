@@ -42,7 +42,7 @@ import type { HeldSource, ModelSnapshot, SlotFrom, WorkerEvents } from './worker
 import type { InteractionClock } from './interaction-clock';
 import { CompareSlots } from './compare-slots';
 import { runLadder } from './ladder';
-import { rotateLatent } from './rotate-latent';
+import { rotateLatent, VAE_NOT_ROTATABLE } from './rotate-latent';
 import type { StoredModel } from './model-store';
 import { THRESHOLD_CODES } from '../../shared/judge';
 
@@ -88,6 +88,8 @@ export class EngineCore {
   private readonly compare: CompareSlots;
   /** The β ladder in progress, and the config of the rung it trains (its dataset is kept). */
   private ladder: { runId: string; control: TrainControl; config: TrainConfig | null } | null = null;
+  /** A rotation is being scored (rotate): another waits for it to end. */
+  private rotating = false;
   /** The epochs of the last run, kept for the model it trained (timeline.ts). */
   private timeline: { model: Autoencoder; timeline: Timeline } | null = null;
   /** The current model as it was at an epoch of its run (timeline:view), shown instead of it. */
@@ -232,15 +234,38 @@ export class EngineCore {
     this.refuseWhileTraining('rotate the latent');
     if (this.viewing)
       throw new Error('Go back to the final epoch on the timeline before rotating the latent.');
+    if (this.rotating) throw new Error('The latent is still turning to the previous angle; try again.');
     const held = this.require();
-    const dataset = await this.datasets.prepare(held.meta.config);
-    rotateLatent(held.model, angle - (held.rotation ?? 0));
-    held.rotation = angle;
-    const { metrics, valCodes } = await evaluate(held.model, dataset, held.meta.config);
-    held.points.codes = valCodes;
-    held.meta = { ...held.meta, metrics, latentBounds: metrics.latentBounds };
-    this.announce();
-    return stateOf(held);
+    if (held.model.zLogVar) throw new Error(VAE_NOT_ROTATABLE);
+    const delta = angle - (held.rotation ?? 0);
+    this.rotating = true;
+    try {
+      const dataset = await this.datasets.prepare(held.meta.config);
+      if (this.held !== held) throw new Error('Another model was opened meanwhile; it was not rotated.');
+      // Why a lease: a model opened meanwhile retires this one; it must outlive the evaluation.
+      return await this.leases.during(held.model, async () => {
+        rotateLatent(held.model, delta);
+        let evaluation;
+        try {
+          evaluation = await evaluate(held.model, dataset, held.meta.config);
+        } catch (err) {
+          rotateLatent(held.model, -delta);
+          throw err;
+        }
+        if (this.held !== held) throw new Error('Another model was opened meanwhile; its view was kept.');
+        held.rotation = angle;
+        held.points.codes = evaluation.valCodes;
+        held.meta = {
+          ...held.meta,
+          metrics: evaluation.metrics,
+          latentBounds: evaluation.metrics.latentBounds,
+        };
+        this.announce();
+        return stateOf(held);
+      });
+    } finally {
+      this.rotating = false;
+    }
   }
 
   /** The current model's training timeline, or null when it has none. */
@@ -312,6 +337,7 @@ export class EngineCore {
       if (!stored) throw new Error('That model of the β ladder is no longer kept: run the ladder again.');
       return this.compare.fill(slot, fromStored(stored, 'ladder'), 'trained');
     }
+    this.refuseWhileTraining('compare the model in training');
     const held = this.require();
     const copy = fromStored(await toStored(held.model, held.meta), 'current model');
     return this.compare.fill(slot, copy, held.source);

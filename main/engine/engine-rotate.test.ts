@@ -5,6 +5,24 @@ import { EngineCore } from './engine-core';
 const BUNDLED = resolve(__dirname, '../../assets/models');
 
 describe('EngineCore.rotate', () => {
+  it('never answers for a model replaced while it turned: the new model stays, unturned', async () => {
+    const core = new EngineCore(() => undefined);
+    await core.init();
+    await core.loadDir(`${BUNDLED}/aligned`, 'bundled', 'aligned');
+    const turning = core.rotate(0.5);
+    const opening = core.loadDir(`${BUNDLED}/discovered`, 'bundled', 'discovered');
+    const [turned] = await Promise.allSettled([turning, opening]);
+    const now = core.current()!;
+    expect(now.info.id).toBe('discovered');
+    expect(now.info.rotation).toBeUndefined();
+    // If the turn answered at all, it answered before the other model came, with its own model.
+    if (turned.status === 'fulfilled') expect(turned.value.info.id).toBe('aligned');
+    // And a second turn while one is scored is refused, not interleaved.
+    const a = core.rotate(0.2);
+    await expect(core.rotate(0.3)).rejects.toThrow(/still turning/);
+    await a;
+  });
+
   it('turns the codes, keeps every decoded image, NMSE and kNN R², and changes the axis scores', async () => {
     const core = new EngineCore(() => undefined);
     await core.init();

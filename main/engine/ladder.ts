@@ -18,6 +18,8 @@ import { runTraining, type TrainControl, TrainingDivergedError } from './train-l
 
 /** What the ladder reports as it goes. */
 export interface LadderEvents {
+  /** The Compare slots were emptied (the worker holding them died). */
+  'compare-reset': { reason: string };
   'ladder-progress': LadderProgress;
   'ladder-point': LadderPoint;
   'ladder-finished': LadderFinished;

@@ -28,6 +28,7 @@ export function compareHandlers({ options, ready, recent, refuseWhileTraining }:
         return { bytes: kept.bytes, source: kept.info.source };
       }
       case 'current':
+        refuseWhileTraining('comparing the model in training');
         await ready;
         return { current: true };
       case 'ladder':

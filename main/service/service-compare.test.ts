@@ -41,6 +41,10 @@ describe('service: Compare and the β ladder', () => {
     await service.invoke('ladder:stop', undefined);
     await service.invoke('train:start', { config: DEFAULT_TRAIN_CONFIG });
     await expect(service.invoke('ladder:start', { ladder })).rejects.toMatchObject({ code: 'busy' });
+    // The model in training is not a model to compare yet.
+    await expect(
+      service.invoke('compare:fill', { slot: 0, source: { kind: 'current' } }),
+    ).rejects.toMatchObject({ code: 'busy' });
   });
 
   it('forwards the ladder events and the linked cursor', async () => {
@@ -52,6 +56,11 @@ describe('service: Compare and the β ladder', () => {
     engine.fire('ladder-finished', { runId: 'l' });
     engine.fire('ladder-failed', { runId: 'l' });
     expect(seen).toEqual(['ladder:progress', 'ladder:point', 'ladder:finished', 'ladder:failed']);
+    const payloads: unknown[] = [];
+    service.on((_name, payload) => payloads.push(payload));
+    engine.fire('ladder-point', { runId: 'l', beta: 3, rate: 1.5 });
+    engine.fire('compare-reset', { reason: 'The engine restarted' });
+    expect(payloads).toEqual([{ runId: 'l', beta: 3, rate: 1.5 }, { reason: 'The engine restarted' }]);
     await service.invoke('compare:fill', { slot: 0, source: { kind: 'current' } });
     const probe = await service.invoke('compare:probe', { z: [0.5, 1] });
     expect(probe).toMatchObject([{ slot: 0, z: [0.5, 1] }]);

@@ -85,6 +85,7 @@ export function createService(options: ServiceOptions): Service {
     engine.on('epoch', (p) => emit('train:epoch', p)),
     engine.on('finished', (p) => emit('train:finished', p)),
     engine.on('failed', (p) => emit('train:failed', p)),
+    engine.on('compare-reset', (p) => emit('compare:reset', p)),
     engine.on('ladder-progress', (p) => emit('ladder:progress', p)),
     engine.on('ladder-point', (p) => emit('ladder:point', p)),
     engine.on('ladder-finished', (p) => emit('ladder:finished', p)),

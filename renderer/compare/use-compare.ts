@@ -78,6 +78,18 @@ export function useCompare(api: AtlasApi): { state: CompareState; actions: Compa
 
   const probe = useCallback(() => queue.current?.push(requestOf(cursorRef.current)), []);
 
+  // The engine restarted: its slots are gone, so are they here (each says why).
+  useEffect(
+    () =>
+      api.on('compare:reset', ({ reason }) => {
+        setSlots((all) =>
+          all.map((s) => (s.status === 'empty' ? s : { status: 'error', message: reason, model: null })),
+        );
+        setProbes(Array(COMPARE_SLOTS).fill(null));
+      }),
+    [api],
+  );
+
   const setCursor = useCallback(
     (next: Cursor) => {
       cursorRef.current = next;

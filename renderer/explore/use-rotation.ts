@@ -29,8 +29,11 @@ export function useRotation(
   model: ModelState | null,
   showModel: (m: ModelState) => void,
   notices: NoticeActions,
-  /** The explorer's z, turned with the axes so the image on screen stays the same cylinder. */
-  z: { value: [number, number]; set(z: [number, number]): void },
+  /**
+   * Turns what holds latent points (the explorer's z, the Walk tab's A, B and keyframes) with the
+   * axes, so each still shows the same cylinder.
+   */
+  onTurn: (turn: number) => void,
 ): Rotation {
   const engineAngle = model?.info.rotation ?? 0;
   const [asked, setAsked] = useState<number | null>(null);
@@ -38,8 +41,8 @@ export function useRotation(
   const queue = useRef<LatestQueue<number> | null>(null);
   const modelRef = useRef(model);
   modelRef.current = model;
-  const zRef = useRef(z);
-  zRef.current = z;
+  const turnRef = useRef(onTurn);
+  turnRef.current = onTurn;
   /** The newest angle asked: an answer to an older one leaves the slider busy. */
   const latest = useRef<number | null>(null);
 
@@ -48,20 +51,18 @@ export function useRotation(
       onResult: (state, angle) => {
         const before = modelRef.current?.info.rotation ?? 0;
         showModel(state);
-        const [x, y] = zRef.current.value;
-        const turn = (state.info.rotation ?? 0) - before;
-        const c = Math.cos(turn);
-        const s = Math.sin(turn);
-        zRef.current.set([x * c - y * s, x * s + y * c]);
+        turnRef.current((state.info.rotation ?? 0) - before);
         if (angle === latest.current) {
           setBusy(false);
           setAsked(null);
         }
         notices.clear('rotate');
       },
-      onError: (err) => {
-        setBusy(false);
-        setAsked(null);
+      onError: (err, angle) => {
+        if (angle === latest.current) {
+          setBusy(false);
+          setAsked(null);
+        }
         notices.fail('Could not rotate the latent', err, 'rotate');
       },
     });

@@ -56,7 +56,7 @@ export function MapExportMenu({
       await onSave(`latent-map_${scale}x.png`, new Uint8Array(await blob.arrayBuffer()), 'png');
     });
   const items: [string, () => Promise<void>][] = [
-    ['SVG (vectors)', svg],
+    ['SVG (points, iso-lines, tiles)', svg],
     ['PNG 2×', () => png(2)],
     ['PNG 4×', () => png(4)],
   ];

@@ -57,6 +57,8 @@ describe('trainingReducer', () => {
     let s = trainingReducer(started(), { type: 'progress', progress: progress('r1', 1, 5, { terms: vae }) });
     expect(s.lossRecon).toEqual([{ epoch: 0.5, loss: 0.01 }]);
     expect(s.lossKl).toEqual([{ epoch: 0.5, loss: 0.002 }]);
+    // The chart weighs it by the run's β, kept from the start (not the form's next value).
+    expect(trainingReducer(INITIAL_TRAINING, { type: 'start-requested', beta: 3 }).klWeight).toBe(3);
     const ae = { lossRecon: 0.02, lossKl: 0, lossAlign: 0, klPerDim: [0, 0] };
     s = trainingReducer(started('r2'), { type: 'progress', progress: progress('r2', 1, 5, { terms: ae }) });
     expect(s.lossRecon).toEqual([]);

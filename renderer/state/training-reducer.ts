@@ -24,6 +24,8 @@ export interface TrainingState {
   lossRecon: LossPoint[];
   /** A VAE's KL term per report, per pixel and unweighted (β·lossKl is what the loss adds); empty otherwise. */
   lossKl: LossPoint[];
+  /** The run's β, by which the loss weighs lossKl (0 for an autoencoder, or before any run). */
+  klWeight: number;
   /** User-facing message of the last failure (training or a control request). */
   error: string | null;
   /** A pause or resume the user asked for that the engine has not confirmed yet. */
@@ -36,7 +38,8 @@ export interface TrainingState {
 }
 
 export type TrainingAction =
-  | { type: 'start-requested' }
+  /** `beta`: the run's KL weight (0 for an autoencoder), what the chart weighs its KL term by. */
+  | { type: 'start-requested'; beta?: number }
   | { type: 'started'; runId: string }
   | { type: 'start-refused'; message: string }
   | { type: 'request-failed'; message: string }
@@ -59,6 +62,7 @@ export const INITIAL_TRAINING: TrainingState = {
   lossVal: [],
   lossRecon: [],
   lossKl: [],
+  klWeight: 0,
   error: null,
   pending: null,
   result: null,
@@ -87,7 +91,7 @@ export function runAt(state: TrainingState): RunAt | null {
 export function trainingReducer(state: TrainingState, action: TrainingAction): TrainingState {
   switch (action.type) {
     case 'start-requested':
-      return { ...INITIAL_TRAINING, status: 'starting' };
+      return { ...INITIAL_TRAINING, status: 'starting', klWeight: action.beta ?? 0 };
     case 'started':
       return state.status === 'starting' || state.runId === null
         ? { ...state, runId: action.runId, status: state.status === 'starting' ? 'running' : state.status }

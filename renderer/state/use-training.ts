@@ -34,7 +34,7 @@ export function useTraining(api: AtlasApi, onStarted: () => void): Training {
 
   const start = useCallback(
     async (config: TrainConfig) => {
-      dispatch({ type: 'start-requested' });
+      dispatch({ type: 'start-requested', beta: config.kind === 'vae' ? config.beta : 0 });
       try {
         const { runId } = await api.invoke('train:start', { config });
         dispatch({ type: 'started', runId });

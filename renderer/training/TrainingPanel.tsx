@@ -116,7 +116,7 @@ export const TrainingPanel = memo(function TrainingPanel({
           train={state.lossTrain}
           val={state.lossVal}
           recon={state.lossRecon}
-          kl={weighted(state.lossKl, Number(draft.beta))}
+          kl={weighted(state.lossKl, state.klWeight)}
           epochs={epochs}
         />
       )}

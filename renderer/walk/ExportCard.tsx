@@ -62,7 +62,9 @@ export function ExportCard({ exports, walkZ, keys }: ExportCardProps) {
           type="button"
           className="btn"
           disabled={!ready || exports.busy !== null}
-          onClick={() => void exports.gif(source, walkZ, keys.flat, px, keys.fps, keys.loop)}
+          onClick={() =>
+            void exports.gif(source, walkZ, keys.flat, px, keys.fps, source === 'walk' || keys.loop)
+          }
         >
           {exports.busy === 'gif' ? 'Encoding…' : 'Animated GIF'}
         </button>

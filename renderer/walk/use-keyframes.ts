@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { FPS_RANGE, MAX_KEYFRAMES, pointOnPath } from '../../shared/walk';
+import { FPS_RANGE, MAX_KEYFRAMES, pointOnPath, turnPoint } from '../../shared/walk';
 
 /** Frames each segment between two keyframes takes to play. */
 export const FRAMES_PER_SEGMENT = 30;
@@ -79,9 +79,31 @@ export function useKeyframes(setZ: (z: [number, number]) => void) {
   const setFps = useCallback((v: number) => {
     if (Number.isFinite(v)) setFpsState(Math.min(FPS_RANGE[1], Math.max(FPS_RANGE[0], Math.round(v))));
   }, []);
-  const toggle = useCallback(() => setPlaying((p) => !p && flat.length >= 4), [flat]);
+  const toggle = useCallback(() => {
+    // A path that played to its end (no loop) starts again from its beginning.
+    if (head.current >= 1) head.current = 0;
+    setPlaying((p) => !p && flat.length >= 4);
+  }, [flat]);
+  /** Turns the keyframes with a turned latent (they keep their cylinders). */
+  const turn = useCallback((angle: number) => setKeys((k) => k.map((p) => turnPoint(p, angle))), []);
 
-  return { keys, flat, fps, setFps, loop, setLoop, playing, toggle, t, seek, add, clear, frames, frameCount };
+  return {
+    keys,
+    flat,
+    fps,
+    setFps,
+    loop,
+    setLoop,
+    playing,
+    toggle,
+    t,
+    seek,
+    add,
+    clear,
+    frames,
+    frameCount,
+    turn,
+  };
 }
 
 export type Keyframes = ReturnType<typeof useKeyframes>;

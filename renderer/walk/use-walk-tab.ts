@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { AtlasApi } from '../../shared/api';
 import type { MapPath } from '../latent-map/draw-path';
 import { useAttributeSliders } from './use-attribute-sliders';
@@ -32,7 +32,17 @@ export function useWalkTab(
     keys.keys.forEach((k, i) => marks.push({ z: k, label: String(i + 1) }));
     return lines.length || marks.length ? { lines, marks } : null;
   }, [active, a, b, strip, keys.keys, keys.flat]);
-  return { walk, attr, keys, mapPath };
+  const walkTurn = walk.turn;
+  const keysTurn = keys.turn;
+  /** Turns every point the tab holds with a turned latent. */
+  const turn = useCallback(
+    (angle: number) => {
+      walkTurn(angle);
+      keysTurn(angle);
+    },
+    [walkTurn, keysTurn],
+  );
+  return { walk, attr, keys, mapPath, turn };
 }
 
 export type WalkTab = ReturnType<typeof useWalkTab>;

@@ -4,7 +4,7 @@ import { renderCylinder } from '../../shared/cylinder';
 import { errorMessage } from '../../shared/errors';
 import type { Judgement } from '../../shared/judge';
 import type { ImageSize } from '../../shared/train-config';
-import { type Interpolation, walkPoints, walkTimes } from '../../shared/walk';
+import { type Interpolation, turnPoint, walkPoints, walkTimes } from '../../shared/walk';
 import { createLatestQueue, type LatestQueue } from '../lib/latest-queue';
 import { judgeFactors } from './walk-judge';
 
@@ -86,8 +86,14 @@ export function useWalk(api: AtlasApi, modelVersion: number) {
     },
     [api, update],
   );
+  /** Turns A and B with a turned latent (they keep their cylinders). */
+  const turn = useCallback(
+    (angle: number) =>
+      setSettings((s) => ({ ...s, a: s.a && turnPoint(s.a, angle), b: s.b && turnPoint(s.b, angle) })),
+    [],
+  );
   return useMemo(
-    () => ({ settings, strip, error, update, fromCylinder }),
-    [settings, strip, error, update, fromCylinder],
+    () => ({ settings, strip, error, update, fromCylinder, turn }),
+    [settings, strip, error, update, fromCylinder, turn],
   );
 }
