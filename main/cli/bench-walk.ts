@@ -6,7 +6,7 @@
  *   timeline_view_ms          timeline:view of the trained model (the epoch's weights made a model,
  *                             its codes and metrics answered), alternating epochs: median of 40,
  *                             the engine's share of a scrub (target for the whole redraw ≤ 50 ms).
- *                             Only after the bench trained a model (not with --compare-only).
+ *                             Right after the bench's training run (not with --compare-only).
  */
 import { resolve } from 'node:path';
 import { walkPoints } from '../../shared/walk';
@@ -36,7 +36,6 @@ export async function benchWalk(engine: EngineWithDiagnostics, line: FigureLine)
   }
   ms.sort((x, y) => x - y);
   const median = ms[Math.floor(ms.length / 2)]!;
-  await benchTimeline(engine, line);
   line('walk_strip_16_decode_ms', median, 'ms', {
     p95: ms[Math.floor(0.95 * ms.length)],
     target: 20,
@@ -44,7 +43,8 @@ export async function benchWalk(engine: EngineWithDiagnostics, line: FigureLine)
   });
 }
 
-async function benchTimeline(engine: EngineWithDiagnostics, line: FigureLine): Promise<void> {
+/** timeline_view_ms, on the model the bench just trained (its timeline); nothing without one. */
+export async function benchTimeline(engine: EngineWithDiagnostics, line: FigureLine): Promise<void> {
   const info = await engine.timelineInfo();
   if (!info || info.epochs.length < 2) return;
   const ms: number[] = [];

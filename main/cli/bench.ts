@@ -35,7 +35,7 @@ import { errorMessage } from '../../shared/errors';
 import { benchPmodel } from './bench-pmodel';
 import { benchStop } from './bench-stop';
 import { benchCompare } from './bench-compare';
-import { benchWalk } from './bench-walk';
+import { benchTimeline, benchWalk } from './bench-walk';
 import { defaultNetSpec } from './bench-net-spec';
 import { type WorkerInference, benchVsPytorch } from './bench-vs-pytorch';
 import { INFERENCE_RUNS, inferenceGrid, inferenceImages } from './bench-inference-inputs';
@@ -260,6 +260,7 @@ async function main(): Promise<void> {
   let worker: WorkerInference;
   try {
     await benchTraining(engine, config);
+    await benchTimeline(engine, line);
     worker = await benchInference(engine, config);
     await benchPmodel(engine, line);
     await benchCompare(engine, line);
