@@ -12,13 +12,7 @@ import { resolve } from 'node:path';
 import { LADDER_DEFAULT, type LadderFinished, type LadderPoint } from '../../shared/api';
 import type { EngineWithDiagnostics } from '../engine/engine';
 import { bundledModelsDir } from '../node/paths';
-
-type FigureLine = (
-  figure: string,
-  value: number | null,
-  unit: string,
-  extra?: Record<string, unknown>,
-) => void;
+import type { FigureLine } from './bench-pmodel';
 
 const PROBES = 300;
 

@@ -12,13 +12,7 @@
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../../shared/train-config';
 import type { EngineWithDiagnostics } from '../engine/engine';
 import { createEngine } from '../engine/engine';
-
-type FigureLine = (
-  figure: string,
-  value: number | null,
-  unit: string,
-  extra?: Record<string, unknown>,
-) => void;
+import type { FigureLine } from './bench-pmodel';
 
 const LARGEST: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, imageSize: 64, datasetSize: 50_000, epochs: 500 };
 

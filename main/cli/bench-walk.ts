@@ -12,13 +12,7 @@ import { resolve } from 'node:path';
 import { walkPoints } from '../../shared/walk';
 import { bundledModelsDir } from '../node/paths';
 import type { EngineWithDiagnostics } from '../engine/engine';
-
-type FigureLine = (
-  figure: string,
-  value: number | null,
-  unit: string,
-  extra?: Record<string, unknown>,
-) => void;
+import type { FigureLine } from './bench-pmodel';
 
 export async function benchWalk(engine: EngineWithDiagnostics, line: FigureLine): Promise<void> {
   if (!(await engine.currentSummary())) {

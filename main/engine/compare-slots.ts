@@ -85,7 +85,7 @@ export class CompareSlots {
         points: { codes: codes.slice(), factors: val.factors.slice(), count: val.count },
         logVar: logVar ? logVar.slice() : null,
         rate: logVar ? rateOf(codes, logVar) : null,
-        priorSamples: logVar ? priorSampleScores(loaded.model, size, val, dataset.train) : null,
+        priorSamples: logVar ? priorSampleScores(loaded.model, size, val, codes, dataset.train) : null,
       };
     } catch (err) {
       disposeModel(loaded.model);

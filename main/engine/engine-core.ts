@@ -339,8 +339,11 @@ export class EngineCore {
     }
     this.refuseWhileTraining('compare the model in training');
     const held = this.require();
-    const copy = fromStored(await toStored(held.model, held.meta), 'current model');
-    return this.compare.fill(slot, copy, held.source);
+    return this.compare.fill(
+      slot,
+      { model: modelFromWeights(weightsOf(held.model)), meta: held.meta },
+      held.source,
+    );
   }
 
   compareClear(slot: number): void {

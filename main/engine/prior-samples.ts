@@ -17,7 +17,7 @@ import {
   THRESHOLD_CODES,
   type JudgeBank,
 } from '../../shared/judge';
-import { decodeCodes, encodeImages } from './evaluate';
+import { decodeCodes } from './evaluate';
 import type { Autoencoder } from './model';
 
 /** Prior samples judged per model: 256 estimates a share to ±3 % (one sd). */
@@ -47,6 +47,8 @@ export function priorSampleScores(
   model: Autoencoder,
   size: ImageSize,
   val: DatasetSplit,
+  /** The validation images' codes on `model` (interleaved), as the caller already encoded them. */
+  valCodes: Float32Array,
   train: DatasetSplit,
   seed = 1,
 ): PriorSampleScores {
@@ -54,7 +56,7 @@ export function priorSampleScores(
   const pixels = size * size;
   const rows = Math.min(val.count, THRESHOLD_CODES);
   const x = val.images.subarray(0, rows * pixels);
-  const recon = decodeCodes(model, encodeImages(model, x, rows));
+  const recon = decodeCodes(model, valCodes.subarray(0, 2 * rows));
   const residuals = new Float64Array(rows);
   for (let i = 0; i < rows; i++)
     residuals[i] = residualNmse(

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { LADDER_DEFAULT, LADDER_LIMITS, type LadderPoint } from '../../shared/api';
+import { clampedNumber } from '../lib/clamped-number';
 import { formatSpread, rowsByBeta } from './ladder-stats';
 import { RateDistortionChart } from './RateDistortionChart';
 import type { LadderState } from './use-ladder';
@@ -42,7 +43,7 @@ export function LadderPanel({ ladder, onStart, onStop, onOpen, blocked }: Ladder
       </p>
       <div className="ladder-controls">
         {/* Not a <label>: "Epochs" would then also name this field for the Train form's finders. */}
-        <div className="ladder-field">
+        <div className="inline-field">
           <span aria-hidden="true">Each model trains</span>
           <input
             type="number"
@@ -52,14 +53,13 @@ export function LadderPanel({ ladder, onStart, onStop, onOpen, blocked }: Ladder
             value={epochs}
             disabled={running}
             onChange={(e) => {
-              const v = Math.round(Number(e.target.value));
-              if (Number.isFinite(v))
-                setEpochs(Math.min(LADDER_LIMITS.epochs[1], Math.max(LADDER_LIMITS.epochs[0], v)));
+              const v = clampedNumber(e.target.value, LADDER_LIMITS.epochs, true);
+              if (v !== null) setEpochs(v);
             }}
           />
           <span aria-hidden="true">epochs</span>
         </div>
-        <label className="ladder-field">
+        <label className="inline-field">
           <input
             type="checkbox"
             checked={fiveSeeds}

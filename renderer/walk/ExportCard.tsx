@@ -33,7 +33,7 @@ export function ExportCard({ exports, walkZ, keys }: ExportCardProps) {
         onChange={setSource}
       />
       <div className="walk-settings">
-        <label>
+        <label className="inline-field">
           Frame size
           <select value={px} onChange={(e) => setPx(Number(e.target.value))}>
             {SIZES.map((s) => (

@@ -63,11 +63,11 @@ export function KeyframesCard({
         >
           {keys.playing ? 'Pause' : 'Play'}
         </button>
-        <label>
+        <label className="inline-field">
           <input type="checkbox" checked={keys.loop} onChange={(e) => keys.setLoop(e.target.checked)} />
           Loop
         </label>
-        <label>
+        <label className="inline-field">
           fps
           <input
             type="number"

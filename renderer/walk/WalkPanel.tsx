@@ -7,6 +7,7 @@ import type { Decoded } from '../state/use-decoded-image';
 import { GrayCanvas } from '../preview/GrayCanvas';
 import { RangeField } from '../explore/RangeField';
 import { ToyChoice } from '../toy/ToyChoice';
+import { clampedNumber } from '../lib/clamped-number';
 import { PurityChart } from './PurityChart';
 import { ATTRIBUTE_RANGE } from './use-attribute-sliders';
 import { KeyframesCard } from './KeyframesCard';
@@ -81,7 +82,7 @@ export function WalkPanel({ tab, exports, imageSize, hasModel, z, onZ, decoded }
         <div className="walk-settings walk-cylinder" role="group" aria-label="A or B from a true cylinder">
           <span>Or a cylinder:</span>
           {(['height', 'radius'] as const).map((f) => (
-            <label key={f}>
+            <label key={f} className="inline-field">
               {f === 'height' ? 'h' : 'r'}
               <input
                 type="number"
@@ -91,8 +92,8 @@ export function WalkPanel({ tab, exports, imageSize, hasModel, z, onZ, decoded }
                 aria-label={`Cylinder ${f}`}
                 value={cylinder[f]}
                 onChange={(e) => {
-                  const v = Number(e.target.value);
-                  if (Number.isFinite(v)) setCylinder((c) => ({ ...c, [f]: Math.min(1, Math.max(0, v)) }));
+                  const v = clampedNumber(e.target.value, [0, 1]);
+                  if (v !== null) setCylinder((c) => ({ ...c, [f]: v }));
                 }}
               />
             </label>
@@ -110,7 +111,7 @@ export function WalkPanel({ tab, exports, imageSize, hasModel, z, onZ, decoded }
           ))}
         </div>
         <div className="walk-settings">
-          <label>
+          <label className="inline-field">
             Steps
             <input
               type="number"
@@ -118,13 +119,12 @@ export function WalkPanel({ tab, exports, imageSize, hasModel, z, onZ, decoded }
               max={WALK_LIMITS.steps[1]}
               value={settings.steps}
               onChange={(e) => {
-                const v = Math.round(Number(e.target.value));
-                if (Number.isFinite(v))
-                  update({ steps: Math.min(WALK_LIMITS.steps[1], Math.max(WALK_LIMITS.steps[0], v)) });
+                const steps = clampedNumber(e.target.value, WALK_LIMITS.steps, true);
+                if (steps !== null) update({ steps });
               }}
             />
           </label>
-          <label>
+          <label className="inline-field">
             Overshoot
             <input
               type="number"
@@ -133,11 +133,8 @@ export function WalkPanel({ tab, exports, imageSize, hasModel, z, onZ, decoded }
               step={0.1}
               value={settings.overshoot}
               onChange={(e) => {
-                const v = Number(e.target.value);
-                if (Number.isFinite(v))
-                  update({
-                    overshoot: Math.min(WALK_LIMITS.overshoot[1], Math.max(WALK_LIMITS.overshoot[0], v)),
-                  });
+                const overshoot = clampedNumber(e.target.value, WALK_LIMITS.overshoot);
+                if (overshoot !== null) update({ overshoot });
               }}
             />
           </label>
