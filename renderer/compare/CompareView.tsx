@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import type { AtlasApi, BundledModel, LadderPoint, RecentModel } from '../../shared/api';
 import { renderCylinder } from '../../shared/cylinder';
 import type { Factor } from '../../shared/factors';
@@ -31,7 +31,13 @@ const COLOURS = FACTORS.map((f) => ({ id: f, label: FACTOR_WORDS[f].label }));
  * Models side by side (issue 12): up to four slots as small-multiple maps on one colour scale, a
  * linked cursor through all of them, a table of their scores, and the β ladder.
  */
-export function CompareView({ api, bundled, recent, hasCurrent, training }: CompareViewProps) {
+export const CompareView = memo(function CompareView({
+  api,
+  bundled,
+  recent,
+  hasCurrent,
+  training,
+}: CompareViewProps) {
   const { state, actions } = useCompare(api);
   const ladder = useLadder(api);
   const [colorBy, setColorBy] = useState<Factor>('height');
@@ -124,4 +130,4 @@ export function CompareView({ api, bundled, recent, hasCurrent, training }: Comp
       </div>
     </section>
   );
-}
+});

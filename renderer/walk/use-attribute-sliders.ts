@@ -37,12 +37,15 @@ export function useAttributeSliders(
     };
   }, [api, modelVersion, active]);
 
+  // Why only while the tab is open: z moves at every slider step and map drag, and each state
+  // change here would render the whole app again (this hook lives in App) for nothing.
   useEffect(() => {
+    if (!active) return;
     const mine = ours.current;
     if (mine && mine[0] === z[0] && mine[1] === z[1]) return;
     setAnchor(z);
-    setAmounts([0, 0]);
-  }, [z]);
+    setAmounts((a) => (a[0] === 0 && a[1] === 0 ? a : [0, 0]));
+  }, [z, active]);
 
   const vectors = useMemo(() => {
     if (!codes) return null;
