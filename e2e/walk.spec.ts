@@ -4,18 +4,21 @@
 import { readFile } from 'node:fs/promises';
 import { GifReader } from 'omggif';
 import { test, expect } from './fixtures';
-import { latentMap, waitForMap } from './explorer-helpers';
+import { latentMap, mapState, waitForMap } from './explorer-helpers';
 
 test('a walk from A to B decodes a strip whose steps go there; Taller makes the cylinder taller', async ({
   page,
   pageErrors,
 }) => {
   await waitForMap(page);
+  const map = latentMap(page);
+  const firstModel = await map.getAttribute('data-points-checksum');
   await page.getByRole('radiogroup', { name: 'Model' }).getByText('Aligned to height and radius').click();
   await expect(page.getByRole('radio', { name: /Aligned to height and radius/ })).toBeChecked();
+  // The clicks below are placed by the map's view, so wait until it shows the new model's codes.
+  await expect(map).not.toHaveAttribute('data-points-checksum', firstModel ?? '');
   await waitForMap(page);
   await page.getByRole('tab', { name: 'Walk' }).click();
-  const map = latentMap(page);
   const box = (await map.boundingBox())!;
   // A: short and thin (bottom left of the aligned map); B: tall and wide (top right).
   await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.7);
@@ -50,7 +53,16 @@ test('a walk from A to B decodes a strip whose steps go there; Taller makes the 
     })
     .toBe(true);
 
-  // Taller: the judged height of the image on screen rises as the slider moves.
+  // Taller: the judged height of the image on screen rises as the slider moves. It starts from
+  // the middle of the map (a cylinder of middling height and radius, clearly visible).
+  await page.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.5);
+  const mid = await mapState(page);
+  await expect
+    .poll(async () => {
+      const [z1, z2] = numbers(await preview.getAttribute('aria-label'));
+      return Math.abs(z1! - mid.z1) < 0.011 && Math.abs(z2! - mid.z2) < 0.011;
+    })
+    .toBe(true);
   const judged = page.getByTestId('judged-here');
   const before = Number(await judged.getAttribute('data-height'));
   await page.getByTestId('slider-taller').fill('0.3');
