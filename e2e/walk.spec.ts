@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { GifReader } from 'omggif';
 import { test, expect } from './fixtures';
+import { walkAcrossTheMap } from './walk-helpers';
 import { latentMap, mapState, waitForMap } from './explorer-helpers';
 
 test('a walk from A to B decodes a strip whose steps go there; Taller makes the cylinder taller', async ({
@@ -109,18 +110,7 @@ test('the walk exports as a filmstrip PNG with each frame’s z, and as an anima
   page,
   pageErrors,
 }) => {
-  await waitForMap(page);
-  await page.getByRole('tab', { name: 'Walk' }).click();
-  const map = latentMap(page);
-  const box = (await map.boundingBox())!;
-  const preview = page.getByRole('img', { name: /Decoded image at z/ });
-  await page.mouse.click(box.x + box.width * 0.35, box.y + box.height * 0.6);
-  await page.getByRole('button', { name: 'A ← current z' }).click();
-  const before = await preview.getAttribute('aria-label');
-  await page.mouse.click(box.x + box.width * 0.65, box.y + box.height * 0.35);
-  await expect(preview).not.toHaveAttribute('aria-label', before!);
-  await page.getByRole('button', { name: 'B ← current z' }).click();
-  await expect(page.getByTestId('walk-strip').getByRole('button')).toHaveCount(9);
+  await walkAcrossTheMap(page);
   const card = page.getByTestId('walk-export');
 
   const [png] = await Promise.all([
@@ -148,7 +138,7 @@ test('the map exports as SVG (one circle per point) and as PNG at 2×', async ({
   await waitForMap(page);
   const map = latentMap(page);
   const points = Number(await map.getAttribute('data-points'));
-  const exportMenu = page.locator('details.map-export');
+  const exportMenu = page.locator('details.export-menu', { hasText: 'Export map' });
   await exportMenu.locator('summary').click();
   const [svg] = await Promise.all([
     page.waitForEvent('download'),
@@ -192,5 +182,68 @@ test('A and B can be true cylinders, picked by height and radius', async ({ page
   const radii = (await chart.getAttribute('data-radii'))!.split(',').map(Number);
   expect(heights[8]! - heights[0]!).toBeGreaterThan(0.5);
   expect(Math.max(...radii) - Math.min(...radii)).toBeLessThan(0.15);
+  expect(pageErrors).toEqual([]);
+});
+
+test('Shift-clicks on the map set A, then B, from any tab, without moving z; a Shift-drag still pans', async ({
+  page,
+  pageErrors,
+}) => {
+  await waitForMap(page);
+  const map = latentMap(page);
+  const box = (await map.boundingBox())!;
+  const numbers = (text: string | null) =>
+    (text ?? '')
+      .replace(/−/g, '-')
+      .match(/-?\d+\.\d+/g)!
+      .map(Number);
+  /** Shift-clicks at (fx, fy) of the map and returns the latent point there, by the map's view. */
+  const shiftClick = async (fx: number, fy: number): Promise<[number, number]> => {
+    const view = await mapState(page);
+    const at = { x: box.width * fx, y: box.height * fy };
+    await map.click({ position: at, modifiers: ['Shift'] });
+    return [
+      view.centerZ1 + (at.x - box.width / 2) / view.scale,
+      view.centerZ2 - (at.y - box.height / 2) / view.scale,
+    ];
+  };
+  const before = await mapState(page);
+  // From the Explore tab: the walk's ends are set all the same.
+  await expect(page.getByRole('tab', { name: 'Explore' })).toHaveAttribute('aria-selected', 'true');
+  const a = await shiftClick(0.3, 0.7);
+  const b = await shiftClick(0.7, 0.3);
+  const after = await mapState(page);
+  expect([after.z1, after.z2]).toEqual([before.z1, before.z2]);
+  await page.getByRole('tab', { name: 'Walk' }).click();
+  for (const [end, z] of [
+    ['walk-a', a],
+    ['walk-b', b],
+  ] as const) {
+    const shown = numbers(await page.getByTestId(end).textContent());
+    expect(Math.abs(shown[0]! - z[0])).toBeLessThan(0.011);
+    expect(Math.abs(shown[1]! - z[1])).toBeLessThan(0.011);
+  }
+  await expect(page.getByTestId('walk-strip').getByRole('button')).toHaveCount(9);
+  // A third Shift-click replaces A (the older end); B stays.
+  const bText = await page.getByTestId('walk-b').textContent();
+  const aFirst = await page.getByTestId('walk-a').textContent();
+  const a2 = await shiftClick(0.5, 0.5);
+  await expect(page.getByTestId('walk-a')).not.toHaveText(aFirst!);
+  const shownA2 = numbers(await page.getByTestId('walk-a').textContent());
+  expect(Math.abs(shownA2[0]! - a2[0]) + Math.abs(shownA2[1]! - a2[1])).toBeLessThan(0.022);
+  await expect(page.getByTestId('walk-b')).toHaveText(bText!);
+
+  // A Shift-drag pans the view and sets no end.
+  const aText = await page.getByTestId('walk-a').textContent();
+  const view = await mapState(page);
+  await page.keyboard.down('Shift');
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.5 + 40, box.y + box.height * 0.5, { steps: 5 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  await expect.poll(async () => (await mapState(page)).centerZ1).toBeLessThan(view.centerZ1);
+  await expect(page.getByTestId('walk-a')).toHaveText(aText!);
+  await expect(page.getByTestId('walk-b')).toHaveText(bText!);
   expect(pageErrors).toEqual([]);
 });

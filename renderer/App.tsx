@@ -94,6 +94,8 @@ export function App() {
     },
     [setZ, turnWalk],
   );
+  const { saveModel: saveModelAs } = files.actions;
+  const saveWithTimeline = useCallback(() => void saveModelAs({ withTimeline: true }), [saveModelAs]);
   const rotation = useRotation(api, model, explorer.showModel, notices.actions, turnLatent);
   return (
     <div className="app">
@@ -158,7 +160,12 @@ export function App() {
                   onDraft={session.setDraft}
                   confirmReplace={files.confirmReplace}
                 />
-                <TimelineCard timeline={timeline} />
+                <TimelineCard
+                  timeline={timeline}
+                  onSaveMade={saveExport}
+                  onSaveWithTimeline={saveWithTimeline}
+                  saving={files.actions.busy === 'save-model'}
+                />
               </>
             )}
           </div>
@@ -173,10 +180,12 @@ export function App() {
           onColorBy={view.setColorBy}
           layers={layers}
           onZ={view.setZ}
+          onShiftClick={walkTab.walk.pickEnd}
           onGridChange={files.setGrid}
           pmodel={generative.mapLayer}
           logVar={generative.valLogVar}
           path={walkTab.mapPath}
+          trails={timeline.trails}
           onSaveMade={saveExport}
           onBoxChange={generative.setBox}
           toolbar={
@@ -225,6 +234,7 @@ export function App() {
             colorBy={state.colorBy}
             onColorByChange={view.setColorBy}
             trueFactors={state.trueFactors}
+            onSaveMade={saveExport}
           />
         </aside>
       </main>

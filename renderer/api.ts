@@ -14,6 +14,7 @@ import type {
   FileBlob,
   FilmstripPngRequest,
   GalleryPngRequest,
+  ModelExportRequest,
   GridPngRequest,
   ImagePngRequest,
   ModelState,
@@ -73,9 +74,9 @@ export async function saveFilmstrip(req: FilmstripPngRequest): Promise<SaveResul
 }
 
 /** MIME types of the files the page makes. */
-const MADE_TYPES = { gif: 'image/gif', svg: 'image/svg+xml', png: 'image/png' } as const;
+const MADE_TYPES = { gif: 'image/gif', webm: 'video/webm', svg: 'image/svg+xml', png: 'image/png' } as const;
 
-/** Saves a file the page made (an animated GIF, the map as SVG or PNG): a native save dialog, or a browser download. */
+/** Saves a file the page made (an animated GIF, a WebM video, the map as SVG or PNG): a native save dialog, or a browser download. */
 export async function saveExport(
   suggestedName: string,
   bytes: Uint8Array,
@@ -85,10 +86,13 @@ export async function saveExport(
   return download({ fileName: suggestedName, mimeType: MADE_TYPES[format], bytes });
 }
 
-/** Saves the current model: a native save dialog, or a browser download of its `.atlas.json` bundle. */
-export async function saveModel(): Promise<SaveResult> {
-  if (transport === 'electron') return api.invoke('model:save-dialog', undefined);
-  return download(await api.invoke('model:export', undefined));
+/**
+ * Saves the current model (with its training timeline if asked): a native save dialog, or a
+ * browser download of its `.atlas.json` bundle.
+ */
+export async function saveModel(opts: ModelExportRequest = { withTimeline: false }): Promise<SaveResult> {
+  if (transport === 'electron') return api.invoke('model:save-dialog', opts);
+  return download(await api.invoke('model:export', opts));
 }
 
 /**

@@ -235,6 +235,11 @@ export interface ModelCodes {
   reconMse: Float32Array | null;
 }
 
+/** How Save model writes the model: `withTimeline` adds its training timeline (off by default). */
+export interface ModelExportRequest {
+  withTimeline: boolean;
+}
+
 /** The epochs a training run kept (main/engine/timeline.ts), to scrub the views back to. */
 export interface TimelineInfo {
   /** Each kept epoch's losses and metrics, in order (thinned past the cap: not every epoch). */
@@ -244,6 +249,8 @@ export interface TimelineInfo {
   capBytes: number;
   /** True once older snapshots were dropped to stay within the cap. */
   thinned: boolean;
+  /** How many bytes saving the timeline with the model adds to the model file (about). */
+  savedBytes: number;
 }
 
 /** The Compare view's model slots: how many there are (slot numbers 0 … COMPARE_SLOTS − 1). */
@@ -393,10 +400,13 @@ export interface FilmstripPngRequest {
   title: string;
 }
 
-/** Ask to save a file the page made (an animated GIF, the map as SVG or PNG) through a native dialog. */
+/**
+ * Ask to save a file the page made (an animated GIF, a WebM video, the map as SVG or PNG) through a
+ * native dialog; a 'webm' file must start with the EBML magic 1A 45 DF A3.
+ */
 export interface ExportSaveRequest {
   suggestedName: string;
-  format: 'gif' | 'svg' | 'png';
+  format: 'gif' | 'svg' | 'png' | 'webm';
   /** At most API_LIMITS.maxExportBytes bytes. */
   bytes: Uint8Array;
 }
@@ -440,8 +450,8 @@ export interface Requests {
   ];
   /** A split's codes on the current model (also while training, on the current weights). */
   'model:codes': [{ split: DataSplit }, ModelCodes];
-  /** Browser: the current model as one bundle file (`.atlas.json`). */
-  'model:export': [void, FileBlob];
+  /** Browser: the current model as one bundle file (`.atlas.json`), with its timeline if asked. */
+  'model:export': [ModelExportRequest | void, FileBlob];
   /** Browser: load a model from bundle bytes; the current model is kept if they are bad. */
   'model:import': [{ bytes: Uint8Array; fileName: string }, ModelState];
   'image:png': [ImagePngRequest, FileBlob];
@@ -450,7 +460,7 @@ export interface Requests {
   'filmstrip:png': [FilmstripPngRequest, FileBlob];
   /** Desktop: native dialogs. */
   'model:open-dialog': [void, ModelState | null];
-  'model:save-dialog': [void, SaveResult];
+  'model:save-dialog': [ModelExportRequest | void, SaveResult];
   'image:save-dialog': [ImagePngRequest, SaveResult];
   'grid:save-dialog': [GridPngRequest, SaveResult];
   'gallery:save-dialog': [GalleryPngRequest, SaveResult];
@@ -467,6 +477,8 @@ export interface Requests {
   'timeline:info': [void, TimelineInfo | null];
   /** Shows the current model as it was at the end of `epoch` (null: its final weights again). */
   'timeline:view': [{ epoch: number | null }, ModelState];
+  /** The map points' codes at the end of a kept epoch of the current model's run (for trails). */
+  'timeline:codes': [{ epoch: number }, { epoch: number; codes: Float32Array }];
   /**
    * Turns the current model's latent axes to `angle` radians from how it was opened or trained (an
    * autoencoder only: rotate-latent.ts); answers the model with its codes and scores on the new axes.
@@ -544,6 +556,7 @@ const REQUEST_PLACES: NameTable<RequestName, 'anywhere' | 'desktop'> = {
   'model:rotate': 'anywhere',
   'timeline:info': 'anywhere',
   'timeline:view': 'anywhere',
+  'timeline:codes': 'anywhere',
   'compare:fill': 'anywhere',
   'compare:clear': 'anywhere',
   'compare:probe': 'anywhere',
@@ -613,16 +626,18 @@ export const API_LIMITS = {
   maxTextChars: 2000,
   /** Frames in one filmstrip. */
   maxFilmstripFrames: 64,
-  /** Largest file the page makes and saves through a dialog (an animated GIF): 32 MiB. */
+  /** Largest file the page makes and saves through a dialog (an animated GIF, a WebM video): 32 MiB. */
   maxExportBytes: 32 * 1024 * 1024,
   /** Largest CSV text saved in one request (2 MB of characters). */
   maxCsvChars: 2 * 1024 * 1024,
   /**
-   * Largest model bundle (.atlas.json) opened or imported. Why 16 MiB: the largest model there is
-   * (a 64 px VAE) packs to about 5.7 MB, and the whole file is parsed at once in the engine's
-   * thread, where decodes wait meanwhile (a 16 MiB file of padding: ~40 ms; 64 MiB took 155 ms).
+   * Largest model bundle (.atlas.json) opened or imported. Why 96 MiB: the largest model there is
+   * (a 64 px VAE) packs to about 5.7 MB, and one saved with its training timeline (at most 64 MiB
+   * of snapshots, timeline.ts) to about 92 MB; the whole file is parsed at once in the engine's
+   * thread, where decodes wait meanwhile (a 16 MiB file of padding: ~40 ms; 64 MiB took 155 ms),
+   * which a user opening a file accepts.
    */
-  maxBundleBytes: 16 * 1024 * 1024,
+  maxBundleBytes: 96 * 1024 * 1024,
   /**
    * The user's own models the service keeps for switching back (model:recent), and their bytes in
    * all. Why a bound: each is a whole bundle in the owning process's memory (a 64 px model ≈ 6 MB).

@@ -16,7 +16,7 @@ export interface JsonLimits {
 }
 
 /** Limits for the JSON of a model: model.json, atlas-meta.json or a whole bundle (plus its size). */
-export const MODEL_JSON_SHAPE = { maxDepth: 32, maxValues: 20_000 } as const;
+export const MODEL_JSON_SHAPE = { maxDepth: 32, maxValues: 100_000 } as const;
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;

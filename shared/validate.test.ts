@@ -51,6 +51,7 @@ describe('validateRequest', () => {
       'compare:clear': { slot: 0 },
       'model:rotate': { angle: -Math.PI },
       'timeline:view': { epoch: 3 },
+      'timeline:codes': { epoch: 1 },
       'filmstrip:png': { z: new Float32Array(8), tilePx: 64, title: 'Walk' },
       'filmstrip:save-dialog': { z: new Float32Array(128), tilePx: 64, title: '' },
       'export:save-dialog': { suggestedName: 'walk.gif', format: 'gif', bytes: new Uint8Array(10) },
@@ -58,6 +59,15 @@ describe('validateRequest', () => {
       'ladder:start': { ladder: { betas: [0, 0.1, 10], seeds: 5, epochs: 100 } },
     };
     for (const name of REQUEST_NAMES) expect(() => validateRequest(name, good[name])).not.toThrow();
+  });
+
+  it('checks Save model’s options and the timeline’s epochs', () => {
+    expect(() => validateRequest('model:export', { withTimeline: true })).not.toThrow();
+    expect(() => validateRequest('model:save-dialog', undefined)).not.toThrow();
+    expect(rejects('model:export', { withTimeline: 'yes' })).toContain('withTimeline must be true or false');
+    expect(rejects('model:save-dialog', { withTimeline: true, extra: 1 })).toContain('extra');
+    expect(rejects('timeline:codes', { epoch: 0 })).toContain('epoch');
+    expect(rejects('timeline:codes', undefined)).toContain('object');
   });
 
   it('checks Compare slots, their sources and the linked cursor', () => {
@@ -248,6 +258,20 @@ describe('validateRequest, p_model requests', () => {
       'must be a file name',
     );
     expect(rejects('csv:save-dialog', { ...csv, text: '' })).toBe('csv:save-dialog.text must not be empty');
+  });
+
+  it('saves a WebM only when its bytes are one, and no format it does not know', () => {
+    const webm = (bytes: number[]) => ({
+      suggestedName: 'walk.webm',
+      format: 'webm',
+      bytes: Uint8Array.from(bytes),
+    });
+    expect(() => validateRequest('export:save-dialog', webm([0x1a, 0x45, 0xdf, 0xa3, 0x9f]))).not.toThrow();
+    expect(rejects('export:save-dialog', webm([0x47, 0x49, 0x46, 0x38]))).toContain('not a WebM file');
+    expect(rejects('export:save-dialog', webm([0x1a, 0x45]))).toContain('not a WebM file');
+    expect(
+      rejects('export:save-dialog', { suggestedName: 'a.mp4', format: 'mp4', bytes: new Uint8Array(4) }),
+    ).toContain('format must be "gif", "svg", "png" or "webm"');
   });
 });
 

@@ -56,6 +56,8 @@ type Validator = (arg: unknown, at: string) => void;
 
 /** Pixels are in [0,1]; values beyond this are refused as absurd rather than clipped. */
 const MAX_ABS_PIXEL = 1e4;
+/** The first four bytes of every WebM (Matroska) file: its EBML header's ID. */
+const EBML_MAGIC = [0x1a, 0x45, 0xdf, 0xa3];
 
 const VALIDATORS: { [K in RequestName]: Validator } = {
   'app:info': noArgument,
@@ -95,7 +97,7 @@ const VALIDATORS: { [K in RequestName]: Validator } = {
     const o = object(arg, at, ['split']);
     if (o.split !== 'train' && o.split !== 'val') fail(`${at}.split must be "train" or "val"`);
   },
-  'model:export': noArgument,
+  'model:export': modelExportRequest,
   'model:import': (arg, at) => {
     const o = object(arg, at, ['bytes', 'fileName']);
     bundleBytes(o.bytes, `${at}.bytes`);
@@ -107,17 +109,21 @@ const VALIDATORS: { [K in RequestName]: Validator } = {
   'export:save-dialog': (arg, at) => {
     const o = object(arg, at, ['suggestedName', 'format', 'bytes']);
     fileName(o.suggestedName, `${at}.suggestedName`);
-    if (o.format !== 'gif' && o.format !== 'svg' && o.format !== 'png')
-      fail(`${at}.format must be "gif", "svg" or "png"`);
+    if (o.format !== 'gif' && o.format !== 'svg' && o.format !== 'png' && o.format !== 'webm')
+      fail(`${at}.format must be "gif", "svg", "png" or "webm"`);
     if (!(o.bytes instanceof Uint8Array)) fail(`${at}.bytes must be a Uint8Array`);
     if (o.bytes.length === 0) fail(`${at}.bytes is empty`);
     if (o.bytes.length > API_LIMITS.maxExportBytes)
       fail(`${at}.bytes is too large (${o.bytes.length} bytes; at most ${API_LIMITS.maxExportBytes})`);
+    // Why: the dialog names the file .webm; bytes that are not one would open as a broken video.
+    const bytes = o.bytes;
+    if (o.format === 'webm' && !EBML_MAGIC.every((b, i) => bytes[i] === b))
+      fail(`${at}.bytes is not a WebM file (it must start with the EBML header 1A 45 DF A3)`);
   },
   'grid:png': gridRequest,
   'gallery:png': galleryRequest,
   'model:open-dialog': noArgument,
-  'model:save-dialog': noArgument,
+  'model:save-dialog': modelExportRequest,
   'image:save-dialog': imageRequest,
   'grid:save-dialog': gridRequest,
   'gallery:save-dialog': galleryRequest,
@@ -137,6 +143,9 @@ const VALIDATORS: { [K in RequestName]: Validator } = {
   'timeline:view': (arg, at) => {
     const o = object(arg, at, ['epoch']);
     if (o.epoch !== null) integer(o.epoch, `${at}.epoch`, 1, TRAIN_CONFIG_LIMITS.epochs[1]);
+  },
+  'timeline:codes': (arg, at) => {
+    integer(object(arg, at, ['epoch']).epoch, `${at}.epoch`, 1, TRAIN_CONFIG_LIMITS.epochs[1]);
   },
   'model:rotate': (arg, at) => {
     number(object(arg, at, ['angle']).angle, `${at}.angle`, -2 * Math.PI, 2 * Math.PI);
@@ -332,6 +341,13 @@ function latentPair(arg: unknown, at: string): [number, number] {
   if (!Array.isArray(arg) || arg.length !== 2) fail(`${at} must be an array of two numbers`);
   const lim = API_LIMITS.maxAbsLatent;
   return [number(arg[0], `${at}[0]`, -lim, lim), number(arg[1], `${at}[1]`, -lim, lim)];
+}
+
+/** Save model's options: none, or `{ withTimeline: boolean }`. */
+function modelExportRequest(arg: unknown, at: string): void {
+  if (arg === undefined || arg === null) return;
+  const o = object(arg, at, ['withTimeline']);
+  if (typeof o.withTimeline !== 'boolean') fail(`${at}.withTimeline must be true or false`);
 }
 
 function noArgument(arg: unknown, at: string): void {

@@ -138,6 +138,9 @@ export class EngineClient implements EngineWithDiagnostics {
   viewEpoch(epoch: number | null): Promise<ModelState> {
     return this.call('timelineView', { epoch });
   }
+  timelineCodes(epoch: number): Promise<{ epoch: number; codes: Float32Array }> {
+    return this.call('timelineCodes', { epoch });
+  }
   async rotate(angle: number): Promise<ModelState> {
     const state = await this.call('rotate', { angle });
     // The turned weights are the model to bring back if the worker dies.
@@ -201,8 +204,8 @@ export class EngineClient implements EngineWithDiagnostics {
   saveModelDir(dir: string, label?: { id?: string; name?: string }): Promise<void> {
     return this.call('saveDir', { dir, label });
   }
-  exportBundle(): Promise<Uint8Array> {
-    return this.call('exportBundle', undefined);
+  exportBundle(opts: { withTimeline?: boolean } = {}): Promise<Uint8Array> {
+    return this.call('exportBundle', { withTimeline: opts.withTimeline ?? false });
   }
   async importBundle(bytes: Uint8Array, source?: 'trained' | 'loaded'): Promise<ModelState> {
     const state = await this.call('importBundle', source ? { bytes, source } : { bytes });

@@ -34,7 +34,8 @@ import { type Autoencoder, disposeModel } from './model';
 import { decodeRequest, encodeRequest, encodeSplitRequest, ModelLeases } from './sliced-inference';
 import { IMMEDIATE_ROWS } from './slices';
 import { modelFromWeights, weightsOf } from './weights-mirror';
-import { Timeline } from './timeline';
+import { type Snapshot, Timeline } from './timeline';
+import { packTimeline, unpackTimeline } from './timeline-file';
 import type { AtlasMeta } from './model-meta';
 import { fromStored, packBundle, readModelDir, toStored, unpackBundle, writeModelDir } from './model-store';
 import { TrainControl, TrainingDivergedError, type TrainOutcome, runTraining } from './train-loop';
@@ -207,14 +208,39 @@ export class EngineCore {
     await writeModelDir(dir, await toStored(held.model, meta));
   }
 
-  async exportBundle(): Promise<Uint8Array> {
+  /**
+   * The current model as bundle bytes; `withTimeline` adds its training timeline (timeline-file.ts),
+   * which the file then carries back when it is opened.
+   */
+  async exportBundle({ withTimeline = false }: { withTimeline?: boolean } = {}): Promise<Uint8Array> {
     const held = this.require();
-    return packBundle(await toStored(held.model, held.meta));
+    const stored = await toStored(held.model, held.meta);
+    if (!withTimeline) return packBundle(stored);
+    if (this.viewing)
+      throw new Error('Go back to the trained model (the end of the timeline) to save the timeline with it.');
+    if (held.rotation)
+      throw new Error('Reset the rotation of the latent to save the timeline with the model.');
+    const kept = this.timeline?.model === held.model ? this.timeline.timeline : null;
+    if (!kept || kept.snapshots().length === 0)
+      throw new Error(
+        'This model has no training timeline to save: only a model trained in this session has one.',
+      );
+    return packBundle({ ...stored, timeline: packTimeline(kept) });
   }
 
+  /** Opens bundle bytes; a timeline saved in them comes back too (the current model stays if any is bad). */
   async importBundle(bytes: Uint8Array, source: HeldSource = 'loaded'): Promise<ModelState> {
     this.refuseWhileTraining('import a model');
-    return await this.adopt(fromStored(unpackBundle(bytes), 'bundle'), source);
+    const stored = unpackBundle(bytes);
+    const loaded = fromStored(stored, 'bundle');
+    let saved: ReturnType<typeof unpackTimeline> | null;
+    try {
+      saved = stored.timeline === undefined ? null : unpackTimeline(stored.timeline, loaded.meta, 'bundle');
+    } catch (err) {
+      disposeModel(loaded.model);
+      throw err;
+    }
+    return await this.adopt(loaded, source, undefined, saved);
   }
 
   /** The held model (never the one in training) as bundle bytes, or null when there is none. */
@@ -279,23 +305,16 @@ export class EngineCore {
    * metrics then): decodes and encodes use those weights until `epoch` is null again.
    */
   viewEpoch(epoch: number | null): ModelState {
-    this.refuseWhileTraining('scrub the timeline');
-    const held = this.held;
+    // During a run, its model: the views can go back to an epoch while it trains on (the run's
+    // epochs then only move the timeline), and null follows the run again.
+    const held = this.run?.held ?? this.held;
     if (!held) throw new Error('No model is loaded yet: train one or load one first.');
     if (epoch === null) {
       this.clearView();
       this.announce();
       return stateOf(held);
     }
-    const kept = this.timeline?.model === held.model ? this.timeline.timeline : null;
-    if (!kept)
-      throw new Error('This model has no training timeline: only a model trained in this session has one.');
-    if (held.rotation) throw new Error('Reset the rotation of the latent to scrub the timeline.');
-    const snap = kept.get(epoch);
-    if (!snap)
-      throw new Error(
-        `Epoch ${epoch} was not kept (the timeline keeps every other older epoch past its memory cap).`,
-      );
+    const snap = this.snapshotOf(held, epoch);
     const model = modelFromWeights(snap.weights);
     this.clearView();
     this.viewing = {
@@ -312,6 +331,30 @@ export class EngineCore {
     };
     this.announce();
     return stateOf(this.viewing);
+  }
+
+  /**
+   * The codes of the validation images at the end of a kept `epoch` of the current model's run, in
+   * the order of the map's points (the map draws them as trails to the epoch shown).
+   */
+  timelineCodes(epoch: number): { epoch: number; codes: Float32Array } {
+    const held = this.run?.held ?? this.held;
+    if (!held) throw new Error('No model is loaded yet: train one or load one first.');
+    return { epoch, codes: this.snapshotOf(held, epoch).codes.slice() };
+  }
+
+  /** The kept snapshot of `epoch` of `held`'s run, or an error that says why there is none. */
+  private snapshotOf(held: Held, epoch: number): Snapshot {
+    const kept = this.timeline?.model === held.model ? this.timeline.timeline : null;
+    if (!kept)
+      throw new Error('This model has no training timeline: only a model trained in this session has one.');
+    if (held.rotation) throw new Error('Reset the rotation of the latent to scrub the timeline.');
+    const snap = kept.get(epoch);
+    if (!snap)
+      throw new Error(
+        `Epoch ${epoch} was not kept (the timeline keeps every other older epoch past its memory cap).`,
+      );
+    return snap;
   }
 
   /** Back to the current model's own weights (the epoch view, if any, is dropped). */
@@ -396,11 +439,16 @@ export class EngineCore {
     loaded: { model: Autoencoder; meta: AtlasMeta },
     source: HeldSource,
     id?: string,
+    saved: { timeline: Timeline; pointCount: number } | null = null,
   ): Promise<ModelState> {
     let held: Held;
     try {
       const named = id ? { ...loaded.meta, id } : loaded.meta;
       const dataset = await this.datasets.prepare(named.config);
+      if (saved && saved.pointCount !== dataset.val.count)
+        throw new Error(
+          `bundle: the saved training timeline holds ${saved.pointCount} points per epoch, but the model's validation images are ${dataset.val.count}`,
+        );
       const codes = encodeImages(loaded.model, dataset.val.images, dataset.val.count);
       const meta = withScores(named, codes, dataset.val.factors);
       held = {
@@ -416,6 +464,7 @@ export class EngineCore {
       throw err;
     }
     this.replaceHeld(held);
+    if (saved) this.timeline = { model: held.model, timeline: saved.timeline };
     return stateOf(held);
   }
 
@@ -532,6 +581,7 @@ export class EngineCore {
    */
   private endBeforeFirstEpoch(run: Run, trainSeconds: number): void {
     this.run = null;
+    this.clearView();
     if (run.held) this.leases.retire(run.held.model);
     this.releaseDatasets();
     this.announce();
@@ -549,6 +599,8 @@ export class EngineCore {
 
   /** The run diverged before its first epoch ended, or failed otherwise: the previous model stays. */
   private fail(held: Held, err: unknown, runId: string): void {
+    // An epoch of the failed run may be on view: the previous model comes back instead.
+    this.clearView();
     this.leases.retire(held.model);
     this.releaseDatasets();
     this.announce();

@@ -91,7 +91,8 @@ export interface Engine {
    */
   saveModelDir(dir: string, label?: { id?: string; name?: string }): Promise<void>;
   /** The current model as one bundle file's bytes (`.atlas.json`). */
-  exportBundle(): Promise<Uint8Array>;
+  /** The current model as bundle bytes; `withTimeline` adds its training timeline. */
+  exportBundle(opts?: { withTimeline?: boolean }): Promise<Uint8Array>;
   /**
    * Loads a model from bundle bytes; keeps the current one on error. `source` says where it came
    * from (default "loaded"); a model kept for switching back keeps its own ("trained").
@@ -101,6 +102,8 @@ export interface Engine {
   timelineInfo(): Promise<TimelineInfo | null>;
   /** Shows the current model at the end of an epoch of its run (null: its final weights). */
   viewEpoch(epoch: number | null): Promise<ModelState>;
+  /** The map points' codes at the end of a kept epoch of the current model's run. */
+  timelineCodes(epoch: number): Promise<{ epoch: number; codes: Float32Array }>;
   /** Turns the current model's latent to `angle` radians (an autoencoder's: rotate-latent.ts). */
   rotate(angle: number): Promise<ModelState>;
   /** Puts a model in a Compare slot (compare-slots.ts); the current model does not change. */

@@ -92,6 +92,11 @@ export function validateMeta(raw: unknown, where = 'model'): AtlasMeta {
 
 type Bad = (field: string, what: string) => Error;
 
+/** Checks an epoch's metrics read from a file (a saved timeline's), naming `field` when bad. */
+export function validateMetrics(raw: unknown, where: string, field: string): Metrics {
+  return metrics(raw, (f, what) => new Error(`${where}: "${field}.${f}" must be ${what}`));
+}
+
 function metrics(raw: unknown, bad: Bad): Metrics {
   const m = record(raw, bad('metrics', 'an object').message);
   const spearman = record(m['spearman'], bad('metrics.spearman', 'an object').message);

@@ -38,6 +38,11 @@ export interface StoredModel {
   modelJson: Record<string, unknown>;
   weights: Uint8Array;
   meta: AtlasMeta;
+  /**
+   * A bundle's training timeline (timeline-file.ts): a SavedTimeline to write, or as read (not yet
+   * validated: see `unpackTimeline`). Absent: none was saved.
+   */
+  timeline?: unknown;
 }
 
 /** Serialises a model and its metadata (reads the weights; does not change the model). */
@@ -259,6 +264,7 @@ export function packBundle(stored: StoredModel): Uint8Array {
       stored.weights.byteOffset,
       stored.weights.byteLength,
     ).toString('base64'),
+    ...(stored.timeline === undefined ? {} : { timeline: stored.timeline }),
   };
   return new TextEncoder().encode(JSON.stringify(bundle));
 }
@@ -294,6 +300,7 @@ export function unpackBundle(bytes: Uint8Array, where = 'bundle'): StoredModel {
     modelJson: b['modelJson'] as Record<string, unknown>,
     weights: new Uint8Array(weights.buffer, weights.byteOffset, weights.byteLength),
     meta: b['meta'] as AtlasMeta,
+    ...(b['timeline'] == null ? {} : { timeline: b['timeline'] }),
   };
 }
 

@@ -46,21 +46,37 @@ export class Timeline {
     }
   }
 
+  /** Records that older snapshots were dropped before (a saved timeline that was thinned). */
+  markThinned(): void {
+    this.thinned = true;
+  }
+
+  /** The kept snapshots, oldest first. */
+  snapshots(): readonly Snapshot[] {
+    return this.snaps;
+  }
+
   get(epoch: number): Snapshot | undefined {
     return this.snaps.find((s) => s.epoch === epoch);
   }
 
   info(): TimelineInfo {
+    const epochs = this.snaps.map(({ epoch, lossTrain, lossVal, metrics }) => ({
+      epoch,
+      lossTrain,
+      lossVal,
+      metrics,
+    }));
+    const codeBytes = this.snaps.reduce((n, s) => n + s.codes.byteLength, 0);
+    const base64 = (n: number) => 4 * Math.ceil(n / 3);
     return {
-      epochs: this.snaps.map(({ epoch, lossTrain, lossVal, metrics }) => ({
-        epoch,
-        lossTrain,
-        lossVal,
-        metrics,
-      })),
+      epochs,
       bytes: this.bytes,
       capBytes: this.capBytes,
       thinned: this.thinned,
+      // What saving it with the model adds to the file (timeline-file.ts): its weights and codes
+      // in base64, its epochs' JSON, and a few field names.
+      savedBytes: base64(this.bytes - codeBytes) + base64(codeBytes) + JSON.stringify(epochs).length + 120,
     };
   }
 }

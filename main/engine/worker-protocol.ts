@@ -82,7 +82,7 @@ export interface WorkerCalls {
   codes: [{ split: DataSplit }, ModelCodes];
   loadDir: [{ dir: string; source: 'bundled' | 'loaded'; id?: string }, ModelState];
   saveDir: [{ dir: string; label?: { id?: string; name?: string } }, void];
-  exportBundle: [void, Uint8Array];
+  exportBundle: [{ withTimeline: boolean }, Uint8Array];
   /** `source` defaults to "loaded"; a restored snapshot keeps its own. */
   importBundle: [{ bytes: Uint8Array; source?: HeldSource }, ModelState];
   /** The held model as a snapshot, or null when there is none. */
@@ -92,6 +92,7 @@ export interface WorkerCalls {
   rotate: [{ angle: number }, ModelState];
   timelineInfo: [void, TimelineInfo | null];
   timelineView: [{ epoch: number | null }, ModelState];
+  timelineCodes: [{ epoch: number }, { epoch: number; codes: Float32Array }];
   compareFill: [{ slot: number; from: SlotFrom }, CompareSlot];
   compareClear: [{ slot: number }, void];
   compareProbe: [CompareProbeRequest, CompareProbeSlot[]];

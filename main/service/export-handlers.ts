@@ -1,15 +1,26 @@
 // Exports for slides (issue 13): a walk's or a path's filmstrip as a PNG made here from the
-// engine's decodes, and files the page made itself (an animated GIF) saved through a dialog.
-import type { FilmstripPngRequest } from '../../shared/api';
-import { filmstripBlob, GIF_FILTER, PNG_FILTER, SVG_FILTER, type FileFilter } from './file-blobs';
+// engine's decodes, and files the page made itself (an animated GIF, a WebM video, the map)
+// saved through a dialog.
+import type { ExportSaveRequest, FilmstripPngRequest } from '../../shared/api';
+import {
+  filmstripBlob,
+  GIF_FILTER,
+  PNG_FILTER,
+  SVG_FILTER,
+  WEBM_FILTER,
+  type FileFilter,
+} from './file-blobs';
 
 /** What each format the page makes is saved as. */
-const SAVED_FORMATS: Record<'gif' | 'svg' | 'png', { mimeType: string; title: string; filter: FileFilter }> =
-  {
-    gif: { mimeType: 'image/gif', title: 'Save animation', filter: GIF_FILTER },
-    svg: { mimeType: 'image/svg+xml', title: 'Save map as SVG', filter: SVG_FILTER },
-    png: { mimeType: 'image/png', title: 'Save map as PNG', filter: PNG_FILTER },
-  };
+const SAVED_FORMATS: Record<
+  ExportSaveRequest['format'],
+  { mimeType: string; title: string; filter: FileFilter }
+> = {
+  gif: { mimeType: 'image/gif', title: 'Save animation', filter: GIF_FILTER },
+  webm: { mimeType: 'video/webm', title: 'Save video', filter: WEBM_FILTER },
+  svg: { mimeType: 'image/svg+xml', title: 'Save map as SVG', filter: SVG_FILTER },
+  png: { mimeType: 'image/png', title: 'Save map as PNG', filter: PNG_FILTER },
+};
 import type { HandlerContext, HandlerGroup } from './service';
 
 /** 'filmstrip:png', 'filmstrip:save-dialog' and 'export:save-dialog'. */

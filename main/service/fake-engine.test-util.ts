@@ -87,6 +87,9 @@ export function fakeEngine() {
       if (!current) throw new Error('No model is loaded yet: train one or load one first.');
       return epoch === null ? current : { ...current, info: { ...current.info, viewingEpoch: epoch } };
     }),
+    timelineCodes: vi.fn(async (): Promise<{ epoch: number; codes: Float32Array }> => {
+      throw new Error('This model has no training timeline: only a model trained in this session has one.');
+    }),
     rotate: vi.fn(async (angle: number) => {
       if (!current) throw new Error('No model is loaded yet: train one or load one first.');
       current = { ...current, info: { ...current.info, rotation: angle } };

@@ -24,6 +24,7 @@ export const PNG_FILTER: FileFilter = { name: 'PNG image', extensions: ['png'] }
 export const CSV_FILTER: FileFilter = { name: 'CSV table', extensions: ['csv'] };
 export const GIF_FILTER: FileFilter = { name: 'GIF animation', extensions: ['gif'] };
 export const SVG_FILTER: FileFilter = { name: 'SVG drawing', extensions: ['svg'] };
+export const WEBM_FILTER: FileFilter = { name: 'WebM video', extensions: ['webm'] };
 
 /** The PNG of one decoded image (`image`: imageSize² pixels), upsampled to `req.sizePx`. */
 export function imageBlob(

@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { API_LIMITS } from '../../shared/api';
 import { describe, expect, it } from 'vitest';
 import { fakeEngine } from './fake-engine.test-util';
 import { openModelFile } from './open-model';
@@ -44,7 +45,7 @@ describe('openModelFile', () => {
     const engine = fakeEngine();
     const file = join(fresh(), 'huge.atlas.json');
     writeFileSync(file, '');
-    truncateSync(file, 65 * 1024 * 1024); // sparse
+    truncateSync(file, API_LIMITS.maxBundleBytes + 1); // sparse
     await expect(openModelFile(engine, file)).rejects.toThrow(
       'huge.atlas.json is too large to be a Latent Atlas model.',
     );

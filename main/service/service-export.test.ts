@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import type { FileBlob } from '../../shared/api';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import type { FileBlob, SaveResult } from '../../shared/api';
 import { readTextChunks } from './png';
 import { setup } from './fake-engine.test-util';
+import type { Dialogs } from './service';
 
 describe('service: exports for slides', () => {
   it('makes a filmstrip PNG with every frame and its z in the text chunks', async () => {
@@ -39,5 +43,34 @@ describe('service: exports for slides', () => {
         bytes: new Uint8Array(3),
       }),
     ).rejects.toMatchObject({ code: 'not-available' });
+  });
+
+  it('saves a WebM video through a dialog that offers .webm, and refuses bytes that are not one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-export-'));
+    const saveFile = vi.fn<Dialogs['saveFile']>(async () => join(dir, 'walk'));
+    const { service } = setup({ dialogs: { openModel: async () => null, saveFile }, mode: 'electron' });
+    const bytes = Uint8Array.from([0x1a, 0x45, 0xdf, 0xa3, 1, 2, 3]);
+    const saved = (await service.invoke('export:save-dialog', {
+      suggestedName: 'walk.webm',
+      format: 'webm',
+      bytes,
+    })) as SaveResult;
+    expect(saved).toEqual({ saved: true, path: join(dir, 'walk.webm') });
+    expect(new Uint8Array(readFileSync(saved.path!))).toEqual(bytes);
+    expect(saveFile.mock.calls[0]![0]).toMatchObject({
+      title: 'Save video',
+      defaultName: 'walk.webm',
+      filter: { name: 'WebM video', extensions: ['webm'] },
+    });
+    await expect(
+      service.invoke('export:save-dialog', {
+        suggestedName: 'x.webm',
+        format: 'webm',
+        bytes: new Uint8Array(8),
+      }),
+    ).rejects.toMatchObject({
+      code: 'invalid-argument',
+      message: expect.stringContaining('not a WebM file'),
+    });
   });
 });

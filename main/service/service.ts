@@ -11,6 +11,7 @@ import {
   type FileBlob,
   type GridPngRequest,
   type ImagePngRequest,
+  type ModelExportRequest,
   type RequestArg,
   type RequestName,
   type RequestResult,
@@ -245,9 +246,12 @@ function modelHandlers({ options, ready, currentModel, refuseWhileTraining, keep
       return engine.timelineInfo();
     },
     'timeline:view': async ({ epoch }) => {
-      refuseWhileTraining('scrubbing the timeline');
       await currentModel();
       return engine.viewEpoch(epoch);
+    },
+    'timeline:codes': async ({ epoch }) => {
+      await currentModel();
+      return engine.timelineCodes(epoch);
     },
     'model:rotate': async ({ angle }) => {
       refuseWhileTraining('rotating the latent');
@@ -270,6 +274,7 @@ function modelHandlers({ options, ready, currentModel, refuseWhileTraining, keep
     | 'model:rotate'
     | 'timeline:info'
     | 'timeline:view'
+    | 'timeline:codes'
     | 'model:import'
   >;
 }
@@ -293,9 +298,9 @@ function fileHandlers(
       const state = await currentModel();
       return gridBlob(await engine.decode(gridCodes(req.bounds, req.perSide)), state, req, version);
     });
-  const exportModel = async () => {
+  const exportModel = async (req?: ModelExportRequest | void) => {
     const state = await currentModel();
-    return modelBlob(await engine.exportBundle(), state);
+    return modelBlob(await engine.exportBundle({ withTimeline: req?.withTimeline ?? false }), state);
   };
   return {
     'model:export': exportModel,
@@ -308,7 +313,8 @@ function fileHandlers(
       await keepCurrent();
       return openModelFile(engine, path);
     },
-    'model:save-dialog': async () => save(await exportModel(), 'Save model', MODEL_FILTER, '.atlas.json'),
+    'model:save-dialog': async (req) =>
+      save(await exportModel(req), 'Save model', MODEL_FILTER, '.atlas.json'),
     'image:save-dialog': async (req) => save(await imagePng(req), 'Save image', PNG_FILTER, '.png'),
     'grid:save-dialog': async (req) => save(await gridPng(req), 'Export grid', PNG_FILTER, '.png'),
   } satisfies HandlerGroup<

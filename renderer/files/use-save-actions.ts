@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Factors, GridPngRequest, ModelState, SaveResult } from '../../shared/api';
+import type { Factors, GridPngRequest, ModelExportRequest, ModelState, SaveResult } from '../../shared/api';
 import type { NoticeActions } from '../state/use-notices';
 
 /** The renderer/api.ts helpers this hook drives (injected, so tests can fake them). */
 export interface SaveHelpers {
   saveImage(req: { z: [number, number]; sizePx: number; factors?: Factors }): Promise<SaveResult>;
   exportGrid(req: GridPngRequest): Promise<SaveResult>;
-  saveModel(): Promise<SaveResult>;
+  saveModel(opts?: ModelExportRequest): Promise<SaveResult>;
   openModel(file?: File): Promise<ModelState | null>;
 }
 
@@ -16,7 +16,8 @@ export interface SaveActions {
   busy: SaveTask | null;
   saveImage(sizePx: number): Promise<void>;
   exportGrid(): Promise<void>;
-  saveModel(): Promise<void>;
+  /** `withTimeline`: the model file carries its training timeline too (off by default). */
+  saveModel(opts?: ModelExportRequest): Promise<void>;
   /** Browser: pass the chosen file; Electron: no argument opens the native dialog. */
   openModel(file?: File): Promise<void>;
 }
@@ -63,7 +64,8 @@ export function useSaveActions(
     return run('grid', 'Export grid', () => helpers.exportGrid(grid));
   }, [helpers, run, notices]);
   const saveModel = useCallback(
-    () => run('save-model', 'Save model', () => helpers.saveModel(), undefined, onModelSaved),
+    (opts?: ModelExportRequest) =>
+      run('save-model', 'Save model', () => helpers.saveModel(opts), undefined, onModelSaved),
     [helpers, run, onModelSaved],
   );
   const openModel = useCallback(

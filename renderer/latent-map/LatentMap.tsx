@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { LatentBox } from './box-handles';
 import { drawCrosshair, drawMapBase, posteriorRadii } from './draw-latent-map';
 import { drawBox } from './draw-pmodel';
+import { trailCount } from './draw-trails';
 import type { MapContent } from './map-content';
 import { pmodelData } from './pmodel-data';
 import { useBoxDrag, type BoxDragOptions } from './use-box-drag';
@@ -60,6 +61,7 @@ export function LatentMap({ content, vp, contourSegments, box, onBoxChange, ...p
     pmodel,
     aggregate,
     path,
+    content.trails,
     vp,
     content.epsDraw,
   ]);
@@ -119,7 +121,7 @@ export function LatentMap({ content, vp, contourSegments, box, onBoxChange, ...p
         tabIndex={0}
         role="application"
         aria-roledescription="latent space map"
-        aria-label={`Latent space map: ${count} encoded validation images coloured by true ${content.colorBy}; current point z = (${z1.toFixed(2)}, ${z2.toFixed(2)}). Click or drag to move it, arrow keys nudge, wheel zooms, Shift-drag pans.`}
+        aria-label={`Latent space map: ${count} encoded validation images coloured by true ${content.colorBy}; current point z = (${z1.toFixed(2)}, ${z2.toFixed(2)}). Click or drag to move it, arrow keys nudge, wheel zooms, Shift-drag pans${pointer.onShiftClick ? ', Shift-click sets the walk’s A, then B' : ''}.`}
         aria-describedby="latent-map-help"
         data-testid="latent-map"
         data-z1={fmt(z1)}
@@ -136,6 +138,7 @@ export function LatentMap({ content, vp, contourSegments, box, onBoxChange, ...p
         data-eps-draw={posterior && content.epsDraw >= 0 ? content.epsDraw : -1}
         data-selection-ellipses={selection.count}
         data-aggregate={aggregate ? 'on' : 'off'}
+        data-trails={content.trails ? trailCount(content.trails, codes) : 0}
         data-aggregate-contours={aggregate ? aggregate.map((c) => c.label).join(',') : ''}
         data-view-center={vp ? `${fmt(vp.centerZ1)},${fmt(vp.centerZ2)}` : ''}
         data-view-scale={vp ? vp.scale.toFixed(3) : ''}

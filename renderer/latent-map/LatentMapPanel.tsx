@@ -38,6 +38,8 @@ interface LatentMapPanelProps {
   onColorBy(c: Factor): void;
   layers: MapLayers;
   onZ(z: [number, number], source: 'map' | 'keys'): void;
+  /** A Shift-click on the map at latent point z (the Walk tab's A or B; z does not move). */
+  onShiftClick?(z: [number, number]): void;
   /** The decoded grid on screen, as a request for 'Export grid' (null while none is shown). */
   onGridChange(req: GridPngRequest | null): void;
   /** Buttons for the panel's header (export…), composed by the app. */
@@ -48,6 +50,8 @@ interface LatentMapPanelProps {
   pmodel?: PModelLayer | null;
   /** The Walk tab's walk or keyframed path, drawn over the points (null: none). */
   path?: MapPath | null;
+  /** The points' codes at the timeline's "trails from" epoch, drawn as trails to them (null: none). */
+  trails?: Float32Array | null;
   /** Saves the map exported as SVG or PNG (without it, no "Export map"). */
   onSaveMade?: SaveMade;
   /** The uniform box was dragged to new corners (called live, on every move). */
@@ -75,6 +79,7 @@ export function LatentMapPanel({
   onColorBy,
   layers,
   onZ,
+  onShiftClick,
   onGridChange,
   actions,
   toolbar,
@@ -82,6 +87,7 @@ export function LatentMapPanel({
   onBoxChange,
   logVar = null,
   path = null,
+  trails = null,
   onSaveMade,
 }: LatentMapPanelProps) {
   const frame = useRef<HTMLDivElement | null>(null);
@@ -132,6 +138,7 @@ export function LatentMapPanel({
       logVar: codesLogVar,
       aggregate,
       path,
+      trails,
     }),
     [
       points,
@@ -148,6 +155,7 @@ export function LatentMapPanel({
       epsDraw,
       aggregate,
       path,
+      trails,
     ],
   );
   const range = sliderBounds(model);
@@ -188,6 +196,7 @@ export function LatentMapPanel({
           z={z}
           zStep={zStep}
           onZ={onZ}
+          onShiftClick={onShiftClick}
           onHover={setHoverAt}
           box={layers.showPModel ? (pmodel?.box ?? null) : null}
           onBoxChange={onBoxChange}

@@ -61,12 +61,12 @@ export function MapExportMenu({
     ['PNG 4×', () => png(4)],
   ];
   return (
-    <div className="map-export-wrap">
-      <details className="map-export" ref={menu}>
+    <div className="export-menu-wrap">
+      <details className="export-menu" ref={menu}>
         <summary className="btn" aria-disabled={!vp || busy}>
           Export map
         </summary>
-        <div className="map-export-menu" role="menu">
+        <div className="export-menu-list" role="menu">
           {items.map(([label, act]) => (
             <button
               key={label}
@@ -82,7 +82,7 @@ export function MapExportMenu({
         </div>
       </details>
       {error && (
-        <p className="notice-inline error map-export-error" role="alert">
+        <p className="notice-inline error export-menu-error" role="alert">
           {error}
         </p>
       )}

@@ -38,6 +38,7 @@ import { SHADE_MAX_ALPHA } from './shading';
 import { latentToScreen, screenRect, visibleBounds, type Viewport } from './viewport';
 import { traceSegments } from './trace-segments';
 import { drawPath } from './draw-path';
+import { drawTrails } from './draw-trails';
 
 const TICK_FONT = '10.5px ui-monospace, SFMono-Regular, Menlo, monospace';
 const NAME_FONT = '600 12px system-ui, sans-serif';
@@ -78,6 +79,7 @@ export function drawMapBase(
   }
   if (content.prior) drawPrior(ctx, vp);
   if (content.aggregate) drawAggregate(ctx, vp, content.aggregate);
+  if (content.trails && content.points) drawTrails(ctx, vp, content.trails, content.points.codes);
   drawPoints(ctx, vp, content);
   if (content.pmodel) drawPModelMarks(ctx, vp, content.pmodel);
   if (content.path) drawPath(ctx, vp, content.path);

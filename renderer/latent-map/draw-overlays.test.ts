@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AGGREGATE_LABEL, drawAggregate } from './draw-aggregate';
 import { drawSelectionEllipses } from './draw-selection';
+import { drawTrails, trailCount } from './draw-trails';
 import { AGGREGATE_CONTOUR, PRIOR_CONTOUR, SELECTION_ELLIPSE } from './map-palette';
 import type { HdrContour } from './pmodel-overlay';
 
@@ -53,5 +54,31 @@ describe('the aggregate posterior’s contours on the map', () => {
     expect(named('stroke').map((c) => c.strokeStyle)).toEqual([AGGREGATE_CONTOUR, AGGREGATE_CONTOUR]);
     expect(AGGREGATE_CONTOUR).not.toBe(PRIOR_CONTOUR);
     expect(named('fillText').map((c) => c.args)).toEqual([[AGGREGATE_LABEL, 240, 105]]);
+  });
+});
+
+describe('the timeline’s trails between two epochs', () => {
+  it('run from each point’s earlier code to its code now, and need the same points at both', () => {
+    const { ctx, named } = recorder();
+    const from = Float32Array.of(0, 0, 1, 1);
+    const to = Float32Array.of(2, 0, 1, -1);
+    expect(trailCount(from, to)).toBe(2);
+    expect(trailCount(from, Float32Array.of(0, 0))).toBe(0);
+    expect(trailCount(null, to)).toBe(0);
+    drawTrails(ctx, VP, from, to);
+    // Two passes (faint whole line, stronger last third), one segment per point each.
+    const moves = named('moveTo').map((c) => c.args);
+    const lines = named('lineTo').map((c) => c.args);
+    expect(moves).toHaveLength(4);
+    expect(lines).toHaveLength(4);
+    // Screen: x = 200 + 20·z₁, y = 150 − 20·z₂. The first point goes (0,0) → (2,0).
+    expect(moves[0]).toEqual([200, 150]);
+    expect(lines[0]).toEqual([240, 150]);
+    expect(moves[2]![0]).toBeCloseTo(200 + (40 * 2) / 3);
+    expect(named('stroke')).toHaveLength(2);
+    // Different point counts (another model): nothing drawn.
+    const other = recorder();
+    drawTrails(other.ctx, VP, from, Float32Array.of(0, 0));
+    expect(other.calls).toHaveLength(0);
   });
 });

@@ -69,6 +69,11 @@ export interface MapContent {
   aggregate: HdrContour[] | null;
   /** A walk or keyframed path to draw (the Walk tab's), or null. */
   path?: MapPath | null;
+  /**
+   * The points' codes at another epoch of the run (the timeline's "trails from"), in the order of
+   * `points.codes`: a line goes from each to the point as shown. Null: no trails.
+   */
+  trails?: Float32Array | null;
   /** Which draw of ε to show for the hovered point (with layers.showEps), or -1 for none. */
   epsDraw: number;
 }

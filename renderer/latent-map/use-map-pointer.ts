@@ -5,6 +5,8 @@ import { panBy, screenToLatent, zoomAt, type ScreenPoint, type Viewport } from '
 /** Zoom factor per wheel notch (100 px of deltaY) and per +/− key. */
 const WHEEL_ZOOM = 1.18;
 const KEY_ZOOM = 1.25;
+/** A Shift press that moves less than this (CSS px) before it is released is a click, not a pan. */
+export const CLICK_SLOP_PX = 4;
 
 export interface MapPointerOptions {
   canvas: RefObject<HTMLCanvasElement | null>;
@@ -15,6 +17,8 @@ export interface MapPointerOptions {
   /** Latent distance of one arrow-key nudge (Shift: ×10). */
   zStep: number;
   onZ(z: [number, number], source: 'map' | 'keys'): void;
+  /** A Shift-click at latent point z (z itself does not move); without it Shift-click is a tiny pan. */
+  onShiftClick?(z: [number, number]): void;
   /** The pointer hovers at `at` (null: left the map or started dragging). */
   onHover(at: ScreenPoint | null): void;
   /** A gesture that gets first refusal of every plain press (the p_model box's handles). */
@@ -24,14 +28,19 @@ export interface MapPointerOptions {
 /**
  * The map's gestures: click or drag moves z (continuously), drag with Shift/Alt/Ctrl/⌘ or the
  * middle button pans, the wheel zooms at the cursor, arrow keys nudge z, +/− zoom, 0 fits. A plain
- * press on something the overlay claims (a box handle) drags that instead of z.
+ * press on something the overlay claims (a box handle) drags that instead of z. A Shift press
+ * released within CLICK_SLOP_PX of where it started is a Shift-click (`onShiftClick`): it pans
+ * only once it has moved further.
  */
 export function useMapPointer(o: MapPointerOptions) {
   const latest = useRef(o);
   useEffect(() => {
     latest.current = o;
   });
-  const drag = useRef<{ mode: 'z' | 'pan' | 'overlay'; last: ScreenPoint } | null>(null);
+  /** `click`: where a Shift press started while it may still be a Shift-click (null: it is a drag). */
+  const drag = useRef<{ mode: 'z' | 'pan' | 'overlay'; last: ScreenPoint; click: ScreenPoint | null } | null>(
+    null,
+  );
 
   useEffect(() => {
     const el = o.canvas.current;
@@ -63,7 +72,12 @@ export function useMapPointer(o: MapPointerOptions) {
       const at = local(e.currentTarget, e);
       // Handles are hit-tested before z: a press on the box's corner must not also move z.
       const claimed = !pan && (latest.current.overlay?.down(at) ?? false);
-      drag.current = { mode: pan ? 'pan' : claimed ? 'overlay' : 'z', last: at };
+      const shiftClick = e.button === 0 && e.shiftKey && latest.current.onShiftClick !== undefined;
+      drag.current = {
+        mode: pan ? 'pan' : claimed ? 'overlay' : 'z',
+        last: at,
+        click: shiftClick ? at : null,
+      };
       latest.current.onHover(null);
       if (!pan && !claimed) moveZ(at);
     },
@@ -76,6 +90,8 @@ export function useMapPointer(o: MapPointerOptions) {
         // Over a box handle the hover card would sit on what the user is about to drag.
         return latest.current.onHover(cursor ? null : at);
       }
+      if (d.click && isClick(d.click, at)) return;
+      d.click = null;
       if (d.mode === 'overlay') latest.current.overlay?.move(at);
       else if (d.mode === 'z') moveZ(at);
       else if (latest.current.vp)
@@ -83,8 +99,14 @@ export function useMapPointer(o: MapPointerOptions) {
       d.last = at;
     },
     onPointerUp(e: PointerEvent<HTMLCanvasElement>) {
-      if (drag.current?.mode === 'overlay') latest.current.overlay?.up();
+      const d = drag.current;
+      if (d?.mode === 'overlay') latest.current.overlay?.up();
       drag.current = null;
+      const { vp, onShiftClick } = latest.current;
+      if (d?.click && vp && onShiftClick && isClick(d.click, local(e.currentTarget, e))) {
+        const p = screenToLatent(vp, d.click);
+        onShiftClick([p.z1, p.z2]);
+      }
       if (e.currentTarget.hasPointerCapture(e.pointerId)) e.currentTarget.releasePointerCapture(e.pointerId);
     },
     onPointerLeave() {
@@ -108,6 +130,11 @@ export function useMapPointer(o: MapPointerOptions) {
       e.preventDefault();
     },
   };
+}
+
+/** Whether a press that started at `start` and is now at `at` is still a click (within CLICK_SLOP_PX). */
+export function isClick(start: ScreenPoint, at: ScreenPoint): boolean {
+  return Math.hypot(at.x - start.x, at.y - start.y) < CLICK_SLOP_PX;
 }
 
 function local(el: HTMLElement, e: { clientX: number; clientY: number }): ScreenPoint {

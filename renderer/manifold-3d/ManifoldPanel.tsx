@@ -2,6 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AtlasApi, Factors, ModelState } from '../../shared/api';
 import { errorMessage } from '../../shared/errors';
 import type { Factor } from '../../shared/factors';
+import type { SaveMade } from '../latent-map/MapExportMenu';
+import { ManifoldExportMenu } from './ManifoldExportMenu';
 import { ManifoldLegend } from './ManifoldLegend';
 import { estimateFactors, GRID_PER_SIDE, markerPosition } from './manifold-data';
 import { useManifoldData } from './use-manifold-data';
@@ -21,6 +23,8 @@ export interface ManifoldPanelProps {
   onColorByChange(c: Factor): void;
   /** From the Height/Radius sliders, else null. */
   trueFactors: Factors | null;
+  /** Saves the view exported as PNG (without it, no "Export view"). */
+  onSaveMade?: SaveMade;
 }
 
 /** Below this share of the images' pixel variance the decoded grid is called flat (see gridSpread). */
@@ -40,6 +44,7 @@ export function ManifoldPanel({
   colorBy,
   onColorByChange,
   trueFactors,
+  onSaveMade,
 }: ManifoldPanelProps) {
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const [scene, setScene] = useState<SceneView | null>(null);
@@ -47,7 +52,8 @@ export function ManifoldPanel({
   // In a worker first (its frames never hold the page); on the page if that fails. A failed
   // worker has taken the canvas' drawing, so the page draws on a new canvas (keyed by `where`).
   const [where, setWhere] = useState<'worker' | 'page'>('worker');
-  const [inset, setInset] = useState<InsetLayout>(() => insetLayout(320, 320));
+  const [size, setSize] = useState({ width: 320, height: 320 });
+  const inset = useMemo(() => insetLayout(size.width, size.height), [size]);
   const { data, error } = useManifoldData(api, model, modelVersion);
 
   useEffect(() => {
@@ -72,7 +78,7 @@ export function ManifoldPanel({
       if (!entry) return;
       const { width, height } = entry.contentRect;
       created.resize(width, height);
-      setInset(insetLayout(width, height));
+      setSize({ width, height });
     });
     observer.observe(canvas);
     setScene(created);
@@ -131,6 +137,20 @@ export function ManifoldPanel({
           >
             Reset view
           </button>
+          {onSaveMade && (
+            <ManifoldExportMenu
+              snapshot={scene && ((scale) => scene.snapshot(scale))}
+              size={size}
+              unavailable={
+                glError
+                  ? 'WebGL could not start here, so the 3-D view can be neither drawn nor exported.'
+                  : !data
+                    ? 'Nothing to export until a model’s manifold is drawn.'
+                    : null
+              }
+              onSave={onSaveMade}
+            />
+          )}
         </div>
         {/* Under the title row, the panel's full width: one line, not three beside the button. */}
         <p

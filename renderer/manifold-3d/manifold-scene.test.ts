@@ -19,20 +19,38 @@ import type { SchedulerClock } from './render-scheduler';
 import type { ForwardedEvent, SceneCall, SceneReport } from './scene-protocol';
 import { forwardedEvent } from './forwarded-event.test-util';
 
-const renderers: { render: ReturnType<typeof vi.fn>; dispose: ReturnType<typeof vi.fn> }[] = [];
+const renderers: {
+  render: ReturnType<typeof vi.fn>;
+  dispose: ReturnType<typeof vi.fn>;
+  /** The drawing buffer's size at each render call (device px). */
+  buffers: string[];
+}[] = [];
 
 vi.mock('three', async (importOriginal) => {
   const actual = await importOriginal<typeof import('three')>();
   class RecordingRenderer {
     autoClear = true;
-    render = vi.fn();
     dispose = vi.fn();
+    buffers: string[] = [];
+    private ratio = 1;
+    private size = [1, 1];
+    render = vi.fn(() => this.buffers.push(`${this.size[0]! * this.ratio}x${this.size[1]! * this.ratio}`));
     constructor() {
       renderers.push(this);
     }
+    getContext() {
+      return {
+        drawingBufferWidth: this.size[0]! * this.ratio,
+        drawingBufferHeight: this.size[1]! * this.ratio,
+      };
+    }
     setClearColor() {}
-    setPixelRatio() {}
-    setSize() {}
+    setPixelRatio(ratio: number) {
+      this.ratio = ratio;
+    }
+    setSize(width: number, height: number) {
+      this.size = [width, height];
+    }
     setViewport() {}
     setScissor() {}
     setScissorTest() {}
@@ -262,6 +280,28 @@ describe('ManifoldScene', () => {
     scene.update({ marker: null });
     flushFrames();
     expect(canvas.dataset.markerX).toBeUndefined();
+    scene.dispose();
+  });
+
+  it('exports a PNG drawn at 2× the canvas’ size, then draws the screen again at its own size', async () => {
+    const canvas = document.createElement('canvas');
+    const toBlob = vi
+      .spyOn(HTMLCanvasElement.prototype, 'toBlob')
+      .mockImplementation((callback) =>
+        callback({ arrayBuffer: async () => Uint8Array.from([137, 80, 78, 71]).buffer } as Blob),
+      );
+    const scene = new ManifoldScene(canvas, clock, { software: true, pixelRatio: 1 });
+    scene.resize(400, 300);
+    scene.update({ data: data(4), marker: [0, 0, 0], cylinder: { height: 0.5, radius: 0.5 } });
+    flushFrames();
+    const renderer = renderers[0]!;
+    renderer.buffers.length = 0;
+    const png = await scene.snapshot(2);
+    expect(png).toEqual(Uint8Array.from([137, 80, 78, 71]));
+    // Scene and inset at 800 × 600 (read between them and the screen's redraw), then at 400 × 300.
+    expect(renderer.buffers).toEqual(['800x600', '800x600', '400x300', '400x300']);
+    expect(toBlob).toHaveBeenCalledTimes(1);
+    await expect(scene.snapshot(16)).rejects.toThrow('A 16× PNG would be 6400 × 4800 px');
     scene.dispose();
   });
 

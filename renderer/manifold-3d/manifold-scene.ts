@@ -26,6 +26,7 @@ import { LatentMarker } from './latent-marker';
 import type { ManifoldData } from './manifold-data';
 import { quietFrom } from '../lib/interaction';
 import { RenderScheduler, type SchedulerClock } from './render-scheduler';
+import { canvasPng, exportSize } from './scene-snapshot';
 import { fitView, insetLayout, type InsetLayout } from './view-layout';
 import { probeSoftwareWebGL } from './webgl-probe';
 
@@ -41,6 +42,8 @@ const LABEL_PX = 15;
 const MARKER_DRAW_HZ = 15;
 /** Without a GPU, while the user drags, the marker is drawn at least this often (see update). */
 const SOFTWARE_MARKER_HOLD_MS = 2000;
+/** An exported PNG's background: the panel's (its canvas is transparent over a CSS gradient). */
+const EXPORT_BACKGROUND = 0x10141d;
 
 export interface SceneState {
   data: ManifoldData | null;
@@ -174,7 +177,7 @@ export class ManifoldScene {
     this.width = Math.max(1, Math.round(width));
     this.height = Math.max(1, Math.round(height));
     this.pixelRatio = pixelRatio;
-    this.renderer.setPixelRatio(this.software ? 1 : Math.min(2, pixelRatio || 1));
+    this.renderer.setPixelRatio(this.screenRatio());
     this.renderer.setSize(this.width, this.height, false);
     this.inset = insetLayout(this.width, this.height);
     // Move the view's centre left by half the inset, so the data sit beside it rather than under it.
@@ -184,6 +187,39 @@ export class ManifoldScene {
     this.axes.setLabelPixelHeight(LABEL_PX, this.height, FOV_DEG);
     if (!this.userMoved) this.goHome();
     this.requestRender();
+  }
+
+  /**
+   * The view as PNG bytes at `scale` × its CSS size, from the same camera, on the panel's
+   * background. Drawn at that size, read, then drawn again at the screen's size in the same task,
+   * so no blank frame reaches the screen. Throws above EXPORT_MAX_PX a side or where the GPU
+   * cannot make a buffer that large.
+   */
+  async snapshot(scale: number): Promise<Uint8Array> {
+    if (this.disposed) throw new Error('The 3-D view is closed.');
+    const size = exportSize(this.width, this.height, scale);
+    if (size.refused) throw new Error(size.refused);
+    const r = this.renderer;
+    let png: Promise<Uint8Array>;
+    try {
+      // The pixel ratio scales viewports, scissors and point sizes with the buffer: one drawing code.
+      r.setPixelRatio(scale);
+      r.setSize(this.width, this.height, false);
+      const gl = r.getContext();
+      if (gl.drawingBufferWidth !== size.width || gl.drawingBufferHeight !== size.height)
+        throw new Error(
+          `This GPU draws at most ${gl.drawingBufferWidth} × ${gl.drawingBufferHeight} px, not ${size.width} × ${size.height}.`,
+        );
+      r.setClearColor(EXPORT_BACKGROUND, 1);
+      this.draw();
+      png = canvasPng(this.canvas);
+    } finally {
+      r.setClearColor(0x000000, 0);
+      r.setPixelRatio(this.screenRatio());
+      r.setSize(this.width, this.height, false);
+      this.draw();
+    }
+    return png;
   }
 
   /** Whether the canvas is in view (in a worker the page tells; on the page the scene watches). */
@@ -220,10 +256,22 @@ export class ManifoldScene {
     this.scheduler.soon();
   };
 
+  /** Drawing-buffer px per CSS px on screen (1 on software WebGL, where each pixel costs CPU). */
+  private screenRatio(): number {
+    return this.software ? 1 : Math.min(2, this.pixelRatio || 1);
+  }
+
   private readonly render = (): void => {
     if (this.disposed) return;
     // While damping settles, update() moves the camera and fires 'change', which asks for the next frame.
     this.controls.update();
+    this.draw();
+    this.frames++;
+    this.publish();
+  };
+
+  /** One frame of the scene and the inset, as the camera stands (CSS px; the renderer scales them). */
+  private draw(): void {
     this.marker.scaleFor(this.camera);
     const r = this.renderer;
     r.setScissorTest(false);
@@ -242,9 +290,7 @@ export class ManifoldScene {
       r.render(this.cylinder.scene, this.cylinder.camera);
       r.setScissorTest(false);
     }
-    this.frames++;
-    this.publish();
-  };
+  }
 
   private buildScene(): void {
     this.scene.add(new HemisphereLight(0xdfe6ff, 0x1a1d2a, 1.6));

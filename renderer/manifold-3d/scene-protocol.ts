@@ -47,10 +47,15 @@ export type SceneCall =
   | { kind: 'visible'; visible: boolean }
   | { kind: 'event'; event: ForwardedEvent }
   | { kind: 'resetView' }
+  /** Draw the view at `scale` × its size as a PNG (answered by a 'snapshot' report with the same id). */
+  | { kind: 'snapshot'; id: number; scale: number }
   | { kind: 'dispose' };
 
 export type SceneReport =
   | { kind: 'attributes'; attributes: SceneAttributes }
   | { kind: 'cursor'; cursor: string }
+  /** A snapshot's PNG bytes (transferred), or why there is none. */
+  | { kind: 'snapshot'; id: number; png: ArrayBuffer }
+  | { kind: 'snapshotError'; id: number; message: string }
   /** WebGL could not start, or the context was lost: the page says so and the rest goes on. */
   | { kind: 'error'; message: string };

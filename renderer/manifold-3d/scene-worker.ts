@@ -9,7 +9,7 @@ import type { SceneCall, SceneReport } from './scene-protocol';
 /** The worker's global scope, typed here because the renderer compiles against the DOM library. */
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<SceneCall>) => void) | null;
-  postMessage(message: SceneReport): void;
+  postMessage(message: SceneReport, transfer?: Transferable[]): void;
 };
 
 let scene: ManifoldScene | null = null;
@@ -56,7 +56,11 @@ function handle(call: SceneCall): void {
     scene.resize(call.width, call.height, call.pixelRatio);
     return;
   }
-  if (!scene) return;
+  if (!scene) {
+    if (call.kind === 'snapshot')
+      report({ kind: 'snapshotError', id: call.id, message: 'The 3-D view is closed.' });
+    return;
+  }
   switch (call.kind) {
     case 'update':
       quietAt = performance.now() + call.quietInMs;
@@ -75,9 +79,25 @@ function handle(call: SceneCall): void {
     case 'resetView':
       scene.resetView();
       break;
+    case 'snapshot':
+      void snapshot(scene, call.id, call.scale);
+      break;
     case 'dispose':
       scene.dispose();
       scene = null;
       break;
+  }
+}
+
+/** Answers a snapshot call with the PNG's bytes (transferred) or why there are none. */
+async function snapshot(from: ManifoldScene, id: number, scale: number): Promise<void> {
+  try {
+    // Validated here too: the page's menu only offers fitting scales, but a message is a message.
+    if (!Number.isFinite(scale) || scale < 1) throw new Error(`Not an export scale: ${scale}.`);
+    const png = await from.snapshot(scale);
+    const bytes = png.buffer.slice(png.byteOffset, png.byteOffset + png.byteLength) as ArrayBuffer;
+    scope.postMessage({ kind: 'snapshot', id, png: bytes }, [bytes]);
+  } catch (error) {
+    report({ kind: 'snapshotError', id, message: errorMessage(error) });
   }
 }

@@ -146,6 +146,33 @@ describe('WorkerScene', () => {
   });
 });
 
+describe('WorkerScene snapshots', () => {
+  it('asks the worker for a PNG and resolves with the bytes it reports, each by its id', async () => {
+    const { scene } = start();
+    const two = scene.snapshot(2);
+    const four = scene.snapshot(4);
+    const calls = worker.calls('snapshot') as Extract<SceneCall, { kind: 'snapshot' }>[];
+    expect(calls.map((c) => c.scale)).toEqual([2, 4]);
+    worker.report({ kind: 'snapshotError', id: calls[1]!.id, message: 'too large' });
+    worker.report({ kind: 'snapshot', id: calls[0]!.id, png: Uint8Array.from([137, 80, 78, 71]).buffer });
+    await expect(two).resolves.toEqual(Uint8Array.from([137, 80, 78, 71]));
+    await expect(four).rejects.toThrow('too large');
+  });
+
+  it('fails snapshots still waiting when the worker fails or the view closes, and refuses new ones', async () => {
+    const { scene } = start();
+    const waiting = scene.snapshot(2);
+    worker.report({ kind: 'error', message: 'The WebGL context was lost.' });
+    await expect(waiting).rejects.toThrow('The WebGL context was lost.');
+    await expect(scene.snapshot(2)).rejects.toThrow('The WebGL context was lost.');
+
+    const other = start().scene;
+    const pending = other.snapshot(4);
+    other.dispose();
+    await expect(pending).rejects.toThrow('The 3-D view is closed.');
+  });
+});
+
 describe('createSceneView', () => {
   it('stays on the page where WebGL cannot start: no worker, and the page scene says why', () => {
     const canvas = pageCanvas();

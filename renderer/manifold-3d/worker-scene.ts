@@ -17,6 +17,8 @@ export interface SceneView {
   update(next: Partial<SceneState>): void;
   resize(width: number, height: number): void;
   resetView(): void;
+  /** The view as PNG bytes at `scale` × its CSS size, from the same camera (scene-snapshot.ts). */
+  snapshot(scale: number): Promise<Uint8Array>;
   dispose(): void;
 }
 
@@ -37,6 +39,11 @@ export class WorkerScene implements SceneView {
   /** Pointers pressed on the canvas: their moves are forwarded until they are released. */
   private readonly pressed = new Set<number>();
   private readonly visibility: IntersectionObserver | null;
+  /** Snapshots asked of the worker and not yet answered, by id. */
+  private readonly snapshots = new Map<number, { resolve(png: Uint8Array): void; reject(e: Error): void }>();
+  private nextSnapshot = 1;
+  /** Why the worker can draw no more (null: it can). */
+  private failure: string | null = null;
   private disposed = false;
 
   /**
@@ -52,16 +59,17 @@ export class WorkerScene implements SceneView {
     startWorker: () => SceneWorker = startSceneWorker,
   ) {
     this.worker = startWorker();
-    let failed = false;
     const failOnce = (message: string): void => {
-      if (failed || this.disposed) return;
-      failed = true;
+      if (this.failure !== null || this.disposed) return;
+      this.failure = message;
+      this.settleSnapshots(message);
       onError(message);
     };
     this.worker.onmessage = ({ data }: MessageEvent<SceneReport>) => {
       if (this.disposed) return;
       if (data.kind === 'attributes') writeDataset(canvas, data.attributes);
       else if (data.kind === 'cursor') canvas.style.cursor = data.cursor;
+      else if (data.kind === 'snapshot' || data.kind === 'snapshotError') this.settleSnapshot(data);
       else failOnce(data.message);
     };
     this.worker.onerror = (event: ErrorEvent) => {
@@ -113,10 +121,34 @@ export class WorkerScene implements SceneView {
     this.post({ kind: 'resetView' });
   }
 
+  snapshot(scale: number): Promise<Uint8Array> {
+    const refused = this.disposed ? 'The 3-D view is closed.' : this.failure;
+    if (refused !== null) return Promise.reject(new Error(refused));
+    const id = this.nextSnapshot++;
+    return new Promise((resolve, reject) => {
+      this.snapshots.set(id, { resolve, reject });
+      this.post({ kind: 'snapshot', id, scale });
+    });
+  }
+
+  private settleSnapshot(report: Extract<SceneReport, { kind: 'snapshot' | 'snapshotError' }>): void {
+    const pending = this.snapshots.get(report.id);
+    this.snapshots.delete(report.id);
+    if (report.kind === 'snapshot') pending?.resolve(new Uint8Array(report.png));
+    else pending?.reject(new Error(report.message));
+  }
+
+  /** Every snapshot still waiting fails with `message` (the worker failed or was closed). */
+  private settleSnapshots(message: string): void {
+    for (const { reject } of this.snapshots.values()) reject(new Error(message));
+    this.snapshots.clear();
+  }
+
   dispose(): void {
     if (this.disposed) return;
     this.post({ kind: 'dispose' });
     this.disposed = true;
+    this.settleSnapshots('The 3-D view is closed.');
     this.visibility?.disconnect();
     const c = this.canvas;
     c.removeEventListener('pointerdown', this.onPointerDown);

@@ -78,6 +78,8 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
     case 'epoch': {
       // The model in training may arrive without codes yet; its point count is what must match.
       if (!state.model || 2 * state.model.points.count !== action.codes.length) return state;
+      // An epoch picked on the timeline stays on view while the run trains on.
+      if (state.model.info.viewingEpoch !== undefined) return state;
       const { info, points } = state.model;
       const next = {
         ...state,

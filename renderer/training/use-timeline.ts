@@ -8,8 +8,10 @@ export const REPLAY_MS_PER_EPOCH = 350;
 
 /**
  * The training timeline of the current model (timeline:info), and scrubbing every view back to one
- * of its epochs (timeline:view: the model as it was then replaces the one shown; null: the end).
- * Asked again whenever the model changes while no run trains.
+ * of its epochs (timeline:view: the model as it was then replaces the one shown; null: the end, or
+ * the live run). While a run trains, the timeline grows at each epoch and can be scrubbed too: the
+ * views stay at the epoch picked while the run goes on. Trails: the points' codes at another kept
+ * epoch (timeline:codes), for the map to draw how they moved.
  */
 export function useTimeline(
   api: AtlasApi,
@@ -21,12 +23,21 @@ export function useTimeline(
   const [epoch, setEpoch] = useState<number | null>(null);
   const [replaying, setReplaying] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [trailFrom, setTrailFrom] = useState<number | null>(null);
+  const [trail, setTrail] = useState<{ epoch: number; codes: Float32Array } | null>(null);
+  /** Counts the run's epochs, so the timeline is asked again as it grows. */
+  const [grown, setGrown] = useState(0);
   const queue = useRef<LatestQueue<number | null> | null>(null);
   const key = model ? `${model.info.id}:${model.info.createdAt}:${model.info.rotation ?? 0}` : '';
   const viewing = model?.info.viewingEpoch;
 
   useEffect(() => {
-    if (training || !key) {
+    if (!training) return;
+    return api.on('train:epoch', () => setGrown((g) => g + 1));
+  }, [api, training]);
+
+  useEffect(() => {
+    if (!key) {
       setInfo(null);
       setEpoch(null);
       setReplaying(false);
@@ -40,12 +51,33 @@ export function useTimeline(
     return () => {
       live = false;
     };
-  }, [api, key, training]);
+  }, [api, key, grown]);
 
   // A model shown for another reason (a switch, a new run) is not an epoch view.
   useEffect(() => {
     if (viewing === undefined) setEpoch(null);
   }, [viewing]);
+
+  // Trails from an epoch the timeline no longer holds (another model, thinned) stop.
+  const kept = info?.epochs.some((e) => e.epoch === trailFrom) ?? false;
+  useEffect(() => {
+    if (trailFrom === null || !kept) {
+      setTrail(null);
+      return;
+    }
+    let live = true;
+    api.invoke('timeline:codes', { epoch: trailFrom }).then(
+      (t) => live && setTrail(t),
+      (err: unknown) => {
+        if (!live) return;
+        setTrail(null);
+        setError(errorMessage(err));
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, trailFrom, kept, key]);
 
   useEffect(() => {
     const q = createLatestQueue((e: number | null) => api.invoke('timeline:view', { epoch: e }), {
@@ -66,31 +98,69 @@ export function useTimeline(
   const view = useCallback(
     (e: number | null) => {
       const target = e === last ? null : e;
+      setReplaying(false);
       setEpoch(target);
       queue.current?.push(target);
     },
     [last],
   );
 
+  // Why refs: while a run trains the timeline grows at each epoch, and a replay plays the epochs
+  // there were when it started rather than starting again.
+  const now = useRef({ info, showModel, training });
+  now.current = { info, showModel, training };
   useEffect(() => {
-    if (!replaying || !info || info.epochs.length < 2) return;
-    let k = 0;
-    view(info.epochs[0]!.epoch);
-    const timer = setInterval(() => {
-      k++;
-      if (k >= info.epochs.length) {
-        setReplaying(false);
-        return;
+    const epochs = now.current.info?.epochs.map((e) => e.epoch) ?? [];
+    if (!replaying) return;
+    if (epochs.length < 2) {
+      setReplaying(false);
+      return;
+    }
+    let live = true;
+    // One epoch after another, each shown for REPLAY_MS_PER_EPOCH at least: the next is asked for
+    // once the last is on view, so a slow machine plays every epoch rather than skipping some.
+    void (async () => {
+      for (const [k, e] of epochs.entries()) {
+        const started = performance.now();
+        const target = k === epochs.length - 1 && !now.current.training ? null : e;
+        try {
+          const state = await api.invoke('timeline:view', { epoch: target });
+          if (!live) return;
+          now.current.showModel(state);
+          setEpoch(target);
+        } catch (err) {
+          if (!live) return;
+          setError(errorMessage(err));
+          break;
+        }
+        const wait = REPLAY_MS_PER_EPOCH - (performance.now() - started);
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        if (!live) return;
       }
-      view(info.epochs[k]!.epoch);
-    }, REPLAY_MS_PER_EPOCH);
-    return () => clearInterval(timer);
-  }, [replaying, info, view]);
+      setReplaying(false);
+    })();
+    return () => {
+      live = false;
+    };
+  }, [replaying, api]);
 
   const replay = useCallback(() => setReplaying((r) => !r), []);
+  const trails = trailFrom !== null && trail?.epoch === trailFrom ? trail.codes : null;
   return useMemo(
-    () => ({ info, epoch, view, replaying, replay, error }),
-    [info, epoch, view, replaying, replay, error],
+    () => ({
+      info,
+      epoch,
+      viewing,
+      view,
+      replaying,
+      replay,
+      error,
+      trailFrom,
+      setTrailFrom,
+      trails,
+      training,
+    }),
+    [info, epoch, viewing, view, replaying, replay, error, trailFrom, trails, training],
   );
 }
 

@@ -15,11 +15,12 @@ interface ExportCardProps {
   keys: Keyframes;
 }
 
-/** Saves the walk or the path as a filmstrip PNG or an animated GIF, for slides. */
+/** Saves the walk or the path as a filmstrip PNG, an animated GIF or a WebM video, for slides. */
 export function ExportCard({ exports, walkZ, keys }: ExportCardProps) {
   const [source, setSource] = useState<ExportSource>('walk');
   const [px, setPx] = useState<number>(256);
   const ready = source === 'walk' ? walkZ !== null : keys.keys.length >= 2;
+  const noVideo = 'reason' in exports.webmSupport ? exports.webmSupport.reason : null;
   return (
     <section className="panel card walk-card" aria-labelledby="export-title" data-testid="walk-export">
       <h2 id="export-title" className="card-title">
@@ -47,7 +48,7 @@ export function ExportCard({ exports, walkZ, keys }: ExportCardProps) {
       <p className="card-intro muted">
         {source === 'walk'
           ? 'The strip’s frames, A to B.'
-          : `${PATH_FRAMES} frames along the path; the GIF plays at the player’s ${keys.fps} fps${keys.loop ? ', looped' : ''}.`}
+          : `${PATH_FRAMES} frames along the path; the GIF and the video play at the player’s ${keys.fps} fps${keys.loop ? ', the GIF looped' : ''}.`}
       </p>
       <div className="button-row">
         <button
@@ -68,7 +69,17 @@ export function ExportCard({ exports, walkZ, keys }: ExportCardProps) {
         >
           {exports.busy === 'gif' ? 'Encoding…' : 'Animated GIF'}
         </button>
+        <button
+          type="button"
+          className="btn"
+          disabled={!ready || exports.busy !== null || noVideo !== null}
+          title={noVideo ?? 'Recorded in real time: it takes as long as it plays'}
+          onClick={() => void exports.webm(source, walkZ, keys.flat, px, keys.fps)}
+        >
+          {exports.busy === 'webm' ? 'Recording…' : 'WebM video'}
+        </button>
       </div>
+      {noVideo && <p className="muted">No WebM video here: {noVideo}</p>}
     </section>
   );
 }

@@ -61,7 +61,8 @@ export function WalkPanel({ tab, exports, imageSize, hasModel, z, onZ, decoded }
           Walk from A to B
         </h2>
         <p className="card-intro muted">
-          Click the map (or move the sliders) to put z somewhere, then keep it as A or B.
+          Click the map (or move the sliders) to put z somewhere, then keep it as A or B. Or Shift-click the
+          map to set A, then B; further Shift-clicks replace the older of the two.
         </p>
         {(['a', 'b'] as const).map((end) => (
           <div key={end} className="walk-end">

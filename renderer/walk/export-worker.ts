@@ -1,11 +1,11 @@
-// Worker entry: animated GIFs are encoded off the page's thread (32 frames of 256 px: LZW of 2 MB),
-// so the map and the player keep their frame rate meanwhile.
+// Worker entry: animated GIFs are encoded off the page's thread (32 frames of 256 px: LZW of 2 MB;
+// a replay's colour frames are quantised too), so the map and the player keep their frame rate.
 import { errorMessage } from '../../shared/errors';
-import { encodeGrayGif, type GifInput } from './gif';
+import { encodeGif, type GifJob } from './gif';
 
 export interface GifRequest {
   id: number;
-  input: GifInput;
+  input: GifJob;
 }
 
 export type GifReply = { id: number; bytes: Uint8Array } | { id: number; error: string };
@@ -18,7 +18,7 @@ const scope = self as unknown as {
 
 scope.onmessage = ({ data: { id, input } }) => {
   try {
-    const bytes = encodeGrayGif(input);
+    const bytes = encodeGif(input);
     scope.postMessage({ id, bytes }, [bytes.buffer]);
   } catch (error) {
     scope.postMessage({ id, error: errorMessage(error) });

@@ -14,4 +14,8 @@ declare module 'gifenc' {
     bytes(): Uint8Array;
   }
   export function GIFEncoder(opts?: { auto?: boolean; initialCapacity?: number }): GifEncoder;
+  /** Up to `maxColors` [r, g, b] colours for RGBA pixels (reads the whole of `rgba.buffer`). */
+  export function quantize(rgba: Uint8Array | Uint8ClampedArray, maxColors: number): number[][];
+  /** Each RGBA pixel's index in `palette` (reads the whole of `rgba.buffer`). */
+  export function applyPalette(rgba: Uint8Array | Uint8ClampedArray, palette: number[][]): Uint8Array;
 }

@@ -2,14 +2,16 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AtlasApi, FilmstripPngRequest, SaveResult } from '../../shared/api';
 import { API_LIMITS } from '../../shared/api';
 import { pathFrames } from '../../shared/walk';
+import { recordWebm } from '../lib/record-webm';
+import { pageWebmSupport, webmSizeError } from '../lib/webm';
 import type { WorkerCalls } from '../lib/worker-calls';
 import type { NoticeActions } from '../state/use-notices';
 import { createGifEncoder } from './export-client';
-import type { GifInput } from './gif';
+import { grayIndices, type GifJob } from './gif';
 
 export interface WalkSavers {
   saveFilmstrip(req: FilmstripPngRequest): Promise<SaveResult>;
-  saveExport(suggestedName: string, bytes: Uint8Array): Promise<SaveResult>;
+  saveExport(suggestedName: string, bytes: Uint8Array, format?: 'gif' | 'webm'): Promise<SaveResult>;
 }
 
 /** What an export shows: the walk's strip, or the keyframed path in `PATH_FRAMES` frames. */
@@ -20,13 +22,17 @@ export const PATH_FRAMES = 32;
 /** A walk's GIF plays at this rate (its strip has 3–32 steps); a path's at the player's fps. */
 const WALK_FPS = 6;
 
+/** Whether this page records WebM video, asked once: it does not change while the page lives. */
+const WEBM_SUPPORT = pageWebmSupport();
+
 /**
- * The Walk tab's exports: a filmstrip PNG (made by the service, z of each frame in its tEXt) and an
- * animated GIF (decoded here, encoded in the export worker), saved by a dialog or a download.
+ * The Walk tab's exports: a filmstrip PNG (made by the service, z of each frame in its tEXt), an
+ * animated GIF (decoded here, encoded in the export worker) and a WebM video (decoded here,
+ * recorded by the browser where it can: `webmSupport`), saved by a dialog or a download.
  */
 export function useWalkExports(api: AtlasApi, savers: WalkSavers, notices: NoticeActions) {
-  const [busy, setBusy] = useState<'png' | 'gif' | null>(null);
-  const encoder = useRef<WorkerCalls<GifInput, Uint8Array> | null>(null);
+  const [busy, setBusy] = useState<'png' | 'gif' | 'webm' | null>(null);
+  const encoder = useRef<WorkerCalls<GifJob, Uint8Array> | null>(null);
   useEffect(() => {
     const e = createGifEncoder();
     encoder.current = e;
@@ -105,5 +111,57 @@ export function useWalkExports(api: AtlasApi, savers: WalkSavers, notices: Notic
     [api, savers, notices],
   );
 
-  return { busy, filmstrip, gif };
+  const webm = useCallback(
+    async (source: ExportSource, walkZ: Float32Array | null, keys: Float32Array, px: number, fps: number) => {
+      setBusy('webm');
+      try {
+        if (!('mimeType' in WEBM_SUPPORT)) throw new Error(WEBM_SUPPORT.reason);
+        const z = framesOf(source, walkZ, keys);
+        const rate = source === 'walk' ? WALK_FPS : fps;
+        const tooLarge = webmSizeError(z.length / 2, px, px, rate);
+        if (tooLarge) throw new Error(tooLarge);
+        const { images, count, imageSize } = await api.invoke('model:decode', { z: z.slice() });
+        const pixels = imageSize * imageSize;
+        // Scaled as the GIF's frames are, and before recording: drawing must not delay the clock.
+        const frames = Array.from({ length: count }, (_, i) =>
+          grayImage(grayIndices(images.subarray(i * pixels, (i + 1) * pixels), imageSize, px), px),
+        );
+        const bytes = await recordWebm({
+          width: px,
+          height: px,
+          count,
+          fps: rate,
+          mimeType: WEBM_SUPPORT.mimeType,
+          draw: (ctx, i) => ctx.putImageData(frames[i]!, 0, 0),
+        });
+        const name = `${source === 'walk' ? 'walk' : 'path'}_${count}-frames_${px}px.webm`;
+        const saved = await savers.saveExport(name, bytes, 'webm');
+        if (saved.saved)
+          notices.push(
+            'success',
+            `Saved the video (${count} frames, ${Math.round(bytes.length / 1024)} KB) as ${saved.path ?? name}.`,
+            'export',
+          );
+      } catch (err) {
+        notices.fail('Could not make the video', err, 'export');
+      } finally {
+        setBusy(null);
+      }
+    },
+    [api, savers, notices],
+  );
+
+  return { busy, filmstrip, gif, webm, webmSupport: WEBM_SUPPORT };
+}
+
+/** A `side`² frame of gray levels (0…255) as opaque RGBA pixels to paint. */
+function grayImage(levels: Uint8Array, side: number): ImageData {
+  const image = new ImageData(side, side);
+  const rgba = image.data;
+  for (let p = 0; p < levels.length; p++) {
+    const v = levels[p]!;
+    rgba[4 * p] = rgba[4 * p + 1] = rgba[4 * p + 2] = v;
+    rgba[4 * p + 3] = 255;
+  }
+  return image;
 }

@@ -7,6 +7,7 @@ import type { ImageSize } from '../../shared/train-config';
 import { type Interpolation, turnPoint, walkPoints, walkTimes } from '../../shared/walk';
 import { createLatestQueue, type LatestQueue } from '../lib/latest-queue';
 import { judgeFactors } from './walk-judge';
+import { endsAfter, type EndsSet, nextEnd } from './walk-ends';
 
 export interface WalkSettings {
   a: [number, number] | null;
@@ -37,6 +38,8 @@ export function useWalk(api: AtlasApi, modelVersion: number) {
   const [strip, setStrip] = useState<WalkStrip | null>(null);
   const [error, setError] = useState<string | null>(null);
   const queue = useRef<LatestQueue<{ z: Float32Array; times: number[] }> | null>(null);
+  /** Which ends are set and which was set last, known at once (the state lags a render behind). */
+  const ends = useRef<EndsSet>({ a: false, b: false, last: null });
 
   useEffect(() => {
     const q = createLatestQueue(
@@ -71,7 +74,12 @@ export function useWalk(api: AtlasApi, modelVersion: number) {
     }
   }, [settings, modelVersion]);
 
-  const update = useCallback((patch: Partial<WalkSettings>) => setSettings((s) => ({ ...s, ...patch })), []);
+  const update = useCallback((patch: Partial<WalkSettings>) => {
+    ends.current = endsAfter(ends.current, patch);
+    setSettings((s) => ({ ...s, ...patch }));
+  }, []);
+  /** Sets A or B to z by nextEnd's rule (walk-ends.ts): a Shift-click on the map. */
+  const pickEnd = useCallback((z: [number, number]) => update({ [nextEnd(ends.current)]: z }), [update]);
 
   /** Sets an end to the code of a true cylinder: rendered here, encoded by the model. */
   const fromCylinder = useCallback(
@@ -93,7 +101,7 @@ export function useWalk(api: AtlasApi, modelVersion: number) {
     [],
   );
   return useMemo(
-    () => ({ settings, strip, error, update, fromCylinder, turn }),
-    [settings, strip, error, update, fromCylinder, turn],
+    () => ({ settings, strip, error, update, pickEnd, fromCylinder, turn }),
+    [settings, strip, error, update, pickEnd, fromCylinder, turn],
   );
 }

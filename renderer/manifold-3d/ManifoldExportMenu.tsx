@@ -1,0 +1,78 @@
+import { useRef, useState } from 'react';
+import { errorMessage } from '../../shared/errors';
+import type { SaveMade } from '../latent-map/MapExportMenu';
+import { EXPORT_SCALES, exportSize } from './scene-snapshot';
+
+/**
+ * "Export view": the 3-D view as a PNG at 2× / 4× the canvas' CSS size, drawn again at that size
+ * from the same camera (`snapshot`), saved as the map's exports are (a dialog on the desktop, else
+ * a download). Disabled, saying why, while there is nothing to draw it with (`unavailable`).
+ */
+export function ManifoldExportMenu({
+  snapshot,
+  size,
+  unavailable,
+  onSave,
+}: {
+  snapshot: ((scale: number) => Promise<Uint8Array>) | null;
+  /** The canvas' CSS size. */
+  size: { width: number; height: number };
+  /** Why the view cannot be exported now (null: it can). */
+  unavailable: string | null;
+  onSave: SaveMade;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const menu = useRef<HTMLDetailsElement | null>(null);
+  const png = async (scale: number) => {
+    if (menu.current) menu.current.open = false;
+    if (!snapshot) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await onSave(`manifold-3d_${scale}x.png`, await snapshot(scale), 'png');
+    } catch (err) {
+      setError(`Could not export the 3-D view: ${errorMessage(err)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (unavailable || !snapshot)
+    return (
+      <button type="button" className="btn btn-quiet" disabled title={unavailable ?? undefined}>
+        Export view
+      </button>
+    );
+  return (
+    <div className="export-menu-wrap">
+      <details className="export-menu" ref={menu}>
+        <summary className="btn btn-quiet" aria-disabled={busy}>
+          Export view
+        </summary>
+        <div className="export-menu-list" role="menu">
+          {EXPORT_SCALES.map((scale) => {
+            const out = exportSize(size.width, size.height, scale);
+            return (
+              <button
+                key={scale}
+                type="button"
+                role="menuitem"
+                className="btn btn-quiet"
+                disabled={busy || out.refused !== null}
+                title={out.refused ?? `${out.width} × ${out.height} px`}
+                onClick={() => void png(scale)}
+              >
+                PNG {scale}×
+              </button>
+            );
+          })}
+        </div>
+      </details>
+      {error && (
+        <p className="notice-inline error export-menu-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
