@@ -313,7 +313,7 @@ describe('model store', () => {
     );
     const wide = new TextEncoder().encode(`${head}[${'0,'.repeat(1_000_000)}0]}`);
     expect(() => unpackBundle(wide)).toThrow(
-      'bundle is not a Latent Atlas model: it holds more than 20000 values',
+      'bundle is not a Latent Atlas model: it holds more than 100000 values',
     );
     // Brackets inside strings are text, not nesting.
     const quoted = new TextEncoder().encode(`{"format":"other","note":"${'[\\"'.repeat(1000)}"}`);

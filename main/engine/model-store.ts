@@ -32,6 +32,8 @@ export const BUNDLE_FORMAT = 'latent-atlas-bundle';
 export const FILES = { model: 'model.json', weights: 'weights.bin', meta: META_FILE } as const;
 /** Largest model.json or atlas-meta.json read (ours: 4 KB and 1 KB). */
 const MAX_JSON_FILE_BYTES = 1024 * 1024;
+/** Largest weights.bin read: the largest model there is (a 64 px VAE) holds about 4.3 MB. */
+const MAX_WEIGHTS_FILE_BYTES = 16 * 1024 * 1024;
 
 /** A model as bytes and JSON, before writing or after reading. */
 export interface StoredModel {
@@ -241,7 +243,7 @@ export async function readModelDir(dir: string): Promise<StoredModel> {
   // Why one after another: the first missing file reported is always the same one (model.json
   // first), whatever the file system's timing.
   const modelBytes = await read(FILES.model, MAX_JSON_FILE_BYTES);
-  const weights = await read(FILES.weights, API_LIMITS.maxBundleBytes);
+  const weights = await read(FILES.weights, MAX_WEIGHTS_FILE_BYTES);
   const metaBytes = await read(FILES.meta, MAX_JSON_FILE_BYTES);
   const json = (bytes: Uint8Array, file: string) =>
     parseBoundedJson(bytes, `${dir}: ${file}`, { maxBytes: MAX_JSON_FILE_BYTES, ...MODEL_JSON_SHAPE });

@@ -69,6 +69,11 @@ describe('the epoch timeline', () => {
     await core.train({ ...TINY, epochs: 4 }, 'run-d');
     await paused;
     expect(core.timelineInfo()!.epochs.map((e) => e.epoch)).toEqual([1, 2]);
+    // Paused at the end of epoch 2: its snapshot decodes exactly as the live model does.
+    const z = new Float32Array([0.4, -0.3, -1.2, 0.8]);
+    const liveImages = Array.from(await core.decode(z));
+    core.viewEpoch(2);
+    expect(Array.from(await core.decode(z))).toEqual(liveImages);
     const one = core.viewEpoch(1);
     expect(one.info.viewingEpoch).toBe(1);
     expect(core.current()!.info.viewingEpoch).toBe(1);
