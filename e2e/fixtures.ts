@@ -12,7 +12,8 @@
 // `dialogs.answer('accept' | 'dismiss', action)` (see e2e/dialogs.ts).
 import { test as base, expect, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -115,7 +116,12 @@ async function startHost(extraArgs: string[]): Promise<{ child: ChildProcess; ho
   for (const file of [START, join(ROOT, 'dist/renderer/index.html'), join(ROOT, 'dist/main/worker.cjs')]) {
     if (!existsSync(file)) throw new Error(`${file} is missing: run "npm run build" before the e2e tests.`);
   }
-  const child = spawn(process.execPath, [START, '--no-window', ...extraArgs], {
+  // Each host keeps its preferences in a folder of its own (not the user's ~/.config), unless the
+  // spec names one (to see them survive a restart).
+  const dataArgs = extraArgs.includes('--data-dir')
+    ? []
+    : ['--data-dir', mkdtempSync(join(tmpdir(), 'atlas-e2e-'))];
+  const child = spawn(process.execPath, [START, '--no-window', ...dataArgs, ...extraArgs], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, DISPLAY: '' },

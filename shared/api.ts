@@ -7,6 +7,7 @@
  * `Uint8Array`. Images are row-major grayscale in [0,1]: image `i` of size `s` occupies
  * `pixels[i*s*s .. (i+1)*s*s)`. Latent codes are interleaved: point `i` is `(z[2i], z[2i+1])`.
  */
+import type { Locale } from './i18n/locale';
 import type { ImageSize, TrainConfig } from './train-config';
 import type { Disentanglement } from './disentangle';
 
@@ -107,6 +108,17 @@ export interface BundledModel {
   /** One sentence on what makes it different. */
   description: string;
 }
+
+/** The user's preferences, kept in the app's data folder between launches. */
+export interface Prefs {
+  /** The language chosen, or null to follow the system's. */
+  locale: Locale | null;
+  /** Lesson progress: for each lesson id, the indices of its steps done. */
+  lessons: Record<string, number[]>;
+}
+
+/** Bounds on preferences (they are small: a language and a few lessons' steps). */
+export const PREFS_LIMITS = { lessons: 64, lessonIdChars: 64, steps: 16 } as const;
 
 export interface AppInfo {
   version: string;
@@ -432,6 +444,10 @@ export interface SaveResult {
  */
 export interface Requests {
   'app:info': [void, AppInfo];
+  /** The user's preferences, kept between launches (the language, lesson progress). */
+  'prefs:get': [void, Prefs];
+  /** Changes some preferences and keeps them; answers them all. */
+  'prefs:set': [Partial<Prefs>, Prefs];
   'model:current': [void, ModelState | null];
   'model:bundled': [void, BundledModel[]];
   'model:use-bundled': [{ id: string }, ModelState];
@@ -505,6 +521,8 @@ export interface Events {
   'model:changed': ModelState;
   /** A menu command the renderer should carry out with its own state (e.g. "Save image…"). */
   'menu:command': { command: MenuCommand };
+  /** The preferences changed (e.g. the language, from the desktop menu): every window follows. */
+  'prefs:changed': Prefs;
   /** The Compare slots were emptied (the engine restarted), with why. */
   'compare:reset': { reason: string };
   'ladder:progress': LadderProgress;
@@ -526,6 +544,8 @@ export type NameTable<K extends string, V = true> = { readonly [P in K]: V };
 /** Where each request works: `anywhere`, or only on the `desktop` (it opens a native dialog). */
 const REQUEST_PLACES: NameTable<RequestName, 'anywhere' | 'desktop'> = {
   'app:info': 'anywhere',
+  'prefs:get': 'anywhere',
+  'prefs:set': 'anywhere',
   'model:current': 'anywhere',
   'model:bundled': 'anywhere',
   'model:use-bundled': 'anywhere',
@@ -571,6 +591,7 @@ const EVENT_TABLE: NameTable<EventName> = {
   'train:failed': true,
   'model:changed': true,
   'menu:command': true,
+  'prefs:changed': true,
   'compare:reset': true,
   'ladder:progress': true,
   'ladder:point': true,

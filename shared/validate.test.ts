@@ -52,6 +52,7 @@ describe('validateRequest', () => {
       'model:rotate': { angle: -Math.PI },
       'timeline:view': { epoch: 3 },
       'timeline:codes': { epoch: 1 },
+      'prefs:set': { locale: 'zh-CN', lessons: { 'two-numbers': [0, 2] } },
       'filmstrip:png': { z: new Float32Array(8), tilePx: 64, title: 'Walk' },
       'filmstrip:save-dialog': { z: new Float32Array(128), tilePx: 64, title: '' },
       'export:save-dialog': { suggestedName: 'walk.gif', format: 'gif', bytes: new Uint8Array(10) },
@@ -59,6 +60,18 @@ describe('validateRequest', () => {
       'ladder:start': { ladder: { betas: [0, 0.1, 10], seeds: 5, epochs: 100 } },
     };
     for (const name of REQUEST_NAMES) expect(() => validateRequest(name, good[name])).not.toThrow();
+  });
+
+  it('checks preferences: a known language or null, and bounded lesson progress', () => {
+    expect(() => validateRequest('prefs:set', { locale: null })).not.toThrow();
+    expect(() => validateRequest('prefs:set', {})).not.toThrow();
+    expect(rejects('prefs:set', { locale: 'fr' })).toContain('locale must be one of en, zh-CN or null');
+    expect(rejects('prefs:set', { lessons: { 'Bad id!': [0] } })).toContain('bad lesson id');
+    expect(rejects('prefs:set', { lessons: { a: Array.from({ length: 17 }, () => 0) } })).toContain(
+      'at most 16 step numbers',
+    );
+    const many = Object.fromEntries(Array.from({ length: 65 }, (_, i) => [`l${i}`, [0]]));
+    expect(rejects('prefs:set', { lessons: many })).toContain('more than 64 lessons');
   });
 
   it('checks Save model’s options and the timeline’s epochs', () => {
@@ -329,6 +342,7 @@ describe('validateRequest, exhaustively', () => {
     'gallery:save-dialog': gallery(),
     'csv:save-dialog': csv,
     'train:start': { config: DEFAULT_TRAIN_CONFIG },
+    'prefs:set': { locale: 'en', lessons: { 'two-numbers': [0, 2] } },
   };
 
   it('refuses, for every request, a payload of the wrong type or with an extra field', () => {

@@ -8,6 +8,7 @@ import {
   API_LIMITS,
   COMPARE_SLOTS,
   LADDER_LIMITS,
+  PREFS_LIMITS,
   REQUEST_NAMES,
   type ApiError,
   type LatentBounds,
@@ -15,6 +16,7 @@ import {
   type RequestName,
 } from './api';
 import { DENSITY_LIMITS } from './density/types';
+import { isLocale, LOCALES } from './i18n/locale';
 import {
   configProblems,
   IMAGE_SIZES,
@@ -61,6 +63,8 @@ const EBML_MAGIC = [0x1a, 0x45, 0xdf, 0xa3];
 
 const VALIDATORS: { [K in RequestName]: Validator } = {
   'app:info': noArgument,
+  'prefs:get': noArgument,
+  'prefs:set': prefsPatch,
   'model:current': noArgument,
   'model:bundled': noArgument,
   'model:use-bundled': (arg, at) => {
@@ -341,6 +345,28 @@ function latentPair(arg: unknown, at: string): [number, number] {
   if (!Array.isArray(arg) || arg.length !== 2) fail(`${at} must be an array of two numbers`);
   const lim = API_LIMITS.maxAbsLatent;
   return [number(arg[0], `${at}[0]`, -lim, lim), number(arg[1], `${at}[1]`, -lim, lim)];
+}
+
+/** Some preferences: a language (or null), and lesson progress within PREFS_LIMITS. */
+function prefsPatch(arg: unknown, at: string): void {
+  const o = object(arg, at, [], ['locale', 'lessons']);
+  if ('locale' in o && o.locale !== null && !isLocale(o.locale))
+    fail(`${at}.locale must be one of ${LOCALES.join(', ')} or null`);
+  if ('lessons' in o) {
+    const lessons = o.lessons;
+    if (typeof lessons !== 'object' || lessons === null || Array.isArray(lessons))
+      fail(`${at}.lessons must be an object`);
+    const entries = Object.entries(lessons as Record<string, unknown>);
+    if (entries.length > PREFS_LIMITS.lessons)
+      fail(`${at}.lessons holds more than ${PREFS_LIMITS.lessons} lessons`);
+    for (const [id, steps] of entries) {
+      if (!/^[a-z0-9-]+$/.test(id) || id.length > PREFS_LIMITS.lessonIdChars)
+        fail(`${at}.lessons has a bad lesson id`);
+      if (!Array.isArray(steps) || steps.length > PREFS_LIMITS.steps)
+        fail(`${at}.lessons.${id} must be a list of at most ${PREFS_LIMITS.steps} step numbers`);
+      steps.forEach((s, i) => integer(s, `${at}.lessons.${id}[${i}]`, 0, PREFS_LIMITS.steps - 1));
+    }
+  }
 }
 
 /** Save model's options: none, or `{ withTimeline: boolean }`. */

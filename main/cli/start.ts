@@ -16,13 +16,16 @@ interface StartArgs {
   port: number;
   /** Bundled models folder; null for none (`--models-dir none`, e.g. for tests). */
   modelsDir?: string | null;
+  /** Where the preferences are kept (`--data-dir`; default ~/.config/latent-atlas). */
+  dataDir?: string;
 }
 
 const USAGE = `Usage: npm start -- [--no-window] [--browser] [--port N]
   --no-window  start only the local host and print its URL (for scripts and remote machines)
   --browser    use a Chromium/Chrome window even if Electron is installed
   --port N     host port (default: a free one)
-  --models-dir DIR|none  bundled models to offer (default: the app's own)`;
+  --models-dir DIR|none  bundled models to offer (default: the app's own)
+  --data-dir DIR         where your preferences are kept (default: ~/.config/latent-atlas)`;
 
 function parseArgs(argv: string[]): StartArgs {
   const args: StartArgs = { noWindow: false, browser: false, port: 0 };
@@ -32,7 +35,11 @@ function parseArgs(argv: string[]): StartArgs {
     else if (arg === '--browser') args.browser = true;
     else if (arg === '--port') args.port = Number(argv[++i]);
     else if (arg === '--models-dir') args.modelsDir = argv[++i] === 'none' ? null : (argv[i] ?? null);
-    else if (arg === '--help' || arg === '-h') exit(0, USAGE);
+    else if (arg === '--data-dir') {
+      const dir = argv[++i];
+      if (!dir) exit(2, `--data-dir needs a folder\n${USAGE}`);
+      args.dataDir = dir;
+    } else if (arg === '--help' || arg === '-h') exit(0, USAGE);
     else exit(2, `Unknown option ${arg}\n${USAGE}`);
   }
   if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535)
@@ -80,7 +87,7 @@ function startElectron(binary: string, root: string): void {
 }
 
 async function startHostOnly(args: StartArgs, why: string): Promise<void> {
-  const running = await runHost({ port: args.port, modelsDir: args.modelsDir });
+  const running = await runHost({ port: args.port, modelsDir: args.modelsDir, dataDir: args.dataDir });
   console.log(`Latent Atlas: ${why}; open this URL in a browser:`);
   console.log(running.host.url);
   stopOnSignals(running, null);
@@ -88,7 +95,7 @@ async function startHostOnly(args: StartArgs, why: string): Promise<void> {
 
 async function startBrowserMode(args: StartArgs, why: string): Promise<void> {
   const browser = findAppBrowser();
-  const running = await runHost({ port: args.port, modelsDir: args.modelsDir });
+  const running = await runHost({ port: args.port, modelsDir: args.modelsDir, dataDir: args.dataDir });
   if (!browser) {
     console.log(
       `Latent Atlas: local host, no window (${why}; no Chromium/Chrome found); open this URL in a browser:`,

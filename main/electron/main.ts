@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { createEngine } from '../engine/engine';
 import { bundledModelsDir, rendererDir, workerPath } from '../node/paths';
 import { createService, type Service } from '../service/service';
+import type { Prefs } from '../../shared/api';
+import { localeFor } from '../../shared/i18n/locale';
 import { errorMessage } from '../../shared/errors';
 import { showAbout } from './about';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './app-protocol';
@@ -32,20 +34,26 @@ if (!app.requestSingleInstanceLock()) {
 async function onReady(): Promise<void> {
   denyAllPermissions(session.defaultSession);
   registerAppProtocol(protocol, rendererDir());
-  const service = await setupService();
+  let service: Service | null = null;
+  // The menu speaks the app's language: rebuilt when the preferences are read and at each change.
+  const installMenu = (prefs: Prefs | null) =>
+    setupMenu(Menu, {
+      isMac: process.platform === 'darwin',
+      isDev,
+      send: (command) => service?.emit('menu:command', { command }),
+      showAbout: () => void showAbout(dialog, mainWindow, app.getVersion()),
+      locale: prefs?.locale ?? localeFor(app.getPreferredSystemLanguages()),
+      setLocale: (locale) => void service?.invoke('prefs:set', { locale }).catch(() => undefined),
+    });
+  installMenu(null);
+  service = await setupService(installMenu);
   setupIpc(ipcMain, service, () => mainWindow?.webContents ?? null);
-  setupMenu(Menu, {
-    isMac: process.platform === 'darwin',
-    isDev,
-    send: (command) => service.emit('menu:command', { command }),
-    showAbout: () => void showAbout(dialog, mainWindow, app.getVersion()),
-  });
   openWindow();
   setupLifecycle(service);
 }
 
 /** The engine (worker thread), the settings and native dialogs, and the service over them. */
-async function setupService(): Promise<Service> {
+async function setupService(onPrefs: (prefs: Prefs) => void): Promise<Service> {
   const engine = await createEngine({ workerPath: workerPath() });
   const settings = await loadSettings(join(app.getPath('userData'), 'settings.json'));
   return createService({
@@ -55,6 +63,8 @@ async function setupService(): Promise<Service> {
     version: app.getVersion(),
     platform: process.platform,
     bundledModelsDir: bundledModelsDir(process.resourcesPath),
+    prefsFile: join(app.getPath('userData'), 'prefs.json'),
+    onPrefs,
   });
 }
 

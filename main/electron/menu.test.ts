@@ -9,7 +9,16 @@ function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptio
 describe('buildMenuTemplate', () => {
   it('has the File commands with accelerators, sending menu commands to the renderer', () => {
     const send = vi.fn();
-    const all = items(buildMenuTemplate({ isMac: false, isDev: false, send, showAbout: vi.fn() }));
+    const all = items(
+      buildMenuTemplate({
+        isMac: false,
+        isDev: false,
+        send,
+        showAbout: vi.fn(),
+        locale: 'en',
+        setLocale: vi.fn(),
+      }),
+    );
     const byLabel = (label: string) => all.find((i) => i.label === label)!;
     expect(byLabel('Open Model…').accelerator).toBe('CmdOrCtrl+O');
     expect(byLabel('Save Model…').accelerator).toBe('CmdOrCtrl+S');
@@ -24,12 +33,53 @@ describe('buildMenuTemplate', () => {
 
   it('offers dev tools only in development, and About in Help', () => {
     const about = vi.fn();
-    const prod = items(buildMenuTemplate({ isMac: false, isDev: false, send: vi.fn(), showAbout: about }));
-    const dev = items(buildMenuTemplate({ isMac: false, isDev: true, send: vi.fn(), showAbout: about }));
+    const prod = items(
+      buildMenuTemplate({
+        isMac: false,
+        isDev: false,
+        send: vi.fn(),
+        showAbout: about,
+        locale: 'en',
+        setLocale: vi.fn(),
+      }),
+    );
+    const dev = items(
+      buildMenuTemplate({
+        isMac: false,
+        isDev: true,
+        send: vi.fn(),
+        showAbout: about,
+        locale: 'en',
+        setLocale: vi.fn(),
+      }),
+    );
     expect(prod.some((i) => i.role === 'toggleDevTools')).toBe(false);
     expect(dev.some((i) => i.role === 'toggleDevTools')).toBe(true);
     (prod.find((i) => i.label === 'About Latent Atlas')!.click as () => void)();
     expect(about).toHaveBeenCalled();
+  });
+});
+
+describe('the menu in Chinese', () => {
+  it('words every command from the catalog, and its Language menu switches the app', () => {
+    const setLocale = vi.fn();
+    const all = items(
+      buildMenuTemplate({
+        isMac: false,
+        isDev: false,
+        send: vi.fn(),
+        showAbout: vi.fn(),
+        locale: 'zh-CN',
+        setLocale,
+      }),
+    );
+    const saveModel = all.find((i) => i.accelerator === 'CmdOrCtrl+S')!;
+    expect(saveModel.label).toBe('保存模型…');
+    const english = all.find((i) => i.label === 'English')!;
+    expect(english.checked).toBe(false);
+    expect(all.find((i) => i.label === '简体中文')!.checked).toBe(true);
+    (english.click as () => void)();
+    expect(setLocale).toHaveBeenCalledWith('en');
   });
 });
 
@@ -41,7 +91,14 @@ describe('setupMenu', () => {
       setApplicationMenu: vi.fn(),
     };
     const send = vi.fn();
-    setupMenu(menu as never, { isMac: false, isDev: false, send, showAbout: vi.fn() });
+    setupMenu(menu as never, {
+      isMac: false,
+      isDev: false,
+      send,
+      showAbout: vi.fn(),
+      locale: 'en',
+      setLocale: vi.fn(),
+    });
     expect(menu.setApplicationMenu).toHaveBeenCalledTimes(1);
     const installed = menu.setApplicationMenu.mock.calls[0]![0] as { template: MenuItemConstructorOptions[] };
     const openModel = items(installed.template).find((i) => i.label === 'Open Model…')!;

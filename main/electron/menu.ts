@@ -2,6 +2,8 @@
 // the grid's bounds) go to the renderer as 'menu:command' events; it answers through the API.
 import type { Menu, MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../../shared/api';
+import { LOCALES, LOCALE_NAMES, type Locale } from '../../shared/i18n/locale';
+import { translator } from '../../shared/i18n/translate';
 
 export interface MenuOptions {
   isMac: boolean;
@@ -9,17 +11,21 @@ export interface MenuOptions {
   isDev: boolean;
   send(command: MenuCommand): void;
   showAbout(): void;
+  /** The language of the menu (the app's), and switching it from the Language menu. */
+  locale: Locale;
+  setLocale(locale: Locale): void;
 }
 
 /** The menu template (pure, so it can be tested without Electron). */
 export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
   const { isMac, isDev, send } = options;
+  const t = translator(options.locale);
   const command = (label: string, accelerator: string, cmd: MenuCommand): MenuItemConstructorOptions => ({
     label,
     accelerator,
     click: () => send(cmd),
   });
-  const about: MenuItemConstructorOptions = { label: 'About Latent Atlas', click: () => options.showAbout() };
+  const about: MenuItemConstructorOptions = { label: t('menu.about'), click: () => options.showAbout() };
   return [
     ...(isMac
       ? [
@@ -30,15 +36,15 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
         ]
       : []),
     {
-      label: '&File',
+      label: t('menu.file'),
       submenu: [
-        command('New Training Run…', 'CmdOrCtrl+N', 'train-new'),
+        command(t('menu.trainNew'), 'CmdOrCtrl+N', 'train-new'),
         { type: 'separator' },
-        command('Open Model…', 'CmdOrCtrl+O', 'open-model'),
-        command('Save Model…', 'CmdOrCtrl+S', 'save-model'),
+        command(t('menu.openModel'), 'CmdOrCtrl+O', 'open-model'),
+        command(t('menu.saveModel'), 'CmdOrCtrl+S', 'save-model'),
         { type: 'separator' },
-        command('Save Image…', 'CmdOrCtrl+Shift+S', 'save-image'),
-        command('Export Grid…', 'CmdOrCtrl+E', 'export-grid'),
+        command(t('menu.saveImage'), 'CmdOrCtrl+Shift+S', 'save-image'),
+        command(t('menu.exportGrid'), 'CmdOrCtrl+E', 'export-grid'),
         ...(isMac
           ? []
           : ([
@@ -49,7 +55,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     },
     // Edit roles make copy/paste work in text fields (on macOS only through the menu).
     {
-      label: '&Edit',
+      label: t('menu.edit'),
       submenu: [
         { role: 'undo' },
         { role: 'redo' },
@@ -61,7 +67,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       ],
     },
     {
-      label: '&View',
+      label: t('menu.view'),
       submenu: [
         { role: 'reload', accelerator: 'CmdOrCtrl+R' },
         ...(isDev
@@ -75,7 +81,16 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
         { role: 'togglefullscreen' },
       ],
     },
-    { label: '&Help', role: 'help', submenu: [about] },
+    {
+      label: t('menu.language'),
+      submenu: LOCALES.map((l) => ({
+        label: LOCALE_NAMES[l],
+        type: 'radio' as const,
+        checked: l === options.locale,
+        click: () => options.setLocale(l),
+      })),
+    },
+    { label: t('menu.help'), role: 'help', submenu: [about] },
   ];
 }
 

@@ -1,6 +1,7 @@
 // The whole browser path in one call: engine worker + service + loopback host.
 import { createEngine } from '../engine/engine';
-import { appVersion, bundledModelsDir, rendererDir, workerPath } from '../node/paths';
+import { join } from 'node:path';
+import { appVersion, bundledModelsDir, defaultDataDir, rendererDir, workerPath } from '../node/paths';
 import { createService } from '../service/service';
 import { startHost, type Host } from './server';
 
@@ -12,7 +13,7 @@ export interface RunningHost {
 
 /** Starts the engine and the host on `port` (0: a free one). */
 export async function runHost(
-  options: { port?: number; modelsDir?: string | null } = {},
+  options: { port?: number; modelsDir?: string | null; dataDir?: string } = {},
 ): Promise<RunningHost> {
   const engine = await createEngine({ workerPath: workerPath() });
   const service = createService({
@@ -22,6 +23,7 @@ export async function runHost(
     version: appVersion(),
     platform: process.platform,
     bundledModelsDir: options.modelsDir === undefined ? bundledModelsDir() : options.modelsDir,
+    prefsFile: join(options.dataDir ?? defaultDataDir(), 'prefs.json'),
   });
   try {
     const host = await startHost({ service, rendererDir: rendererDir(), port: options.port ?? 0 });

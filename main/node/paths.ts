@@ -1,6 +1,7 @@
 // Where the built app's pieces lie, seen from a bundle in dist/main/ (esbuild CJS: __dirname is
 // dist/main). The same layout holds inside the packaged app.asar.
 import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 /** The app root: the folder holding package.json and dist/. */
@@ -56,4 +57,12 @@ export function wasmDir(): string {
 export function appVersion(): string {
   const pkg = JSON.parse(readFileSync(join(appRoot(), 'package.json'), 'utf8')) as { version?: string };
   return pkg.version ?? '0.0.0';
+}
+
+/**
+ * The browser path's data folder (the user's preferences): $XDG_CONFIG_HOME/latent-atlas, else
+ * ~/.config/latent-atlas (the desktop app uses Electron's userData folder instead).
+ */
+export function defaultDataDir(): string {
+  return join(process.env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'latent-atlas');
 }

@@ -12,11 +12,13 @@ import {
   type GridPngRequest,
   type ImagePngRequest,
   type ModelExportRequest,
+  type Prefs,
   type RequestArg,
   type RequestName,
   type RequestResult,
   type SaveResult,
 } from '../../shared/api';
+import { openPrefsStore } from './prefs-store';
 import { gridCodes } from '../../shared/latent-grid';
 import { ApiRequestError, validateRequest } from '../../shared/validate';
 import type { Engine, ModelSummary } from '../engine/engine';
@@ -53,6 +55,10 @@ export interface ServiceOptions {
   platform: string;
   /** Folder of bundled models (`index.json` + one folder per id), or null for none. */
   bundledModelsDir: string | null;
+  /** Where the user's preferences are kept (prefs.json in the app's data folder); null: memory only. */
+  prefsFile?: string | null;
+  /** Told of the preferences once read and at each change (e.g. the desktop menu's language). */
+  onPrefs?: (prefs: Prefs) => void;
 }
 
 export type ServiceListener = <E extends EventName>(name: E, payload: Events[E]) => void;
@@ -95,7 +101,16 @@ export function createService(options: ServiceOptions): Service {
   const ready = loadFirstBundled(engine, options.bundledModelsDir).then((state) => {
     if (state) emit('model:changed', state);
   });
-  const handlers = createHandlers(options, ready);
+  const handlers = createHandlers(
+    {
+      ...options,
+      onPrefs: (prefs) => {
+        options.onPrefs?.(prefs);
+        emit('prefs:changed', prefs);
+      },
+    },
+    ready,
+  );
 
   return {
     async invoke(name, arg) {
@@ -196,7 +211,23 @@ function createHandlers(options: ServiceOptions, ready: Promise<void>): Handlers
     ...trainHandlers(context),
     ...compareHandlers(context),
     ...exportHandlers(context),
+    ...prefsHandlers(options),
   };
+}
+
+function prefsHandlers(options: ServiceOptions) {
+  const store = openPrefsStore(options.prefsFile ?? null).then((s) => {
+    options.onPrefs?.(s.get());
+    return s;
+  });
+  return {
+    'prefs:get': async () => (await store).get(),
+    'prefs:set': async (patch) => {
+      const prefs = await (await store).set(patch);
+      options.onPrefs?.(prefs);
+      return prefs;
+    },
+  } satisfies HandlerGroup<'prefs:get' | 'prefs:set'>;
 }
 
 /** The handlers of some requests, checked against the contract. */

@@ -1,5 +1,7 @@
 import { memo } from 'react';
 import { ModelFileButtons } from '../files/ModelFileButtons';
+import { useT } from '../i18n/I18nProvider';
+import { LanguageSwitch } from './LanguageSwitch';
 import type { SaveActions } from '../files/use-save-actions';
 import type { TrainingState } from '../state/training-reducer';
 import { TrainingStatusPill } from '../training/TrainingStatusPill';
@@ -31,12 +33,13 @@ export const AppHeader = memo(function AppHeader({
   view,
   onView,
 }: AppHeaderProps) {
+  const t = useT();
   return (
     <header className="app-header">
       <div className="brand">
         <span className="brand-mark" aria-hidden="true" />
-        <h1>Latent Atlas</h1>
-        <span className="brand-sub">two numbers behind every cylinder</span>
+        <h1>{t('app.name')}</h1>
+        <span className="brand-sub">{t('app.tagline')}</span>
       </div>
       <div className="header-actions">
         <ViewSwitch view={view} onView={onView} />
@@ -45,13 +48,14 @@ export const AppHeader = memo(function AppHeader({
           type="button"
           className="btn btn-primary"
           onClick={onTrainNew}
-          title="Choose a config and watch a new autoencoder learn, live on the map"
+          title={t('app.trainNew.title')}
         >
-          Train a new model
+          {t('app.trainNew')}
         </button>
         <ModelFileButtons actions={files} transport={transport} locked={locked} hasModel={hasModel} />
+        <LanguageSwitch />
         <button type="button" className="btn btn-quiet" onClick={onAbout}>
-          About
+          {t('app.about')}
         </button>
       </div>
     </header>

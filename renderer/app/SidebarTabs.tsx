@@ -1,10 +1,22 @@
-import { memo } from 'react';
+import { Fragment, memo } from 'react';
+import type { MessageId } from '../../shared/i18n/catalogs';
+import { useT } from '../i18n/I18nProvider';
 import './app-chrome.css';
 
-/** The sidebar's tabs: exploring the model on screen, walking its latent space, generating, or training a new one. */
-export type SidebarTab = 'explore' | 'walk' | 'generate' | 'train';
+/**
+ * The sidebar's tabs: exploring the model on screen, walking its latent space, generating,
+ * training a new one, or following a lesson.
+ */
+export type SidebarTab = 'explore' | 'walk' | 'generate' | 'train' | 'learn';
 
-/** The sidebar's tabs: Explore, Walk, Generate, Train. */
+const TABS: readonly { id: SidebarTab; label: MessageId }[] = [
+  { id: 'explore', label: 'app.tab.explore' },
+  { id: 'walk', label: 'app.tab.walk' },
+  { id: 'generate', label: 'app.tab.generate' },
+  { id: 'train', label: 'app.tab.train' },
+];
+
+/** The sidebar's tabs: Explore, Walk, Generate, Train, Learn. */
 export const SidebarTabs = memo(function SidebarTabs({
   tab,
   onTab,
@@ -14,7 +26,8 @@ export const SidebarTabs = memo(function SidebarTabs({
   onTab(t: SidebarTab): void;
   training: boolean;
 }) {
-  const item = (id: SidebarTab, label: string) => (
+  const t = useT();
+  const item = (id: SidebarTab, label: MessageId) => (
     <button
       type="button"
       role="tab"
@@ -24,16 +37,15 @@ export const SidebarTabs = memo(function SidebarTabs({
       className="tab"
       onClick={() => onTab(id)}
     >
-      {label}
-      {id === 'train' && training && <span className="tab-dot" aria-label="(running)" />}
+      {t(label)}
+      {id === 'train' && training && <span className="tab-dot" aria-label={t('app.tab.running')} />}
     </button>
   );
   return (
-    <div className="tabs" role="tablist" aria-label="Sidebar">
-      {item('explore', 'Explore')}
-      {item('walk', 'Walk')}
-      {item('generate', 'Generate')}
-      {item('train', 'Train')}
+    <div className="tabs" role="tablist" aria-label={t('app.tabs')}>
+      {TABS.map(({ id, label }) => (
+        <Fragment key={id}>{item(id, label)}</Fragment>
+      ))}
     </div>
   );
 });
