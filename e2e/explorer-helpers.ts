@@ -6,9 +6,9 @@ import { expect } from './fixtures';
 /** `E2E_MODELS_DIR=/path` runs the specs against other bundled models than the app's own. */
 export const HOST_ARGS = process.env.E2E_MODELS_DIR ? ['--models-dir', process.env.E2E_MODELS_DIR] : [];
 
-/** The latent map canvas. */
+/** The latent map canvas (named in English or, once the app is switched, in Chinese). */
 export function latentMap(page: Page): Locator {
-  return page.getByRole('application', { name: /Latent space map/ });
+  return page.getByRole('application', { name: /Latent space map|潜空间图/ });
 }
 
 /** The map's state as its data-* attributes expose it. */

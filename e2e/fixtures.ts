@@ -42,6 +42,11 @@ interface Fixtures {
   host: AppHost;
   /** The page's dialogs: answer the ones the test expects; any other fails the test. */
   dialogs: Dialogs;
+  /**
+   * Stops this file's host and starts it again on the same data folder (as a user quitting and
+   * relaunching the app); answers the new host (its URL differs: another port and token).
+   */
+  restartHost: () => Promise<AppHost>;
 }
 
 interface WorkerFixtures {
@@ -63,6 +68,9 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   ],
   host: async ({ hostPerFile }, use, testInfo) => {
     await use(await hostPerFile.forFile(testInfo.file));
+  },
+  restartHost: async ({ hostPerFile }, use, testInfo) => {
+    await use(() => hostPerFile.restart(testInfo.file));
   },
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form.
   pageErrors: async ({}, use) => {
@@ -93,15 +101,27 @@ export type { Page };
  * clears what a reset could not (a run a failed test left going, a host without bundled models).
  */
 class HostPerFile {
-  private current: { file: string; child: ChildProcess; host: AppHost } | null = null;
+  private current: { file: string; child: ChildProcess; host: AppHost; dataDir: string } | null = null;
 
   constructor(private readonly args: string[]) {}
 
   async forFile(file: string): Promise<AppHost> {
     if (this.current?.file === file) return this.current.host;
     await this.stop();
-    const { child, host } = await startHost(this.args);
-    this.current = { file, child, host };
+    // Each file's host keeps its preferences in a folder of its own (not the user's ~/.config).
+    const dataDir = mkdtempSync(join(tmpdir(), 'atlas-e2e-'));
+    const { child, host } = await startHost(['--data-dir', dataDir, ...this.args]);
+    this.current = { file, child, host, dataDir };
+    return host;
+  }
+
+  /** The same file's host, stopped and started again on its data folder. */
+  async restart(file: string): Promise<AppHost> {
+    const dataDir = this.current?.file === file ? this.current.dataDir : null;
+    if (!dataDir) throw new Error('restartHost: this file has no host yet');
+    await this.stop();
+    const { child, host } = await startHost(['--data-dir', dataDir, ...this.args]);
+    this.current = { file, child, host, dataDir };
     return host;
   }
 
@@ -116,12 +136,7 @@ async function startHost(extraArgs: string[]): Promise<{ child: ChildProcess; ho
   for (const file of [START, join(ROOT, 'dist/renderer/index.html'), join(ROOT, 'dist/main/worker.cjs')]) {
     if (!existsSync(file)) throw new Error(`${file} is missing: run "npm run build" before the e2e tests.`);
   }
-  // Each host keeps its preferences in a folder of its own (not the user's ~/.config), unless the
-  // spec names one (to see them survive a restart).
-  const dataArgs = extraArgs.includes('--data-dir')
-    ? []
-    : ['--data-dir', mkdtempSync(join(tmpdir(), 'atlas-e2e-'))];
-  const child = spawn(process.execPath, [START, '--no-window', ...dataArgs, ...extraArgs], {
+  const child = spawn(process.execPath, [START, '--no-window', ...extraArgs], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, DISPLAY: '' },

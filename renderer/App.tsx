@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { turnPoint } from '../shared/walk';
 import {
   api,
@@ -15,7 +15,13 @@ import {
 import { AboutDialog } from './app/AboutDialog';
 import { AppHeader } from './app/AppHeader';
 import { NoticeArea } from './app/NoticeArea';
-import { SidebarTabs } from './app/SidebarTabs';
+import { SidebarTabs, type SidebarTab } from './app/SidebarTabs';
+import { useT } from './i18n/I18nProvider';
+import { LearnPanel } from './learn/LearnPanel';
+import { LessonCoach } from './learn/LessonCoach';
+import type { ToyReport } from './learn/lesson-state';
+import { useLessonState } from './learn/use-lesson-state';
+import { useLessons } from './learn/use-lessons';
 import { CompareView } from './compare/CompareView';
 import { FactorSliders } from './explore/FactorSliders';
 import { GeneratePanel } from './generate/GeneratePanel';
@@ -55,6 +61,7 @@ const WALK_SAVERS = { saveFilmstrip, saveExport };
 
 /** The explorer's layout: composes the panels with the feature hooks that drive them. */
 export function App() {
+  const t = useT();
   const notices = useNotices();
   const explorer = useExplorer(api);
   const view = useExplorerView(api, explorer, notices.actions);
@@ -96,6 +103,50 @@ export function App() {
   );
   const { saveModel: saveModelAs } = files.actions;
   const saveWithTimeline = useCallback(() => void saveModelAs({ withTimeline: true }), [saveModelAs]);
+  const [toyReport, setToyReport] = useState<ToyReport | null>(null);
+  const [coaching, setCoaching] = useState(false);
+  const lessonWalk = useMemo(
+    () => ({
+      a: walkTab.walk.settings.a !== null,
+      b: walkTab.walk.settings.b !== null,
+      taller: walkTab.attr.amounts[0],
+    }),
+    [walkTab.walk.settings.a, walkTab.walk.settings.b, walkTab.attr.amounts],
+  );
+  const lessonGenerate = useMemo(
+    () => ({
+      family: generative.family,
+      fitted: generative.fit !== null,
+      samples: generative.samples?.count ?? 0,
+      precision: generative.samples?.judged?.scores.precision ?? null,
+    }),
+    [generative.family, generative.fit, generative.samples],
+  );
+  const lessonState = useLessonState({
+    view: appView,
+    tab: session.tab,
+    training: session.active,
+    model,
+    explorer: state,
+    decoded: view.decoded,
+    walk: lessonWalk,
+    generate: lessonGenerate,
+    toy: toyReport,
+    layers,
+    active: coaching,
+  });
+  const lessons = useLessons(api, lessonState);
+  const lessonOn = lessons.current !== null;
+  useEffect(() => setCoaching(lessonOn), [lessonOn]);
+  const showLessonPlace = useCallback(
+    (where: AppView, tab: SidebarTab | undefined) => {
+      setAppView(where);
+      if (tab) setTab(tab);
+    },
+    [setTab],
+  );
+  const { push: pushNotice } = notices.actions;
+  const notifySaved = useCallback((text: string) => pushNotice('success', text, 'Learn'), [pushNotice]);
   const rotation = useRotation(api, model, explorer.showModel, notices.actions, turnLatent);
   return (
     <div className="app">
@@ -111,7 +162,7 @@ export function App() {
         onView={setAppView}
       />
       <main className="workspace" hidden={appView !== 'latent'}>
-        <aside className="sidebar" aria-label="Controls">
+        <aside className="sidebar" aria-label={t('app.sidebar')}>
           <SidebarTabs tab={session.tab} onTab={setTab} training={session.active} />
           <div
             className="sidebar-body"
@@ -152,6 +203,8 @@ export function App() {
               />
             ) : session.tab === 'generate' ? (
               <GeneratePanel generative={generative} onZ={generateZ} />
+            ) : session.tab === 'learn' ? (
+              <LearnPanel lessons={lessons} save={saveExport} onSaved={notifySaved} />
             ) : (
               <>
                 <TrainingPanel
@@ -205,12 +258,12 @@ export function App() {
                 onClick={() => void files.actions.exportGrid()}
                 disabled={!model || files.actions.busy === 'grid'}
               >
-                Export grid
+                {t('app.exportGrid')}
               </button>
             </>
           }
         />
-        <aside className="inspector" aria-label="Decoded image and manifold">
+        <aside className="inspector" aria-label={t('app.inspector')}>
           <PreviewPanel
             decoded={view.decoded}
             z={state.z}
@@ -248,8 +301,9 @@ export function App() {
         />
       </main>
       <main className="workspace toy-workspace" hidden={appView !== 'toy'}>
-        <ToyPanel />
+        <ToyPanel onReport={setToyReport} />
       </main>
+      <LessonCoach lessons={lessons} onShow={showLessonPlace} />
       <NoticeArea notices={notices.list} onDismiss={notices.actions.dismiss} />
       <AboutDialog api={api} open={aboutOpen} onClose={() => setAboutOpen(false)} />
     </div>

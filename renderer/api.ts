@@ -74,7 +74,14 @@ export async function saveFilmstrip(req: FilmstripPngRequest): Promise<SaveResul
 }
 
 /** MIME types of the files the page makes. */
-const MADE_TYPES = { gif: 'image/gif', webm: 'video/webm', svg: 'image/svg+xml', png: 'image/png' } as const;
+const MADE_TYPES = {
+  gif: 'image/gif',
+  webm: 'video/webm',
+  svg: 'image/svg+xml',
+  png: 'image/png',
+  md: 'text/markdown',
+  json: 'application/json',
+} as const;
 
 /** Saves a file the page made (an animated GIF, a WebM video, the map as SVG or PNG): a native save dialog, or a browser download. */
 export async function saveExport(

@@ -27,7 +27,8 @@
 //   --seconds, --input-hz: how long each benchmark drags and how many input events per second.
 // Needs `node scripts/build.mjs` first and Chromium (/usr/bin/chromium, else Playwright's own).
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -56,7 +57,15 @@ function startHost() {
   const start = join(ROOT, 'dist/main/start.cjs');
   if (!existsSync(start))
     throw new Error('dist/main/start.cjs is missing: run "node scripts/build.mjs" first.');
-  const args = [start, '--no-window', ...(modelsDir ? ['--models-dir', modelsDir] : [])];
+  // Its own data folder: the user's preferences (e.g. Chinese) must not change what it clicks.
+  const dataDir = mkdtempSync(join(tmpdir(), 'atlas-bench-'));
+  const args = [
+    start,
+    '--no-window',
+    '--data-dir',
+    dataDir,
+    ...(modelsDir ? ['--models-dir', modelsDir] : []),
+  ];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -572,6 +581,40 @@ async function benchWalk(page, seconds, hz) {
   };
 }
 
+/**
+ * The language switch (issue 14): from the change of the header's select to the frame painted
+ * with every string in the other language (the Learn tab's label as the witness), each way.
+ */
+async function switchInPage({ to, witness }) {
+  const select = document.querySelector('select.language-switch');
+  const tab = document.querySelector('#tab-learn-button');
+  const t0 = performance.now();
+  select.value = to;
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+  while (tab.textContent !== witness) await new Promise((r) => requestAnimationFrame(r));
+  await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  return performance.now() - t0;
+}
+
+async function benchLanguage(page) {
+  const toZh = [];
+  const toEn = [];
+  for (let i = 0; i < 5; i++) {
+    toZh.push(await page.evaluate(switchInPage, { to: 'zh-CN', witness: '学习' }));
+    toEn.push(await page.evaluate(switchInPage, { to: 'en', witness: 'Learn' }));
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const worst = Math.max(...toZh, ...toEn);
+  return {
+    benchmark: 'ui-language-switch',
+    toChineseMedianMs: round(median(toZh)),
+    toEnglishMedianMs: round(median(toEn)),
+    worstMs: round(worst),
+    targets: { ms: 200 },
+    meetsTarget: worst <= 200,
+  };
+}
+
 function launchBrowser() {
   const args = uncappedFrames ? ['--disable-gpu-vsync', '--disable-frame-rate-limit'] : [];
   return chromium.launch({
@@ -600,6 +643,8 @@ async function main() {
     console.log(JSON.stringify(await benchCompareCursor(page, seconds, inputHz)));
     process.stderr.write(`bench-ui: the Walk tab's Taller slider, path playback and GIF export\n`);
     console.log(JSON.stringify(await benchWalk(page, seconds, inputHz)));
+    process.stderr.write(`bench-ui: switching the language, English ⇄ Chinese, 5 times each way\n`);
+    console.log(JSON.stringify(await benchLanguage(page)));
     process.stderr.write(`bench-ui: moving z₁ while a default run trains, for ${seconds} s\n`);
     console.log(JSON.stringify(await benchSliderWhileTraining(page, seconds)));
   } finally {

@@ -418,7 +418,8 @@ export interface FilmstripPngRequest {
  */
 export interface ExportSaveRequest {
   suggestedName: string;
-  format: 'gif' | 'svg' | 'png' | 'webm';
+  /** md, json: the Learn tab's worksheet and progress for a teacher. */
+  format: 'gif' | 'svg' | 'png' | 'webm' | 'md' | 'json';
   /** At most API_LIMITS.maxExportBytes bytes. */
   bytes: Uint8Array;
 }

@@ -284,7 +284,7 @@ describe('validateRequest, p_model requests', () => {
     expect(rejects('export:save-dialog', webm([0x1a, 0x45]))).toContain('not a WebM file');
     expect(
       rejects('export:save-dialog', { suggestedName: 'a.mp4', format: 'mp4', bytes: new Uint8Array(4) }),
-    ).toContain('format must be "gif", "svg", "png" or "webm"');
+    ).toContain('format must be "gif", "svg", "png", "webm", "md" or "json"');
   });
 });
 

@@ -113,8 +113,8 @@ const VALIDATORS: { [K in RequestName]: Validator } = {
   'export:save-dialog': (arg, at) => {
     const o = object(arg, at, ['suggestedName', 'format', 'bytes']);
     fileName(o.suggestedName, `${at}.suggestedName`);
-    if (o.format !== 'gif' && o.format !== 'svg' && o.format !== 'png' && o.format !== 'webm')
-      fail(`${at}.format must be "gif", "svg", "png" or "webm"`);
+    if (!['gif', 'svg', 'png', 'webm', 'md', 'json'].includes(o.format as string))
+      fail(`${at}.format must be "gif", "svg", "png", "webm", "md" or "json"`);
     if (!(o.bytes instanceof Uint8Array)) fail(`${at}.bytes must be a Uint8Array`);
     if (o.bytes.length === 0) fail(`${at}.bytes is empty`);
     if (o.bytes.length > API_LIMITS.maxExportBytes)

@@ -20,6 +20,16 @@ const SAVED_FORMATS: Record<
   webm: { mimeType: 'video/webm', title: 'Save video', filter: WEBM_FILTER },
   svg: { mimeType: 'image/svg+xml', title: 'Save map as SVG', filter: SVG_FILTER },
   png: { mimeType: 'image/png', title: 'Save map as PNG', filter: PNG_FILTER },
+  md: {
+    mimeType: 'text/markdown',
+    title: 'Save worksheet',
+    filter: { name: 'Markdown', extensions: ['md'] },
+  },
+  json: {
+    mimeType: 'application/json',
+    title: 'Save progress',
+    filter: { name: 'JSON', extensions: ['json'] },
+  },
 };
 import type { HandlerContext, HandlerGroup } from './service';
 

@@ -14,6 +14,7 @@ const TABS: readonly { id: SidebarTab; label: MessageId }[] = [
   { id: 'walk', label: 'app.tab.walk' },
   { id: 'generate', label: 'app.tab.generate' },
   { id: 'train', label: 'app.tab.train' },
+  { id: 'learn', label: 'app.tab.learn' },
 ];
 
 /** The sidebar's tabs: Explore, Walk, Generate, Train, Learn. */

@@ -1,8 +1,10 @@
 import type { CompareSlot } from '../../shared/api';
+import { useT } from '../i18n/I18nProvider';
 import { fig, rowOf } from './compare-rows';
 
 /** One row per filled slot: how well it reconstructs, how much it encodes, how disentangled it is. */
 export function CompareTable({ models }: { models: readonly CompareSlot[] }) {
+  const t = useT();
   if (models.length === 0) return null;
   const rows = models.map(rowOf);
   return (
@@ -10,39 +12,30 @@ export function CompareTable({ models }: { models: readonly CompareSlot[] }) {
       <table className="compare-table" data-testid="compare-table">
         <thead>
           <tr>
-            <th scope="col">Slot · model</th>
-            <th scope="col" title="Validation NMSE: reconstruction error ÷ pixel variance (lower is better)">
-              NMSE
+            <th scope="col">{t('compare.table.slot')}</th>
+            <th scope="col" title={t('compare.table.nmse.hint')}>
+              {t('compare.table.nmse')}
             </th>
-            <th scope="col" title="Rate: mean KL of the posteriors from the prior, nats per image (VAE only)">
-              Rate (nats)
+            <th scope="col" title={t('compare.table.rate.hint')}>
+              {t('compare.table.rate')}
             </th>
-            <th
-              scope="col"
-              title="Held-out R² of predicting height and radius from z with k-nearest neighbours"
-            >
-              kNN R² h / r
+            <th scope="col" title={t('compare.table.knn.hint')}>
+              {t('compare.table.knn')}
             </th>
-            <th scope="col" title="The largest |Spearman ρ| of any latent axis with height, and with radius">
-              |ρ| h / r
+            <th scope="col" title={t('compare.table.spearman.hint')}>
+              {t('compare.table.spearman')}
             </th>
-            <th scope="col" title="Mutual information gap (20 bins, disentanglement_lib's definition)">
-              MIG
+            <th scope="col" title={t('compare.table.mig.hint')}>
+              {t('compare.table.mig')}
             </th>
-            <th scope="col" title="Separated attribute predictability: gap in single-axis R²">
-              SAP
+            <th scope="col" title={t('compare.table.sap.hint')}>
+              {t('compare.table.sap')}
             </th>
-            <th
-              scope="col"
-              title="DCI (Eastwood & Williams) from lasso weights: disentanglement, completeness, informativeness"
-            >
-              DCI D / C / I
+            <th scope="col" title={t('compare.table.dci.hint')}>
+              {t('compare.table.dci')}
             </th>
-            <th
-              scope="col"
-              title="256 samples of the prior N(0, I), decoded and judged against the true renderer: the share that looks like a true cylinder (precision) and the share of the (height, radius) square they reach (recall). VAE only."
-            >
-              Prior samples P / R
+            <th scope="col" title={t('compare.table.samples.hint')}>
+              {t('compare.table.samples')}
             </th>
           </tr>
         </thead>

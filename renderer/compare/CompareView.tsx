@@ -1,8 +1,9 @@
 import { memo, useCallback, useMemo, useState } from 'react';
 import type { AtlasApi, BundledModel, LadderPoint, RecentModel } from '../../shared/api';
 import { renderCylinder } from '../../shared/cylinder';
-import type { Factor } from '../../shared/factors';
-import { FACTOR_WORDS, FACTORS } from '../../shared/factors';
+import { FACTORS, type Factor } from '../../shared/factors';
+import type { MessageId } from '../../shared/i18n/catalogs';
+import { useT } from '../i18n/I18nProvider';
 import { viridisGradientCss } from '../latent-map/colormap';
 import { ToyChoice } from '../toy/ToyChoice';
 import { CompareTable } from './CompareTable';
@@ -25,7 +26,20 @@ interface CompareViewProps {
 }
 
 const MAP_PX = 216;
-const COLOURS = FACTORS.map((f) => ({ id: f, label: FACTOR_WORDS[f].label }));
+
+/** A factor's name and what its low and high ends look like, as the colour scale shows them. */
+const FACTOR_MESSAGES: Readonly<Record<Factor, { label: MessageId; low: MessageId; high: MessageId }>> = {
+  height: {
+    label: 'compare.factor.height',
+    low: 'compare.factor.height.low',
+    high: 'compare.factor.height.high',
+  },
+  radius: {
+    label: 'compare.factor.radius',
+    low: 'compare.factor.radius.low',
+    high: 'compare.factor.radius.high',
+  },
+};
 
 /**
  * Models side by side (issue 12): up to four slots as small-multiple maps on one colour scale, a
@@ -38,12 +52,13 @@ export const CompareView = memo(function CompareView({
   hasCurrent,
   training,
 }: CompareViewProps) {
+  const t = useT();
   const { state, actions } = useCompare(api);
   const ladder = useLadder(api);
   const [colorBy, setColorBy] = useState<Factor>('height');
   const choices = useMemo(
-    () => slotChoices(bundled, recent, ladder.state.points, hasCurrent),
-    [bundled, recent, ladder.state.points, hasCurrent],
+    () => slotChoices(t, bundled, recent, ladder.state.points, hasCurrent),
+    [t, bundled, recent, ladder.state.points, hasCurrent],
   );
   const { cursor } = state;
   const trueImages = useMemo(
@@ -55,8 +70,8 @@ export const CompareView = memo(function CompareView({
   );
   const { fillFree, setCursor } = actions;
   const openPoint = useCallback(
-    (p: LadderPoint) => void fillFree({ kind: 'ladder', id: p.id }, ladderLabel(p)),
-    [fillFree],
+    (p: LadderPoint) => void fillFree({ kind: 'ladder', id: p.id }, ladderLabel(t, p)),
+    [fillFree, t],
   );
   const pickZ = useCallback((z: [number, number]) => setCursor({ mode: 'z', z }), [setCursor]);
   const startLadder = useCallback(
@@ -74,24 +89,21 @@ export const CompareView = memo(function CompareView({
     >
       <header className="panel-header">
         <div>
-          <h2 id="compare-title">Compare models</h2>
-          <p className="panel-sub">
-            Put up to four models side by side: the same validation cylinders on each map, coloured on one
-            scale.
-          </p>
+          <h2 id="compare-title">{t('compare.title')}</h2>
+          <p className="panel-sub">{t('compare.sub')}</p>
         </div>
         <div className="compare-colour">
           <ToyChoice<Factor>
-            label="Colour by"
+            label={t('compare.colourBy')}
             name="compare-colour"
-            options={COLOURS}
+            options={FACTORS.map((f) => ({ id: f, label: t(FACTOR_MESSAGES[f].label) }))}
             value={colorBy}
             onChange={setColorBy}
           />
           <span className="compare-scale" aria-hidden="true">
-            <span className="muted">{FACTOR_WORDS[colorBy].low}</span>
+            <span className="muted">{t(FACTOR_MESSAGES[colorBy].low)}</span>
             <span className="compare-scale-bar" style={{ background: viridisGradientCss() }} />
-            <span className="muted">{FACTOR_WORDS[colorBy].high}</span>
+            <span className="muted">{t(FACTOR_MESSAGES[colorBy].high)}</span>
           </span>
         </div>
       </header>

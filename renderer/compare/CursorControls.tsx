@@ -1,5 +1,6 @@
 import { useRef } from 'react';
-import { FACTOR_WORDS } from '../../shared/factors';
+import type { MessageId } from '../../shared/i18n/catalogs';
+import { useT } from '../i18n/I18nProvider';
 import { GrayCanvas } from '../preview/GrayCanvas';
 import { ToyChoice } from '../toy/ToyChoice';
 import type { Cursor } from './use-compare';
@@ -12,16 +13,17 @@ interface CursorControlsProps {
 }
 
 const PAD_PX = 168;
-const MODES = [
-  { id: 'factors', label: 'A true cylinder' },
-  { id: 'z', label: 'The same z' },
-] as const;
+const MODES: readonly { id: Cursor['mode']; label: MessageId }[] = [
+  { id: 'factors', label: 'compare.cursor.factors' },
+  { id: 'z', label: 'compare.cursor.z' },
+];
 
 /**
  * The linked cursor: pick a true cylinder on a (radius, height) pad or with two sliders, and every
  * slot encodes its image; or link z directly, and a press on any map decodes that z in every model.
  */
 export function CursorControls({ cursor, onCursor, trueImage }: CursorControlsProps) {
+  const t = useT();
   const pad = useRef<HTMLDivElement | null>(null);
   const factors = cursor.mode === 'factors' ? cursor.factors : null;
   const fromPad = (e: React.PointerEvent<HTMLDivElement>) => {
@@ -33,12 +35,12 @@ export function CursorControls({ cursor, onCursor, trueImage }: CursorControlsPr
   return (
     <section className="card cursor-controls" aria-labelledby="cursor-title">
       <h3 id="cursor-title" className="card-title">
-        Linked cursor
+        {t('compare.cursor.title')}
       </h3>
       <ToyChoice
-        label="Link by"
+        label={t('compare.cursor.linkBy')}
         name="cursor-mode"
-        options={MODES}
+        options={MODES.map(({ id, label }) => ({ id, label: t(label) }))}
         value={cursor.mode}
         onChange={(mode) =>
           onCursor(mode === 'factors' ? { mode, factors: { height: 0.5, radius: 0.5 } } : { mode, z: [0, 0] })
@@ -46,18 +48,18 @@ export function CursorControls({ cursor, onCursor, trueImage }: CursorControlsPr
       />
       {factors ? (
         <>
-          <p className="card-intro muted">
-            Drag on the pad to choose a cylinder: every model encodes its image; each map marks where, beside
-            its reconstruction.
-          </p>
+          <p className="card-intro muted">{t('compare.cursor.factorsIntro')}</p>
           <div className="cursor-pad-row">
             <div
               ref={pad}
               className="cursor-pad"
               data-testid="cursor-pad"
               role="slider"
-              aria-label="True height and radius"
-              aria-valuetext={`height ${factors.height.toFixed(2)}, radius ${factors.radius.toFixed(2)}`}
+              aria-label={t('compare.cursor.pad')}
+              aria-valuetext={t('compare.cursor.padValue', {
+                height: factors.height.toFixed(2),
+                radius: factors.radius.toFixed(2),
+              })}
               tabIndex={0}
               style={{ width: PAD_PX, height: PAD_PX }}
               onPointerDown={(e) => {
@@ -90,25 +92,30 @@ export function CursorControls({ cursor, onCursor, trueImage }: CursorControlsPr
                 className="cursor-pad-dot"
                 style={{ left: `${factors.radius * 100}%`, top: `${(1 - factors.height) * 100}%` }}
               />
-              <span className="cursor-pad-axis x">{FACTOR_WORDS.radius.label} →</span>
-              <span className="cursor-pad-axis y">{FACTOR_WORDS.height.label} →</span>
+              <span className="cursor-pad-axis x">{t('compare.factor.radius')} →</span>
+              <span className="cursor-pad-axis y">{t('compare.factor.height')} →</span>
             </div>
             <figure className="cursor-true">
-              <GrayCanvas image={trueImage} imageSize={32} sizePx={88} label="The true cylinder" />
+              <GrayCanvas
+                image={trueImage}
+                imageSize={32}
+                sizePx={88}
+                label={t('compare.cursor.trueCylinder')}
+              />
               <figcaption className="muted">
-                h {factors.height.toFixed(2)} · r {factors.radius.toFixed(2)}
+                {t('compare.cursor.factorsCaption', {
+                  height: factors.height.toFixed(2),
+                  radius: factors.radius.toFixed(2),
+                })}
               </figcaption>
             </figure>
           </div>
         </>
       ) : cursor.mode === 'z' ? (
         <>
-          <p className="card-intro muted">
-            Press or drag on any map: every model decodes that same z. The same coordinates mean different
-            cylinders in different models: a latent space has no units of its own.
-          </p>
+          <p className="card-intro muted">{t('compare.cursor.zIntro')}</p>
           <p className="cursor-z" data-testid="cursor-z">
-            z = ({cursor.z[0].toFixed(2)}, {cursor.z[1].toFixed(2)})
+            {t('compare.z', { z1: cursor.z[0].toFixed(2), z2: cursor.z[1].toFixed(2) })}
           </p>
         </>
       ) : null}

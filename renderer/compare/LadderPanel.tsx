@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { LADDER_DEFAULT, LADDER_LIMITS, type LadderPoint } from '../../shared/api';
+import { useT } from '../i18n/I18nProvider';
 import { clampedNumber } from '../lib/clamped-number';
 import { formatSpread, rowsByBeta } from './ladder-stats';
 import { RateDistortionChart } from './RateDistortionChart';
@@ -14,11 +15,15 @@ interface LadderPanelProps {
   blocked: boolean;
 }
 
+/** Stands for β in the title's message while it is split around it. */
+const BETA_MARK = '\u0000';
+
 /**
  * The β ladder: one action trains a seeded VAE per β (0 … 10) in the engine, draws the
  * rate–distortion curve as they finish, and tabulates each β (mean ± sd over seeds).
  */
 export function LadderPanel({ ladder, onStart, onStop, onOpen, blocked }: LadderPanelProps) {
+  const t = useT();
   const [fiveSeeds, setFiveSeeds] = useState(false);
   const [epochs, setEpochs] = useState(LADDER_DEFAULT.epochs);
   const running = ladder.status === 'running' || ladder.status === 'starting';
@@ -26,6 +31,8 @@ export function LadderPanel({ ladder, onStart, onStop, onOpen, blocked }: Ladder
   const total = LADDER_DEFAULT.betas.length * seeds;
   const p = ladder.progress;
   const rows = rowsByBeta(ladder.points);
+  // β keeps its case in the upper-cased card title (Β is another letter): it goes in its own span.
+  const [titleBefore, titleAfter] = t('compare.ladder.title', { beta: BETA_MARK }).split(BETA_MARK);
   return (
     <section
       className="card ladder-panel"
@@ -34,20 +41,20 @@ export function LadderPanel({ ladder, onStart, onStop, onOpen, blocked }: Ladder
       data-status={ladder.status}
     >
       <h3 id="ladder-title" className="card-title">
-        The <span className="no-caps">β</span> ladder
+        {titleBefore}
+        <span className="no-caps">β</span>
+        {titleAfter}
       </h3>
       <p className="card-intro muted">
-        Trains a VAE at each β in {LADDER_DEFAULT.betas.join(', ')}, one after another. β weighs the KL term:
-        the higher it is, the less the code may say about the image (a lower rate) and the blurrier the
-        reconstructions (more distortion).
+        {t('compare.ladder.intro', { betas: LADDER_DEFAULT.betas.join(', ') })}
       </p>
       <div className="ladder-controls">
         {/* Not a <label>: "Epochs" would then also name this field for the Train form's finders. */}
         <div className="inline-field">
-          <span aria-hidden="true">Each model trains</span>
+          <span aria-hidden="true">{t('compare.ladder.eachTrains')}</span>
           <input
             type="number"
-            aria-label="Ladder run length"
+            aria-label={t('compare.ladder.runLength')}
             min={LADDER_LIMITS.epochs[0]}
             max={LADDER_LIMITS.epochs[1]}
             value={epochs}
@@ -57,7 +64,7 @@ export function LadderPanel({ ladder, onStart, onStop, onOpen, blocked }: Ladder
               if (v !== null) setEpochs(v);
             }}
           />
-          <span aria-hidden="true">epochs</span>
+          <span aria-hidden="true">{t('compare.ladder.epochs')}</span>
         </div>
         <label className="inline-field">
           <input
@@ -66,21 +73,21 @@ export function LadderPanel({ ladder, onStart, onStop, onOpen, blocked }: Ladder
             disabled={running}
             onChange={(e) => setFiveSeeds(e.target.checked)}
           />
-          × 5 seeds
+          {t('compare.ladder.fiveSeeds')}
         </label>
         {running ? (
           <button type="button" className="btn btn-danger" onClick={onStop}>
-            Cancel
+            {t('compare.ladder.cancel')}
           </button>
         ) : (
           <button
             type="button"
             className="btn btn-primary"
             disabled={blocked}
-            title={blocked ? 'A model is training in the explorer: stop it first.' : undefined}
+            title={blocked ? t('compare.ladder.blocked') : undefined}
             onClick={() => onStart(seeds, epochs)}
           >
-            Run the ladder ({total} models)
+            {t('compare.ladder.run', { total })}
           </button>
         )}
       </div>
@@ -88,19 +95,25 @@ export function LadderPanel({ ladder, onStart, onStop, onOpen, blocked }: Ladder
         <div className="ladder-progress" role="status" data-testid="ladder-progress">
           <progress max={p.total * p.epochs} value={p.index * p.epochs + p.epoch} />
           <span className="muted">
-            Model {p.index + 1} of {p.total}: β = {p.beta}, seed {p.seed}, epoch {p.epoch}/{p.epochs}
+            {t('compare.ladder.progress', {
+              index: String(p.index + 1),
+              total: String(p.total),
+              beta: String(p.beta),
+              seed: String(p.seed),
+              epoch: String(p.epoch),
+              epochs: String(p.epochs),
+            })}
           </span>
         </div>
       )}
       {ladder.status === 'done' && ladder.seconds !== null && (
         <p className="muted" role="status">
-          {ladder.points.length} models in {ladder.seconds.toFixed(1)} s. Click a point to open its model in a
-          slot.
+          {t('compare.ladder.done', { count: ladder.points.length, seconds: ladder.seconds.toFixed(1) })}
         </p>
       )}
       {ladder.status === 'stopped' && (
         <p className="muted" role="status">
-          Cancelled: the {ladder.points.length} models trained are kept.
+          {t('compare.ladder.stopped', { count: ladder.points.length })}
         </p>
       )}
       {ladder.message && (
@@ -115,11 +128,11 @@ export function LadderPanel({ ladder, onStart, onStop, onOpen, blocked }: Ladder
             <thead>
               <tr>
                 <th scope="col">β</th>
-                <th scope="col">Rate (nats)</th>
-                <th scope="col">NMSE</th>
-                <th scope="col">MIG</th>
-                <th scope="col">SAP</th>
-                <th scope="col">DCI D</th>
+                <th scope="col">{t('compare.table.rate')}</th>
+                <th scope="col">{t('compare.table.nmse')}</th>
+                <th scope="col">{t('compare.table.mig')}</th>
+                <th scope="col">{t('compare.table.sap')}</th>
+                <th scope="col">{t('compare.table.dciD')}</th>
               </tr>
             </thead>
             <tbody>
@@ -135,12 +148,7 @@ export function LadderPanel({ ladder, onStart, onStop, onOpen, blocked }: Ladder
               ))}
             </tbody>
           </table>
-          {rows.some((r) => r.runs > 1) && (
-            <p className="muted ladder-note">
-              Mean ± sd over seeds. A representation depends on its seed: the same β can land on differently
-              oriented, differently disentangled maps, so compare the spreads, not single runs.
-            </p>
-          )}
+          {rows.some((r) => r.runs > 1) && <p className="muted ladder-note">{t('compare.ladder.note')}</p>}
         </>
       )}
     </section>

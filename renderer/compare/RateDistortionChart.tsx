@@ -1,4 +1,5 @@
 import type { LadderPoint } from '../../shared/api';
+import { useT } from '../i18n/I18nProvider';
 import { viridisCss } from '../latent-map/colormap';
 import { ladderLabel } from './slot-choices';
 import { rowsByBeta } from './ladder-stats';
@@ -23,6 +24,7 @@ export function RateDistortionChart({
   points: readonly LadderPoint[];
   onOpen(p: LadderPoint): void;
 }) {
+  const t = useT();
   // Rate on a log axis: β = 0 leaves the KL unchecked (100+ nats) while β ≥ 0.1 keep it near 1–10.
   const rates = points.map((p) => Math.max(MIN_RATE, p.rate));
   const lo = Math.log10(Math.min(1, ...rates)) - 0.1;
@@ -42,7 +44,7 @@ export function RateDistortionChart({
       className="rd-chart"
       viewBox={`0 0 ${W} ${H}`}
       role="img"
-      aria-label="Rate–distortion curve of the β ladder"
+      aria-label={t('compare.chart')}
       data-testid="rd-chart"
       data-points={points.length}
     >
@@ -63,7 +65,7 @@ export function RateDistortionChart({
         </g>
       ))}
       <text x={(W + PAD.left) / 2} y={H - 4} className="rd-axis" textAnchor="middle">
-        rate: KL from the prior (nats, log scale)
+        {t('compare.chart.rate')}
       </text>
       <text
         x={11}
@@ -72,7 +74,7 @@ export function RateDistortionChart({
         textAnchor="middle"
         transform={`rotate(-90 11 ${(H - PAD.bottom) / 2})`}
       >
-        distortion: NMSE
+        {t('compare.chart.distortion')}
       </text>
       {means.length > 1 && (
         <polyline
@@ -80,27 +82,30 @@ export function RateDistortionChart({
           points={means.map((m) => `${x(m.rate.mean)},${y(m.nmse.mean)}`).join(' ')}
         />
       )}
-      {points.map((p) => (
-        <circle
-          key={p.id}
-          className="rd-point"
-          data-beta={p.beta}
-          data-seed={p.seed}
-          cx={x(p.rate)}
-          cy={y(p.nmse)}
-          r={5}
-          fill={colour(p.beta)}
-          tabIndex={0}
-          role="button"
-          aria-label={`${ladderLabel(p)}: rate ${p.rate.toFixed(2)} nats, NMSE ${p.nmse.toFixed(3)}. Open in a slot.`}
-          onClick={() => onOpen(p)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' || e.key === ' ') onOpen(p);
-          }}
-        >
-          <title>{`${ladderLabel(p)} — rate ${p.rate.toFixed(2)} nats, NMSE ${p.nmse.toFixed(3)} (click: open in a slot)`}</title>
-        </circle>
-      ))}
+      {points.map((p) => {
+        const words = { label: ladderLabel(t, p), rate: p.rate.toFixed(2), nmse: p.nmse.toFixed(3) };
+        return (
+          <circle
+            key={p.id}
+            className="rd-point"
+            data-beta={p.beta}
+            data-seed={p.seed}
+            cx={x(p.rate)}
+            cy={y(p.nmse)}
+            r={5}
+            fill={colour(p.beta)}
+            tabIndex={0}
+            role="button"
+            aria-label={t('compare.chart.point', words)}
+            onClick={() => onOpen(p)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' || e.key === ' ') onOpen(p);
+            }}
+          >
+            <title>{t('compare.chart.pointTitle', words)}</title>
+          </circle>
+        );
+      })}
       {means.map((m, k) => {
         // Neighbouring β often sit close: labels alternate above and below, and turn inward at the right edge.
         const px = x(m.rate.mean);

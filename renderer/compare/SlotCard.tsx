@@ -1,9 +1,11 @@
 import { memo, useRef } from 'react';
 import type { CompareProbeSlot, CompareSource } from '../../shared/api';
 import type { Factor } from '../../shared/factors';
+import type { MessageId } from '../../shared/i18n/catalogs';
+import { useT } from '../i18n/I18nProvider';
 import { GrayCanvas } from '../preview/GrayCanvas';
 import { SlotMap } from './SlotMap';
-import type { SlotChoice } from './slot-choices';
+import { SLOT_GROUPS, type SlotChoice } from './slot-choices';
 import { modelOf, type Cursor, type SlotView } from './use-compare';
 
 interface SlotCardProps {
@@ -21,13 +23,20 @@ interface SlotCardProps {
   onPickZ(z: [number, number]): void;
 }
 
+const GROUP_NAMES: Record<SlotChoice['group'], MessageId> = {
+  bundled: 'compare.slot.group.bundled',
+  yours: 'compare.slot.group.yours',
+  ladder: 'compare.slot.group.ladder',
+};
+
 /** One model of the Compare view: its picker, its map with the linked cursor, and its image at the cursor. */
 export const SlotCard = memo(function SlotCard(props: SlotCardProps) {
   const { index, view, probe, cursor, trueImages, choices, colorBy, mapPx } = props;
   const file = useRef<HTMLInputElement | null>(null);
+  const t = useT();
   const model = modelOf(view);
-  const title = `Slot ${index + 1}`;
-  const groups = ['Bundled', 'Your models', 'β ladder'] as const;
+  const n = String(index + 1);
+  const title = t('compare.slot', { n });
 
   const onFile = async (f: File | undefined) => {
     if (!f) return;
@@ -47,18 +56,18 @@ export const SlotCard = memo(function SlotCard(props: SlotCardProps) {
         <h3 className="slot-title">{title}</h3>
         <select
           className="slot-pick"
-          aria-label={`Model in ${title}`}
+          aria-label={t('compare.slot.pick', { n })}
           value=""
           onChange={(e) => {
             const choice = choices.find((c) => c.key === e.target.value);
             if (choice) props.onFill(index, choice.source, choice.label);
           }}
         >
-          <option value="">{model ? 'Replace with…' : 'Choose a model…'}</option>
-          {groups.map((g) => {
+          <option value="">{t(model ? 'compare.slot.replace' : 'compare.slot.choose')}</option>
+          {SLOT_GROUPS.map((g) => {
             const list = choices.filter((c) => c.group === g);
             return list.length === 0 ? null : (
-              <optgroup key={g} label={g}>
+              <optgroup key={g} label={t(GROUP_NAMES[g])}>
                 {list.map((c) => (
                   <option key={c.key} value={c.key}>
                     {c.label}
@@ -69,7 +78,7 @@ export const SlotCard = memo(function SlotCard(props: SlotCardProps) {
           })}
         </select>
         <button type="button" className="btn btn-quiet" onClick={() => file.current?.click()}>
-          Open file…
+          {t('compare.slot.openFile')}
         </button>
         <input
           ref={file}
@@ -86,7 +95,7 @@ export const SlotCard = memo(function SlotCard(props: SlotCardProps) {
           <button
             type="button"
             className="btn btn-quiet slot-clear"
-            aria-label={`Empty ${title}`}
+            aria-label={t('compare.slot.empty', { n })}
             onClick={() => props.onClear(index)}
           >
             ×
@@ -98,10 +107,10 @@ export const SlotCard = memo(function SlotCard(props: SlotCardProps) {
           {view.message}
         </p>
       )}
-      {view.status === 'loading' && <p className="muted slot-empty">Loading {view.label}…</p>}
-      {view.status === 'empty' && (
-        <p className="muted slot-empty">Choose a bundled model, one of yours, a ladder model or a file.</p>
+      {view.status === 'loading' && (
+        <p className="muted slot-empty">{t('compare.slot.loading', { label: view.label })}</p>
       )}
+      {view.status === 'empty' && <p className="muted slot-empty">{t('compare.slot.hint')}</p>}
       {model && view.status !== 'loading' && (
         <div className="slot-body">
           <div className="slot-name" title={model.info.name}>
@@ -119,7 +128,7 @@ export const SlotCard = memo(function SlotCard(props: SlotCardProps) {
               colorBy={colorBy}
               cursor={probe?.z ?? null}
               sizePx={mapPx}
-              label={`Latent map of ${model.info.name}`}
+              label={t('compare.slot.map', { name: model.info.name })}
               onPick={cursor.mode === 'z' ? props.onPickZ : undefined}
             />
             <div className="slot-images">
@@ -129,9 +138,9 @@ export const SlotCard = memo(function SlotCard(props: SlotCardProps) {
                     image={trueImages?.[model.imageSize] ?? null}
                     imageSize={model.imageSize}
                     sizePx={72}
-                    label="True image"
+                    label={t('compare.slot.trueImage')}
                   />
-                  <figcaption className="muted">True</figcaption>
+                  <figcaption className="muted">{t('compare.slot.true')}</figcaption>
                 </figure>
               )}
               <figure>
@@ -139,21 +148,22 @@ export const SlotCard = memo(function SlotCard(props: SlotCardProps) {
                   image={probe?.image ?? null}
                   imageSize={probe?.imageSize ?? model.imageSize}
                   sizePx={72}
-                  label={
-                    cursor.mode === 'factors'
-                      ? `Reconstruction by ${model.info.name}`
-                      : `Decoded by ${model.info.name}`
-                  }
+                  label={t(
+                    cursor.mode === 'factors' ? 'compare.slot.reconstructionBy' : 'compare.slot.decodedBy',
+                    {
+                      name: model.info.name,
+                    },
+                  )}
                   className="slot-recon"
                   data={{ 'data-probe': probe ? probe.z.map((v) => v.toFixed(4)).join(',') : '' }}
                 />
                 <figcaption className="muted">
-                  {cursor.mode === 'factors' ? 'Reconstruction' : 'decode(z)'}
+                  {t(cursor.mode === 'factors' ? 'compare.slot.reconstruction' : 'compare.slot.decode')}
                 </figcaption>
               </figure>
               {probe && (
                 <p className="slot-z muted">
-                  z = ({probe.z[0].toFixed(2)}, {probe.z[1].toFixed(2)})
+                  {t('compare.z', { z1: probe.z[0].toFixed(2), z2: probe.z[1].toFixed(2) })}
                 </p>
               )}
             </div>

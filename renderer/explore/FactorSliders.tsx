@@ -1,13 +1,27 @@
 import { memo } from 'react';
 import type { Factors } from '../../shared/api';
 import type { ImageSize } from '../../shared/train-config';
-import { FACTOR_WORDS, FACTORS } from '../../shared/factors';
+import { FACTORS, type Factor } from '../../shared/factors';
+import type { MessageId } from '../../shared/i18n/catalogs';
+import { useT } from '../i18n/I18nProvider';
 import { GrayCanvas } from '../preview/GrayCanvas';
 import { RangeField } from './RangeField';
 
 const THUMB_PX = 84;
-const NEAREST_HINT =
-  'z moved on the map: the sliders show the true factors of the data image whose code is nearest to z.';
+
+/** Each factor's slider label and the words at its two ends. */
+const FACTOR_WORDS: Record<Factor, { label: MessageId; low: MessageId; high: MessageId }> = {
+  height: {
+    label: 'explore.factor.height',
+    low: 'explore.factor.height.low',
+    high: 'explore.factor.height.high',
+  },
+  radius: {
+    label: 'explore.factor.radius',
+    low: 'explore.factor.radius.low',
+    high: 'explore.factor.radius.high',
+  },
+};
 
 interface FactorSlidersProps {
   factors: Factors;
@@ -46,26 +60,23 @@ export const FactorSliders = memo(function FactorSliders({
   disabled,
   shows,
 }: FactorSlidersProps) {
+  const t = useT();
   const error =
     reconstruction && reconstruction.length === trueImage.length ? mse(trueImage, reconstruction) : null;
   return (
     <section className="panel card" aria-labelledby="factors-title">
-      <h2
-        id="factors-title"
-        className="card-title"
-        title="The two numbers that really describe every image. Move a slider: the true cylinder is rendered, encoded, and z jumps to its code."
-      >
-        True factors
+      <h2 id="factors-title" className="card-title" title={t('explore.factors.title.hint')}>
+        {t('explore.factors.title')}
       </h2>
       {FACTORS.map((factor) => (
         <RangeField
           key={factor}
-          label={FACTOR_WORDS[factor].label}
+          label={t(FACTOR_WORDS[factor].label)}
           value={factors[factor]}
           min={0}
           max={1}
           step={0.01}
-          ends={[FACTOR_WORDS[factor].low, FACTOR_WORDS[factor].high]}
+          ends={[t(FACTOR_WORDS[factor].low), t(FACTOR_WORDS[factor].high)]}
           disabled={disabled}
           testId={`slider-${factor}`}
           onChange={(value) => onFactors({ ...factors, [factor]: value })}
@@ -77,7 +88,7 @@ export const FactorSliders = memo(function FactorSliders({
             image={trueImage}
             imageSize={imageSize}
             sizePx={THUMB_PX}
-            label="True image"
+            label={t('explore.factors.trueImage')}
             data={{
               'data-testid': 'true-image',
               'data-height': factors.height,
@@ -85,18 +96,15 @@ export const FactorSliders = memo(function FactorSliders({
               'data-shows': shows,
             }}
           />
-          <figcaption title={shows === 'nearest' ? NEAREST_HINT : undefined}>
-            {shows === 'nearest' ? 'Nearest data x' : 'True image x'}
+          <figcaption title={shows === 'nearest' ? t('explore.factors.nearest.hint') : undefined}>
+            {t(shows === 'nearest' ? 'explore.factors.nearest' : 'explore.factors.trueX')}
           </figcaption>
         </figure>
         <div className="compare-arrow" aria-live="polite">
           <span aria-hidden="true">→</span>
           {error !== null && (
-            <span
-              className="compare-mse"
-              title="Mean squared pixel difference between the true image and its reconstruction"
-            >
-              MSE
+            <span className="compare-mse" title={t('explore.factors.mse.hint')}>
+              {t('explore.factors.mse')}
               <br />
               {error.toFixed(4)}
             </span>
@@ -107,10 +115,12 @@ export const FactorSliders = memo(function FactorSliders({
             image={reconstruction}
             imageSize={imageSize}
             sizePx={THUMB_PX}
-            label="Reconstruction of the true image"
+            label={t('explore.factors.reconstruction')}
             data={{ 'data-testid': 'reconstruction' }}
           />
-          <figcaption>{reconstruction ? 'f(encode(x))' : 'move a slider'}</figcaption>
+          <figcaption>
+            {t(reconstruction ? 'explore.factors.reconstructionX' : 'explore.factors.moveSlider')}
+          </figcaption>
         </figure>
       </div>
     </section>

@@ -1,4 +1,5 @@
 import type { ModelState } from '../../shared/api';
+import { useT } from '../i18n/I18nProvider';
 import { sliderBounds } from '../lib/model-bounds';
 import { RangeField } from './RangeField';
 
@@ -15,10 +16,11 @@ interface LatentSlidersProps {
 
 /** Sliders z₁ and z₂ over the data's latent bounds plus a margin, in step with the map. */
 export function LatentSliders({ model, z, onZ }: LatentSlidersProps) {
+  const t = useT();
   const b = sliderBounds(model);
   const axis = (k: 0 | 1) => (
     <RangeField
-      label={k === 0 ? 'z₁' : 'z₂'}
+      label={t(k === 0 ? 'explore.latent.z1' : 'explore.latent.z2')}
       value={z[k]}
       min={b.min[k]}
       max={b.max[k]}
@@ -32,12 +34,8 @@ export function LatentSliders({ model, z, onZ }: LatentSlidersProps) {
   );
   return (
     <section className="panel card" aria-labelledby="latent-point-title">
-      <h2
-        id="latent-point-title"
-        className="card-title"
-        title="A point in the 2-D latent space; the decoder f maps it to an image."
-      >
-        Latent point z
+      <h2 id="latent-point-title" className="card-title" title={t('explore.latent.title.hint')}>
+        {t('explore.latent.title')}
       </h2>
       {axis(0)}
       {axis(1)}

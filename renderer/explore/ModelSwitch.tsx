@@ -1,7 +1,8 @@
 import { memo, useState, type ReactNode } from 'react';
 import type { BundledModel, ModelInfo, RecentModel } from '../../shared/api';
+import { useT } from '../i18n/I18nProvider';
 import type { RunAt } from '../state/training-reducer';
-import { modelDescription, ownModelDetail } from './model-description';
+import { bundledWords, modelDescription, ownModelDetail } from './model-description';
 import './explore.css';
 
 interface ModelSwitchProps {
@@ -33,6 +34,7 @@ export const ModelSwitch = memo(function ModelSwitch({
   onSwitch,
   run = null,
 }: ModelSwitchProps) {
+  const t = useT();
   const isBundled = (id: string) => bundled.some((b) => b.id === id);
   const own = current && !isBundled(current.id) ? current : null;
   const kept = recent.filter((m) => m.id !== current?.id && !isBundled(m.id));
@@ -57,14 +59,14 @@ export const ModelSwitch = memo(function ModelSwitch({
       <span className="model-option-name">
         {name}
         {extra}
-        {pending === id && <span className="muted"> · loading…</span>}
+        {pending === id && <span className="muted">{` · ${t('explore.model.loading')}`}</span>}
       </span>
     </label>
   );
   return (
     <section className="panel card" aria-labelledby="model-title">
       <h2 id="model-title" className="card-title">
-        Model
+        {t('explore.model.title')}
       </h2>
       <div
         role="radiogroup"
@@ -73,11 +75,14 @@ export const ModelSwitch = memo(function ModelSwitch({
         aria-busy={pending !== null}
         className="model-options"
       >
-        {bundled.map((b) => option(b.id, b.name, null, b.description))}
+        {bundled.map((b) => {
+          const words = bundledWords(t, b);
+          return option(b.id, words.name, null, words.description);
+        })}
         {(own || kept.length > 0) && (
           <div className="model-own" role="presentation">
             <span className="model-own-title" aria-hidden="true">
-              Your models (this session)
+              {t('explore.model.own')}
             </span>
             {own && option(own.id, own.name, <OwnDetail model={own} />)}
             {kept.map((m) => option(m.id, m.name, <OwnDetail model={m} />))}
@@ -85,13 +90,13 @@ export const ModelSwitch = memo(function ModelSwitch({
         )}
       </div>
       <p id="model-desc" className="model-desc" aria-live="polite">
-        {modelDescription(bundled, current, own, run)}
+        {modelDescription(t, bundled, current, own, run)}
       </p>
     </section>
   );
 });
 
-function OwnDetail({ model }: { model: Parameters<typeof ownModelDetail>[0] }) {
-  const detail = ownModelDetail(model);
+function OwnDetail({ model }: { model: Parameters<typeof ownModelDetail>[1] }) {
+  const detail = ownModelDetail(useT(), model);
   return detail ? <span className="model-option-detail"> · {detail}</span> : null;
 }

@@ -1,5 +1,6 @@
 import type { ModelState } from '../../shared/api';
 import { bestSpearman, fig } from '../compare/compare-rows';
+import { useT } from '../i18n/I18nProvider';
 import { RangeField } from './RangeField';
 import type { Rotation } from './use-rotation';
 
@@ -18,6 +19,7 @@ interface RotateLatentProps {
  * learned representation is only defined up to such a turn.
  */
 export function RotateLatent({ model, rotation, locked }: RotateLatentProps) {
+  const t = useT();
   const isVae = model?.info.config.kind === 'vae';
   const m = model?.info.metrics ?? null;
   const d = m?.disentanglement;
@@ -25,23 +27,15 @@ export function RotateLatent({ model, rotation, locked }: RotateLatentProps) {
   const degrees = rotation.angle * DEG;
   return (
     <section className="panel card rotate-latent" aria-labelledby="rotate-title" data-testid="rotate-latent">
-      <h2
-        id="rotate-title"
-        className="card-title"
-        title="Turn the latent axes without changing any decoded image."
-      >
-        Rotate the latent
+      <h2 id="rotate-title" className="card-title" title={t('explore.rotate.title.hint')}>
+        {t('explore.rotate.title')}
       </h2>
       {isVae ? (
-        <p className="card-intro muted">
-          A VAE cannot be turned exactly: its encoder&apos;s spread is diagonal in its own axes, so a turned
-          VAE would be a different model. That preference for axes is why β-VAEs disentangle at all. Try an
-          autoencoder.
-        </p>
+        <p className="card-intro muted">{t('explore.rotate.vae')}</p>
       ) : (
         <>
           <RangeField
-            label="θ"
+            label={t('explore.rotate.theta')}
             value={degrees}
             min={-180}
             max={180}
@@ -50,7 +44,7 @@ export function RotateLatent({ model, rotation, locked }: RotateLatentProps) {
             ends={['−180°', '180°']}
             disabled={!model || locked}
             testId="slider-rotation"
-            hint="The decoder is composed with the turn and the encoder with its inverse: the same images, new coordinates."
+            hint={t('explore.rotate.theta.hint')}
             onChange={(v) => rotation.rotate(v / DEG)}
           />
           <div className="button-row">
@@ -59,9 +53,9 @@ export function RotateLatent({ model, rotation, locked }: RotateLatentProps) {
               className="btn"
               disabled={!model || locked}
               onClick={rotation.align}
-              title="Turn to the angle where MIG is largest"
+              title={t('explore.rotate.align.hint')}
             >
-              Align to factors
+              {t('explore.rotate.align')}
             </button>
             <button
               type="button"
@@ -69,22 +63,26 @@ export function RotateLatent({ model, rotation, locked }: RotateLatentProps) {
               disabled={!model || locked || rotation.angle === 0}
               onClick={() => rotation.rotate(0)}
             >
-              Reset
+              {t('explore.rotate.reset')}
             </button>
           </div>
-          <dl className="rotate-scores" aria-label="Scores at this angle" data-busy={rotation.busy}>
-            <dt title="These depend on the axes">Change with the axes</dt>
+          <dl className="rotate-scores" aria-label={t('explore.rotate.scores')} data-busy={rotation.busy}>
+            <dt title={t('explore.rotate.change.hint')}>{t('explore.rotate.change')}</dt>
             <dd>
-              <span data-metric="mig">MIG {fig(d?.mig)}</span>
-              <span data-metric="sap">SAP {fig(d?.sap)}</span>
-              <span data-metric="spearman">|ρ| h / r {rho ? `${fig(rho[0])} / ${fig(rho[1])}` : '—'}</span>
+              <span data-metric="mig">{t('explore.rotate.mig', { value: fig(d?.mig) })}</span>
+              <span data-metric="sap">{t('explore.rotate.sap', { value: fig(d?.sap) })}</span>
+              <span data-metric="spearman">
+                {t('explore.rotate.spearman', { value: rho ? `${fig(rho[0])} / ${fig(rho[1])}` : '—' })}
+              </span>
             </dd>
-            <dt title="These do not depend on the axes">Stay the same</dt>
+            <dt title={t('explore.rotate.stay.hint')}>{t('explore.rotate.stay')}</dt>
             <dd>
               <span data-metric="knn">
-                kNN R² h / r {m ? `${fig(m.knnR2.height)} / ${fig(m.knnR2.radius)}` : '—'}
+                {t('explore.rotate.knn', {
+                  value: m ? `${fig(m.knnR2.height)} / ${fig(m.knnR2.radius)}` : '—',
+                })}
               </span>
-              <span data-metric="nmse">NMSE {fig(m?.valNmse, 4)}</span>
+              <span data-metric="nmse">{t('explore.rotate.nmse', { value: fig(m?.valNmse, 4) })}</span>
             </dd>
           </dl>
         </>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ModelState } from '../../shared/api';
+import { useT } from '../i18n/I18nProvider';
 import { RotateLatent } from './RotateLatent';
 import type { Rotation } from './use-rotation';
 
@@ -14,6 +15,7 @@ interface RotatePopoverProps {
  * room to spare at 1280×720); Escape or the button closes it.
  */
 export function RotatePopover({ model, rotation, locked }: RotatePopoverProps) {
+  const t = useT();
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement | null>(null);
   useEffect(() => {
@@ -35,7 +37,9 @@ export function RotatePopover({ model, rotation, locked }: RotatePopoverProps) {
         disabled={!model}
         onClick={() => setOpen((o) => !o)}
       >
-        Rotate axes{turned ? ` (${((rotation.angle * 180) / Math.PI).toFixed(0)}°)` : ''}
+        {turned
+          ? t('explore.rotate.openTurned', { degrees: ((rotation.angle * 180) / Math.PI).toFixed(0) })
+          : t('explore.rotate.open')}
       </button>
       {open && (
         <div id="rotate-popover" className="rotate-popover">

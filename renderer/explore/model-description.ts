@@ -1,16 +1,36 @@
 import type { BundledModel, ModelInfo } from '../../shared/api';
-import { countOf, kindPhrase } from '../../shared/wording';
+import type { MessageId } from '../../shared/i18n/catalogs';
+import type { Translate } from '../../shared/i18n/translate';
 import type { RunAt } from '../state/training-reducer';
 
-const SOURCE_LABEL: Record<ModelInfo['source'], string> = {
-  bundled: 'bundled',
-  trained: 'trained here',
-  loaded: 'opened from a file',
-  training: 'training now',
+const SOURCE_LABEL: Record<ModelInfo['source'], MessageId> = {
+  bundled: 'explore.model.source.bundled',
+  trained: 'explore.model.source.trained',
+  loaded: 'explore.model.source.loaded',
+  training: 'explore.model.source.training',
 };
+
+/** The bundled models the catalogs word (assets/models/index.json), by id. */
+const BUNDLED_WORDS: Record<string, { name: MessageId; description: MessageId }> = {
+  discovered: {
+    name: 'explore.bundled.discovered.name',
+    description: 'explore.bundled.discovered.description',
+  },
+  aligned: { name: 'explore.bundled.aligned.name', description: 'explore.bundled.aligned.description' },
+};
+
+/**
+ * A bundled model's name and description in the language on screen; one the catalogs do not know
+ * keeps the words of its index.json.
+ */
+export function bundledWords(t: Translate, model: BundledModel): { name: string; description: string } {
+  const ids = BUNDLED_WORDS[model.id];
+  return ids ? { name: t(ids.name), description: t(ids.description) } : model;
+}
 
 /** The sentence under the switch: what makes the model on screen different. */
 export function modelDescription(
+  t: Translate,
   bundled: BundledModel[],
   current: ModelInfo | null,
   own: ModelInfo | null,
@@ -20,29 +40,40 @@ export function modelDescription(
     const c = own.config;
     const inRun = own.source === 'training' && run;
     const where = inRun
-      ? run.paused
-        ? `paused at epoch ${run.epoch} of ${run.epochs}`
-        : `training: epoch ${run.epoch} of ${run.epochs}`
-      : `${SOURCE_LABEL[own.source]}`;
-    const epochs = inRun ? '' : `, ${countOf(own.epochsTrained, 'epoch')}`;
-    return `Your model, ${where}: ${kindPhrase(c.kind)} on ${c.imageSize}×${c.imageSize} px images${epochs}, alignment λ = ${c.align}${c.align === 0 ? ' (it found its representation alone)' : ''}.`;
+      ? t(run.paused ? 'explore.model.paused' : 'explore.model.running', {
+          epoch: run.epoch,
+          epochs: run.epochs,
+        })
+      : t(SOURCE_LABEL[own.source]);
+    return t('explore.model.ownDescription', {
+      where,
+      kind: c.kind,
+      size: c.imageSize,
+      running: inRun ? 'yes' : 'no',
+      epochs: own.epochsTrained,
+      align: c.align,
+      alone: c.align === 0 ? 'yes' : 'no',
+    });
   }
   const b = bundled.find((m) => m.id === current?.id);
-  if (b) return b.description;
-  return current ? '' : 'No model yet: train one, or open a saved model.';
+  if (b) return bundledWords(t, b).description;
+  return current ? '' : t('explore.model.empty');
 }
 
 /**
  * What tells apart the user's own models in the switch, whose names often repeat ("Trained AE
  * (λ = 0)"): how many epochs and when it was trained, or that it was opened from a file.
  *
- * @example ownModelDetail({ source: 'trained', epochsTrained: 1, createdAt: '2026-11-29T10:42:00Z' }) // "1 epoch, 10:42" (local time)
+ * @example ownModelDetail(t, { source: 'trained', epochsTrained: 1, createdAt: '2026-11-29T10:42:00Z' }) // "1 epoch, 10:42" (local time)
  */
-export function ownModelDetail(model: Pick<ModelInfo, 'source' | 'epochsTrained' | 'createdAt'>): string {
-  if (model.source === 'loaded') return 'opened';
+export function ownModelDetail(
+  t: Translate,
+  model: Pick<ModelInfo, 'source' | 'epochsTrained' | 'createdAt'>,
+): string {
+  if (model.source === 'loaded') return t('explore.model.opened');
   if (model.source !== 'trained') return '';
-  const epochs = countOf(model.epochsTrained, 'epoch');
   const at = new Date(model.createdAt);
-  if (Number.isNaN(at.getTime())) return epochs;
-  return `${epochs}, ${at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`;
+  if (Number.isNaN(at.getTime())) return t('explore.model.epochs', { epochs: model.epochsTrained });
+  const time = at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return t('explore.model.epochsAt', { epochs: model.epochsTrained, time });
 }

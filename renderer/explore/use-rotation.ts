@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AtlasApi, ModelState } from '../../shared/api';
 import { alignAngle } from '../../shared/disentangle';
+import { errorMessage } from '../../shared/errors';
+import { t } from '../i18n/current';
 import { createLatestQueue, type LatestQueue } from '../lib/latest-queue';
 import type { NoticeActions } from '../state/use-notices';
 
@@ -15,8 +17,8 @@ export interface Rotation {
 
 /** Wraps an angle into (−π, π]. */
 export function wrapAngle(a: number): number {
-  const t = ((((a + Math.PI) % (2 * Math.PI)) + 2 * Math.PI) % (2 * Math.PI)) - Math.PI;
-  return t === -Math.PI ? Math.PI : t;
+  const wrapped = ((((a + Math.PI) % (2 * Math.PI)) + 2 * Math.PI) % (2 * Math.PI)) - Math.PI;
+  return wrapped === -Math.PI ? Math.PI : wrapped;
 }
 
 /**
@@ -63,7 +65,7 @@ export function useRotation(
           setBusy(false);
           setAsked(null);
         }
-        notices.fail('Could not rotate the latent', err, 'rotate');
+        notices.push('error', t('explore.rotate.failed', { reason: errorMessage(err) }), 'rotate');
       },
     });
     queue.current = q;

@@ -1,4 +1,5 @@
 import { memo, useRef } from 'react';
+import { useT } from '../i18n/I18nProvider';
 import type { SaveActions } from './use-save-actions';
 
 interface ModelFileButtonsProps {
@@ -17,6 +18,7 @@ export const ModelFileButtons = memo(function ModelFileButtons({
   locked,
   hasModel,
 }: ModelFileButtonsProps) {
+  const t = useT();
   const input = useRef<HTMLInputElement | null>(null);
   const open = () => {
     if (transport === 'browser') input.current?.click();
@@ -25,7 +27,7 @@ export const ModelFileButtons = memo(function ModelFileButtons({
   return (
     <>
       <button type="button" className="btn" onClick={open} disabled={locked || actions.busy === 'open-model'}>
-        Open model
+        {t('files.openModel')}
       </button>
       <button
         type="button"
@@ -33,14 +35,14 @@ export const ModelFileButtons = memo(function ModelFileButtons({
         onClick={() => void actions.saveModel()}
         disabled={!hasModel || actions.busy === 'save-model'}
       >
-        Save model
+        {t('files.saveModel')}
       </button>
       <input
         ref={input}
         type="file"
         accept=".json,.atlas.json,application/json"
         hidden
-        aria-label="Model file to open"
+        aria-label={t('files.openModel.input')}
         data-testid="open-model-input"
         onChange={(e) => {
           const file = e.currentTarget.files?.[0];

@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { useT } from '../i18n/I18nProvider';
 import type { SaveActions } from './use-save-actions';
 import './files.css';
 
@@ -19,16 +20,17 @@ export const SaveImageControl = memo(function SaveImageControl({
   sizePx,
   onSizePx,
 }: SaveImageControlProps) {
+  const t = useT();
   return (
     <div className="save-row">
       <select
         value={sizePx}
         onChange={(e) => onSizePx(Number(e.currentTarget.value))}
-        aria-label="Image size in pixels"
+        aria-label={t('files.imageSize')}
       >
         {IMAGE_SIZES_PX.map((s) => (
           <option key={s} value={s}>
-            {s} px
+            {t('files.imageSize.option', { size: s })}
           </option>
         ))}
       </select>
@@ -37,9 +39,9 @@ export const SaveImageControl = memo(function SaveImageControl({
         className="btn btn-primary"
         disabled={disabled || actions.busy === 'image'}
         onClick={() => void actions.saveImage(sizePx)}
-        title="PNG of f(z), upscaled, with z, the model id and (from the factor sliders) height and radius in its text chunks"
+        title={t('files.saveImage.hint')}
       >
-        {actions.busy === 'image' ? 'Saving…' : 'Save image'}
+        {t(actions.busy === 'image' ? 'files.saveImage.saving' : 'files.saveImage')}
       </button>
     </div>
   );

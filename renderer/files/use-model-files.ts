@@ -1,16 +1,19 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { AtlasApi, GridPngRequest } from '../../shared/api';
+import { errorMessage } from '../../shared/errors';
+import { translator } from '../../shared/i18n/translate';
+import { t } from '../i18n/current';
 import type { Explorer } from '../state/use-explorer';
 import type { NoticeActions } from '../state/use-notices';
 import { useMenuCommands } from './use-menu-commands';
 import { useSaveActions, type SaveActions, type SaveHelpers } from './use-save-actions';
 
 /**
- * The question asked before a trained, unsaved model is replaced (Switch model, Open model, Train).
- * The service keeps it under "Your models" for switching back, but only until the app closes.
+ * The question asked before a trained, unsaved model is replaced (Switch model, Open model, Train),
+ * in English (tests match it); it is asked in the language on screen ('files.replaceUnsaved').
+ * The service keeps the model under "Your models" for switching back, but only until the app closes.
  */
-export const REPLACE_UNSAVED_QUESTION =
-  'Replace your trained model? It has not been saved: it stays under Your models only until Latent Atlas closes. Choose Cancel, then Save model to keep it.';
+export const REPLACE_UNSAVED_QUESTION = translator('en')('files.replaceUnsaved');
 
 /** How many saved model ids the guard remembers (a session saves a handful). */
 const MAX_SAVED_IDS = 50;
@@ -66,7 +69,7 @@ export function useModelFiles(
   const markSaved = useCallback(() => {
     if (info) setSavedIds((ids) => [...ids.filter((id) => id !== info.id), info.id].slice(-MAX_SAVED_IDS));
   }, [info]);
-  const confirmReplace = useCallback(() => !unsaved || window.confirm(REPLACE_UNSAVED_QUESTION), [unsaved]);
+  const confirmReplace = useCallback(() => !unsaved || window.confirm(t('files.replaceUnsaved')), [unsaved]);
 
   const save = useSaveActions(helpers, { z, trueFactors, grid }, notices, explorer.showModel, markSaved);
   const actions = useMemo(
@@ -82,7 +85,8 @@ export function useModelFiles(
       confirmReplace()
         ? (bundled.some((b) => b.id === id) ? switchToBundled(id) : switchToRecent(id)).then(
             () => notices.clear('Switch model'),
-            (e: unknown) => notices.fail('Switching models failed', e, 'Switch model'),
+            (e: unknown) =>
+              notices.push('error', t('files.switchFailed', { reason: errorMessage(e) }), 'Switch model'),
           )
         : Promise.resolve(),
     [switchToBundled, switchToRecent, bundled, notices, confirmReplace],

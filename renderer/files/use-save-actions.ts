@@ -1,5 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Factors, GridPngRequest, ModelExportRequest, ModelState, SaveResult } from '../../shared/api';
+import { errorMessage } from '../../shared/errors';
+import type { MessageId } from '../../shared/i18n/catalogs';
+import { t } from '../i18n/current';
 import type { NoticeActions } from '../state/use-notices';
 
 /** The renderer/api.ts helpers this hook drives (injected, so tests can fake them). */
@@ -11,6 +14,14 @@ export interface SaveHelpers {
 }
 
 export type SaveTask = 'image' | 'grid' | 'save-model' | 'open-model';
+
+/** Each task's notice topic (a later notice on it replaces the last) and its name in the notices. */
+const TASKS: Record<SaveTask, { topic: string; name: MessageId }> = {
+  image: { topic: 'Save image', name: 'files.saveImage' },
+  grid: { topic: 'Export grid', name: 'files.exportGrid' },
+  'save-model': { topic: 'Save model', name: 'files.saveModel' },
+  'open-model': { topic: 'Open model', name: 'files.openModel' },
+};
 
 export interface SaveActions {
   busy: SaveTask | null;
@@ -49,7 +60,7 @@ export function useSaveActions(
   const saveImage = useCallback(
     (sizePx: number) => {
       const { z, trueFactors } = ctx.current;
-      return run('image', 'Save image', () =>
+      return run('image', () =>
         helpers.saveImage({ z, sizePx, ...(trueFactors ? { factors: trueFactors } : {}) }),
       );
     },
@@ -58,29 +69,27 @@ export function useSaveActions(
   const exportGrid = useCallback(() => {
     const grid = ctx.current.grid;
     if (!grid) {
-      notices.push('error', 'Export grid: turn on the decoded grid on the map first.', 'Export grid');
+      notices.push('error', t('files.exportGrid.off'), TASKS.grid.topic);
       return Promise.resolve();
     }
-    return run('grid', 'Export grid', () => helpers.exportGrid(grid));
+    return run('grid', () => helpers.exportGrid(grid));
   }, [helpers, run, notices]);
   const saveModel = useCallback(
-    (opts?: ModelExportRequest) =>
-      run('save-model', 'Save model', () => helpers.saveModel(opts), undefined, onModelSaved),
+    (opts?: ModelExportRequest) => run('save-model', () => helpers.saveModel(opts), undefined, onModelSaved),
     [helpers, run, onModelSaved],
   );
   const openModel = useCallback(
     (file?: File) =>
       run(
         'open-model',
-        'Open model',
         async () => {
           const model = await helpers.openModel(file);
           if (!model) return { saved: false };
           onModelOpened(model);
-          notices.push('success', `Opened “${model.info.name}”.`, 'Open model');
+          notices.push('success', t('files.opened', { name: model.info.name }), TASKS['open-model'].topic);
           return null;
         },
-        'the current model was kept',
+        'files.cancelled.kept',
       ),
     [helpers, run, notices, onModelOpened],
   );
@@ -93,27 +102,31 @@ export function useSaveActions(
 
 /**
  * Runs one save task at a time as far as the UI shows (`busy` names it) and reports its outcome:
- * saved (naming the file), cancelled, or failed with the reason.
+ * saved (naming the file), cancelled (`cancelled` says what that left), or failed with the reason.
  */
 function useSaveTask(notices: NoticeActions) {
   const [busy, setBusy] = useState<SaveTask | null>(null);
   const run = useCallback(
     async (
       task: SaveTask,
-      what: string,
       work: () => Promise<SaveResult | null>,
-      cancelled = 'nothing was written',
+      cancelled: MessageId = 'files.cancelled',
       onSaved: () => void = () => undefined,
     ) => {
+      const { topic } = TASKS[task];
+      const name = t(TASKS[task].name);
       setBusy(task);
       try {
         const result = await work();
         if (result && result.saved) {
           onSaved();
-          notices.push('success', `${what}: saved${result.path ? ` as ${result.path}` : ''}.`, what);
-        } else if (result && !result.saved) notices.push('info', `${what}: cancelled, ${cancelled}.`, what);
+          const text = result.path
+            ? t('files.savedAs', { task: name, path: result.path })
+            : t('files.saved', { task: name });
+          notices.push('success', text, topic);
+        } else if (result && !result.saved) notices.push('info', t(cancelled, { task: name }), topic);
       } catch (e) {
-        notices.fail(`${what} failed`, e, what);
+        notices.push('error', t('files.failed', { task: name, reason: errorMessage(e) }), topic);
       } finally {
         setBusy(null);
       }

@@ -1,5 +1,6 @@
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { Point2 } from '../../shared/density/types';
+import { useT } from '../i18n/I18nProvider';
 
 /** An axis-aligned box, min < max on both axes. */
 export interface EditableBox {
@@ -31,13 +32,14 @@ function shown(v: number, step: number): string {
  * would pass the opposite one is refused with a message, and the box is kept.
  */
 export function BoxFields({ box, axes, step, onBox }: BoxFieldsProps) {
+  const t = useT();
   const [problem, setProblem] = useState<string | null>(null);
   const apply = ({ corner, axis }: Side, value: number): boolean => {
     const min: Point2 = [box.min[0], box.min[1]];
     const max: Point2 = [box.max[0], box.max[1]];
     (corner === 'min' ? min : max)[axis] = value;
     if (!Number.isFinite(value) || !(min[axis] < max[axis])) {
-      setProblem(`The box's lower ${axes[axis]} must stay below its upper ${axes[axis]}.`);
+      setProblem(t('generate.boxFields.problem', { axis: axes[axis] }));
       return false;
     }
     setProblem(null);
@@ -46,7 +48,9 @@ export function BoxFields({ box, axes, step, onBox }: BoxFieldsProps) {
   };
   const field = (side: Side) => (
     <SideField
-      label={`${axes[side.axis]} ${side.corner === 'min' ? 'from' : 'to'}`}
+      label={t(side.corner === 'min' ? 'generate.boxFields.from' : 'generate.boxFields.to', {
+        axis: axes[side.axis],
+      })}
       value={box[side.corner][side.axis]}
       step={step}
       onValue={(v) => apply(side, v)}
@@ -54,12 +58,12 @@ export function BoxFields({ box, axes, step, onBox }: BoxFieldsProps) {
   );
   return (
     <fieldset className="box-fields">
-      <legend>Box sides (keyboard: ↑/↓, Shift ×10)</legend>
+      <legend>{t('generate.boxFields')}</legend>
       {([0, 1] as const).map((axis) => (
         <div className="box-row" key={axis}>
           <span className="box-axis">{axes[axis]}</span>
           {field({ corner: 'min', axis })}
-          <span className="box-to">to</span>
+          <span className="box-to">{t('generate.boxFields.between')}</span>
           {field({ corner: 'max', axis })}
         </div>
       ))}

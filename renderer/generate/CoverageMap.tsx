@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { COVERAGE_CELLS, type GenerationScores } from '../../shared/judge';
+import { useT } from '../i18n/I18nProvider';
 import { formatDistance, formatShare } from './format';
 
 /** Displayed side of the coverage map, CSS pixels. */
@@ -11,6 +12,7 @@ const MAP_PX = 160;
  * radius to the right.
  */
 export function CoverageMap({ coverage, scores }: { coverage: Uint16Array; scores: GenerationScores }) {
+  const t = useT();
   const ref = useRef<HTMLCanvasElement | null>(null);
   useEffect(() => {
     const ctx = ref.current?.getContext('2d');
@@ -26,22 +28,29 @@ export function CoverageMap({ coverage, scores }: { coverage: Uint16Array; score
         height={COVERAGE_CELLS * 10}
         style={{ width: MAP_PX, height: MAP_PX }}
         role="img"
-        aria-label={`Coverage map: ${covered} of ${cells} (height, radius) cells reached by plausible samples; ${cells - covered} cannot generate (B)`}
+        aria-label={t('generate.coverage', { covered, cells, missed: cells - covered })}
         data-covered={covered}
         data-cells={cells}
       />
-      <figcaption>Dark cells: cylinders this p_model cannot generate (B). Height ↑, radius →.</figcaption>
-      <dl className="gen-scores" aria-label="Generation scores">
-        <dt>Precision</dt>
-        <dd data-score="precision">{formatShare(scores.precision)} plausible (C)</dd>
-        <dt>Recall</dt>
-        <dd data-score="recall">
-          {formatShare(scores.recall)} of cells (uniform true cylinders: {formatShare(scores.recallBaseline)})
+      <figcaption>{t('generate.coverage.caption')}</figcaption>
+      <dl className="gen-scores" aria-label={t('generate.scores')}>
+        <dt>{t('generate.precision')}</dt>
+        <dd data-score="precision">
+          {t('generate.precision.value', { share: formatShare(scores.precision) })}
         </dd>
-        <dt>Novelty</dt>
+        <dt>{t('generate.recall')}</dt>
+        <dd data-score="recall">
+          {t('generate.recall.value', {
+            share: formatShare(scores.recall),
+            baseline: formatShare(scores.recallBaseline),
+          })}
+        </dd>
+        <dt>{t('generate.novelty')}</dt>
         <dd data-score="novelty">
-          {formatDistance(scores.novelty)} to the nearest training cylinder (fresh draws:{' '}
-          {formatDistance(scores.noveltyBaseline)})
+          {t('generate.novelty.value', {
+            distance: formatDistance(scores.novelty),
+            baseline: formatDistance(scores.noveltyBaseline),
+          })}
         </dd>
       </dl>
     </figure>

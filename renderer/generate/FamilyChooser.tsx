@@ -1,18 +1,18 @@
-import { familyLabel } from '../../shared/density';
 import { DENSITY_LIMITS, FAMILIES, type FamilyId, type FamilySettings } from '../../shared/density/types';
+import type { MessageId } from '../../shared/i18n/catalogs';
+import { useT } from '../i18n/I18nProvider';
 import { CommitNumberField } from './CommitNumberField';
+import { familyName } from './density-words';
 
-/** A line on what each family is (its name comes from familyLabel). */
-const FAMILY_HINTS: Record<FamilyId, string> = {
-  box: 'Equal density inside a box, zero outside.',
-  gaussian: 'One bell: a mean and a covariance.',
-  gmm: 'k bells, fitted by EM.',
-  kde: 'A small bell on every training code.',
-  prior: 'What a VAE was trained to match; no fit.',
-  mean: 'Always the same point: not a generative model.',
+/** A line on what each family is (its name comes from familyName). */
+const FAMILY_HINTS: Record<FamilyId, MessageId> = {
+  box: 'generate.familyHint.box',
+  gaussian: 'generate.familyHint.gaussian',
+  gmm: 'generate.familyHint.gmm',
+  kde: 'generate.familyHint.kde',
+  prior: 'generate.familyHint.prior',
+  mean: 'generate.familyHint.mean',
 };
-
-const NO_PRIOR = 'Only a VAE has a prior; this model is a plain autoencoder.';
 
 interface FamilyChooserProps {
   family: FamilyId;
@@ -32,9 +32,10 @@ export function FamilyChooser({
   onFamily,
   onSettings,
 }: FamilyChooserProps) {
+  const t = useT();
   return (
     <fieldset className="gen-families" disabled={disabled}>
-      <legend>p_model family</legend>
+      <legend>{t('generate.families')}</legend>
       {FAMILIES.map((f) => {
         const off = f === 'prior' && !isVae;
         return (
@@ -42,7 +43,7 @@ export function FamilyChooser({
             key={f}
             className="gen-family"
             data-checked={family === f}
-            title={off ? NO_PRIOR : FAMILY_HINTS[f]}
+            title={t(off ? 'generate.noPrior' : FAMILY_HINTS[f])}
           >
             <input
               type="radio"
@@ -52,15 +53,15 @@ export function FamilyChooser({
               disabled={off}
               onChange={() => onFamily(f)}
             />
-            <span>{familyLabel(f)}</span>
-            {f === 'mean' && <span className="gen-tag">not a generative model</span>}
-            {off && <span className="gen-reason">VAE only</span>}
+            <span>{familyName(t, f)}</span>
+            {f === 'mean' && <span className="gen-tag">{t('generate.notGenerative')}</span>}
+            {off && <span className="gen-reason">{t('generate.vaeOnly')}</span>}
           </label>
         );
       })}
       {family === 'gmm' && (
         <CommitNumberField
-          label="Components k"
+          label={t('generate.k')}
           value={settings.k}
           min={DENSITY_LIMITS.k[0]}
           max={DENSITY_LIMITS.k[1]}
@@ -70,8 +71,8 @@ export function FamilyChooser({
       )}
       {family === 'kde' && (
         <CommitNumberField
-          label="Bandwidth factor"
-          hint="Times Scott's rule: small values hug the training codes (overfitting)."
+          label={t('generate.bandwidth')}
+          hint={t('generate.bandwidth.hint')}
           value={settings.bandwidthFactor}
           min={DENSITY_LIMITS.bandwidthFactor[0]}
           max={DENSITY_LIMITS.bandwidthFactor[1]}

@@ -1,6 +1,7 @@
-import { describeParams, type Point2 } from '../../shared/density';
-import { countOf } from '../../shared/wording';
+import type { Point2 } from '../../shared/density';
+import { useT } from '../i18n/I18nProvider';
 import { BoxFields } from './BoxFields';
+import { noteText, thetaText } from './density-words';
 import type { BoxLikelihood } from './use-box-likelihood';
 import type { AppliedFit } from './use-density-fit';
 import { formatNats } from './format';
@@ -17,22 +18,18 @@ interface FitSummaryProps {
 
 /** θ of the fitted p_model with its notes; for the box, its live log-likelihood and the MLE button. */
 export function FitSummary({ fit, fitting, boxLive, onMaximumLikelihood, onBox }: FitSummaryProps) {
+  const t = useT();
   if (boxLive) return <BoxSummary live={boxLive} onMaximumLikelihood={onMaximumLikelihood} onBox={onBox} />;
-  if (!fit) return <p className="gen-muted">{fitting ? 'Fitting p_model…' : 'No fit yet.'}</p>;
+  if (!fit) return <p className="gen-muted">{t(fitting ? 'generate.fitting' : 'generate.noFit')}</p>;
   return (
-    <div className="gen-fit" aria-label="Fitted parameters" data-family={fit.spec.family}>
+    <div className="gen-fit" aria-label={t('generate.fitted')} data-family={fit.spec.family}>
       <p>
-        θ = <span className="gen-theta">{describeParams(fit.params)}</span>
+        θ = <span className="gen-theta">{thetaText(t, fit.params)}</span>
       </p>
-      {!fit.generative && (
-        <p className="gen-warn">
-          Not a generative model: it always returns the same point, so it has no likelihood and its “samples”
-          are all alike.
-        </p>
-      )}
+      {!fit.generative && <p className="gen-warn">{t('generate.notGenerative.warn')}</p>}
       {fit.notes.map((note) => (
         <p key={note} className="gen-note">
-          {note}
+          {noteText(t, note)}
         </p>
       ))}
     </div>
@@ -49,27 +46,28 @@ interface BoxSummaryProps {
 const KEY_STEP_SHARE = 0.02;
 
 function BoxSummary({ live, onMaximumLikelihood, onBox }: BoxSummaryProps) {
+  const t = useT();
   const atMle = sameBox(live.box, live.mle);
   const span = Math.max(live.mle.max[0] - live.mle.min[0], live.mle.max[1] - live.mle.min[1]);
   const step = niceStep(span * KEY_STEP_SHARE);
   return (
-    <div className="gen-fit" aria-label="Fitted parameters" data-family="box" data-outside={live.outside}>
+    <div className="gen-fit" aria-label={t('generate.fitted')} data-family="box" data-outside={live.outside}>
       <p>
-        θ = <span className="gen-theta">{live.theta}</span>
+        θ = <span className="gen-theta">{thetaText(t, { family: 'box', ...live.box })}</span>
       </p>
       <p>
-        log L(θ | X_train) per code:{' '}
-        <output aria-label="Box log-likelihood">{formatNats(live.logLik)}</output>
+        {t('generate.box.logLik')}{' '}
+        <output aria-label={t('generate.box.logLikLabel')}>{formatNats(live.logLik)}</output>
       </p>
       {live.outside > 0 && (
         <p className="gen-warn" role="status">
-          {countOf(live.outside, 'code')} outside → likelihood 0, log-likelihood −∞
+          {t('generate.box.outside', { count: live.outside })}
         </p>
       )}
-      <p className="gen-muted">Drag the box's corners or edges on the map, or set its sides here.</p>
+      <p className="gen-muted">{t('generate.box.drag')}</p>
       <BoxFields box={live.box} axes={['z₁', 'z₂']} step={step} onBox={onBox} />
       <button type="button" className="btn" onClick={onMaximumLikelihood} disabled={atMle}>
-        Maximum likelihood
+        {t('generate.maximumLikelihood')}
       </button>
     </div>
   );

@@ -1,3 +1,4 @@
+import { useT } from '../i18n/I18nProvider';
 import { CoverageMap } from './CoverageMap';
 import { FamilyChooser } from './FamilyChooser';
 import { FitSummary } from './FitSummary';
@@ -15,10 +16,11 @@ interface GeneratePanelProps {
 
 /** The Generate tab: fit a p_model to the codes, read its likelihood, sample and judge the samples. */
 export function GeneratePanel({ generative: g, onZ }: GeneratePanelProps) {
-  if (!g.ready) return <p className="gen-muted">Load a model to fit a p_model to its codes.</p>;
+  const t = useT();
+  if (!g.ready) return <p className="gen-muted">{t('generate.noModel')}</p>;
   const judged = g.samples?.judged ?? null;
   return (
-    <div className="generate" aria-label="Generate">
+    <div className="generate" aria-label={t('generate.region')}>
       <FamilyChooser
         family={g.family}
         settings={g.settings}
@@ -40,7 +42,7 @@ export function GeneratePanel({ generative: g, onZ }: GeneratePanelProps) {
         onBox={g.setBox}
       />
       <LikelihoodTable rows={g.table} />
-      <h3 className="gen-heading">Sample</h3>
+      <h3 className="gen-heading">{t('generate.sampleHeading')}</h3>
       <SampleControls
         n={g.n}
         temperature={g.temperature}
@@ -55,7 +57,7 @@ export function GeneratePanel({ generative: g, onZ }: GeneratePanelProps) {
         onSampleAgain={g.sampleAgain}
       />
       {g.samples && <SampleGallery samples={g.samples} onZ={onZ} />}
-      {g.samples && !judged && <p className="gen-muted">Judging the samples against the true cylinders…</p>}
+      {g.samples && !judged && <p className="gen-muted">{t('generate.judging')}</p>}
       {judged && <CoverageMap coverage={judged.coverage} scores={judged.scores} />}
     </div>
   );

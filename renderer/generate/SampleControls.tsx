@@ -1,4 +1,5 @@
 import { DENSITY_LIMITS } from '../../shared/density/types';
+import { useT } from '../i18n/I18nProvider';
 import { CommitNumberField } from './CommitNumberField';
 import type { GenerateSaves } from './use-generate-saves';
 
@@ -18,15 +19,23 @@ interface SampleControlsProps {
 
 /** N, temperature, the seed, Sample / Sample again, and saving the gallery (PNG) and samples (CSV). */
 export function SampleControls(p: SampleControlsProps) {
+  const t = useT();
   const [minN, maxN] = DENSITY_LIMITS.sampleCount;
   const [minT, maxT] = DENSITY_LIMITS.temperature;
   return (
     <div className="gen-sample-controls">
       <div className="gen-row">
-        <CommitNumberField label="Samples N" value={p.n} min={minN} max={maxN} step={16} onCommit={p.onN} />
         <CommitNumberField
-          label="Temperature"
-          hint="Scales the spread about the centre: σ, bandwidth, box half-widths."
+          label={t('generate.samplesN')}
+          value={p.n}
+          min={minN}
+          max={maxN}
+          step={16}
+          onCommit={p.onN}
+        />
+        <CommitNumberField
+          label={t('generate.temperature')}
+          hint={t('generate.temperature.hint')}
           value={p.temperature}
           min={minT}
           max={maxT}
@@ -34,7 +43,7 @@ export function SampleControls(p: SampleControlsProps) {
           onCommit={p.onTemperature}
         />
         <p className="gen-seed">
-          Seed <output aria-label="Sample seed">{p.seed}</output>
+          {t('generate.seed')} <output aria-label={t('generate.seed.label')}>{p.seed}</output>
         </p>
       </div>
       <div className="gen-row">
@@ -44,7 +53,7 @@ export function SampleControls(p: SampleControlsProps) {
           onClick={p.onSample}
           disabled={p.disabled || p.busy}
         >
-          Sample
+          {t('generate.sample')}
         </button>
         <button
           type="button"
@@ -52,7 +61,7 @@ export function SampleControls(p: SampleControlsProps) {
           onClick={p.onSampleAgain}
           disabled={p.disabled || p.busy || !p.hasSamples}
         >
-          Sample again
+          {t('generate.sampleAgain')}
         </button>
         {p.saves.saveGallery && (
           <button
@@ -61,7 +70,7 @@ export function SampleControls(p: SampleControlsProps) {
             onClick={() => void p.saves.saveGallery?.()}
             disabled={p.saves.busy}
           >
-            Save gallery
+            {t('generate.saveGallery')}
           </button>
         )}
         {p.saves.saveCsv && (
@@ -71,7 +80,7 @@ export function SampleControls(p: SampleControlsProps) {
             onClick={() => void p.saves.saveCsv?.()}
             disabled={p.saves.busy}
           >
-            Save CSV
+            {t('generate.saveCsv')}
           </button>
         )}
       </div>

@@ -1,17 +1,17 @@
 import { useState } from 'react';
+import { useT } from '../i18n/I18nProvider';
 import { GrayCanvas } from '../preview/GrayCanvas';
 import type { SampleSet } from './use-samples';
 
 /** Displayed side of a gallery tile, CSS pixels. */
 const TILE_PX = 48;
 
-const LABEL_TEXT = { A: 'looks wrong (A)', C: 'plausible (C)' } as const;
-
 /**
  * The decoded samples as small tiles, each labelled A or C once judged; clicking a tile moves z
  * there. "Show only A" leaves the failure gallery.
  */
 export function SampleGallery({ samples, onZ }: { samples: SampleSet; onZ(z: [number, number]): void }) {
+  const t = useT();
   const [onlyA, setOnlyA] = useState(false);
   const labels = samples.judged?.labels ?? null;
   const indices = Array.from({ length: samples.count }, (_, i) => i).filter(
@@ -20,7 +20,7 @@ export function SampleGallery({ samples, onZ }: { samples: SampleSet; onZ(z: [nu
   return (
     <section
       className="gen-gallery"
-      aria-label="Sample gallery"
+      aria-label={t('generate.gallery')}
       data-count={samples.count}
       data-judged={labels !== null}
     >
@@ -31,13 +31,18 @@ export function SampleGallery({ samples, onZ }: { samples: SampleSet; onZ(z: [nu
           onChange={(e) => setOnlyA(e.currentTarget.checked)}
           disabled={!labels}
         />
-        Show only “looks wrong (A)”
+        {t('generate.gallery.onlyA')}
       </label>
       <ul className="gen-tiles">
         {indices.map((i) => {
           const z: [number, number] = [samples.z[2 * i] as number, samples.z[2 * i + 1] as number];
           const label = labels?.[i] ?? null;
-          const name = `Sample ${i + 1} at z = (${z[0].toFixed(2)}, ${z[1].toFixed(2)})${label ? `: ${LABEL_TEXT[label]}` : ''}`;
+          const name = t('generate.tile', {
+            n: String(i + 1),
+            z1: z[0].toFixed(2),
+            z2: z[1].toFixed(2),
+            label: label ?? 'none',
+          });
           return (
             <li key={i}>
               <button
@@ -53,7 +58,7 @@ export function SampleGallery({ samples, onZ }: { samples: SampleSet; onZ(z: [nu
                   imageSize={samples.imageSize}
                   index={i}
                   sizePx={TILE_PX}
-                  label={`Decoded sample ${i + 1}`}
+                  label={t('generate.tile.image', { n: String(i + 1) })}
                 />
                 {label && <span className={`gen-badge gen-badge-${label}`}>{label}</span>}
               </button>

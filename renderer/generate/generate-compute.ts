@@ -75,9 +75,13 @@ export interface LikelihoodRow {
   val: number | null;
   /** Held-out codes with p = 0 (the box's −∞). */
   valOutside: number;
-  /** Set when the family has no numbers: not generative, VAE-only, or a failed fit. */
-  reason: string | null;
+  /** Set when the family has no numbers (the page words it): VAE-only, not generative, or a failed fit. */
+  reason: LikelihoodReason | null;
 }
+
+/** Why a likelihood row has no numbers; a failed fit carries the density library's own message. */
+export type LikelihoodReason =
+  { kind: 'vae-only' } | { kind: 'not-generative' } | { kind: 'failed'; message: string };
 
 export interface JudgeOutput {
   judgements: Judgement[];
@@ -130,15 +134,21 @@ function fit(input: ComputeOps['fit'][0]): FitOutput {
 }
 
 function tableRow(family: FamilyId, input: ComputeOps['table'][0]): LikelihoodRow {
-  const none = (reason: string): LikelihoodRow => ({ family, train: null, val: null, valOutside: 0, reason });
-  if (family === 'prior' && !input.isVae) return none('VAE only');
+  const none = (reason: LikelihoodReason): LikelihoodRow => ({
+    family,
+    train: null,
+    val: null,
+    valOutside: 0,
+    reason,
+  });
+  if (family === 'prior' && !input.isVae) return none({ kind: 'vae-only' });
   let d: Density;
   try {
     d = fitDensity(family, input.train, input.settings, { isVae: input.isVae });
   } catch (error) {
-    return none(errorMessage(error));
+    return none({ kind: 'failed', message: errorMessage(error) });
   }
-  if (!d.generative) return none('not a generative model');
+  if (!d.generative) return none({ kind: 'not-generative' });
   return {
     family,
     train: meanLogLikelihood(d, input.train),

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { LatentBounds } from '../../shared/api';
 import { errorMessage } from '../../shared/errors';
+import { t } from '../i18n/current';
 import { createLatestQueue, type LatestQueue } from '../lib/latest-queue';
 import type { Compute, ComputeOps, DensitySpec, FitOutput, LikelihoodRow } from './generate-compute';
 
@@ -63,7 +64,7 @@ export function useDensityFit(
     });
     const tq = createLatestQueue((input: TableInput) => compute('table', input), {
       onResult: (rows) => setTable(rows),
-      onError: (e) => setError(`Could not compute the likelihood table: ${errorMessage(e)}`),
+      onError: (e) => setError(t('generate.error.table', { message: errorMessage(e) })),
     });
     fitQueue.current = fq;
     tableQueue.current = tq;

@@ -7,6 +7,7 @@ import {
   type FamilySettings,
   type Point2,
 } from '../../shared/density/types';
+import { t } from '../i18n/current';
 import type { Box, DensitySpec } from './generate-compute';
 import { familyProblem, sampleCountProblem, settingsProblem, temperatureProblem } from './generate-settings';
 
@@ -32,7 +33,7 @@ export function useGenerateChoices(isVae: boolean) {
   // Stable: the map calls it at every drag step.
   const setBox = useCallback((min: Point2, max: Point2) => {
     const ok = [0, 1].every((a) => Number.isFinite(min[a]) && Number.isFinite(max[a]) && min[a]! < max[a]!);
-    setRefusal(ok ? null : 'A box needs its lower corner below and left of its upper corner.');
+    setRefusal(ok ? null : t('generate.problem.box'));
     if (ok) setBoxState({ min: [min[0], min[1]], max: [max[0], max[1]] });
   }, []);
   const resetBox = useCallback(() => setBoxState(null), []);
@@ -52,19 +53,19 @@ export function useGenerateChoices(isVae: boolean) {
     seed,
     refusal,
     /** Checks N and the temperature before a draw; false (with a refusal) when one is out of range. */
-    canDraw: () => !refuse(sampleCountProblem(n) ?? temperatureProblem(temperature)),
+    canDraw: () => !refuse(sampleCountProblem(t, n) ?? temperatureProblem(t, temperature)),
     setFamily: (f: FamilyId) => {
-      if (!refuse(familyProblem(f, isVae))) setFamilyState(f);
+      if (!refuse(familyProblem(t, f, isVae))) setFamilyState(f);
     },
     setSettings: (patch: Partial<FamilySettings>) => {
       const next = { ...settings, ...patch };
-      if (!refuse(settingsProblem(next))) setSettingsState(next);
+      if (!refuse(settingsProblem(t, next))) setSettingsState(next);
     },
     setN: (v: number) => {
-      if (!refuse(sampleCountProblem(v))) setNState(v);
+      if (!refuse(sampleCountProblem(t, v))) setNState(v);
     },
     setTemperature: (v: number) => {
-      if (!refuse(temperatureProblem(v))) setTemperatureState(v);
+      if (!refuse(temperatureProblem(t, v))) setTemperatureState(v);
     },
     setBox,
     resetBox,

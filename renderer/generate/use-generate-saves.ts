@@ -1,5 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { GalleryPngRequest, SaveResult } from '../../shared/api';
+import type { MessageId } from '../../shared/i18n/catalogs';
+import { t } from '../i18n/current';
 import type { NoticeActions } from '../state/use-notices';
 import { samplesCsv } from './samples-csv';
 import type { SampleSet } from './use-samples';
@@ -32,15 +34,21 @@ export function useGenerateSaves(
   notices: NoticeActions,
 ): GenerateSaves {
   const [busy, setBusy] = useState(false);
+  // `topic` keys the notices (the same in every language); `what` names the action on screen.
   const run = useCallback(
-    async (topic: string, save: () => Promise<SaveResult>) => {
+    async (topic: string, what: MessageId, save: () => Promise<SaveResult>) => {
       setBusy(true);
       try {
         const result = await save();
-        if (result.saved) notices.push('success', `${topic}: saved ${result.path ?? ''}`.trim(), topic);
+        if (result.saved)
+          notices.push(
+            'success',
+            t('generate.saved', { what: t(what), path: result.path ?? '' }).trim(),
+            topic,
+          );
         else notices.clear(topic);
       } catch (error) {
-        notices.fail(topic, error, topic);
+        notices.fail(t(what), error, topic);
       } finally {
         setBusy(false);
       }
@@ -61,12 +69,14 @@ export function useGenerateSaves(
       seed,
       temperature,
     };
-    return run('Save gallery', () => savers.saveGallery(req));
+    return run('Save gallery', 'generate.saveGallery', () => savers.saveGallery(req));
   }, [savers, samples, modelName, familyName, run]);
   const csv = useCallback(() => {
     if (!savers || !samples) return Promise.resolve();
     const text = samplesCsv(samples.z, samples.judged?.judgements ?? null, samples.judged?.labels ?? null);
-    return run('Save CSV', () => savers.saveCsv(`samples-${samples.family}-seed${samples.seed}.csv`, text));
+    return run('Save CSV', 'generate.saveCsv', () =>
+      savers.saveCsv(`samples-${samples.family}-seed${samples.seed}.csv`, text),
+    );
   }, [savers, samples, run]);
   return { busy, saveGallery: savers && samples ? gallery : null, saveCsv: savers && samples ? csv : null };
 }

@@ -92,6 +92,7 @@ export function useGenerative(
     options.savers ?? null,
     sampling.samples,
     model?.info.name ?? '',
+    // The PNG's tEXt chunk is Latin-1: the family's English name, as the headless sampler writes it.
     sampling.samples ? familyLabel(sampling.samples.family) : '',
     notices,
   );

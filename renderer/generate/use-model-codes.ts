@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AtlasApi, ModelCodes, ModelState } from '../../shared/api';
 import { errorMessage } from '../../shared/errors';
+import { t } from '../i18n/current';
 import { createLatestQueue, type LatestQueue } from '../lib/latest-queue';
 import type { Compute } from './generate-compute';
 
@@ -28,7 +29,7 @@ async function fetchCodes(
   onCodes({ train, val, threshold: null, error: null });
   // The model's own reconstruction error sets the bar a sample must clear to count as plausible:
   // the engine measures it on the first THRESHOLD_CODES validation images, where they are.
-  if (!val.reconMse || val.reconMse.length === 0) throw new Error('the engine sent no reconstruction errors');
+  if (!val.reconMse || val.reconMse.length === 0) throw new Error(t('generate.error.noReconErrors'));
   const threshold = await compute('threshold', { imageSize: model.imageSize, reconMse: val.reconMse });
   return { train, val, threshold, error: null };
 }
@@ -51,7 +52,7 @@ export function useModelCodes(
     const q = createLatestQueue((m: ModelState) => fetchCodes(api, compute, m, setState), {
       onResult: setState,
       onError: (e) =>
-        setState((s) => ({ ...s, error: `Could not read the model's codes: ${errorMessage(e)}` })),
+        setState((s) => ({ ...s, error: t('generate.error.codes', { message: errorMessage(e) }) })),
     });
     queue.current = q;
     return () => q.dispose();

@@ -3,6 +3,7 @@ import type { AtlasApi } from '../../shared/api';
 import type { FamilyId } from '../../shared/density/types';
 import { errorMessage } from '../../shared/errors';
 import type { ImageSize } from '../../shared/train-config';
+import { t } from '../i18n/current';
 import { createLatestQueue, type LatestQueue } from '../lib/latest-queue';
 import type { Compute, DensitySpec, JudgeOutput } from './generate-compute';
 
@@ -75,7 +76,7 @@ export function useSamples(
         setBusy(false);
       },
       onError: (e) => {
-        setError(`Could not sample: ${errorMessage(e)}`);
+        setError(t('generate.error.sample', { message: errorMessage(e) }));
         setBusy(false);
       },
     });
@@ -92,7 +93,7 @@ export function useSamples(
         if (live) setSamples((s) => (s === samples ? { ...s, judged } : s));
       },
       (e: unknown) => {
-        if (live) setError(`Could not judge the samples: ${errorMessage(e)}`);
+        if (live) setError(t('generate.error.judge', { message: errorMessage(e) }));
       },
     );
     return () => {

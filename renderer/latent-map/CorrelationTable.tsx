@@ -1,5 +1,8 @@
 import { memo } from 'react';
 import type { Metrics } from '../../shared/api';
+import type { Factor } from '../../shared/factors';
+import type { MessageId } from '../../shared/i18n/catalogs';
+import { useT } from '../i18n/I18nProvider';
 
 function Cell({ value, title }: { value: number | undefined; title: string }) {
   const v = value ?? NaN;
@@ -17,55 +20,61 @@ function Cell({ value, title }: { value: number | undefined; title: string }) {
  * axis alone holds each factor (MIG; SAP and DCI in its tooltip).
  */
 export const CorrelationTable = memo(function CorrelationTable({ metrics }: { metrics: Metrics | null }) {
+  const t = useT();
   const s = metrics?.spearman;
   const d = metrics?.disentanglement;
   const summary = d
-    ? ` · mean MIG ${d.mig.toFixed(2)}, SAP ${d.sap.toFixed(2)}, DCI disentanglement ${d.dci.disentanglement.toFixed(2)}, completeness ${d.dci.completeness.toFixed(2)}, informativeness ${d.dci.informativeness.toFixed(2)}${d.note ? ` (${d.note})` : ''}`
-    : ' (not measured for this model)';
+    ? t('map.corr.summary', {
+        mig: d.mig.toFixed(2),
+        sap: d.sap.toFixed(2),
+        disentanglement: d.dci.disentanglement.toFixed(2),
+        completeness: d.dci.completeness.toFixed(2),
+        informativeness: d.dci.informativeness.toFixed(2),
+      }) + (d.note ? t('map.corr.summary.note', { note: d.note }) : '')
+    : t('map.corr.unmeasured');
+  const factor = { height: t('map.factor.height'), radius: t('map.factor.radius') };
+  const rho = (axis: MessageId, f: Factor) => t('map.corr.cell.rho', { axis: t(axis), factor: factor[f] });
   return (
-    <table className="corr-table" aria-label="Correlations of the latent axes with the true factors">
+    <table className="corr-table" aria-label={t('map.corr.label')}>
       <thead>
         <tr>
-          <th
-            scope="col"
-            title="Spearman rank correlation ρ on the validation images; |ρ| near 1 means the axis alone orders the images by that factor."
-          >
-            ρ
+          <th scope="col" title={t('map.corr.rho.hint')}>
+            {t('map.corr.rho')}
           </th>
-          <th scope="col">height</th>
-          <th scope="col">radius</th>
+          <th scope="col">{factor.height}</th>
+          <th scope="col">{factor.radius}</th>
         </tr>
       </thead>
       <tbody>
         <tr>
-          <th scope="row">z₁</th>
-          <Cell value={s?.z1.height} title="Spearman ρ of z₁ with true height" />
-          <Cell value={s?.z1.radius} title="Spearman ρ of z₁ with true radius" />
+          <th scope="row">{t('map.corr.z1')}</th>
+          <Cell value={s?.z1.height} title={rho('map.corr.z1', 'height')} />
+          <Cell value={s?.z1.radius} title={rho('map.corr.z1', 'radius')} />
         </tr>
         <tr>
-          <th scope="row">z₂</th>
-          <Cell value={s?.z2.height} title="Spearman ρ of z₂ with true height" />
-          <Cell value={s?.z2.radius} title="Spearman ρ of z₂ with true radius" />
+          <th scope="row">{t('map.corr.z2')}</th>
+          <Cell value={s?.z2.height} title={rho('map.corr.z2', 'height')} />
+          <Cell value={s?.z2.radius} title={rho('map.corr.z2', 'radius')} />
         </tr>
         <tr className="corr-r2">
-          <th
-            scope="row"
-            title="Held-out R² of predicting the factor from z by kNN regression: does the 2-D code hold the factor at all, along any direction?"
-          >
-            R²
+          <th scope="row" title={t('map.corr.r2.hint')}>
+            {t('map.corr.r2')}
           </th>
-          <Cell value={metrics?.knnR2.height} title="kNN R² of height from z" />
-          <Cell value={metrics?.knnR2.radius} title="kNN R² of radius from z" />
+          <Cell value={metrics?.knnR2.height} title={t('map.corr.cell.r2', { factor: factor.height })} />
+          <Cell value={metrics?.knnR2.radius} title={t('map.corr.cell.r2', { factor: factor.radius })} />
         </tr>
         <tr className="corr-mig">
-          <th
-            scope="row"
-            title="Mutual information gap: for each factor, how much more one latent axis tells about it than the other (0–1; 1 = one axis alone holds it). It scores axes, so rotating z lowers it while R² stays."
-          >
-            MIG
+          <th scope="row" title={t('map.corr.mig.hint')}>
+            {t('map.corr.mig')}
           </th>
-          <Cell value={d?.migPerFactor[0]} title={`MIG of height${summary}`} />
-          <Cell value={d?.migPerFactor[1]} title={`MIG of radius${summary}`} />
+          <Cell
+            value={d?.migPerFactor[0]}
+            title={t('map.corr.cell.mig', { factor: factor.height, summary })}
+          />
+          <Cell
+            value={d?.migPerFactor[1]}
+            title={t('map.corr.cell.mig', { factor: factor.radius, summary })}
+          />
         </tr>
       </tbody>
     </table>

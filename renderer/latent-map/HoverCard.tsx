@@ -1,3 +1,4 @@
+import { useT } from '../i18n/I18nProvider';
 import { GrayCanvas } from '../preview/GrayCanvas';
 import type { HoverSample } from './use-hover-sample';
 
@@ -7,6 +8,7 @@ const CARD_H = 150;
 
 /** The tooltip over the nearest encoded image: its true picture beside its reconstruction f(encode(x)). */
 export function HoverCard({ sample, width, height }: { sample: HoverSample; width: number; height: number }) {
+  const t = useT();
   const left = sample.at.x + 16 + CARD_W > width ? sample.at.x - 16 - CARD_W : sample.at.x + 16;
   const top = Math.min(Math.max(sample.at.y - CARD_H / 2, 6), Math.max(height - CARD_H - 6, 6));
   const { height: h, radius: r } = sample.factors;
@@ -17,33 +19,31 @@ export function HoverCard({ sample, width, height }: { sample: HoverSample; widt
       role="tooltip"
       data-testid="hover-card"
     >
-      <div className="hover-card-title">Validation image #{sample.index + 1}</div>
+      <div className="hover-card-title">{t('map.hover.title', { number: sample.index + 1 })}</div>
       <div className="hover-card-images">
         <figure>
           <GrayCanvas
             image={sample.trueImage}
             imageSize={sample.imageSize}
             sizePx={THUMB_PX}
-            label="True image"
+            label={t('map.hover.trueImage')}
           />
-          <figcaption>True x</figcaption>
+          <figcaption>{t('map.hover.trueX')}</figcaption>
         </figure>
         <figure>
           <GrayCanvas
             image={sample.decoded}
             imageSize={sample.imageSize}
             sizePx={THUMB_PX}
-            label="Reconstruction"
+            label={t('map.hover.reconstruction')}
           />
-          <figcaption>f(encode(x))</figcaption>
+          <figcaption>{t('map.hover.reconstructionX')}</figcaption>
         </figure>
       </div>
       <div className="hover-card-meta">
-        <span>height {h.toFixed(2)}</span>
-        <span>radius {r.toFixed(2)}</span>
-        <span>
-          z ({sample.code[0].toFixed(2)}, {sample.code[1].toFixed(2)})
-        </span>
+        <span>{t('map.hover.height', { value: h.toFixed(2) })}</span>
+        <span>{t('map.hover.radius', { value: r.toFixed(2) })}</span>
+        <span>{t('map.hover.z', { z1: sample.code[0].toFixed(2), z2: sample.code[1].toFixed(2) })}</span>
       </div>
     </div>
   );

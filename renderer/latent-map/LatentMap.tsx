@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
+import { useT } from '../i18n/I18nProvider';
 import type { LatentBox } from './box-handles';
 import { drawCrosshair, drawMapBase, posteriorRadii } from './draw-latent-map';
 import { drawBox } from './draw-pmodel';
@@ -35,6 +36,7 @@ const fmt = (v: number) => v.toFixed(4);
  * 7–30 ms of the page's thread while a model trained (issue 11), and a slider's preview waited.
  */
 export function LatentMap({ content, vp, contourSegments, box, onBoxChange, ...pointer }: LatentMapProps) {
+  const t = useT();
   const canvas = useRef<HTMLCanvasElement | null>(null);
   const baseCanvas = useRef<HTMLCanvasElement | null>(null);
   const base = useRef({ dirty: true });
@@ -64,6 +66,7 @@ export function LatentMap({ content, vp, contourSegments, box, onBoxChange, ...p
     content.trails,
     vp,
     content.epsDraw,
+    content.words,
   ]);
 
   useEffect(() => {
@@ -120,8 +123,14 @@ export function LatentMap({ content, vp, contourSegments, box, onBoxChange, ...p
         className="latent-map-canvas"
         tabIndex={0}
         role="application"
-        aria-roledescription="latent space map"
-        aria-label={`Latent space map: ${count} encoded validation images coloured by true ${content.colorBy}; current point z = (${z1.toFixed(2)}, ${z2.toFixed(2)}). Click or drag to move it, arrow keys nudge, wheel zooms, Shift-drag pans${pointer.onShiftClick ? ', Shift-click sets the walk’s A, then B' : ''}.`}
+        aria-roledescription={t('map.canvas.role')}
+        aria-label={t('map.canvas.label', {
+          count,
+          factor: content.words.factor[content.colorBy].name,
+          z1: z1.toFixed(2),
+          z2: z2.toFixed(2),
+          shiftClick: pointer.onShiftClick ? 'yes' : 'no',
+        })}
         aria-describedby="latent-map-help"
         data-testid="latent-map"
         data-z1={fmt(z1)}

@@ -3,7 +3,7 @@ import type { AtlasApi, GridPngRequest, LatentBounds, ModelState } from '../../s
 import type { Point2 } from '../../shared/density/types';
 import type { Factor } from '../../shared/factors';
 import type { PModelLayer } from '../generate/pmodel-layer';
-import { countOf } from '../../shared/wording';
+import { useT } from '../i18n/I18nProvider';
 import { dataBounds, sliderBounds } from '../lib/model-bounds';
 import { CorrelationTable } from './CorrelationTable';
 import { HoverCard } from './HoverCard';
@@ -22,6 +22,7 @@ import { usePacedValue } from '../state/use-paced-value';
 import './latent-map.css';
 import type { MapPath } from './draw-path';
 import { MapExportMenu, type SaveMade } from './MapExportMenu';
+import { mapWords } from './map-words';
 
 interface LatentMapPanelProps {
   api: AtlasApi;
@@ -90,6 +91,8 @@ export function LatentMapPanel({
   trails = null,
   onSaveMade,
 }: LatentMapPanelProps) {
+  const t = useT();
+  const words = useMemo(() => mapWords(t), [t]);
   const frame = useRef<HTMLDivElement | null>(null);
   // A model that has just started training may have no codes yet: nothing to draw until its first epoch.
   const points = model && model.points.codes.length === 2 * model.points.count ? model.points : null;
@@ -139,6 +142,7 @@ export function LatentMapPanel({
       aggregate,
       path,
       trails,
+      words,
     }),
     [
       points,
@@ -156,6 +160,7 @@ export function LatentMapPanel({
       aggregate,
       path,
       trails,
+      words,
     ],
   );
   const range = sliderBounds(model);
@@ -165,23 +170,16 @@ export function LatentMapPanel({
     <section className="panel map-panel" aria-labelledby="map-title">
       <header className="panel-header">
         <div>
-          <h2 id="map-title">Latent space</h2>
+          <h2 id="map-title">{t('map.title')}</h2>
           <p className="panel-sub">
-            {model
-              ? `${countOf(model.points.count, 'validation image')}, encoded to 2 numbers each`
-              : 'No model loaded'}
+            {model ? t('map.sub', { count: model.points.count }) : t('map.sub.none')}
           </p>
         </div>
         <div className="panel-actions">
           {actions}
           {onSaveMade && <MapExportMenu content={content} vp={vp} onSave={onSaveMade} />}
-          <button
-            type="button"
-            className="btn btn-quiet"
-            onClick={fit}
-            title="Fit the view to the encoded images, all but the 1% most extreme at each end (key 0)"
-          >
-            Fit view
+          <button type="button" className="btn btn-quiet" onClick={fit} title={t('map.fitView.hint')}>
+            {t('map.fitView')}
           </button>
         </div>
       </header>
@@ -204,16 +202,12 @@ export function LatentMapPanel({
         {hover && vp && <HoverCard sample={hover} width={vp.width} height={vp.height} />}
         {grid.error && (
           <p className="notice-inline error map-grid-error" role="alert">
-            Could not decode the image grid: {grid.error}
+            {t('map.gridError', { reason: grid.error })}
           </p>
         )}
         {!points && (
           <div className="map-empty">
-            <p>
-              {model
-                ? 'Encoding the validation images…'
-                : 'No model yet. Train a new model, or open a saved one, to see its latent space.'}
-            </p>
+            <p>{model ? t('map.encoding') : t('map.empty')}</p>
           </div>
         )}
       </div>

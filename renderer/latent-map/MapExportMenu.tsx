@@ -1,5 +1,7 @@
 import { useRef, useState } from 'react';
 import { errorMessage } from '../../shared/errors';
+import type { MessageId } from '../../shared/i18n/catalogs';
+import { useT } from '../i18n/I18nProvider';
 import { drawMapBase } from './draw-latent-map';
 import type { MapContent } from './map-content';
 import { mapSvg } from './map-svg';
@@ -21,6 +23,7 @@ export function MapExportMenu({
   vp: Viewport | null;
   onSave: SaveMade;
 }) {
+  const t = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const menu = useRef<HTMLDetailsElement | null>(null);
@@ -31,7 +34,7 @@ export function MapExportMenu({
     try {
       await work();
     } catch (err) {
-      setError(`Could not export the map: ${errorMessage(err)}`);
+      setError(t('map.export.failed', { reason: errorMessage(err) }));
     } finally {
       setBusy(false);
     }
@@ -49,22 +52,22 @@ export function MapExportMenu({
       canvas.width = Math.round(vp.width * scale);
       canvas.height = Math.round(vp.height * scale);
       const ctx = canvas.getContext('2d');
-      if (!ctx) throw new Error('This browser cannot draw the map off screen.');
+      if (!ctx) throw new Error(t('map.export.noCanvas'));
       drawMapBase(ctx, content, vp, scale);
       const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-      if (!blob) throw new Error('The map could not be encoded as PNG.');
+      if (!blob) throw new Error(t('map.export.noPng'));
       await onSave(`latent-map_${scale}x.png`, new Uint8Array(await blob.arrayBuffer()), 'png');
     });
-  const items: [string, () => Promise<void>][] = [
-    ['SVG (points, iso-lines, tiles)', svg],
-    ['PNG 2×', () => png(2)],
-    ['PNG 4×', () => png(4)],
+  const items: [MessageId, () => Promise<void>][] = [
+    ['map.export.svg', svg],
+    ['map.export.png2', () => png(2)],
+    ['map.export.png4', () => png(4)],
   ];
   return (
     <div className="export-menu-wrap">
       <details className="export-menu" ref={menu}>
         <summary className="btn" aria-disabled={!vp || busy}>
-          Export map
+          {t('map.export')}
         </summary>
         <div className="export-menu-list" role="menu">
           {items.map(([label, act]) => (
@@ -76,7 +79,7 @@ export function MapExportMenu({
               disabled={!vp || busy}
               onClick={() => void act()}
             >
-              {label}
+              {t(label)}
             </button>
           ))}
         </div>

@@ -1,5 +1,6 @@
 import { memo } from 'react';
-import { FACTOR_WORDS, FACTORS, type Factor } from '../../shared/factors';
+import { FACTORS, type Factor } from '../../shared/factors';
+import { useT } from '../i18n/I18nProvider';
 import { viridisGradientCss } from './colormap';
 import type { MapLayers } from './map-content';
 import { LineKey } from './LineKey';
@@ -34,12 +35,15 @@ export const MapLegend = memo(function MapLegend({
   hasPrior = false,
   hasAggregate = false,
 }: MapLegendProps) {
-  const { low, high } = FACTOR_WORDS[colorBy];
+  const t = useT();
+  const name = (f: Factor) => t(f === 'height' ? 'map.factor.height' : 'map.factor.radius');
+  const low = t(colorBy === 'height' ? 'explore.factor.height.low' : 'explore.factor.radius.low');
+  const high = t(colorBy === 'height' ? 'explore.factor.height.high' : 'explore.factor.radius.high');
   return (
     <div className="map-legend">
       <div className="legend-row">
-        <div className="segmented" role="radiogroup" aria-label="Colour points by">
-          <span className="segmented-label">Colour by true</span>
+        <div className="segmented" role="radiogroup" aria-label={t('map.legend.colourBy')}>
+          <span className="segmented-label">{t('map.legend.colourByTrue')}</span>
           {FACTORS.map((c) => (
             <label key={c} className="segment" data-checked={colorBy === c}>
               <input
@@ -49,14 +53,11 @@ export const MapLegend = memo(function MapLegend({
                 checked={colorBy === c}
                 onChange={() => onColorBy(c)}
               />
-              {c}
+              {name(c)}
             </label>
           ))}
         </div>
-        <span
-          className="legend-scale"
-          title={`Each point is a validation image, coloured by its true ${colorBy} (viridis scale, 0 to 1).`}
-        >
+        <span className="legend-scale" title={t('map.legend.scale.hint', { factor: name(colorBy) })}>
           <span className="legend-end">{low} 0</span>
           <span className="legend-bar" style={{ background: GRADIENT }} data-testid="legend-bar" />
           <span className="legend-end">1 {high}</span>
@@ -65,48 +66,33 @@ export const MapLegend = memo(function MapLegend({
       <div className="legend-row">
         {layers.showContours && (
           <>
-            <LineKey
-              stroke="iso-height-stroke"
-              title="Iso-height lines: where the estimated true height is constant (steps of 0.1; 0.5 is bold)."
-            >
-              iso-height
+            <LineKey stroke="iso-height-stroke" title={t('map.legend.isoHeight.hint')}>
+              {t('map.legend.isoHeight')}
             </LineKey>
-            <LineKey
-              stroke="iso-radius-stroke"
-              title="Iso-radius lines: where the estimated true radius is constant (steps of 0.1; 0.5 is bold)."
-            >
-              iso-radius
+            <LineKey stroke="iso-radius-stroke" title={t('map.legend.isoRadius.hint')}>
+              {t('map.legend.isoRadius')}
             </LineKey>
           </>
         )}
         {layers.showShading && (
-          <span
-            className="legend-key"
-            title="Dimmed: far from every encoded image. Decoding there leaves the data the model learned."
-          >
+          <span className="legend-key" title={t('map.legend.offManifold.hint')}>
             <span className="legend-shade" aria-hidden="true" />
-            off-manifold
+            {t('map.legend.offManifold')}
           </span>
         )}
         {hasPrior && (
-          <LineKey
-            stroke="prior-stroke"
-            title="The VAE's prior p(z) = N(0, I): circles holding 50 %, 90 % and 99 % of its probability. The KL term pulls the codes toward it."
-          >
-            prior N(0, I)
+          <LineKey stroke="prior-stroke" title={t('map.legend.prior.hint')}>
+            {t('map.legend.prior')}
           </LineKey>
         )}
         {hasAggregate && (
-          <LineKey
-            stroke="aggregate-stroke"
-            title="The aggregate posterior q(z) = (1/N) Σ q(z|xᵢ) over the validation images: contours holding 50 %, 90 % and 99 % of it (solid, dashed, dotted). Where the codes actually put their mass, against the prior."
-          >
-            aggregate q(z)
+          <LineKey stroke="aggregate-stroke" title={t('map.legend.aggregate.hint')}>
+            {t('map.legend.aggregate')}
           </LineKey>
         )}
         {layers.showPModel && (hasPModel || hasModel) && <PModelLegend pending={!hasPModel} />}
         <span className="legend-hint" id="latent-map-help">
-          drag: move z · wheel: zoom · Shift-drag: pan · arrows: nudge · 0: fit
+          {t('map.legend.help')}
         </span>
       </div>
     </div>

@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { useT } from '../i18n/I18nProvider';
 import { LineKey } from './LineKey';
 
 /**
@@ -7,34 +8,29 @@ import { LineKey } from './LineKey';
  * p_model is still being fitted (`pending`) the key keeps its room but is not shown.
  */
 export const PModelLegend = memo(function PModelLegend({ pending = false }: { pending?: boolean }) {
+  const t = useT();
   return (
     <span
       className={pending ? 'legend-group legend-pending' : 'legend-group'}
       data-testid={pending ? undefined : 'pmodel-legend'}
       aria-hidden={pending || undefined}
     >
-      <span
-        className="legend-key"
-        title="p_model: the fitted density over the latent space, brighter where it puts more probability."
-      >
+      <span className="legend-key" title={t('map.legend.pmodel.hint')}>
         <span className="legend-density" aria-hidden="true" />
-        p_model
+        {t('map.legend.pmodel')}
       </span>
-      <LineKey
-        stroke="hdr-stroke"
-        title="Highest-density regions: the smallest regions holding 50 %, 90 % and 99 % of p_model's probability (solid, dashed, dotted)."
-      >
-        50 / 90 / 99 %
+      <LineKey stroke="hdr-stroke" title={t('map.legend.hdr.hint')}>
+        {t('map.legend.hdr')}
       </LineKey>
-      <span className="legend-key" title="Samples drawn from p_model and judged against the true cylinders.">
+      <span className="legend-key" title={t('map.legend.samples.hint')}>
         <span className="legend-dot legend-dot-c" aria-hidden="true" />
-        plausible (C)
+        {t('map.legend.plausible')}
         <span className="legend-dot legend-dot-a" aria-hidden="true" />
-        looks wrong (A)
+        {t('map.legend.wrong')}
       </span>
-      <span className="legend-key" title="Drag a corner or an edge of the uniform box to change θ.">
+      <span className="legend-key" title={t('map.legend.box.hint')}>
         <span className="legend-box" aria-hidden="true" />
-        box (drag corners)
+        {t('map.legend.box')}
       </span>
     </span>
   );

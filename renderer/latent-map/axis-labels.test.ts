@@ -4,6 +4,7 @@ import type { Viewport } from './viewport';
 
 /** About the widths of the map's fonts: 6.3 px per monospace tick character, 7.5 per name character. */
 const measure: MeasureText = (text, kind) => text.length * (kind === 'tick' ? 6.3 : 7.5);
+const NAMES = ['z₁ →', 'z₂ ↑'] as const;
 
 function box(l: AxisLabel) {
   return { x0: l.x, x1: l.x + measure(l.text, l.kind), y0: l.y - 11, y1: l.y + 3 };
@@ -40,7 +41,7 @@ function views(): Viewport[] {
 describe('placeAxisLabels', () => {
   it('never lets two labels touch, nor one leave the canvas, whatever the view', () => {
     for (const vp of views()) {
-      const labels = placeAxisLabels(vp, measure);
+      const labels = placeAxisLabels(vp, measure, NAMES);
       for (const l of labels) {
         const b = box(l);
         expect(b.x0, `${l.text} in ${JSON.stringify(vp)}`).toBeGreaterThanOrEqual(0);
@@ -60,7 +61,7 @@ describe('placeAxisLabels', () => {
   it('keeps both axis names, at the ends their arrows point to, and the 0 ticks in the middle', () => {
     // The bundled model's view at 1280×720: once "−10" (z₂) and "−20" (z₁) were drawn over each other.
     const vp: Viewport = { centerZ1: 2.5, centerZ2: 7.3, scale: 9.7, width: 602, height: 395 };
-    const labels = placeAxisLabels(vp, measure);
+    const labels = placeAxisLabels(vp, measure, NAMES);
     const names = labels.filter((l) => l.kind === 'name');
     expect(names.map((l) => l.text)).toEqual(['z₁ →', 'z₂ ↑']);
     expect(names[0]!.x).toBeGreaterThan(vp.width / 2);

@@ -27,17 +27,23 @@ const GAP_PX = 4;
 const EDGE_PX = 4;
 
 /**
- * The axis text to draw for `vp`: the two names first, then every tick value that fits inside the
- * canvas without touching text already placed (bottom ticks before left ones, so at the bottom-left
- * corner the z₁ value stays and the z₂ one gives way).
+ * The axis text to draw for `vp`: the two names first (`names`, z₁'s then z₂'s, in the language
+ * on screen), then every tick value that fits inside the canvas without touching text already
+ * placed (bottom ticks before left ones, so at the bottom-left corner the z₁ value stays and the
+ * z₂ one gives way).
  *
- * @example placeAxisLabels(vp, (t) => 6.5 * t.length) // [{ text: 'z₁ →', … }, { text: 'z₂ ↑', … }, { text: '−10', … }, …]
+ * @example placeAxisLabels(vp, (t) => 6.5 * t.length, ['z₁ →', 'z₂ ↑']) // [{ text: 'z₁ →', … }, { text: 'z₂ ↑', … }, { text: '−10', … }, …]
  */
-export function placeAxisLabels(vp: Viewport, measure: MeasureText): AxisLabel[] {
+export function placeAxisLabels(
+  vp: Viewport,
+  measure: MeasureText,
+  names: readonly [string, string],
+): AxisLabel[] {
   const bottom = vp.height - EDGE_PX - DESCENT_PX;
+  const [z1, z2] = names;
   const candidates: AxisLabel[] = [
-    { text: 'z₁ →', x: vp.width - EDGE_PX - measure('z₁ →', 'name'), y: bottom, kind: 'name' },
-    { text: 'z₂ ↑', x: EDGE_PX, y: EDGE_PX + ASCENT_PX, kind: 'name' },
+    { text: z1, x: vp.width - EDGE_PX - measure(z1, 'name'), y: bottom, kind: 'name' },
+    { text: z2, x: EDGE_PX, y: EDGE_PX + ASCENT_PX, kind: 'name' },
   ];
   const step = tickStep(vp.scale);
   const vis = visibleBounds(vp);

@@ -10,14 +10,12 @@ import type { HdrContour } from './pmodel-overlay';
 import { latentToScreen, type Viewport } from './viewport';
 import { traceSegments } from './trace-segments';
 
-/** The words written by the widest contour. */
-export const AGGREGATE_LABEL = 'aggregate q(z)';
-
-/** Draws the contours (in mass order) and AGGREGATE_LABEL above the last one's topmost point. */
+/** Draws the contours (in mass order) and `label` ("aggregate q(z)") above the last one's topmost point. */
 export function drawAggregate(
   ctx: CanvasRenderingContext2D,
   vp: Viewport,
   contours: readonly HdrContour[],
+  label: string,
 ): void {
   ctx.save();
   ctx.strokeStyle = AGGREGATE_CONTOUR;
@@ -37,9 +35,9 @@ export function drawAggregate(
     ctx.lineJoin = 'round';
     ctx.lineWidth = 3;
     ctx.strokeStyle = LABEL_HALO;
-    ctx.strokeText(AGGREGATE_LABEL, p.x, p.y - 5);
+    ctx.strokeText(label, p.x, p.y - 5);
     ctx.fillStyle = AGGREGATE_CONTOUR;
-    ctx.fillText(AGGREGATE_LABEL, p.x, p.y - 5);
+    ctx.fillText(label, p.x, p.y - 5);
   }
   ctx.restore();
 }

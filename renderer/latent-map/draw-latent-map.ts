@@ -34,6 +34,7 @@ import {
   shadeCss,
 } from './map-palette';
 import type { MapContent } from './map-content';
+import type { MapWords } from './map-words';
 import { SHADE_MAX_ALPHA } from './shading';
 import { latentToScreen, screenRect, visibleBounds, type Viewport } from './viewport';
 import { traceSegments } from './trace-segments';
@@ -77,13 +78,13 @@ export function drawMapBase(
     drawIsoLines(ctx, vp, content.fields.isoHeight, ISO_HEIGHT_COLOR, []);
     drawIsoLines(ctx, vp, content.fields.isoRadius, ISO_RADIUS_COLOR, [5, 4]);
   }
-  if (content.prior) drawPrior(ctx, vp);
-  if (content.aggregate) drawAggregate(ctx, vp, content.aggregate);
+  if (content.prior) drawPrior(ctx, vp, content.words.prior);
+  if (content.aggregate) drawAggregate(ctx, vp, content.aggregate, content.words.aggregate);
   if (content.trails && content.points) drawTrails(ctx, vp, content.trails, content.points.codes);
   drawPoints(ctx, vp, content);
   if (content.pmodel) drawPModelMarks(ctx, vp, content.pmodel);
   if (content.path) drawPath(ctx, vp, content.path);
-  drawAxisLabels(ctx, vp);
+  drawAxisLabels(ctx, vp, content.words);
 }
 
 /** Faint lines at round latent values, the axes z = 0 a little stronger. */
@@ -107,7 +108,7 @@ function drawAxes(ctx: CanvasRenderingContext2D, vp: Viewport): void {
  * Tick values and the axis names where placeAxisLabels puts them (none overlapping another),
  * drawn over the tiles and points with a dark halo so they stay readable.
  */
-function drawAxisLabels(ctx: CanvasRenderingContext2D, vp: Viewport): void {
+function drawAxisLabels(ctx: CanvasRenderingContext2D, vp: Viewport, words: MapWords): void {
   ctx.lineJoin = 'round';
   ctx.lineWidth = 3;
   ctx.strokeStyle = LABEL_HALO;
@@ -118,7 +119,7 @@ function drawAxisLabels(ctx: CanvasRenderingContext2D, vp: Viewport): void {
     ctx.font = fonts[kind];
     return ctx.measureText(text).width;
   };
-  for (const label of placeAxisLabels(vp, measure)) {
+  for (const label of placeAxisLabels(vp, measure, [words.axisZ1, words.axisZ2])) {
     ctx.font = fonts[label.kind];
     ctx.fillStyle = label.kind === 'name' ? AXIS_NAME : AXIS_LABEL;
     haloText(ctx, label.text, label.x, label.y);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AGGREGATE_LABEL, drawAggregate } from './draw-aggregate';
+import { drawAggregate } from './draw-aggregate';
 import { drawSelectionEllipses } from './draw-selection';
 import { drawTrails, trailCount } from './draw-trails';
 import { AGGREGATE_CONTOUR, PRIOR_CONTOUR, SELECTION_ELLIPSE } from './map-palette';
@@ -45,7 +45,12 @@ describe('the aggregate posterior’s contours on the map', () => {
       anchor,
     });
     const { ctx, named } = recorder();
-    drawAggregate(ctx, VP, [contour([0, 0, 1, 0], [1, 0]), contour([0, 0, 0, 1, 1, 1, 2, 2], [2, 2])]);
+    drawAggregate(
+      ctx,
+      VP,
+      [contour([0, 0, 1, 0], [1, 0]), contour([0, 0, 0, 1, 1, 1, 2, 2], [2, 2])],
+      'aggregate q(z)',
+    );
     expect(named('lineTo').map((c) => c.args)).toEqual([
       [220, 150],
       [200, 130],
@@ -53,7 +58,7 @@ describe('the aggregate posterior’s contours on the map', () => {
     ]);
     expect(named('stroke').map((c) => c.strokeStyle)).toEqual([AGGREGATE_CONTOUR, AGGREGATE_CONTOUR]);
     expect(AGGREGATE_CONTOUR).not.toBe(PRIOR_CONTOUR);
-    expect(named('fillText').map((c) => c.args)).toEqual([[AGGREGATE_LABEL, 240, 105]]);
+    expect(named('fillText').map((c) => c.args)).toEqual([['aggregate q(z)', 240, 105]]);
   });
 });
 

@@ -27,7 +27,7 @@ describe("the VAE prior's circles", () => {
       { arc: (...a: number[]) => arcs.push(a) },
       { get: (t, k) => (k in t ? t[k as 'arc'] : () => undefined), set: () => true },
     ) as unknown as CanvasRenderingContext2D;
-    drawPrior(ctx, { centerZ1: 1, centerZ2: -1, scale: 20, width: 400, height: 300 });
+    drawPrior(ctx, { centerZ1: 1, centerZ2: -1, scale: 20, width: 400, height: 300 }, 'prior N(0, I)');
     // z = 0 lies 1 unit left of and 1 unit above the centre (200, 150).
     expect(arcs.map(([x, y, radius]) => [x, y, Number(radius!.toFixed(3))])).toEqual(
       PRIOR_MASSES.map((m) => [180, 130, Number((priorRadius(m) * 20).toFixed(3))]),

@@ -22,8 +22,8 @@ export function priorRadius(mass: number): number {
   return Math.sqrt(-2 * Math.log(1 - mass));
 }
 
-/** Draws the prior's circles and a label at the top of the widest. */
-export function drawPrior(ctx: CanvasRenderingContext2D, vp: Viewport): void {
+/** Draws the prior's circles and `label` ("prior N(0, I)") at the top of the widest. */
+export function drawPrior(ctx: CanvasRenderingContext2D, vp: Viewport, label: string): void {
   const centre = latentToScreen(vp, { z1: 0, z2: 0 });
   ctx.save();
   ctx.strokeStyle = PRIOR_CONTOUR;
@@ -38,6 +38,6 @@ export function drawPrior(ctx: CanvasRenderingContext2D, vp: Viewport): void {
   ctx.fillStyle = PRIOR_CONTOUR;
   ctx.font = '600 11px system-ui, sans-serif';
   ctx.textAlign = 'center';
-  ctx.fillText('prior N(0, I)', centre.x, centre.y - priorRadius(0.99) * vp.scale - 5);
+  ctx.fillText(label, centre.x, centre.y - priorRadius(0.99) * vp.scale - 5);
   ctx.restore();
 }

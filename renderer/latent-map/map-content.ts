@@ -5,6 +5,7 @@ import type { Factor } from '../../shared/factors';
 import type { MapFields } from './map-fields';
 import type { HdrContour } from './pmodel-overlay';
 import type { MapPath } from './draw-path';
+import type { MapWords } from './map-words';
 
 /** Which layers the map shows, and how dense the decoded grid is. */
 export interface MapLayers {
@@ -76,6 +77,8 @@ export interface MapContent {
   trails?: Float32Array | null;
   /** Which draw of ε to show for the hovered point (with layers.showEps), or -1 for none. */
   epsDraw: number;
+  /** The words written on the map (axis names, labels), in the language on screen. */
+  words: MapWords;
 }
 
 /** The p_model layer, ready to paint (use-pmodel-overlay.ts). */

@@ -1,7 +1,9 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LAYERS, type MapContent } from './map-content';
+import { translator } from '../../shared/i18n/translate';
 import { mapSvg } from './map-svg';
+import { mapWords } from './map-words';
 
 function content(count: number): MapContent {
   const codes = Float32Array.from({ length: 2 * count }, (_, i) => ((i * 37) % 17) / 8 - 1);
@@ -25,6 +27,7 @@ function content(count: number): MapContent {
     prior: false,
     logVar: null,
     epsDraw: -1,
+    words: mapWords(translator('en')),
   } as MapContent;
 }
 
@@ -38,7 +41,18 @@ describe('mapSvg', () => {
     expect(doc.querySelectorAll('g.points circle')).toHaveLength(123);
     expect(doc.querySelectorAll('g.iso-lines path')).toHaveLength(2);
     expect(doc.querySelector('g.legend')?.textContent).toContain('colour: true height');
+    expect(doc.querySelector('svg > title')?.textContent).toBe(
+      'Latent space map: 123 validation images, coloured by height',
+    );
     expect(doc.querySelector('image')).toBeNull();
+  });
+
+  it('writes its words in the language it is given', () => {
+    const vp = { centerZ1: 0, centerZ2: 0, scale: 100, width: 400, height: 300 };
+    const svg = mapSvg({ ...content(3), words: mapWords(translator('zh-CN')) }, vp, null);
+    const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+    expect(doc.querySelector('g.legend')?.textContent).toContain('颜色：真实高度');
+    expect(doc.querySelector('svg > title')?.textContent).toBe('潜空间图：3 张验证图片，按高度着色');
   });
 
   it('embeds the tiles as one image when given', () => {

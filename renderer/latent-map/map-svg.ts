@@ -3,10 +3,11 @@
  * height and radius, the axes with their ticks and names, and a colour legend as vectors; the
  * decoded tiles as one embedded PNG. What is drawn is the view on screen (the same viewport).
  */
-import { FACTOR_WORDS, FACTORS } from '../../shared/factors';
+import { FACTORS } from '../../shared/factors';
 import { ticks, tickStep } from './axis-labels';
 import { viridisCss } from './colormap';
 import type { MapContent, TileSheet } from './map-content';
+import type { MapWords } from './map-words';
 import {
   AXIS,
   AXIS_LABEL,
@@ -35,15 +36,17 @@ export function mapSvg(content: MapContent, vp: Viewport, tilesPng: string | nul
   const { width: w, height: h } = vp;
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" font-family="system-ui, sans-serif">`,
-    `<title>Latent space map: ${content.points?.count ?? 0} validation images, coloured by ${esc(FACTOR_WORDS[content.colorBy].label.toLowerCase())}</title>`,
+    `<title>${esc(content.words.svgTitle(content.points?.count ?? 0, content.colorBy))}</title>`,
     `<rect width="${w}" height="${h}" fill="${BACKGROUND}"/>`,
   ];
   if (tilesPng && content.tiles && content.layers.showTiles)
     out.push(tilesImage(vp, content.tiles, tilesPng));
-  out.push(axes(vp));
+  out.push(axes(vp, content.words));
   if (content.layers.showContours && content.fields) {
-    out.push(isoPaths(vp, content.fields.isoHeight, ISO_HEIGHT_COLOR, ''));
-    out.push(isoPaths(vp, content.fields.isoRadius, ISO_RADIUS_COLOR, ' stroke-dasharray="5 4"'));
+    out.push(isoPaths(vp, content.fields.isoHeight, ISO_HEIGHT_COLOR, '', content.words));
+    out.push(
+      isoPaths(vp, content.fields.isoRadius, ISO_RADIUS_COLOR, ' stroke-dasharray="5 4"', content.words),
+    );
   }
   out.push(points(vp, content));
   out.push(legend(content, w, h));
@@ -57,7 +60,7 @@ function tilesImage(vp: Viewport, tiles: TileSheet, href: string): string {
   return `<image href="${href}" x="${n(a.x)}" y="${n(a.y)}" width="${n(b.x - a.x)}" height="${n(b.y - a.y)}" opacity="0.62" preserveAspectRatio="none"/>`;
 }
 
-function axes(vp: Viewport): string {
+function axes(vp: Viewport, words: MapWords): string {
   const vis = visibleBounds(vp);
   const step = tickStep(vp.scale);
   const parts: string[] = ['<g class="axes" stroke-width="1">'];
@@ -80,7 +83,7 @@ function axes(vp: Viewport): string {
   }
   parts.push('</g>');
   labels.push('</g>');
-  const names = `<g fill="#e4e8ef" font-size="12" font-weight="600"><text x="${vp.width - 8}" y="${vp.height - 20}" text-anchor="end">z₁ →</text><text x="8" y="16">z₂ ↑</text></g>`;
+  const names = `<g fill="#e4e8ef" font-size="12" font-weight="600"><text x="${vp.width - 8}" y="${vp.height - 20}" text-anchor="end">${esc(words.axisZ1)}</text><text x="8" y="16">${esc(words.axisZ2)}</text></g>`;
   return [...parts, ...labels, names].join('\n');
 }
 
@@ -89,6 +92,7 @@ function isoPaths(
   lines: readonly { level: number; segments: Float32Array }[],
   color: string,
   dash: string,
+  words: MapWords,
 ): string {
   const out: string[] = [];
   for (const line of lines) {
@@ -102,7 +106,7 @@ function isoPaths(
     if (d.length === 0) continue;
     const main = Math.abs(line.level - 0.5) < 1e-6;
     out.push(
-      `<path d="${d.join('')}" fill="none" stroke="${color}" stroke-width="${main ? 1.8 : 1}" opacity="${main ? 1 : 0.7}"${dash}><title>level ${n(line.level)}</title></path>`,
+      `<path d="${d.join('')}" fill="none" stroke="${color}" stroke-width="${main ? 1.8 : 1}" opacity="${main ? 1 : 0.7}"${dash}><title>${esc(words.isoLevel(n(line.level)))}</title></path>`,
     );
   }
   return `<g class="iso-lines">${out.join('\n')}</g>`;
@@ -124,7 +128,8 @@ function points(vp: Viewport, content: MapContent): string {
 }
 
 function legend(content: MapContent, w: number, h: number): string {
-  const words = FACTOR_WORDS[content.colorBy];
+  const words = content.words;
+  const scale = words.factor[content.colorBy];
   const x = w - 190;
   const y = 12;
   const stops = Array.from(
@@ -136,14 +141,14 @@ function legend(content: MapContent, w: number, h: number): string {
     `<defs><linearGradient id="viridis">${stops}</linearGradient></defs>`,
     `<g class="legend" font-size="11" fill="#e4e8ef">`,
     `<rect x="${x - 8}" y="${y - 4}" width="186" height="${content.layers.showContours ? 58 : 34}" rx="6" fill="${BACKGROUND}" opacity="0.85"/>`,
-    `<text x="${x}" y="${y + 9}">colour: true ${esc(words.label.toLowerCase())}</text>`,
-    `<text x="${x}" y="${y + 25}" fill="#7f8a9c">${esc(words.low)}</text>`,
+    `<text x="${x}" y="${y + 9}">${esc(words.svgColour(content.colorBy))}</text>`,
+    `<text x="${x}" y="${y + 25}" fill="#7f8a9c">${esc(scale.low)}</text>`,
     `<rect x="${x + 40}" y="${y + 17}" width="90" height="9" rx="3" fill="url(#viridis)"/>`,
-    `<text x="${x + 136}" y="${y + 25}" fill="#7f8a9c">${esc(words.high)}</text>`,
+    `<text x="${x + 136}" y="${y + 25}" fill="#7f8a9c">${esc(scale.high)}</text>`,
     content.layers.showContours
-      ? `<line x1="${x}" y1="${y + 40}" x2="${x + 18}" y2="${y + 40}" stroke="${ISO_HEIGHT_COLOR}" stroke-width="1.8"/><text x="${x + 22}" y="${y + 44}">iso-height</text><line x1="${x + 90}" y1="${y + 40}" x2="${x + 108}" y2="${y + 40}" stroke="${ISO_RADIUS_COLOR}" stroke-width="1.8" stroke-dasharray="5 4"/><text x="${x + 112}" y="${y + 44}">iso-radius</text>`
+      ? `<line x1="${x}" y1="${y + 40}" x2="${x + 18}" y2="${y + 40}" stroke="${ISO_HEIGHT_COLOR}" stroke-width="1.8"/><text x="${x + 22}" y="${y + 44}">${esc(words.isoHeight)}</text><line x1="${x + 90}" y1="${y + 40}" x2="${x + 108}" y2="${y + 40}" stroke="${ISO_RADIUS_COLOR}" stroke-width="1.8" stroke-dasharray="5 4"/><text x="${x + 112}" y="${y + 44}">${esc(words.isoRadius)}</text>`
       : '',
     '</g>',
-    `<text x="8" y="${h - 24}" font-size="10" fill="#7f8a9c">Latent Atlas</text>`,
+    `<text x="8" y="${h - 24}" font-size="10" fill="#7f8a9c">${esc(words.brand)}</text>`,
   ].join('\n');
 }

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { errorMessage } from '../../shared/errors';
+import { useT } from '../i18n/I18nProvider';
 import type { SaveMade } from '../latent-map/MapExportMenu';
 import { EXPORT_SCALES, exportSize } from './scene-snapshot';
 
@@ -21,6 +22,7 @@ export function ManifoldExportMenu({
   unavailable: string | null;
   onSave: SaveMade;
 }) {
+  const t = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const menu = useRef<HTMLDetailsElement | null>(null);
@@ -32,7 +34,7 @@ export function ManifoldExportMenu({
     try {
       await onSave(`manifold-3d_${scale}x.png`, await snapshot(scale), 'png');
     } catch (err) {
-      setError(`Could not export the 3-D view: ${errorMessage(err)}`);
+      setError(t('manifold.export.failed', { error: errorMessage(err) }));
     } finally {
       setBusy(false);
     }
@@ -40,18 +42,18 @@ export function ManifoldExportMenu({
   if (unavailable || !snapshot)
     return (
       <button type="button" className="btn btn-quiet" disabled title={unavailable ?? undefined}>
-        Export view
+        {t('manifold.export.button')}
       </button>
     );
   return (
     <div className="export-menu-wrap">
       <details className="export-menu" ref={menu}>
         <summary className="btn btn-quiet" aria-disabled={busy}>
-          Export view
+          {t('manifold.export.button')}
         </summary>
         <div className="export-menu-list" role="menu">
           {EXPORT_SCALES.map((scale) => {
-            const out = exportSize(size.width, size.height, scale);
+            const out = exportSize(size.width, size.height, scale, t);
             return (
               <button
                 key={scale}
@@ -59,10 +61,10 @@ export function ManifoldExportMenu({
                 role="menuitem"
                 className="btn btn-quiet"
                 disabled={busy || out.refused !== null}
-                title={out.refused ?? `${out.width} × ${out.height} px`}
+                title={out.refused ?? t('manifold.export.size', { width: out.width, height: out.height })}
                 onClick={() => void png(scale)}
               >
-                PNG {scale}×
+                {t('manifold.export.png', { scale })}
               </button>
             );
           })}

@@ -1,7 +1,23 @@
-import { FACTOR_WORDS, FACTORS, type Factor } from '../../shared/factors';
+import { FACTORS, type Factor } from '../../shared/factors';
+import type { MessageId } from '../../shared/i18n/catalogs';
+import { useT } from '../i18n/I18nProvider';
 import { viridisGradientCss } from '../latent-map/colormap';
 
 const GRADIENT = viridisGradientCss();
+
+/** Each factor's words (catalog ids): its label, and what its low and high ends look like. */
+const FACTOR_WORDS: Record<Factor, { label: MessageId; low: MessageId; high: MessageId }> = {
+  height: {
+    label: 'manifold.legend.height',
+    low: 'manifold.legend.height.low',
+    high: 'manifold.legend.height.high',
+  },
+  radius: {
+    label: 'manifold.legend.radius',
+    low: 'manifold.legend.radius.low',
+    high: 'manifold.legend.radius.high',
+  },
+};
 
 interface ManifoldLegendProps {
   colorBy: Factor;
@@ -16,15 +32,14 @@ interface ManifoldLegendProps {
  * changes), and what the surface, points, lines and marker are.
  */
 export function ManifoldLegend({ colorBy, onColorByChange, perSide, breakdown }: ManifoldLegendProps) {
-  const { low, high } = FACTOR_WORDS[colorBy];
+  const t = useT();
+  const low = t(FACTOR_WORDS[colorBy].low);
+  const high = t(FACTOR_WORDS[colorBy].high);
   return (
-    <footer className="manifold-legend" aria-label="3-D view legend">
-      <div
-        className="manifold-scale"
-        title={`Colour: the true ${colorBy} (viridis, 0 to 1); on the surface, estimated from the nearest encoded images.`}
-      >
-        <span className="manifold-caption">True</span>
-        <span className="manifold-toggle" role="group" aria-label="Colour the 3-D view by">
+    <footer className="manifold-legend" aria-label={t('manifold.legend.label')}>
+      <div className="manifold-scale" title={t('manifold.legend.scaleTitle', { factor: colorBy })}>
+        <span className="manifold-caption">{t('manifold.legend.true')}</span>
+        <span className="manifold-toggle" role="group" aria-label={t('manifold.legend.colourBy')}>
           {FACTORS.map((c) => (
             <button
               key={c}
@@ -33,7 +48,7 @@ export function ManifoldLegend({ colorBy, onColorByChange, perSide, breakdown }:
               aria-pressed={colorBy === c}
               onClick={() => onColorByChange(c)}
             >
-              {FACTOR_WORDS[c].label}
+              {t(FACTOR_WORDS[c].label)}
             </button>
           ))}
         </span>
@@ -42,21 +57,21 @@ export function ManifoldLegend({ colorBy, onColorByChange, perSide, breakdown }:
         <span className="manifold-end">1 {high}</span>
       </div>
       <ul className="manifold-keys">
-        <li title="Each vertex is the decoded image of one latent grid point, placed by its pixels' top 3 principal components.">
+        <li title={t('manifold.legend.surfaceTitle')}>
           <span className="key-swatch key-surface" aria-hidden="true" />
-          decoded {perSide}×{perSide} grid
+          {t('manifold.legend.surface', { n: perSide })}
         </li>
-        <li title="The validation images themselves (their true pixels), projected the same way.">
+        <li title={t('manifold.legend.pointsTitle')}>
           <span className="key-swatch key-dot" aria-hidden="true" />
-          validation images
+          {t('manifold.legend.points')}
         </li>
-        <li title="Faint lines join each validation image to its reconstruction (its code, decoded), which lies on the surface: their length is the reconstruction error.">
+        <li title={t('manifold.legend.linesTitle')}>
           <span className="key-swatch key-line" aria-hidden="true" />
-          to reconstruction
+          {t('manifold.legend.lines')}
         </li>
-        <li title="The image decoded at the current latent point z.">
+        <li title={t('manifold.legend.markerTitle')}>
           <span className="key-swatch key-marker" aria-hidden="true" />
-          current z
+          {t('manifold.legend.marker')}
         </li>
       </ul>
       {breakdown && <p className="manifold-breakdown">{breakdown}</p>}

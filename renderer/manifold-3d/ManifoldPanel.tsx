@@ -2,6 +2,9 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AtlasApi, Factors, ModelState } from '../../shared/api';
 import { errorMessage } from '../../shared/errors';
 import type { Factor } from '../../shared/factors';
+import type { Translate } from '../../shared/i18n/translate';
+import * as current from '../i18n/current';
+import { useLocale, useT } from '../i18n/I18nProvider';
 import type { SaveMade } from '../latent-map/MapExportMenu';
 import { ManifoldExportMenu } from './ManifoldExportMenu';
 import { ManifoldLegend } from './ManifoldLegend';
@@ -30,10 +33,6 @@ export interface ManifoldPanelProps {
 /** Below this share of the images' pixel variance the decoded grid is called flat (see gridSpread). */
 const FLAT_GRID_SPREAD = 0.1;
 
-const CANVAS_LABEL =
-  'Manifold in 3-D: the decoded latent grid as a surface in pixel space, projected on its top 3 principal components, ' +
-  'with the validation images as points and the current latent point as a marker. Drag to orbit, scroll to zoom.';
-
 /** The 2-D manifold of cylinder images inside pixel space, seen through its top 3 principal components. */
 export function ManifoldPanel({
   api,
@@ -46,6 +45,8 @@ export function ManifoldPanel({
   trueFactors,
   onSaveMade,
 }: ManifoldPanelProps) {
+  const t = useT();
+  const { locale } = useLocale();
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const [scene, setScene] = useState<SceneView | null>(null);
   const [glError, setGlError] = useState<string | null>(null);
@@ -71,7 +72,7 @@ export function ManifoldPanel({
     }
     const onLost = (event: Event) => {
       event.preventDefault();
-      setGlError('The WebGL context was lost.');
+      setGlError(current.t('manifold.contextLost'));
     };
     canvas.addEventListener('webglcontextlost', onLost);
     const observer = new ResizeObserver(([entry]) => {
@@ -89,6 +90,9 @@ export function ManifoldPanel({
       setScene(null);
     };
   }, [where]);
+  useEffect(() => {
+    scene?.setLocale(locale);
+  }, [scene, locale]);
 
   const marker = useMemo(
     () => (data ? markerPosition(data, currentImage, currentZ) : null),
@@ -111,22 +115,22 @@ export function ManifoldPanel({
   }, [scene, cylinder]);
 
   const explained = !data
-    ? model
-      ? 'Projecting…'
-      : 'No model loaded'
+    ? t(model ? 'manifold.projecting' : 'manifold.noModel')
     : data.gridSpread < FLAT_GRID_SPREAD
       ? // Early in a run the grid is nearly one image: its 3 components would "explain 100%" of almost nothing.
-        `The decoded grid is still nearly flat: ${formatShare(data.gridSpread)} of the images' pixel variance`
-      : `PC1–3 explain ${Math.round(data.explained * 100)}% of pixel variance`;
+        t('manifold.flat', { share: formatShare(data.gridSpread) })
+      : t('manifold.explained', { percent: Math.round(data.explained * 100) });
   const breakdown = data
-    ? data.explainedEach.map((f, i) => `PC${i + 1} ${(f * 100).toFixed(1)}%`).join(' · ')
+    ? data.explainedEach
+        .map((f, i) => `${t('manifold.pc', { n: i + 1 })} ${(f * 100).toFixed(1)}%`)
+        .join(' · ')
     : '';
 
   return (
     <section className="panel manifold-panel" aria-labelledby="manifold-title">
       <header className="panel-header">
         <div>
-          <h2 id="manifold-title">Manifold in pixel space</h2>
+          <h2 id="manifold-title">{t('manifold.title')}</h2>
         </div>
         <div className="panel-actions">
           <button
@@ -135,19 +139,13 @@ export function ManifoldPanel({
             onClick={() => scene?.resetView()}
             disabled={!scene}
           >
-            Reset view
+            {t('manifold.resetView')}
           </button>
           {onSaveMade && (
             <ManifoldExportMenu
               snapshot={scene && ((scale) => scene.snapshot(scale))}
               size={size}
-              unavailable={
-                glError
-                  ? 'WebGL could not start here, so the 3-D view can be neither drawn nor exported.'
-                  : !data
-                    ? 'Nothing to export until a model’s manifold is drawn.'
-                    : null
-              }
+              unavailable={glError ? t('manifold.noWebgl') : !data ? t('manifold.nothingToExport') : null}
               onSave={onSaveMade}
             />
           )}
@@ -155,7 +153,7 @@ export function ManifoldPanel({
         {/* Under the title row, the panel's full width: one line, not three beside the button. */}
         <p
           className="panel-sub manifold-sub"
-          title={breakdown ? `Share of the decoded grid's pixel variance: ${breakdown}` : undefined}
+          title={breakdown ? t('manifold.breakdown', { breakdown }) : undefined}
         >
           <span data-testid="manifold-explained">{explained}</span>
         </p>
@@ -164,18 +162,18 @@ export function ManifoldPanel({
         {cylinder && !glError && (
           <div className="manifold-inset-box" style={insetBoxStyle(inset)} aria-hidden="true" />
         )}
-        <canvas key={where} ref={canvasRef} className="manifold-canvas" aria-label={CANVAS_LABEL} />
-        {cylinder && !glError && <InsetCaption factors={cylinder} estimated={!trueFactors} inset={inset} />}
+        <canvas key={where} ref={canvasRef} className="manifold-canvas" aria-label={t('manifold.canvas')} />
+        {cylinder && !glError && (
+          <InsetCaption factors={cylinder} estimated={!trueFactors} inset={inset} t={t} />
+        )}
         {glError && (
           <div className="manifold-message" role="status" title={glError}>
-            3-D view unavailable: WebGL could not start here. Everything else works without it.
+            {t('manifold.unavailable')}
           </div>
         )}
         {!glError && (error || !model) && (
           <div className="manifold-message" role="status">
-            {error
-              ? `Could not project the manifold: ${error}`
-              : 'Train a model or open one to see its manifold.'}
+            {error ? t('manifold.couldNotProject', { error }) : t('manifold.trainOrOpen')}
           </div>
         )}
       </div>
@@ -205,10 +203,12 @@ function InsetCaption({
   factors,
   estimated,
   inset,
+  t,
 }: {
   factors: Factors;
   estimated: boolean;
   inset: InsetLayout;
+  t: Translate;
 }) {
   return (
     <div
@@ -219,15 +219,16 @@ function InsetCaption({
         height: inset.caption,
       }}
       className="manifold-inset-caption"
-      title={
-        estimated
-          ? 'Height and radius estimated at z from the nearest encoded validation images (kNN).'
-          : 'Height and radius from the factor sliders.'
-      }
+      title={t(estimated ? 'manifold.inset.estimatedTitle' : 'manifold.inset.trueTitle')}
     >
-      <span className="manifold-inset-title">{estimated ? 'Estimated' : 'True cylinder'}</span>
+      <span className="manifold-inset-title">
+        {t(estimated ? 'manifold.inset.estimated' : 'manifold.inset.true')}
+      </span>
       <span>
-        h {factors.height.toFixed(2)} · r {factors.radius.toFixed(2)}
+        {t('manifold.inset.factors', {
+          height: factors.height.toFixed(2),
+          radius: factors.radius.toFixed(2),
+        })}
       </span>
     </div>
   );

@@ -1,7 +1,8 @@
 /**
  * The PC1–PC3 axes of the 3-D view, drawn like a plot's frame: three lines from the data's lower
  * corner along the length of the data on each axis, labelled at their tips with sprites that keep
- * a fixed size on screen. Kept out of the data so they never cross the surface.
+ * a fixed size on screen (worded in the language on screen: `relabel` after a switch). Kept out of
+ * the data so they never cross the surface.
  */
 import {
   BufferAttribute,
@@ -12,6 +13,7 @@ import {
   Sprite,
   SpriteMaterial,
 } from 'three';
+import { t } from '../i18n/current';
 import { srgbToLinear, textTexture } from './scene-parts';
 
 /** Axis colours (sRGB hex): PC1 rose, PC2 mint, PC3 sky — muted so the data stay in front. */
@@ -32,19 +34,32 @@ export class AxesGroup {
     for (let axis = 0; axis < 3; axis++) {
       const rgb = hexToLinear(AXIS_COLORS[axis] as number);
       for (let end = 0; end < 2; end++) colors.set(rgb, 3 * (2 * axis + end));
-      const { texture, aspect } = textTexture(`PC${axis + 1}`, cssHex(AXIS_COLORS[axis] as number));
       const label = new Sprite(
-        new SpriteMaterial({ map: texture, sizeAttenuation: false, depthTest: false, transparent: true }),
+        new SpriteMaterial({ sizeAttenuation: false, depthTest: false, transparent: true }),
       );
-      label.userData.aspect = aspect;
       label.renderOrder = 5;
       this.labels.push(label);
       this.group.add(label);
     }
+    this.relabel();
     this.geometry.setAttribute('position', new BufferAttribute(this.positions, 3));
     this.geometry.setAttribute('color', new BufferAttribute(colors, 3));
     this.group.add(new LineSegments(this.geometry, this.material));
     this.setBox([-1, -1, -1], [1, 1, 1]);
+  }
+
+  /** Words the labels (PC1, PC2, PC3) in the language on screen; their sizes follow at the next setLabelPixelHeight. */
+  relabel(): void {
+    this.labels.forEach((label, axis) => {
+      const { texture, aspect } = textTexture(
+        t('manifold.pc', { n: axis + 1 }),
+        cssHex(AXIS_COLORS[axis] as number),
+      );
+      label.material.map?.dispose();
+      label.material.map = texture;
+      label.material.needsUpdate = true;
+      label.userData.aspect = aspect;
+    });
   }
 
   /** Fits the frame to the data's box (world units): the axes start at its lower corner. */

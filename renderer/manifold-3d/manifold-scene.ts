@@ -19,6 +19,8 @@ import { DirectionalLight, HemisphereLight, PerspectiveCamera, Scene, Vector3, W
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import type { Factors } from '../../shared/api';
 import type { Factor } from '../../shared/factors';
+import type { Locale } from '../../shared/i18n/locale';
+import { t } from '../i18n/current';
 import { AxesGroup } from './axes-group';
 import { CylinderInset } from './cylinder-inset';
 import { DataMeshes } from './data-meshes';
@@ -196,8 +198,8 @@ export class ManifoldScene {
    * cannot make a buffer that large.
    */
   async snapshot(scale: number): Promise<Uint8Array> {
-    if (this.disposed) throw new Error('The 3-D view is closed.');
-    const size = exportSize(this.width, this.height, scale);
+    if (this.disposed) throw new Error(t('manifold.closed'));
+    const size = exportSize(this.width, this.height, scale, t);
     if (size.refused) throw new Error(size.refused);
     const r = this.renderer;
     let png: Promise<Uint8Array>;
@@ -208,11 +210,16 @@ export class ManifoldScene {
       const gl = r.getContext();
       if (gl.drawingBufferWidth !== size.width || gl.drawingBufferHeight !== size.height)
         throw new Error(
-          `This GPU draws at most ${gl.drawingBufferWidth} × ${gl.drawingBufferHeight} px, not ${size.width} × ${size.height}.`,
+          t('manifold.export.gpuLimit', {
+            maxWidth: gl.drawingBufferWidth,
+            maxHeight: gl.drawingBufferHeight,
+            width: size.width,
+            height: size.height,
+          }),
         );
       r.setClearColor(EXPORT_BACKGROUND, 1);
       this.draw();
-      png = canvasPng(this.canvas);
+      png = canvasPng(this.canvas, t);
     } finally {
       r.setClearColor(0x000000, 0);
       r.setPixelRatio(this.screenRatio());
@@ -220,6 +227,17 @@ export class ManifoldScene {
       this.draw();
     }
     return png;
+  }
+
+  /**
+   * The language on screen changed: the axis labels are worded again (by renderer/i18n/current.ts,
+   * which the page's provider, or in a worker scene-worker.ts, has switched to `_locale` already).
+   */
+  setLocale(_locale: Locale): void {
+    this.axes.relabel();
+    this.axes.setLabelPixelHeight(LABEL_PX, this.height, FOV_DEG);
+    if (!this.userMoved) this.goHome();
+    this.requestRender();
   }
 
   /** Whether the canvas is in view (in a worker the page tells; on the page the scene watches). */

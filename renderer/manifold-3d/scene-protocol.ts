@@ -5,6 +5,7 @@
  */
 import type { Factors } from '../../shared/api';
 import type { Factor } from '../../shared/factors';
+import type { Locale } from '../../shared/i18n/locale';
 import type { ManifoldData } from './manifold-data';
 import type { SceneAttributes } from './manifold-scene';
 
@@ -47,6 +48,8 @@ export type SceneCall =
   | { kind: 'visible'; visible: boolean }
   | { kind: 'event'; event: ForwardedEvent }
   | { kind: 'resetView' }
+  /** The page's language: the worker words its labels and messages in it. */
+  | { kind: 'locale'; locale: Locale }
   /** Draw the view at `scale` × its size as a PNG (answered by a 'snapshot' report with the same id). */
   | { kind: 'snapshot'; id: number; scale: number }
   | { kind: 'dispose' };

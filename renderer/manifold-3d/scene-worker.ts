@@ -2,6 +2,8 @@
 // WebGL frames never hold the page's thread. The page (worker-scene.ts) sends state changes, sizes
 // and pointer events (scene-protocol.ts) and gets back what is on screen and any WebGL failure.
 import { errorMessage } from '../../shared/errors';
+import { translator } from '../../shared/i18n/translate';
+import { setCurrentTranslate, t } from '../i18n/current';
 import { ElementProxy } from './element-proxy';
 import { ManifoldScene } from './manifold-scene';
 import type { SceneCall, SceneReport } from './scene-protocol';
@@ -42,7 +44,7 @@ function handle(call: SceneCall): void {
     const { canvas } = call;
     canvas.addEventListener('webglcontextlost', (event) => {
       event.preventDefault();
-      fail('The WebGL context was lost.');
+      fail(t('manifold.contextLost'));
     });
     element = new ElementProxy((cursor) => report({ kind: 'cursor', cursor }));
     element.setSize(call.width, call.height);
@@ -56,9 +58,15 @@ function handle(call: SceneCall): void {
     scene.resize(call.width, call.height, call.pixelRatio);
     return;
   }
+  if (call.kind === 'locale') {
+    // This worker's own t() (renderer/i18n/current.ts): the page's provider does not reach it.
+    setCurrentTranslate(translator(call.locale));
+    scene?.setLocale(call.locale);
+    return;
+  }
   if (!scene) {
     if (call.kind === 'snapshot')
-      report({ kind: 'snapshotError', id: call.id, message: 'The 3-D view is closed.' });
+      report({ kind: 'snapshotError', id: call.id, message: t('manifold.closed') });
     return;
   }
   switch (call.kind) {
@@ -93,7 +101,7 @@ function handle(call: SceneCall): void {
 async function snapshot(from: ManifoldScene, id: number, scale: number): Promise<void> {
   try {
     // Validated here too: the page's menu only offers fitting scales, but a message is a message.
-    if (!Number.isFinite(scale) || scale < 1) throw new Error(`Not an export scale: ${scale}.`);
+    if (!Number.isFinite(scale) || scale < 1) throw new Error(t('manifold.export.badScale', { scale }));
     const png = await from.snapshot(scale);
     const bytes = png.buffer.slice(png.byteOffset, png.byteOffset + png.byteLength) as ArrayBuffer;
     scope.postMessage({ kind: 'snapshot', id, png: bytes }, [bytes]);

@@ -7,6 +7,8 @@
  * `createSceneView` picks this where the browser can (Chromium, Electron) and the scene on the page
  * (manifold-scene.ts) elsewhere.
  */
+import type { Locale } from '../../shared/i18n/locale';
+import { t } from '../i18n/current';
 import { ManifoldScene, type SceneState, writeDataset } from './manifold-scene';
 import type { ForwardedEvent, SceneCall, SceneChange, SceneReport } from './scene-protocol';
 import { quietFrom } from '../lib/interaction';
@@ -17,6 +19,8 @@ export interface SceneView {
   update(next: Partial<SceneState>): void;
   resize(width: number, height: number): void;
   resetView(): void;
+  /** The language on screen changed: what the scene draws and says is worded again. */
+  setLocale(locale: Locale): void;
   /** The view as PNG bytes at `scale` × its CSS size, from the same camera (scene-snapshot.ts). */
   snapshot(scale: number): Promise<Uint8Array>;
   dispose(): void;
@@ -74,7 +78,7 @@ export class WorkerScene implements SceneView {
     };
     this.worker.onerror = (event: ErrorEvent) => {
       event.preventDefault();
-      failOnce(`the 3-D view's worker failed (${event.message || 'it could not load'})`);
+      failOnce(t('manifold.workerFailed', { reason: event.message || t('manifold.workerNoLoad') }));
     };
     const offscreen = canvas.transferControlToOffscreen();
     const { width, height } = canvas.getBoundingClientRect();
@@ -121,8 +125,12 @@ export class WorkerScene implements SceneView {
     this.post({ kind: 'resetView' });
   }
 
+  setLocale(locale: Locale): void {
+    this.post({ kind: 'locale', locale });
+  }
+
   snapshot(scale: number): Promise<Uint8Array> {
-    const refused = this.disposed ? 'The 3-D view is closed.' : this.failure;
+    const refused = this.disposed ? t('manifold.closed') : this.failure;
     if (refused !== null) return Promise.reject(new Error(refused));
     const id = this.nextSnapshot++;
     return new Promise((resolve, reject) => {
@@ -148,7 +156,7 @@ export class WorkerScene implements SceneView {
     if (this.disposed) return;
     this.post({ kind: 'dispose' });
     this.disposed = true;
-    this.settleSnapshots('The 3-D view is closed.');
+    this.settleSnapshots(t('manifold.closed'));
     this.visibility?.disconnect();
     const c = this.canvas;
     c.removeEventListener('pointerdown', this.onPointerDown);

@@ -1,3 +1,4 @@
+import { useT } from '../i18n/I18nProvider';
 import type { Decoded } from '../state/use-decoded-image';
 import type { Truth } from '../state/use-explorer-view';
 import { GrayCanvas } from './GrayCanvas';
@@ -22,13 +23,14 @@ const fmt = (v: number) => v.toFixed(3).replace('-', '−');
 
 /** The decoded image f(z), large, with its z — and the true cylinder beside it when known. */
 export function PreviewPanel({ decoded, z, truth, error, actions }: PreviewPanelProps) {
+  const t = useT();
   const shownZ = decoded?.z ?? z;
   return (
     <section className="panel preview-panel" aria-labelledby="preview-title">
       <header className="panel-header">
         <div>
-          <h2 id="preview-title" title="The decoder f maps the latent point z back to pixel space.">
-            Decoded image f(z)
+          <h2 id="preview-title" title={t('preview.title.hint')}>
+            {t('preview.title')}
           </h2>
         </div>
         <div className="panel-actions">{actions}</div>
@@ -39,7 +41,7 @@ export function PreviewPanel({ decoded, z, truth, error, actions }: PreviewPanel
             image={decoded?.image ?? null}
             imageSize={decoded?.imageSize ?? 32}
             sizePx={PREVIEW_PX}
-            label={`Decoded image at z = (${fmt(shownZ[0])}, ${fmt(shownZ[1])})`}
+            label={t('preview.image', { z1: fmt(shownZ[0]), z2: fmt(shownZ[1]) })}
             className="preview-canvas"
             data={{
               'data-testid': 'preview',
@@ -54,30 +56,29 @@ export function PreviewPanel({ decoded, z, truth, error, actions }: PreviewPanel
                 image={truth.image}
                 imageSize={truth.imageSize}
                 sizePx={TRUE_INSET_PX}
-                label="True image from the factor sliders"
+                label={t('preview.trueImage')}
               />
-              <figcaption>true x</figcaption>
+              <figcaption>{t('preview.trueX')}</figcaption>
             </figure>
           )}
         </div>
       </div>
       <div className="preview-z" aria-live="off">
-        <span>z₁ {fmt(shownZ[0])}</span>
-        <span>z₂ {fmt(shownZ[1])}</span>
+        <span>{t('preview.z1', { value: fmt(shownZ[0]) })}</span>
+        <span>{t('preview.z2', { value: fmt(shownZ[1]) })}</span>
         {truth && (
-          <span title="The true factors of the image x from the Height and Radius sliders">
-            x: h {truth.factors.height.toFixed(2)} · r {truth.factors.radius.toFixed(2)}
+          <span title={t('preview.factors.hint')}>
+            {t('preview.factors', {
+              height: truth.factors.height.toFixed(2),
+              radius: truth.factors.radius.toFixed(2),
+            })}
           </span>
         )}
-        {decoded && (
-          <span className="muted">
-            {decoded.imageSize}×{decoded.imageSize} px
-          </span>
-        )}
+        {decoded && <span className="muted">{t('preview.size', { size: decoded.imageSize })}</span>}
       </div>
       {error && (
         <p className="inline-error" role="alert">
-          Decoding failed: {error}
+          {t('preview.failed', { reason: error })}
         </p>
       )}
     </section>

@@ -1,6 +1,8 @@
 import { useCallback, useMemo } from 'react';
 import type { AtlasApi, Factors } from '../../shared/api';
+import { errorMessage } from '../../shared/errors';
 import type { ImageSize } from '../../shared/train-config';
+import { t } from '../i18n/current';
 import type { ColorBy, ZSource } from './explorer-reducer';
 import { useDecodedImage, type Decoded } from './use-decoded-image';
 import type { Explorer } from './use-explorer';
@@ -52,7 +54,7 @@ export function useExplorerView(
   const nearDecode = useDecodedImage(api, nearest?.code ?? state.z, state.modelVersion, nearest !== null);
   const imageSize = state.model?.imageSize ?? 32;
   const failEncode = useCallback(
-    (e: unknown) => notices.fail('Encoding the true cylinder failed', e),
+    (e: unknown) => notices.push('error', t('explore.factors.encodeFailed', { reason: errorMessage(e) })),
     [notices],
   );
   const trueImage = useFactorEncoding(

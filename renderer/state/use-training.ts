@@ -3,6 +3,7 @@ import type { AtlasApi } from '../../shared/api';
 import type { TrainConfig } from '../../shared/train-config';
 import { INITIAL_TRAINING, trainingReducer, type TrainingState } from './training-reducer';
 import { errorMessage } from '../../shared/errors';
+import { t } from '../i18n/current';
 
 export interface Training {
   state: TrainingState;
@@ -40,7 +41,7 @@ export function useTraining(api: AtlasApi, onStarted: () => void): Training {
         dispatch({ type: 'started', runId });
         onStarted();
       } catch (e) {
-        dispatch({ type: 'start-refused', message: `Training could not start: ${errorMessage(e)}` });
+        dispatch({ type: 'start-refused', message: t('training.couldNotStart', { error: errorMessage(e) }) });
       }
     },
     [api, onStarted],

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { describeParams } from '../../shared/density';
-import { countOf } from '../../shared/wording';
+import { useT } from '../i18n/I18nProvider';
 import { drawToy, type ToyScene } from './draw-toy';
 import { regionCellCount } from './toy-mask';
 import type { ToyScores } from './toy-score';
@@ -19,6 +19,7 @@ const FALLBACK_SIDE_PX = 480;
  * at the device's pixel ratio (crisp on HiDPI). Its state is readable through data-* attributes.
  */
 export function ToyCanvas({ scene, scores, ...pointer }: ToyCanvasProps) {
+  const t = useT();
   const canvas = useRef<HTMLCanvasElement | null>(null);
   const [sidePx, setSidePx] = useState(FALLBACK_SIDE_PX);
   const handlers = useToyPointer({ ...pointer, canvas, box: scene.box });
@@ -60,7 +61,11 @@ export function ToyCanvas({ scene, scores, ...pointer }: ToyCanvasProps) {
       ref={canvas}
       className={`toy-canvas toy-tool-${pointer.tool}`}
       role="img"
-      aria-label={`Toy plane: p_data is the shaded region, ${countOf(pointCount, 'training point')}, ${countOf(sampleCount, 'sample')} from p_model (${params?.family ?? 'none'}).`}
+      aria-label={t('toy.canvas', {
+        points: pointCount,
+        samples: sampleCount,
+        family: params?.family ?? 'none',
+      })}
       data-testid="toy-canvas"
       data-family={params?.family ?? ''}
       data-theta={params ? describeParams(params) : ''}

@@ -1,4 +1,6 @@
+import type { MessageId } from '../../shared/i18n/catalogs';
 import { RangeField } from '../explore/RangeField';
+import { useT } from '../i18n/I18nProvider';
 import { BRUSH_RADIUS_LIMITS } from './toy-brush';
 import { POINT_COUNT_LIMITS } from './toy-sampling';
 import { TOY_SHAPES } from './toy-shapes';
@@ -17,10 +19,10 @@ interface ToyDataControlsProps {
   onBrushRadius(radius: number): void;
 }
 
-const TOOLS: readonly { id: ToyTool; label: string }[] = [
-  { id: 'move', label: 'Drag box' },
-  { id: 'paint', label: 'Paint' },
-  { id: 'erase', label: 'Erase' },
+const TOOLS: readonly { id: ToyTool; label: MessageId }[] = [
+  { id: 'move', label: 'toy.tool.move' },
+  { id: 'paint', label: 'toy.tool.paint' },
+  { id: 'erase', label: 'toy.tool.erase' },
 ];
 
 /** p_data: the region (a preset or painted), and the training points drawn from it. */
@@ -32,39 +34,43 @@ export function ToyDataControls({
   brushRadius,
   onBrushRadius,
 }: ToyDataControlsProps) {
+  const t = useT();
   const shape = state.shape === 'custom' ? null : state.shape;
   const count = useSettledCommit(state.pointCount, (n) => actions.setPoints(n, state.pointSeed));
   return (
     <section className="card toy-card" aria-labelledby="toy-data-title">
       <h3 id="toy-data-title" className="card-title">
-        p_data: where real points come from
+        {t('toy.data.title')}
       </h3>
-      <p className="card-intro">
-        The shaded region is p_data. Training points X are drawn uniformly from it; p_model only ever sees the
-        points.
-      </p>
+      <p className="card-intro">{t('toy.data.intro')}</p>
       <ToyChoice
-        label="Region"
+        label={t('toy.region')}
         name="toy-shape"
-        options={TOY_SHAPES}
+        options={TOY_SHAPES.map(({ id, label }) => ({ id, label: t(label) }))}
         value={shape}
         onChange={actions.chooseShape}
       />
-      {state.shape === 'custom' && <p className="field-hint">Your own painted region.</p>}
-      <ToyChoice label="Canvas tool" name="toy-tool" options={TOOLS} value={tool} onChange={onTool} />
+      {state.shape === 'custom' && <p className="field-hint">{t('toy.region.custom')}</p>}
+      <ToyChoice
+        label={t('toy.tool')}
+        name="toy-tool"
+        options={TOOLS.map(({ id, label }) => ({ id, label: t(label) }))}
+        value={tool}
+        onChange={onTool}
+      />
       {tool !== 'move' && (
         <RangeField
-          label="Brush size"
+          label={t('toy.brush')}
           value={brushRadius}
           min={BRUSH_RADIUS_LIMITS[0]}
           max={BRUSH_RADIUS_LIMITS[1]}
           step={0.005}
           onChange={onBrushRadius}
-          hint="Paint or erase p_data on the plane; new points are drawn when you release."
+          hint={t('toy.brush.hint')}
         />
       )}
       <RangeField
-        label="Training points N"
+        label={t('toy.points')}
         value={count.shown}
         min={POINT_COUNT_LIMITS[0]}
         max={POINT_COUNT_LIMITS[1]}
@@ -79,10 +85,10 @@ export function ToyDataControls({
           className="btn"
           onClick={() => actions.setPoints(state.pointCount, state.pointSeed + 1)}
         >
-          Draw new points
+          {t('toy.points.redraw')}
         </button>
         <span className="muted" data-testid="toy-point-seed">
-          seed {state.pointSeed}
+          {t('toy.points.seed', { seed: String(state.pointSeed) })}
         </span>
       </div>
     </section>

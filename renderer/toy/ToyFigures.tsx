@@ -1,4 +1,4 @@
-import { countOf } from '../../shared/wording';
+import { useT } from '../i18n/I18nProvider';
 import type { ToyScores } from './toy-score';
 
 interface ToyFiguresProps {
@@ -12,12 +12,13 @@ const pct = (v: number) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)} %` : '
  * region p_model cannot generate (B), plausible samples (C), with precision and coverage.
  */
 export function ToyFigures({ scores }: ToyFiguresProps) {
+  const t = useT();
   if (!scores) return null;
   const sampled = scores.samples > 0;
   return (
     <section className="card toy-card" aria-labelledby="toy-figures-title">
       <h3 id="toy-figures-title" className="card-title">
-        Judging p_model against p_data
+        {t('toy.figures.title')}
       </h3>
       <dl
         className="toy-figures"
@@ -29,30 +30,27 @@ export function ToyFigures({ scores }: ToyFiguresProps) {
         data-c={scores.plausible}
       >
         <dt>
-          <span className="toy-swatch toy-swatch-c" aria-hidden="true" /> plausible (C)
+          <span className="toy-swatch toy-swatch-c" aria-hidden="true" /> {t('toy.plausible')}
         </dt>
-        <dd>{sampled ? `${countOf(scores.plausible, 'sample')} inside p_data's region` : 'sample to see'}</dd>
+        <dd>{sampled ? t('toy.plausible.value', { count: scores.plausible }) : t('toy.sampleToSee')}</dd>
         <dt>
-          <span className="toy-swatch toy-swatch-a" aria-hidden="true" /> looks wrong (A)
+          <span className="toy-swatch toy-swatch-a" aria-hidden="true" /> {t('toy.looksWrong')}
+        </dt>
+        <dd>{sampled ? t('toy.looksWrong.value', { count: scores.looksWrong }) : t('toy.sampleToSee')}</dd>
+        <dt>
+          <span className="toy-swatch toy-swatch-b" aria-hidden="true" /> {t('toy.cannotGenerate')}
         </dt>
         <dd>
-          {sampled
-            ? `${countOf(scores.looksWrong, 'sample')} where p_data never puts points`
-            : 'sample to see'}
+          {t('toy.cannotGenerate.value', {
+            share: pct(scores.regionCells > 0 ? scores.missedCells / scores.regionCells : NaN),
+          })}
         </dd>
-        <dt>
-          <span className="toy-swatch toy-swatch-b" aria-hidden="true" /> cannot generate (B)
-        </dt>
-        <dd>
-          {pct(scores.regionCells > 0 ? scores.missedCells / scores.regionCells : NaN)} of the region outside
-          p_model&apos;s 99 % region
+        <dt>{t('toy.precision')}</dt>
+        <dd data-testid="toy-precision">
+          {t('toy.precision.value', { share: sampled ? pct(scores.precision) : '—' })}
         </dd>
-        <dt>Precision</dt>
-        <dd data-testid="toy-precision">{sampled ? pct(scores.precision) : '—'} of samples plausible</dd>
-        <dt>Coverage (recall)</dt>
-        <dd data-testid="toy-coverage">
-          {pct(scores.coverage)} of the region inside p_model&apos;s 99 % region
-        </dd>
+        <dt>{t('toy.coverage')}</dt>
+        <dd data-testid="toy-coverage">{t('toy.coverage.value', { share: pct(scores.coverage) })}</dd>
       </dl>
     </section>
   );

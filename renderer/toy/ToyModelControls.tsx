@@ -1,7 +1,8 @@
-import { DENSITY_LIMITS, describeParams, familyLabel } from '../../shared/density';
-import { countOf } from '../../shared/wording';
+import { DENSITY_LIMITS } from '../../shared/density';
 import { RangeField } from '../explore/RangeField';
 import { BoxFields } from '../generate/BoxFields';
+import { familyName, noteText, thetaText } from '../generate/density-words';
+import { useT } from '../i18n/I18nProvider';
 import { TOY_FAMILIES } from './toy-model';
 import type { ToyView } from './toy-engine';
 import { ToyChoice } from './ToyChoice';
@@ -13,8 +14,6 @@ interface ToyModelControlsProps {
   actions: ToyActions;
 }
 
-const FAMILY_OPTIONS = TOY_FAMILIES.map((id) => ({ id, label: familyLabel(id) }));
-
 /** Nats with 3 decimals, or the symbol for log 0. */
 function formatLogLik(v: number): string {
   return v === -Infinity ? '−∞' : v.toFixed(3);
@@ -22,6 +21,7 @@ function formatLogLik(v: number): string {
 
 /** p_model: the family, its settings, θ and the training log-likelihood. */
 export function ToyModelControls({ state, actions }: ToyModelControlsProps) {
+  const t = useT();
   const { model, family, settings, points } = state;
   const n = points.length / 2;
   const k = useSettledCommit(settings.k, (v) => actions.changeSettings({ k: v }));
@@ -31,18 +31,18 @@ export function ToyModelControls({ state, actions }: ToyModelControlsProps) {
   return (
     <section className="card toy-card" aria-labelledby="toy-model-title">
       <h3 id="toy-model-title" className="card-title">
-        p_model: fitted by maximum likelihood
+        {t('toy.model.title')}
       </h3>
       <ToyChoice
-        label="Family"
+        label={t('toy.family')}
         name="toy-family"
-        options={FAMILY_OPTIONS}
+        options={TOY_FAMILIES.map((id) => ({ id, label: familyName(t, id) }))}
         value={family}
         onChange={actions.chooseFamily}
       />
       {family === 'gmm' && (
         <RangeField
-          label="Components k"
+          label={t('toy.k')}
           value={k.shown}
           min={DENSITY_LIMITS.k[0]}
           max={DENSITY_LIMITS.k[1]}
@@ -53,37 +53,33 @@ export function ToyModelControls({ state, actions }: ToyModelControlsProps) {
       )}
       {family === 'kde' && (
         <RangeField
-          label="Bandwidth × Scott's rule"
+          label={t('toy.bandwidth')}
           value={bandwidth.shown}
           min={DENSITY_LIMITS.bandwidthFactor[0]}
           max={DENSITY_LIMITS.bandwidthFactor[1]}
           step={0.05}
           onChange={bandwidth.change}
-          hint="Small bandwidths hug the training points: high training likelihood, spiky p_model."
+          hint={t('toy.bandwidth.hint')}
         />
       )}
       {model && (
         <dl className="toy-theta">
           <dt>θ</dt>
-          <dd data-testid="toy-theta">{describeParams(model.params)}</dd>
+          <dd data-testid="toy-theta">{thetaText(t, model.params)}</dd>
           {model.notes.map((note) => (
             <dd key={note} className="muted">
-              {note}
+              {noteText(t, note)}
             </dd>
           ))}
-          <dt>log L(θ | X) / N</dt>
+          <dt>{t('toy.logLik')}</dt>
           <dd data-testid="toy-loglik" data-value={model.generative ? String(model.logLik) : ''}>
-            {model.generative ? (
-              <>
-                {formatLogLik(model.logLik)} nats per point (N = {n})
-              </>
-            ) : (
-              'not a generative model: a fixed point has no likelihood'
-            )}
+            {model.generative
+              ? t('toy.logLik.value', { value: formatLogLik(model.logLik), n: String(n) })
+              : t('toy.logLik.none')}
           </dd>
           {model.generative && model.outside > 0 && (
             <dd className="toy-outside" data-testid="toy-outside">
-              {countOf(model.outside, 'point')} outside → likelihood 0, log-likelihood −∞
+              {t('toy.outside', { count: model.outside })}
             </dd>
           )}
         </dl>
@@ -99,9 +95,9 @@ export function ToyModelControls({ state, actions }: ToyModelControlsProps) {
       {family === 'box' && (
         <div className="button-row">
           <button type="button" className="btn" onClick={actions.maximumLikelihood}>
-            Maximum likelihood
+            {t('toy.maximumLikelihood')}
           </button>
-          <span className="field-hint">The smallest box holding every training point.</span>
+          <span className="field-hint">{t('toy.maximumLikelihood.hint')}</span>
         </div>
       )}
     </section>

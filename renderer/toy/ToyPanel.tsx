@@ -1,4 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { ToyReport } from '../learn/lesson-state';
+import { useT } from '../i18n/I18nProvider';
 import { DEFAULT_BRUSH_RADIUS } from './toy-brush';
 import { ToyCanvas } from './ToyCanvas';
 import { ToyDataControls } from './ToyDataControls';
@@ -16,8 +18,10 @@ import './toy.css';
  * against the region. Self-contained: it needs no model and no request to the service. Fits run in the toy worker
  * (`client` replaces it in tests).
  */
-export function ToyPanel({ client }: { client?: ToyClient }) {
+export function ToyPanel({ client, onReport }: { client?: ToyClient; onReport?: (r: ToyReport) => void }) {
+  const t = useT();
   const { state, scores, busy, actions } = useToy(client);
+  useEffect(() => onReport?.(toyReport(state, scores)), [state, scores, onReport]);
   const [tool, setTool] = useState<ToyTool>('move');
   const [brushRadius, setBrushRadius] = useState(DEFAULT_BRUSH_RADIUS);
   return (
@@ -30,20 +34,18 @@ export function ToyPanel({ client }: { client?: ToyClient }) {
     >
       <header className="panel-header">
         <div>
-          <h2 id="toy-title">Toy example (2-D): fitting and judging a p_model</h2>
-          <p className="panel-sub">
-            Drag the box&apos;s corners and edges to change θ; paint your own p_data with the brush.
-          </p>
+          <h2 id="toy-title">{t('toy.title')}</h2>
+          <p className="panel-sub">{t('toy.sub')}</p>
         </div>
         <p className="toy-status muted" role="status">
-          {busy ? 'Fitting p_model…' : ''}
+          {busy ? t('toy.fitting') : ''}
         </p>
       </header>
       {state.error && (
         <div className="notice-inline error toy-error" role="alert">
-          {state.error}
+          {t(state.error.id, state.error.values)}
           <button type="button" className="btn btn-quiet" onClick={actions.dismissError}>
-            Dismiss
+            {t('toy.dismiss')}
           </button>
         </div>
       )}
@@ -59,9 +61,9 @@ export function ToyPanel({ client }: { client?: ToyClient }) {
             onBox={actions.moveBox}
           />
           <p className="toy-legend muted">
-            <span className="toy-swatch toy-swatch-region" aria-hidden="true" /> p_data&apos;s region{' '}
-            <span className="toy-swatch toy-swatch-density" aria-hidden="true" /> p_model (50 / 90 / 99 %
-            contours) <span className="toy-swatch toy-swatch-point" aria-hidden="true" /> training point
+            <span className="toy-swatch toy-swatch-region" aria-hidden="true" /> {t('toy.legend.region')}{' '}
+            <span className="toy-swatch toy-swatch-density" aria-hidden="true" /> {t('toy.legend.density')}{' '}
+            <span className="toy-swatch toy-swatch-point" aria-hidden="true" /> {t('toy.legend.point')}
           </p>
         </div>
         <div className="toy-controls">
@@ -80,4 +82,32 @@ export function ToyPanel({ client }: { client?: ToyClient }) {
       </div>
     </section>
   );
+}
+
+/** What the lessons see of the toy (renderer/learn/lesson-state.ts). */
+function toyReport(
+  state: ReturnType<typeof useToy>['state'],
+  scores: ReturnType<typeof useToy>['scores'],
+): ToyReport {
+  const { points, box, model, samples } = state;
+  let boxIsMle = false;
+  if (box && points.length >= 2) {
+    const min = [Infinity, Infinity];
+    const max = [-Infinity, -Infinity];
+    for (let i = 0; i + 1 < points.length; i += 2) {
+      for (const d of [0, 1]) {
+        min[d] = Math.min(min[d]!, points[i + d]!);
+        max[d] = Math.max(max[d]!, points[i + d]!);
+      }
+    }
+    const near = (a: number, b: number) => Math.abs(a - b) < 1e-6;
+    boxIsMle = [0, 1].every((d) => near(box.min[d]!, min[d]!) && near(box.max[d]!, max[d]!));
+  }
+  return {
+    family: state.family,
+    logLik: model?.generative ? model.logLik : null,
+    boxIsMle,
+    samples: samples ? samples.z.length / 2 : 0,
+    precision: scores && Number.isFinite(scores.precision) ? scores.precision : null,
+  };
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { DENSITY_LIMITS } from '../../shared/density';
-import { countOf } from '../../shared/wording';
 import { RangeField } from '../explore/RangeField';
+import { useT } from '../i18n/I18nProvider';
 import type { ToyView } from './toy-engine';
 import type { ToyActions } from './use-toy';
 
@@ -15,6 +15,7 @@ const parseSeed = (text: string) => (text.trim() === '' ? NaN : Number(text));
 
 /** Sampling p_model: how many, how spread (temperature), and a seed that reproduces them. */
 export function ToySampleControls({ state, actions }: ToySampleControlsProps) {
+  const t = useT();
   const [seedText, setSeedText] = useState('1');
   const generative = state.model?.generative ?? false;
   const sample = (seed: number) => {
@@ -24,10 +25,10 @@ export function ToySampleControls({ state, actions }: ToySampleControlsProps) {
   return (
     <section className="card toy-card" aria-labelledby="toy-sample-title">
       <h3 id="toy-sample-title" className="card-title">
-        Sample from p_model
+        {t('toy.sample.title')}
       </h3>
       <RangeField
-        label="Samples M"
+        label={t('toy.samplesM')}
         value={state.sampleCount}
         min={DENSITY_LIMITS.sampleCount[0]}
         max={DENSITY_LIMITS.sampleCount[1]}
@@ -36,32 +37,28 @@ export function ToySampleControls({ state, actions }: ToySampleControlsProps) {
         onChange={(m) => actions.setSampling(m, state.temperature)}
       />
       <RangeField
-        label="Temperature"
+        label={t('toy.temperature')}
         value={state.temperature}
         min={DENSITY_LIMITS.temperature[0]}
         max={DENSITY_LIMITS.temperature[1]}
         step={0.1}
         onChange={(t) => actions.setSampling(state.sampleCount, t)}
-        hint="Scales the spread about the centre: below 1 safer samples, above 1 bolder ones."
+        hint={t('toy.temperature.hint')}
       />
-      {!generative && state.model && (
-        <p className="field-hint">
-          The mean point is not a generative model: every sample is the same point.
-        </p>
-      )}
+      {!generative && state.model && <p className="field-hint">{t('toy.meanNotGenerative')}</p>}
       <div className="button-row">
         <label className="toy-seed">
-          Seed{' '}
+          {t('toy.seed')}{' '}
           <input
             type="number"
             step={1}
             value={seedText}
             onChange={(e) => setSeedText(e.currentTarget.value)}
-            aria-label="Sample seed"
+            aria-label={t('toy.seed.label')}
           />
         </label>
         <button type="button" className="btn btn-primary" onClick={() => sample(parseSeed(seedText))}>
-          Sample
+          {t('toy.sample')}
         </button>
         <button
           type="button"
@@ -69,13 +66,16 @@ export function ToySampleControls({ state, actions }: ToySampleControlsProps) {
           disabled={!state.samples}
           onClick={() => sample((state.samples?.seed ?? 0) + 1)}
         >
-          Sample again
+          {t('toy.sampleAgain')}
         </button>
       </div>
       {state.samples && (
         <p className="muted" data-testid="toy-sample-seed">
-          {countOf(state.samples.labels.length, 'sample')}, seed {state.samples.seed}, temperature{' '}
-          {state.temperature.toFixed(1)}
+          {t('toy.samples.summary', {
+            count: state.samples.labels.length,
+            seed: String(state.samples.seed),
+            temperature: state.temperature.toFixed(1),
+          })}
         </p>
       )}
     </section>

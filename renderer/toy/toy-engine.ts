@@ -60,7 +60,13 @@ export function applyToyAction(state: ToyState, action: ToyAction): ToyState {
     case 'setSampling':
       return setSampling(state, action.count, action.temperature);
     default:
-      return { ...state, error: `Unknown toy action '${String((action as { type: unknown }).type)}'.` };
+      return {
+        ...state,
+        error: {
+          id: 'toy.error.unknownAction',
+          values: { type: String((action as { type: unknown }).type) },
+        },
+      };
   }
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { translator } from '../../shared/i18n/translate';
 import { emptyMask, inRegion, maskFromPredicate } from './toy-mask';
 import { samplePointsInMask, ToyError } from './toy-sampling';
 import { shapeMask } from './toy-shapes';
@@ -30,9 +31,19 @@ describe('samplePointsInMask', () => {
   });
 
   it('refuses an empty region and out-of-range counts with a clear message', () => {
-    expect(() => samplePointsInMask(emptyMask(), 200, 1)).toThrow(/empty/);
+    const problem = (f: () => unknown) => {
+      try {
+        f();
+      } catch (error) {
+        if (error instanceof ToyError) return translator('en')(error.problem.id, error.problem.values);
+      }
+      return null;
+    };
+    expect(problem(() => samplePointsInMask(emptyMask(), 200, 1))).toMatch(/empty/);
     expect(() => samplePointsInMask(shapeMask('square'), 10, 1)).toThrow(ToyError);
-    expect(() => samplePointsInMask(shapeMask('square'), 2001, 1)).toThrow(/50 to 2000/);
+    expect(problem(() => samplePointsInMask(shapeMask('square'), 2001, 1))).toBe(
+      'The number of points must be a whole number from 50 to 2000.',
+    );
     expect(() => samplePointsInMask(shapeMask('square'), 100.5, 1)).toThrow(ToyError);
   });
 });

@@ -1,3 +1,4 @@
+import type { MessageId } from '../../shared/i18n/catalogs';
 import { createRng } from '../../shared/random';
 import { regionCellCount, type ToyMask } from './toy-mask';
 
@@ -8,9 +9,23 @@ export const DEFAULT_POINT_COUNT = 200;
 /** Fewest region cells a mask needs before points are drawn from it (a speck is not a region). */
 export const MIN_REGION_CELLS = 4;
 
-/** Bad input to the toy (an empty region, a count out of range); `message` is for the user. */
+/**
+ * What was wrong with an input, for the page to word (the toy runs in a worker, which words
+ * nothing): a catalog message and its values, e.g. { id: 'toy.error.seed' }.
+ */
+export interface ToyProblem {
+  id: MessageId;
+  values?: Record<string, string>;
+}
+
+/** Bad input to the toy (an empty region, a count out of range); `problem` is for the user. */
 export class ToyError extends Error {
   override name = 'ToyError';
+  readonly problem: ToyProblem;
+  constructor(problem: ToyProblem) {
+    super(problem.id);
+    this.problem = problem;
+  }
 }
 
 /**
@@ -24,11 +39,11 @@ export class ToyError extends Error {
 export function samplePointsInMask(mask: ToyMask, n: number, seed: number): Float32Array {
   const [lo, hi] = POINT_COUNT_LIMITS;
   if (!Number.isInteger(n) || n < lo || n > hi) {
-    throw new ToyError(`The number of points must be a whole number from ${lo} to ${hi}.`);
+    throw new ToyError({ id: 'toy.error.points', values: { lo: String(lo), hi: String(hi) } });
   }
   const regionCells = regionCellCount(mask);
   if (regionCells < MIN_REGION_CELLS) {
-    throw new ToyError('The region p_data is (almost) empty: paint a region or choose a preset first.');
+    throw new ToyError({ id: 'toy.error.empty' });
   }
   const rng = createRng(seed);
   const out = new Float32Array(2 * n);
@@ -47,6 +62,6 @@ export function samplePointsInMask(mask: ToyMask, n: number, seed: number): Floa
       kept++;
     }
   }
-  if (kept < n) throw new ToyError('Could not draw enough points from this region: paint a larger one.');
+  if (kept < n) throw new ToyError({ id: 'toy.error.tooSmall' });
   return out;
 }

@@ -1,14 +1,15 @@
+import type { MessageId } from '../../shared/i18n/catalogs';
 import { maskFromPredicate, MASK_SIZE, type ToyMask } from './toy-mask';
 
 /** The preset regions p_data can be. */
 export type ShapeId = 'continents' | 'ring' | 'two-islands' | 'square';
 
-/** Presets in the order the picker lists them, with their labels. */
-export const TOY_SHAPES: readonly { id: ShapeId; label: string }[] = [
-  { id: 'continents', label: 'Continents' },
-  { id: 'ring', label: 'Ring' },
-  { id: 'two-islands', label: 'Two islands' },
-  { id: 'square', label: 'Square' },
+/** Presets in the order the picker lists them, with their labels' messages. */
+export const TOY_SHAPES: readonly { id: ShapeId; label: MessageId }[] = [
+  { id: 'continents', label: 'toy.shape.continents' },
+  { id: 'ring', label: 'toy.shape.ring' },
+  { id: 'two-islands', label: 'toy.shape.twoIslands' },
+  { id: 'square', label: 'toy.shape.square' },
 ];
 
 type Inside = (x: number, y: number) => boolean;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { translator } from '../../shared/i18n/translate';
 import { boundsOfCodes } from '../../shared/latent-bounds';
 import { emptyMask, inRegion } from './toy-mask';
 import {
@@ -16,6 +17,9 @@ import {
 } from './toy-state';
 
 const start = initialToyState();
+
+/** A refusal as the page words it in English (the state holds its message id and values). */
+const words = (s: ToyState) => (s.error ? translator('en')(s.error.id, s.error.values) : null);
 
 describe('the toy opens with the maximum-likelihood box', () => {
   it('the box is the bounding box of the training points, with no point outside', () => {
@@ -68,21 +72,22 @@ describe('families and bad input', () => {
   it('an out-of-range k keeps the previous fit and settings and says why', () => {
     const gmm = chooseFamily(start, 'gmm');
     const bad = changeSettings(gmm, { k: 9 });
-    expect(bad.error).toMatch(/k/);
+    expect(words(bad)).toBe('The number of mixture components k must be from 1 to 8.');
     expect(bad.settings).toEqual(gmm.settings);
     expect(bad.model).toBe(gmm.model);
   });
 
   it('an emptied region keeps the previous points and says why', () => {
     const bad = setMask(start, emptyMask());
-    expect(bad.error).toMatch(/empty/);
+    expect(words(bad)).toMatch(/empty/);
     expect(bad.points).toBe(start.points);
     expect(bad.mask).toBe(start.mask);
   });
 
   it('out-of-range sample counts and temperatures are refused', () => {
-    expect(setSampling(start, 2000, 1).error).toMatch(/samples/);
-    expect(setSampling(start, 64, 5).error).toMatch(/temperature/);
+    expect(words(setSampling(start, 2000, 1))).toMatch(/samples/);
+    expect(words(setSampling(start, 64, 5))).toBe('The temperature must be from 0.1 to 3.');
+    expect(words(setSampling(start, 64.5, 1))).toBe('The number of samples must be a whole number.');
     expect(setSampling(start, 64, 5).temperature).toBe(start.temperature);
   });
 });

@@ -9,7 +9,7 @@ import { createRng } from '../../shared/random';
 import type { ToyBox } from './toy-box';
 import type { ToyMask } from './toy-mask';
 import { boxToyModel, fitToyModel, type ToyFamily, type ToyModel } from './toy-model';
-import { DEFAULT_POINT_COUNT, samplePointsInMask, ToyError } from './toy-sampling';
+import { DEFAULT_POINT_COUNT, samplePointsInMask, ToyError, type ToyProblem } from './toy-sampling';
 import { labelToySamples, type ToyLabel } from './toy-score';
 import { shapeMask, type ShapeId } from './toy-shapes';
 
@@ -37,8 +37,8 @@ export interface ToyState {
   sampleCount: number;
   temperature: number;
   samples: ToySamples | null;
-  /** The last bad input's message; the state before it is kept. */
-  error: string | null;
+  /** The last bad input's problem (the page words it); the state before it is kept. */
+  error: ToyProblem | null;
 }
 
 export const DEFAULT_TOY_SAMPLE_COUNT = 256;
@@ -73,8 +73,11 @@ function guarded(state: ToyState, change: (s: ToyState) => ToyState): ToyState {
   try {
     return { ...change(state), error: null };
   } catch (err) {
-    if (err instanceof ToyError || err instanceof DensityError) return { ...state, error: err.message };
-    return { ...state, error: errorMessage(err) };
+    if (err instanceof ToyError) return { ...state, error: err.problem };
+    // The density library words its own errors (in English), e.g. a box with no area.
+    if (err instanceof DensityError)
+      return { ...state, error: { id: 'toy.error.other', values: { message: err.message } } };
+    return { ...state, error: { id: 'toy.error.other', values: { message: errorMessage(err) } } };
   }
 }
 
@@ -98,14 +101,17 @@ function resample(s: ToyState, seed: number | null): ToyState {
   return { ...s, samples: { z, labels: labelToySamples(s.mask, z), seed } };
 }
 
-function inRange(value: number, [lo, hi]: readonly [number, number], what: string): void {
+/** A setting a range check names (toy.error.range words it). */
+type Setting = 'k' | 'bandwidth' | 'samples' | 'temperature';
+
+function inRange(value: number, [lo, hi]: readonly [number, number], what: Setting): void {
   if (!Number.isFinite(value) || value < lo || value > hi) {
-    throw new ToyError(`${what} must be from ${lo} to ${hi}.`);
+    throw new ToyError({ id: 'toy.error.range', values: { what, lo: String(lo), hi: String(hi) } });
   }
 }
 
-function wholeInRange(value: number, range: readonly [number, number], what: string): void {
-  if (!Number.isInteger(value)) throw new ToyError(`${what} must be a whole number.`);
+function wholeInRange(value: number, range: readonly [number, number], what: Setting): void {
+  if (!Number.isInteger(value)) throw new ToyError({ id: 'toy.error.whole', values: { what } });
   inRange(value, range, what);
 }
 
@@ -126,7 +132,7 @@ export function setMask(state: ToyState, mask: ToyMask): ToyState {
 /** Sets how many training points are drawn, and their seed; redraws and refits. */
 export function setPoints(state: ToyState, pointCount: number, pointSeed: number): ToyState {
   return guarded(state, (s) => {
-    if (!Number.isFinite(pointSeed)) throw new ToyError('The seed must be a number.');
+    if (!Number.isFinite(pointSeed)) throw new ToyError({ id: 'toy.error.seed' });
     return redraw({ ...s, pointCount, pointSeed });
   });
 }
@@ -140,8 +146,8 @@ export function chooseFamily(state: ToyState, family: ToyFamily): ToyState {
 export function changeSettings(state: ToyState, patch: Partial<FamilySettings>): ToyState {
   return guarded(state, (s) => {
     const settings = { ...s.settings, ...patch };
-    wholeInRange(settings.k, DENSITY_LIMITS.k, 'The number of mixture components k');
-    inRange(settings.bandwidthFactor, DENSITY_LIMITS.bandwidthFactor, 'The bandwidth factor');
+    wholeInRange(settings.k, DENSITY_LIMITS.k, 'k');
+    inRange(settings.bandwidthFactor, DENSITY_LIMITS.bandwidthFactor, 'bandwidth');
     return refit({ ...s, settings });
   });
 }
@@ -162,7 +168,7 @@ export function maximumLikelihood(state: ToyState): ToyState {
 /** Draws samples from p_model with `seed` and labels them against p_data. */
 export function drawSamples(state: ToyState, seed: number): ToyState {
   return guarded(state, (s) => {
-    if (!Number.isFinite(seed)) throw new ToyError('The seed must be a number.');
+    if (!Number.isFinite(seed)) throw new ToyError({ id: 'toy.error.seed' });
     return resample(s, seed);
   });
 }
@@ -170,8 +176,8 @@ export function drawSamples(state: ToyState, seed: number): ToyState {
 /** Changes the sample count or temperature; shown samples are redrawn with their seed. */
 export function setSampling(state: ToyState, sampleCount: number, temperature: number): ToyState {
   return guarded(state, (s) => {
-    wholeInRange(sampleCount, DENSITY_LIMITS.sampleCount, 'The number of samples');
-    inRange(temperature, DENSITY_LIMITS.temperature, 'The temperature');
+    wholeInRange(sampleCount, DENSITY_LIMITS.sampleCount, 'samples');
+    inRange(temperature, DENSITY_LIMITS.temperature, 'temperature');
     return resample({ ...s, sampleCount, temperature }, s.samples?.seed ?? null);
   });
 }

@@ -76,7 +76,10 @@ export function useToy(given?: ToyClient) {
           }),
         (error: unknown) =>
           settle(() => {
-            setView((v) => ({ ...v, error: errorMessage(error) }));
+            setView((v) => ({
+              ...v,
+              error: { id: 'toy.error.other', values: { message: errorMessage(error) } },
+            }));
             setStroke(null);
           }),
       );

@@ -1,4 +1,4 @@
-import { countOf } from '../../shared/wording';
+import { useT } from '../i18n/I18nProvider';
 import type { ConfigDraft } from './validate-config';
 
 /** One line that sums up the config of the run on screen, with a way back to the form. */
@@ -11,17 +11,25 @@ export function ConfigSummary({
   onEdit(): void;
   canEdit: boolean;
 }) {
-  const kind = draft.kind === 'vae' ? `VAE (β ${draft.beta})` : 'Autoencoder';
+  const t = useT();
+  const kind =
+    draft.kind === 'vae' ? t('training.summary.vae', { beta: draft.beta }) : t('training.summary.ae');
   return (
     <div className="config-summary">
       <p>
-        {kind} · {draft.imageSize} px · {countOf(Number(draft.datasetSize), 'image')} ·{' '}
-        {countOf(Number(draft.epochs), 'epoch')} · lr {draft.learningRate} · seed {draft.seed} · λ{' '}
-        {draft.align}
+        {t('training.summary.line', {
+          kind,
+          size: draft.imageSize,
+          images: Number(draft.datasetSize),
+          epochs: Number(draft.epochs),
+          lr: draft.learningRate,
+          seed: draft.seed,
+          align: draft.align,
+        })}
       </p>
       {canEdit && (
         <button type="button" className="btn btn-quiet" onClick={onEdit}>
-          New run…
+          {t('training.summary.newRun')}
         </button>
       )}
     </div>

@@ -1,4 +1,4 @@
-import { countOf } from '../../shared/wording';
+import { useT } from '../i18n/I18nProvider';
 import type { LossPoint } from '../state/training-reducer';
 import { CHART_PADDING, lossChartGeometry } from './loss-chart';
 
@@ -24,6 +24,7 @@ export function LossChart({
   kl?: LossPoint[];
   epochs: number;
 }) {
+  const t = useT();
   const g = lossChartGeometry(train, val, epochs, WIDTH, HEIGHT, recon, kl);
   const bottom = HEIGHT - CHART_PADDING.bottom;
   return (
@@ -33,7 +34,7 @@ export function LossChart({
         height={HEIGHT}
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         role="img"
-        aria-label={`Loss curves: ${countOf(train.length, 'training report')}, ${countOf(val.length, 'validation epoch')}`}
+        aria-label={t('training.chart.label', { train: train.length, val: val.length })}
         data-testid="loss-chart"
         data-train-points={train.length}
         data-val-points={val.length}
@@ -75,21 +76,21 @@ export function LossChart({
         ))}
       </svg>
       <figcaption>
-        <span className="swatch-train" aria-hidden="true" /> train{' '}
-        <span className="swatch-val" aria-hidden="true" /> validation
+        <span className="swatch-train" aria-hidden="true" /> {t('training.chart.train')}{' '}
+        <span className="swatch-val" aria-hidden="true" /> {t('training.chart.validation')}
         {recon.length > 0 && (
           <>
             {' '}
-            <span className="swatch-recon" aria-hidden="true" /> reconstruction term
+            <span className="swatch-recon" aria-hidden="true" /> {t('training.chart.recon')}
           </>
         )}
         {kl.length > 0 && (
           <>
             {' '}
-            <span className="swatch-kl" aria-hidden="true" /> β·KL term
+            <span className="swatch-kl" aria-hidden="true" /> {t('training.chart.kl')}
           </>
         )}{' '}
-        · loss (log scale) by epoch
+        {t('training.chart.axis')}
       </figcaption>
     </figure>
   );

@@ -1,4 +1,5 @@
 import type { LossBreakdown } from '../../shared/api';
+import { useT } from '../i18n/I18nProvider';
 
 /** Below this KL (nats per image) a latent dimension carries no information about the image. */
 export const COLLAPSED_KL_NATS = 0.01;
@@ -12,6 +13,7 @@ const Z = ['z₁', 'z₂'];
  * Nothing for a plain autoencoder, whose loss is its reconstruction term.
  */
 export function LossTerms({ terms, pixels }: { terms: LossBreakdown | undefined; pixels: number }) {
+  const t = useT();
   if (!terms) return null;
   const vae = terms.klPerDim.some((kl) => kl !== 0) || terms.lossKl !== 0;
   if (!vae && terms.lossAlign === 0) return null;
@@ -20,24 +22,21 @@ export function LossTerms({ terms, pixels }: { terms: LossBreakdown | undefined;
     : [];
   return (
     <div className="loss-terms" data-testid="loss-terms">
-      <p
-        className="loss-terms-line"
-        title="The training loss = reconstruction + β · KL / pixels + λ · alignment (means over this epoch's steps so far)."
-      >
-        reconstruction {terms.lossRecon.toPrecision(3)}
-        {vae && (
-          <>
-            {' · '}KL {(terms.lossKl * pixels).toPrecision(3)} nats/image (
-            {terms.klPerDim.map((kl, i) => `${Z[i] ?? `z${i + 1}`} ${kl.toPrecision(3)}`).join(', ')})
-          </>
-        )}
-        {terms.lossAlign !== 0 && <> · alignment {terms.lossAlign.toPrecision(3)}</>}
+      <p className="loss-terms-line" title={t('training.terms.title')}>
+        {t('training.terms.recon', { value: terms.lossRecon.toPrecision(3) })}
+        {vae &&
+          t('training.terms.kl', {
+            value: (terms.lossKl * pixels).toPrecision(3),
+            dims: terms.klPerDim.map((kl, i) => `${Z[i] ?? `z${i + 1}`} ${kl.toPrecision(3)}`).join(', '),
+          })}
+        {terms.lossAlign !== 0 && t('training.terms.align', { value: terms.lossAlign.toPrecision(3) })}
       </p>
       {collapsed.length > 0 && (
         <p className="notice-inline warning" role="status" data-testid="collapse-warning">
-          {collapsed.join(' and ')} {collapsed.length > 1 ? 'carry' : 'carries'} no information: KL below{' '}
-          {COLLAPSED_KL_NATS} nats, so the encoder ignores the image there and the decoder cannot use it
-          (posterior collapse; a smaller β lets it back in).
+          {t(collapsed.length > 1 ? 'training.terms.collapsedMany' : 'training.terms.collapsedOne', {
+            dims: collapsed.reduce((first, second) => t('training.terms.and', { first, second })),
+            min: COLLAPSED_KL_NATS,
+          })}
         </p>
       )}
     </div>

@@ -1,3 +1,6 @@
+import type { MessageId } from '../../shared/i18n/catalogs';
+import type { Translate } from '../../shared/i18n/translate';
+import { useT } from '../i18n/I18nProvider';
 import { replayBlocked } from './replay-plan';
 import { useReplayExport, type ReplayProgress, type SaveReplay } from './use-replay-export';
 import type { TimelineState } from './use-timeline';
@@ -8,6 +11,7 @@ import type { TimelineState } from './use-timeline';
  * returns to the end of the run.
  */
 export function ReplayExport({ timeline, save }: { timeline: TimelineState; save: SaveReplay }) {
+  const t = useT();
   const exporter = useReplayExport(timeline, save);
   const { progress, outcome, webmSupport } = exporter;
   const why = replayBlocked({
@@ -15,14 +19,7 @@ export function ReplayExport({ timeline, save }: { timeline: TimelineState; save
     replaying: timeline.replaying,
     kept: timeline.info?.epochs.length ?? 0,
   });
-  const blocked =
-    why === 'training'
-      ? 'Wait until the run has finished training.'
-      : why === 'replaying'
-        ? 'Stop the replay first.'
-        : why === 'too-few'
-          ? 'The run kept fewer than 2 epochs: there is nothing to replay.'
-          : null;
+  const blocked = why === null ? null : t(BLOCKED[why]);
   const noVideo = 'reason' in webmSupport ? webmSupport.reason : null;
   return (
     <div className="replay-export" data-testid="replay-export" data-recording={progress ? 'true' : 'false'}>
@@ -31,32 +28,34 @@ export function ReplayExport({ timeline, save }: { timeline: TimelineState; save
           type="button"
           className="btn"
           disabled={blocked !== null || progress !== null}
-          title={blocked ?? 'The map at each kept epoch, as a looping GIF'}
+          title={blocked ?? t('training.replay.gifTitle')}
           onClick={() => void exporter.record('gif')}
         >
-          Replay as GIF
+          {t('training.replay.gif')}
         </button>
         <button
           type="button"
           className="btn"
           disabled={blocked !== null || progress !== null || noVideo !== null}
-          title={blocked ?? noVideo ?? 'The map at each kept epoch, as a WebM video'}
+          title={blocked ?? noVideo ?? t('training.replay.webmTitle')}
           onClick={() => void exporter.record('webm')}
         >
-          Replay as WebM
+          {t('training.replay.webm')}
         </button>
         {progress && (
           <button type="button" className="btn btn-quiet" onClick={exporter.cancel}>
-            Cancel
+            {t('training.replay.cancel')}
           </button>
         )}
       </div>
       {progress ? (
         <p className="muted" role="status">
-          {progressText(progress)}
+          {progressText(progress, t)}
         </p>
       ) : (
-        (blocked ?? noVideo) && <p className="muted">{blocked ?? `No WebM video here: ${noVideo}`}</p>
+        (blocked ?? noVideo) && (
+          <p className="muted">{blocked ?? t('training.replay.noVideo', { reason: noVideo })}</p>
+        )
       )}
       {!progress && outcome && (
         <p
@@ -70,7 +69,15 @@ export function ReplayExport({ timeline, save }: { timeline: TimelineState; save
   );
 }
 
-function progressText(p: ReplayProgress): string {
-  if (p.phase === 'recording') return `Recording epoch ${p.epoch} of ${p.lastEpoch}…`;
-  return p.format === 'gif' ? 'Encoding the GIF…' : 'Recording the video…';
+/** Why the replay cannot be recorded now, by replayBlocked's answer. */
+const BLOCKED: Record<NonNullable<ReturnType<typeof replayBlocked>>, MessageId> = {
+  training: 'training.replay.blockedTraining',
+  replaying: 'training.replay.blockedReplaying',
+  'too-few': 'training.replay.blockedTooFew',
+};
+
+function progressText(p: ReplayProgress, t: Translate): string {
+  if (p.phase === 'recording')
+    return t('training.replay.recordingEpoch', { epoch: p.epoch, last: p.lastEpoch });
+  return t(p.format === 'gif' ? 'training.replay.encodingGif' : 'training.replay.recordingVideo');
 }

@@ -1,3 +1,4 @@
+import { useT } from '../i18n/I18nProvider';
 import { ReplayExport } from './ReplayExport';
 import type { SaveReplay } from './use-replay-export';
 import type { TimelineState } from './use-timeline';
@@ -22,6 +23,7 @@ export function TimelineCard({
   /** A save is under way. */
   saving?: boolean;
 }) {
+  const t = useT();
   const { info, epoch, training } = timeline;
   if (!info || info.epochs.length === 0) return null;
   const last = info.epochs.at(-1)!;
@@ -41,16 +43,18 @@ export function TimelineCard({
       data-viewing={timeline.viewing ?? 'end'}
     >
       <h2 id="timeline-title" className="card-title">
-        Training timeline
+        {t('training.timeline.title')}
       </h2>
       <p className="card-intro muted">
-        Every view goes back to the end of the epoch you pick: watch the map organise itself as the model
-        learns.{training ? ' The run trains on meanwhile.' : ''}
+        {t('training.timeline.intro', { training: training ? 'yes' : 'no' })}
       </p>
       <label className="timeline-slider">
         <span>
-          Epoch {shown} of {last.epoch}
-          {epoch === null ? (training ? ' (live)' : ' (the trained model)') : ''}
+          {t('training.timeline.slider', {
+            epoch: shown,
+            last: last.epoch,
+            state: epoch !== null ? 'picked' : training ? 'live' : 'trained',
+          })}
         </span>
         <input
           type="range"
@@ -58,18 +62,23 @@ export function TimelineCard({
           max={info.epochs.length - 1}
           step={1}
           value={index}
-          aria-label="Epoch"
-          aria-valuetext={`Epoch ${shown}`}
+          aria-label={t('training.timeline.epoch')}
+          aria-valuetext={t('training.timeline.epochValue', { epoch: shown })}
           onChange={(e) => timeline.view(info.epochs[Number(e.target.value)]!.epoch)}
         />
       </label>
       <p className="timeline-figures">
-        train loss {at.lossTrain.toPrecision(3)} · validation loss {at.lossVal.toPrecision(3)} · NMSE{' '}
-        {m.valNmse.toFixed(3)} · kNN R² {m.knnR2.height.toFixed(2)} / {m.knnR2.radius.toFixed(2)}
+        {t('training.timeline.figures', {
+          train: at.lossTrain.toPrecision(3),
+          val: at.lossVal.toPrecision(3),
+          nmse: m.valNmse.toFixed(3),
+          height: m.knnR2.height.toFixed(2),
+          radius: m.knnR2.radius.toFixed(2),
+        })}
       </p>
       <div className="button-row">
         <button type="button" className="btn" onClick={timeline.replay} aria-pressed={timeline.replaying}>
-          {timeline.replaying ? 'Stop replay' : 'Replay the run'}
+          {t(timeline.replaying ? 'training.timeline.stopReplay' : 'training.timeline.replay')}
         </button>
         <button
           type="button"
@@ -77,33 +86,37 @@ export function TimelineCard({
           disabled={epoch === null}
           onClick={() => timeline.view(null)}
         >
-          {training ? 'Back to the live run' : 'Back to the trained model'}
+          {t(training ? 'training.timeline.backLive' : 'training.timeline.backTrained')}
         </button>
       </div>
       <ReplayExport timeline={timeline} save={onSaveMade} />
       <label className="inline-field timeline-trails">
-        Trails from
+        {t('training.timeline.trailsFrom')}
         <select
-          aria-label="Trails from epoch"
+          aria-label={t('training.timeline.trailsFromEpoch')}
           value={timeline.trailFrom ?? ''}
           onChange={(e) => timeline.setTrailFrom(e.target.value === '' ? null : Number(e.target.value))}
         >
-          <option value="">no trails</option>
+          <option value="">{t('training.timeline.noTrails')}</option>
           {info.epochs.map((e) => (
             <option key={e.epoch} value={e.epoch}>
-              epoch {e.epoch}
+              {t('training.timeline.trailEpoch', { epoch: e.epoch })}
             </option>
           ))}
         </select>
       </label>
       {timeline.trailFrom !== null && (
         <p className="muted timeline-trails-note">
-          Each line runs from a point’s code at epoch {timeline.trailFrom} to where it is at epoch {shown}.
+          {t('training.timeline.trailsNote', { from: timeline.trailFrom, to: shown })}
         </p>
       )}
       <p className="muted timeline-memory">
-        {info.epochs.length} epochs kept, {mb(info.bytes)} MB of {mb(info.capBytes)} MB
-        {info.thinned ? '; older epochs were thinned to every other one to stay within it' : ''}.
+        {t('training.timeline.memory', {
+          count: info.epochs.length,
+          mb: mb(info.bytes),
+          cap: mb(info.capBytes),
+          thinned: info.thinned ? 'yes' : 'no',
+        })}
       </p>
       {onSaveWithTimeline && (
         <div className="button-row">
@@ -113,17 +126,17 @@ export function TimelineCard({
             disabled={training || epoch !== null || saving}
             title={
               training
-                ? 'Save once the run ends.'
+                ? t('training.timeline.saveWhileTraining')
                 : epoch !== null
-                  ? 'Go back to the trained model first: the file holds the trained model and its timeline.'
+                  ? t('training.timeline.saveGoBack')
                   : undefined
             }
             onClick={onSaveWithTimeline}
           >
-            Save with timeline
+            {t('training.timeline.save')}
           </button>
           <span className="muted" data-testid="timeline-saved-size" data-bytes={info.savedBytes}>
-            the model file with its {info.epochs.length} epochs: about {mb(info.savedBytes)} MB larger
+            {t('training.timeline.savedSize', { count: info.epochs.length, mb: mb(info.savedBytes) })}
           </span>
         </div>
       )}

@@ -5,6 +5,8 @@ import {
   type ImageSize,
   type TrainConfig,
 } from '../../shared/train-config';
+import type { MessageId } from '../../shared/i18n/catalogs';
+import { useT } from '../i18n/I18nProvider';
 import { NumberField } from './NumberField';
 import { estimateRunSeconds, formatEstimate } from './run-estimate';
 import { FIELD_LABELS, validateDraft, type ConfigDraft, type NumericField } from './validate-config';
@@ -17,14 +19,14 @@ interface TrainConfigFormProps {
   onTrain(config: TrainConfig): void;
 }
 
-const HINTS: Record<NumericField, string> = {
-  epochs: 'Passes over the training images.',
-  datasetSize: 'Cylinder images generated (train + validation) from random heights and radii.',
-  batchSize: 'Images per gradient step.',
-  learningRate: 'Adam step size; too large and the loss can diverge (NaN).',
-  seed: 'Seeds the data set and the initial weights: the same seed gives the same model.',
-  beta: 'VAE only: weight of the KL term that pulls the codes toward the prior N(0, I).',
-  align: 'Pulls z toward the true (height, radius). 0: the machine must discover the representation alone.',
+const HINTS: Record<NumericField, MessageId> = {
+  epochs: 'training.hint.epochs',
+  datasetSize: 'training.hint.datasetSize',
+  batchSize: 'training.hint.batchSize',
+  learningRate: 'training.hint.learningRate',
+  seed: 'training.hint.seed',
+  beta: 'training.hint.beta',
+  align: 'training.hint.align',
 };
 
 const STEPS: Record<NumericField, number | 'any'> = {
@@ -41,18 +43,19 @@ const STEPS: Record<NumericField, number | 'any'> = {
 export function TrainConfigForm({ draft, onDraft, locked, onTrain }: TrainConfigFormProps) {
   const [submitted, setSubmitted] = useState(false);
   const [touched, setTouched] = useState<Partial<Record<NumericField, boolean>>>({});
-  const { config, errors } = validateDraft(draft);
+  const t = useT();
+  const { config, errors } = validateDraft(draft, t);
   const field = (name: NumericField) => (
     <NumberField
-      label={FIELD_LABELS[name]}
+      label={t(FIELD_LABELS[name])}
       value={draft[name]}
       onChange={(v) => {
-        setTouched((t) => ({ ...t, [name]: true }));
+        setTouched((was) => ({ ...was, [name]: true }));
         onDraft({ ...draft, [name]: v });
       }}
       error={errors[name]}
       showError={submitted || Boolean(touched[name])}
-      hint={HINTS[name]}
+      hint={t(HINTS[name])}
       min={TRAIN_CONFIG_LIMITS[name][0]}
       max={TRAIN_CONFIG_LIMITS[name][1]}
       step={STEPS[name]}
@@ -65,20 +68,16 @@ export function TrainConfigForm({ draft, onDraft, locked, onTrain }: TrainConfig
     if (config) onTrain(config);
   };
   return (
-    <form className="train-form" noValidate onSubmit={submit} aria-label="Training configuration">
+    <form className="train-form" noValidate onSubmit={submit} aria-label={t('training.form.label')}>
       <fieldset disabled={locked}>
         <div className="form-row">
-          <div className="segmented" role="radiogroup" aria-label="Model kind">
+          <div className="segmented" role="radiogroup" aria-label={t('training.form.kind')}>
             {(['ae', 'vae'] as const).map((k) => (
               <label
                 key={k}
                 className="segment"
                 data-checked={draft.kind === k}
-                title={
-                  k === 'ae'
-                    ? 'Plain autoencoder: encoder → 2 numbers → decoder f.'
-                    : 'Variational autoencoder: a probabilistic latent space with a prior to sample from.'
-                }
+                title={t(k === 'ae' ? 'training.form.aeTitle' : 'training.form.vaeTitle')}
               >
                 <input
                   type="radio"
@@ -87,19 +86,19 @@ export function TrainConfigForm({ draft, onDraft, locked, onTrain }: TrainConfig
                   checked={draft.kind === k}
                   onChange={() => onDraft({ ...draft, kind: k })}
                 />
-                {k === 'ae' ? 'Autoencoder' : 'VAE'}
+                {t(k === 'ae' ? 'training.form.ae' : 'training.form.vae')}
               </label>
             ))}
           </div>
           <label className="select-field">
-            <span>Image size</span>
+            <span>{t('training.form.imageSize')}</span>
             <select
               value={draft.imageSize}
               onChange={(e) => onDraft({ ...draft, imageSize: Number(e.currentTarget.value) as ImageSize })}
             >
               {IMAGE_SIZES.map((s) => (
                 <option key={s} value={s}>
-                  {s}×{s} px
+                  {t('training.form.imageSizeOption', { size: s })}
                 </option>
               ))}
             </select>
@@ -119,16 +118,16 @@ export function TrainConfigForm({ draft, onDraft, locked, onTrain }: TrainConfig
           className="btn btn-primary btn-wide"
           aria-describedby={config ? 'run-estimate' : undefined}
         >
-          Train
+          {t('training.form.train')}
         </button>
         {config && (
           <p id="run-estimate" className="field-hint" data-testid="run-estimate">
-            Estimated time: {formatEstimate(estimateRunSeconds(config))}
+            {t('training.form.estimate', { estimate: formatEstimate(estimateRunSeconds(config), t) })}
           </p>
         )}
         {submitted && !config && (
           <p className="field-error" role="alert">
-            Fix the highlighted fields to start training.
+            {t('training.form.fix')}
           </p>
         )}
       </fieldset>

@@ -1,4 +1,5 @@
 import type { TrainProgress } from '../../shared/api';
+import { useT } from '../i18n/I18nProvider';
 
 /** "1:05" from seconds; "–" when unknown. */
 export function formatDuration(seconds: number): string {
@@ -29,11 +30,16 @@ export function TrainProgressBar({
   label: string;
   showEta?: boolean;
 }) {
+  const t = useT();
   const fraction = progress ? runFraction(progress) : 0;
-  const eta = showEta && progress ? ` · ETA ${formatDuration(progress.etaSeconds)}` : '';
   const text = progress
-    ? `Epoch ${progress.epoch} of ${progress.epochs} · ${Math.round(progress.samplesPerSecond).toLocaleString('en-US')} samples/s${eta}`
-    : 'Preparing the data set and the model…';
+    ? t(showEta ? 'training.progress.textEta' : 'training.progress.text', {
+        epoch: progress.epoch,
+        epochs: progress.epochs,
+        rate: Math.round(progress.samplesPerSecond),
+        eta: formatDuration(progress.etaSeconds),
+      })
+    : t('training.progress.preparing');
   return (
     <div className="progress">
       <div className="progress-head">
@@ -43,7 +49,7 @@ export function TrainProgressBar({
       <div
         className="progress-track"
         role="progressbar"
-        aria-label="Training progress"
+        aria-label={t('training.progress.label')}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={Math.round(fraction * 100)}
@@ -56,30 +62,30 @@ export function TrainProgressBar({
       {progress ? (
         <dl className="progress-stats">
           <div>
-            <dt>Epoch</dt>
+            <dt>{t('training.progress.epoch')}</dt>
             <dd>
               {progress.epoch} / {progress.epochs}
             </dd>
           </div>
           <div>
-            <dt>Samples/s</dt>
+            <dt>{t('training.progress.samples')}</dt>
             <dd>{Math.round(progress.samplesPerSecond).toLocaleString('en-US')}</dd>
           </div>
           {showEta && (
             <div>
-              <dt>ETA</dt>
+              <dt>{t('training.progress.eta')}</dt>
               <dd>{formatDuration(progress.etaSeconds)}</dd>
             </div>
           )}
           <div>
             <dt>
-              <span className="swatch-train" aria-hidden="true" /> Train loss
+              <span className="swatch-train" aria-hidden="true" /> {t('training.progress.trainLoss')}
             </dt>
             <dd>{progress.lossTrain.toPrecision(3)}</dd>
           </div>
           <div>
             <dt>
-              <span className="swatch-val" aria-hidden="true" /> Val. loss
+              <span className="swatch-val" aria-hidden="true" /> {t('training.progress.valLoss')}
             </dt>
             <dd>{progress.lossVal === null ? '–' : progress.lossVal.toPrecision(3)}</dd>
           </div>

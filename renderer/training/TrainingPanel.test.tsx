@@ -14,6 +14,7 @@ import { modelFixture } from '../state/test-fixtures';
 import { useExplorer } from '../state/use-explorer';
 import { useNotices } from '../state/use-notices';
 import { useTraining } from '../state/use-training';
+import { translator } from '../../shared/i18n/translate';
 import { longRunQuestion } from './run-estimate';
 import { TrainingPanel } from './TrainingPanel';
 import { draftFromConfig } from './validate-config';
@@ -161,7 +162,7 @@ describe('TrainingPanel: the run estimate', () => {
     await p.enter(LONG_RUN);
     await inAct(() => p.trainButton()!.click());
     expect(p.ask).toHaveBeenCalledTimes(1);
-    expect(p.ask).toHaveBeenCalledWith(longRunQuestion(LONG_RUN));
+    expect(p.ask).toHaveBeenCalledWith(longRunQuestion(LONG_RUN, translator('en')));
     expect(p.ask.mock.calls[0]![0]).toMatch(/^This run will take about 4 h 10 min /);
     expect(p.starts()).toEqual([]);
     expect(p.trainButton()).not.toBeNull();
@@ -189,7 +190,7 @@ describe('TrainingPanel: the run estimate', () => {
     p.ask.mockReturnValueOnce(true).mockReturnValueOnce(false);
     await inAct(() => p.trainButton()!.click());
     expect(p.ask.mock.calls.map(([question]) => question)).toEqual([
-      longRunQuestion(LONG_RUN),
+      longRunQuestion(LONG_RUN, translator('en')),
       REPLACE_UNSAVED_QUESTION,
     ]);
     expect(p.starts()).toEqual([]);

@@ -1,6 +1,8 @@
 import { memo, useState } from 'react';
+import type { MessageId } from '../../shared/i18n/catalogs';
+import type { Translate } from '../../shared/i18n/translate';
 import type { TrainConfig } from '../../shared/train-config';
-import { countOf } from '../../shared/wording';
+import { useT } from '../i18n/I18nProvider';
 import { isActive, type LossPoint, type TrainingState } from '../state/training-reducer';
 import type { Training } from '../state/use-training';
 import { ConfigSummary } from './ConfigSummary';
@@ -23,21 +25,21 @@ interface TrainingPanelProps {
   confirmReplace(): boolean;
 }
 
-const STATUS_LABEL = {
-  idle: 'Ready',
-  starting: 'Starting…',
-  running: 'Training',
-  paused: 'Paused',
-  stopping: 'Stopping after this step…',
-  finished: 'Finished',
-  failed: 'Failed',
-} as const;
+const STATUS_LABEL: Record<TrainingState['status'], MessageId> = {
+  idle: 'training.status.idle',
+  starting: 'training.status.starting',
+  running: 'training.status.running',
+  paused: 'training.status.paused',
+  stopping: 'training.status.stopping',
+  finished: 'training.status.finished',
+  failed: 'training.status.failed',
+};
 
 /** The progress bar's label; a stop before the first step has no "this step" to finish. */
-function statusLabel(state: TrainingState): string {
-  if (state.status === 'finished' && state.result?.stopped) return 'Stopped';
-  if (state.status === 'stopping' && !state.progress) return 'Stopping…';
-  return STATUS_LABEL[state.status];
+function statusLabel(state: TrainingState, t: Translate): string {
+  if (state.status === 'finished' && state.result?.stopped) return t('training.status.stopped');
+  if (state.status === 'stopping' && !state.progress) return t('training.status.stoppingNow');
+  return t(STATUS_LABEL[state.status]);
 }
 
 /** Live training: the config form, Train / Pause / Resume / Stop, progress, loss curves and errors. */
@@ -47,13 +49,14 @@ export const TrainingPanel = memo(function TrainingPanel({
   onDraft,
   confirmReplace,
 }: TrainingPanelProps) {
+  const t = useT();
   const { state } = training;
   const active = isActive(state.status);
   const [editing, setEditing] = useState(!active && state.status !== 'finished');
   const epochs = state.progress?.epochs ?? (Number(draft.epochs) || 1);
   const start = (config: TrainConfig) => {
     // A run of hours asks first; so does replacing an unsaved trained model. Declining starts nothing.
-    const long = longRunQuestion(config);
+    const long = longRunQuestion(config, t);
     if (long !== null && !window.confirm(long)) return;
     if (!confirmReplace()) return;
     setEditing(false);
@@ -62,14 +65,11 @@ export const TrainingPanel = memo(function TrainingPanel({
   return (
     <section className="panel card training-panel" aria-labelledby="training-title">
       <h2 id="training-title" className="card-title">
-        Train a new model
+        {t('training.title')}
       </h2>
       {editing && !active ? (
         <>
-          <p className="card-intro">
-            The encoder squeezes each image into 2 numbers; the decoder f learns to redraw it. Watch the
-            points organise themselves on the map as it learns.
-          </p>
+          <p className="card-intro">{t('training.intro')}</p>
           <TrainConfigForm draft={draft} onDraft={onDraft} locked={active} onTrain={start} />
         </>
       ) : (
@@ -84,7 +84,7 @@ export const TrainingPanel = memo(function TrainingPanel({
               onClick={training.resume}
               disabled={state.pending === 'resume'}
             >
-              {state.pending === 'resume' ? 'Resuming…' : 'Resume'}
+              {t(state.pending === 'resume' ? 'training.resuming' : 'training.resume')}
             </button>
           ) : (
             <button
@@ -95,19 +95,19 @@ export const TrainingPanel = memo(function TrainingPanel({
                 (state.status !== 'running' && state.status !== 'starting') || state.pending === 'pause'
               }
             >
-              {state.pending === 'pause' ? 'Pausing…' : 'Pause'}
+              {t(state.pending === 'pause' ? 'training.pausing' : 'training.pause')}
             </button>
           )}
           {/* Never disabled: while stopping, a second press sends the stop again. */}
           <button type="button" className="btn btn-danger" onClick={training.stop}>
-            Stop
+            {t('training.stop')}
           </button>
         </div>
       )}
       {(active || state.progress) && (
         <TrainProgressBar
           progress={state.progress}
-          label={statusLabel(state)}
+          label={statusLabel(state, t)}
           showEta={state.status === 'running' || state.status === 'starting'}
         />
       )}
@@ -123,21 +123,24 @@ export const TrainingPanel = memo(function TrainingPanel({
       <LossTerms terms={state.progress?.terms} pixels={(Number(draft.imageSize) || 32) ** 2} />
       {state.status === 'finished' && state.result?.keptPrevious !== undefined && (
         <p className="notice-inline success" role="status">
-          Stopped before the first epoch ended; the previous model ({state.result.keptPrevious}) was kept.
+          {t('training.keptPrevious', { name: state.result.keptPrevious })}
         </p>
       )}
       {state.status === 'finished' && state.result && state.result.keptPrevious === undefined && (
         <p className="notice-inline success" role="status">
-          {state.result.stopped ? 'Stopped' : 'Finished'} after {countOf(state.result.epochs, 'epoch')} in{' '}
-          {formatDuration(state.result.trainSeconds)}. The map now shows this model.
+          {t('training.done', {
+            stopped: state.result.stopped ? 'yes' : 'no',
+            epochs: state.result.epochs,
+            duration: formatDuration(state.result.trainSeconds),
+          })}
         </p>
       )}
       {state.error && (
         <div className="notice-inline error" role="alert">
           <p>{state.error}</p>
-          {state.status === 'failed' && <p className="muted">The previous model was kept.</p>}
+          {state.status === 'failed' && <p className="muted">{t('training.failedKept')}</p>}
           <button type="button" className="btn btn-quiet" onClick={training.dismissError}>
-            Dismiss
+            {t('training.dismiss')}
           </button>
         </div>
       )}

@@ -1,6 +1,7 @@
 // Frames of the latent map as it is drawn on screen, for the training replay's GIF or video
-// (issue 13). The map is found in the page by its stable role description, so the Train tab needs
-// no handle on the map panel.
+// (issue 13). The map is found in the page by its class (stable in every language), so the Train
+// tab needs no handle on the map panel.
+import { t } from '../i18n/current';
 import { sleep } from '../lib/record-webm';
 
 /** How often the map is looked at while it settles, and how long it must stay the same. */
@@ -13,7 +14,7 @@ const POINTS_TIMEOUT_MS = 15_000;
 
 /** The map's upper canvas (crosshair, pointer, data-* state); its drawn layers sit beside it. */
 export function findMapCanvas(): HTMLCanvasElement | null {
-  return document.querySelector<HTMLCanvasElement>('canvas[aria-roledescription="latent space map"]');
+  return document.querySelector<HTMLCanvasElement>('canvas.latent-map-canvas');
 }
 
 /**
@@ -24,7 +25,7 @@ export async function waitForPoints(before: string | null, epoch: number, signal
   const start = performance.now();
   while (findMapCanvas()?.getAttribute('data-points-checksum') === before) {
     if (performance.now() - start > POINTS_TIMEOUT_MS)
-      throw new Error(`The map did not show epoch ${epoch} within ${POINTS_TIMEOUT_MS / 1000} s.`);
+      throw new Error(t('training.replay.mapSlow', { epoch, seconds: POINTS_TIMEOUT_MS / 1000 }));
     await sleep(30, signal);
   }
 }
@@ -35,7 +36,7 @@ export async function waitForPoints(before: string | null, epoch: number, signal
  */
 function grab(ctx: CanvasRenderingContext2D): ImageData {
   const upper = findMapCanvas();
-  if (!upper?.parentElement) throw new Error('The latent map is not on the page: open it to record.');
+  if (!upper?.parentElement) throw new Error(t('training.replay.mapGone'));
   const { width, height } = ctx.canvas;
   ctx.clearRect(0, 0, width, height);
   for (const layer of upper.parentElement.querySelectorAll<HTMLCanvasElement>('canvas.latent-map-base'))

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { translator } from '../../shared/i18n/translate';
 import { epochCaption, replayBlocked, replayEpochs, replayFrameSize } from './replay-plan';
 
 describe('replayEpochs', () => {
@@ -31,7 +32,8 @@ describe('replayFrameSize', () => {
 
 describe('the replay’s words', () => {
   it('captions each frame with its epoch, and knows when it cannot record', () => {
-    expect(epochCaption(3, 10)).toBe('epoch 3 / 10');
+    expect(epochCaption(3, 10, translator('en'))).toBe('epoch 3 / 10');
+    expect(epochCaption(3, 10, translator('zh-CN'))).toBe('第 3 / 10 轮');
     expect(replayBlocked({ training: false, replaying: false, kept: 3 })).toBeNull();
     expect(replayBlocked({ training: true, replaying: true, kept: 1 })).toBe('training');
     expect(replayBlocked({ training: false, replaying: true, kept: 3 })).toBe('replaying');

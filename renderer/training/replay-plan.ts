@@ -1,5 +1,6 @@
 // The training replay as a GIF or a video (issue 13): which kept epochs become frames, how large
 // the frames are, what each one says. Pure, so it is tested without a page.
+import type { Translate } from '../../shared/i18n/translate';
 
 /** At most this many frames: a long run's kept epochs are sampled evenly, first and last included. */
 export const REPLAY_MAX_FRAMES = 60;
@@ -34,9 +35,9 @@ export function replayFrameSize(width: number, height: number): { width: number;
   return { width: even(width), height: even(height) };
 }
 
-/** The caption drawn on a frame, e.g. "epoch 3 / 10". */
-export function epochCaption(epoch: number, lastEpoch: number): string {
-  return `epoch ${epoch} / ${lastEpoch}`;
+/** The caption drawn on a frame, worded by `t`, e.g. "epoch 3 / 10". */
+export function epochCaption(epoch: number, lastEpoch: number, t: Translate): string {
+  return t('training.replay.caption', { epoch, last: lastEpoch });
 }
 
 /** Why the replay cannot be recorded now (null: it can): a run trains, the timeline replays, or too few epochs were kept. */

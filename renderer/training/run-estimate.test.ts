@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { translator } from '../../shared/i18n/translate';
 import { DEFAULT_TRAIN_CONFIG } from '../../shared/train-config';
 import { estimateRunSeconds, formatEstimate, LONG_RUN_SECONDS, longRunQuestion } from './run-estimate';
 
+const en = translator('en');
 const config = (patch: Partial<typeof DEFAULT_TRAIN_CONFIG>) => ({ ...DEFAULT_TRAIN_CONFIG, ...patch });
 
 describe('estimateRunSeconds', () => {
@@ -32,10 +34,10 @@ describe('estimateRunSeconds', () => {
 describe('longRunQuestion', () => {
   it('asks nothing for the default run, and asks with the estimate past ten minutes', () => {
     expect(LONG_RUN_SECONDS).toBe(600);
-    expect(longRunQuestion(DEFAULT_TRAIN_CONFIG)).toBeNull();
+    expect(longRunQuestion(DEFAULT_TRAIN_CONFIG, en)).toBeNull();
     // The e2e run of 200 epochs × 3,000 images stays under the threshold.
-    expect(longRunQuestion(config({ epochs: 200, datasetSize: 3000, batchSize: 32 }))).toBeNull();
-    const question = longRunQuestion(config({ imageSize: 64, datasetSize: 50_000, epochs: 500 }));
+    expect(longRunQuestion(config({ epochs: 200, datasetSize: 3000, batchSize: 32 }), en)).toBeNull();
+    const question = longRunQuestion(config({ imageSize: 64, datasetSize: 50_000, epochs: 500 }), en);
     expect(question).toMatch(
       /^This run will take about 4 h \d+ min \(40,000 training images × 500 epochs at 64 px/,
     );
@@ -45,9 +47,12 @@ describe('longRunQuestion', () => {
 
 describe('formatEstimate', () => {
   it('rounds as an estimate deserves', () => {
-    expect(formatEstimate(12)).toBe('under a minute');
-    expect(formatEstimate(95)).toBe('about 2 min');
-    expect(formatEstimate(14_900)).toBe('about 4 h 10 min');
-    expect(formatEstimate(7_190)).toBe('about 2 h');
+    expect(formatEstimate(12, en)).toBe('under a minute');
+    expect(formatEstimate(95, en)).toBe('about 2 min');
+    expect(formatEstimate(14_900, en)).toBe('about 4 h 10 min');
+    expect(formatEstimate(7_190, en)).toBe('about 2 h');
+    const zh = translator('zh-CN');
+    expect(formatEstimate(12, zh)).toBe('不到一分钟');
+    expect(formatEstimate(14_900, zh)).toBe('约 4 小时 10 分钟');
   });
 });

@@ -9,6 +9,7 @@
  * uses) on the 2-core development machine, Node 20, tfjs wasm, quiet: a faster machine takes less,
  * a busy one more, so the figure is said as "about".
  */
+import type { Translate } from '../../shared/i18n/translate';
 import { trainCount, type ImageSize, type TrainConfig } from '../../shared/train-config';
 
 /**
@@ -75,31 +76,33 @@ function stepThroughput(imageSize: ImageSize, batchSize: number): number {
 }
 
 /**
- * A duration in words, rounded as an estimate deserves.
+ * A duration in words (worded by `t`), rounded as an estimate deserves.
  *
- * @example formatEstimate(14_900) // "about 4 h 10 min"
- * @example formatEstimate(95) // "about 2 min"
- * @example formatEstimate(12) // "under a minute"
+ * @example formatEstimate(14_900, translator('en')) // "about 4 h 10 min"
+ * @example formatEstimate(95, translator('en')) // "about 2 min"
+ * @example formatEstimate(12, translator('en')) // "under a minute"
  */
-export function formatEstimate(seconds: number): string {
-  if (seconds < 60) return 'under a minute';
+export function formatEstimate(seconds: number, t: Translate): string {
+  if (seconds < 60) return t('training.estimate.underMinute');
   const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `about ${minutes} min`;
+  if (minutes < 60) return t('training.estimate.minutes', { minutes });
   // Past an hour, to the nearest 5 minutes: the measurement is not finer than that.
   const rounded = Math.round(minutes / 5) * 5;
-  const h = Math.floor(rounded / 60);
+  const hours = Math.floor(rounded / 60);
   const m = rounded % 60;
-  return m === 0 ? `about ${h} h` : `about ${h} h ${m} min`;
+  return m === 0
+    ? t('training.estimate.hours', { hours })
+    : t('training.estimate.hoursMinutes', { hours, minutes: m });
 }
 
-/** The question asked before a long run starts, or null when the run is short enough not to ask. */
-export function longRunQuestion(config: TrainConfig): string | null {
+/** The question asked before a long run starts (worded by `t`), or null when the run is short enough not to ask. */
+export function longRunQuestion(config: TrainConfig, t: Translate): string | null {
   const seconds = estimateRunSeconds(config);
   if (seconds <= LONG_RUN_SECONDS) return null;
-  const images = trainCount(config.datasetSize, config.valFraction).toLocaleString('en-US');
-  return (
-    `This run will take ${formatEstimate(seconds)} (${images} training images × ${config.epochs} ` +
-    `epochs at ${config.imageSize} px, at the speed measured on a 2-core computer; a faster one takes ` +
-    `less). Fewer epochs or images finish sooner. Start it anyway?`
-  );
+  return t('training.estimate.longRun', {
+    estimate: formatEstimate(seconds, t),
+    images: trainCount(config.datasetSize, config.valFraction),
+    epochs: config.epochs,
+    size: config.imageSize,
+  });
 }

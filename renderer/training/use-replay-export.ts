@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SaveResult } from '../../shared/api';
 import { errorMessage } from '../../shared/errors';
+import { t } from '../i18n/current';
 import { recordWebm } from '../lib/record-webm';
 import { pageWebmSupport, webmSizeError } from '../lib/webm';
 import { createGifEncoder } from '../walk/export-client';
@@ -59,13 +60,17 @@ export function useReplayExport(timeline: TimelineState, save: SaveReplay) {
         if (saved.saved)
           setOutcome({
             kind: 'saved',
-            text: `Saved the replay (${frames.images.length} frames, ${Math.round(bytes.length / 1024)} KB) as ${saved.path ?? name}.`,
+            text: t('training.replay.saved', {
+              count: frames.images.length,
+              kb: Math.round(bytes.length / 1024),
+              path: saved.path ?? name,
+            }),
           });
       } catch (err) {
         setOutcome(
           controller.signal.aborted
-            ? { kind: 'cancelled', text: 'Recording cancelled.' }
-            : { kind: 'error', text: `Could not record the replay: ${errorMessage(err)}` },
+            ? { kind: 'cancelled', text: t('training.replay.cancelled') }
+            : { kind: 'error', text: t('training.replay.failed', { error: errorMessage(err) }) },
         );
       } finally {
         if (abort.current === controller) abort.current = null;
@@ -97,12 +102,12 @@ async function recordFrames(
   const epochs = replayEpochs(kept);
   const map = findMapCanvas();
   const size = map && replayFrameSize(map.width, map.height);
-  if (!size) throw new Error('The latent map is not shown: open it to record its replay.');
+  if (!size) throw new Error(t('training.replay.noMap'));
   const canvas = document.createElement('canvas');
   canvas.width = size.width;
   canvas.height = size.height;
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  if (!ctx) throw new Error('This browser cannot draw the frames.');
+  if (!ctx) throw new Error(t('training.replay.noDraw'));
   const images: ImageData[] = [];
   let shown = timeline.epoch ?? lastEpoch;
   try {
@@ -112,7 +117,7 @@ async function recordFrames(
       timeline.view(epoch);
       if (epoch !== shown) await waitForPoints(before, epoch, signal);
       shown = epoch;
-      images.push(await settledFrame(ctx, epochCaption(epoch, lastEpoch), signal));
+      images.push(await settledFrame(ctx, epochCaption(epoch, lastEpoch, t), signal));
     }
   } finally {
     timeline.view(null);

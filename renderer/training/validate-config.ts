@@ -13,6 +13,8 @@ import {
   type NumericConfigField,
   type TrainConfig,
 } from '../../shared/train-config';
+import type { MessageId } from '../../shared/i18n/catalogs';
+import type { Translate } from '../../shared/i18n/translate';
 
 /** The numeric fields of the form, as the user typed them (the validation fraction is not one). */
 export const NUMERIC_FIELDS = [
@@ -29,15 +31,15 @@ export type NumericField = (typeof NUMERIC_FIELDS)[number];
 /** The form's state: numbers stay text until they are valid, so the user can type freely. */
 export type ConfigDraft = Record<NumericField, string> & { imageSize: ImageSize; kind: ModelKind };
 
-/** Human names used in messages. */
-export const FIELD_LABELS: Record<NumericField, string> = {
-  epochs: 'Epochs',
-  datasetSize: 'Dataset size',
-  batchSize: 'Batch size',
-  learningRate: 'Learning rate',
-  seed: 'Seed',
-  beta: 'KL weight β',
-  align: 'Alignment λ',
+/** The fields' names, as the form labels them and its messages name them (catalog ids). */
+export const FIELD_LABELS: Record<NumericField, MessageId> = {
+  epochs: 'training.field.epochs',
+  datasetSize: 'training.field.datasetSize',
+  batchSize: 'training.field.batchSize',
+  learningRate: 'training.field.learningRate',
+  seed: 'training.field.seed',
+  beta: 'training.field.beta',
+  align: 'training.field.align',
 };
 
 export type ConfigErrors = Partial<Record<NumericField, string>>;
@@ -51,11 +53,15 @@ export function draftFromConfig(config: TrainConfig = DEFAULT_TRAIN_CONFIG): Con
 
 /**
  * Checks a draft with the shared config rules. Returns the config when every field is valid, and
- * one clear message per invalid field otherwise. Fields the form does not show keep their defaults.
+ * one clear message per invalid field otherwise, worded by `t`. Fields the form does not show keep
+ * their defaults.
  *
- * @example validateDraft({ ...draft, epochs: '0' }).errors.epochs // "Epochs must be between 1 and 500."
+ * @example validateDraft({ ...draft, epochs: '0' }, translator('en')).errors.epochs // "Epochs must be between 1 and 500."
  */
-export function validateDraft(draft: ConfigDraft): { config: TrainConfig | null; errors: ConfigErrors } {
+export function validateDraft(
+  draft: ConfigDraft,
+  t: Translate,
+): { config: TrainConfig | null; errors: ConfigErrors } {
   if (!(IMAGE_SIZES as readonly number[]).includes(draft.imageSize)) {
     throw new Error(`image size must be one of ${IMAGE_SIZES.join(', ')}`);
   }
@@ -65,7 +71,7 @@ export function validateDraft(draft: ConfigDraft): { config: TrainConfig | null;
   const errors: ConfigErrors = {};
   for (const field of NUMERIC_FIELDS) {
     const problem = problems[field];
-    if (problem) errors[field] = userMessage(FIELD_LABELS[field], problem);
+    if (problem) errors[field] = userMessage(t(FIELD_LABELS[field]), problem, t);
   }
   return { config: Object.keys(errors).length > 0 ? null : config, errors };
 }
@@ -76,16 +82,16 @@ function parseTyped(text: string): number {
   return trimmed === '' ? NaN : Number(trimmed);
 }
 
-function userMessage(label: string, problem: ConfigProblem): string {
+function userMessage(label: string, problem: ConfigProblem, t: Translate): string {
   switch (problem.kind) {
     case 'not-finite':
-      return `${label} must be a number.`;
+      return t('training.error.notFinite', { label });
     case 'out-of-range':
-      return `${label} must be between ${fmt(problem.min)} and ${fmt(problem.max)}.`;
+      return t('training.error.outOfRange', { label, min: fmt(problem.min), max: fmt(problem.max) });
     case 'not-whole':
-      return `${label} must be a whole number.`;
+      return t('training.error.notWhole', { label });
     case 'batch-too-large':
-      return `${label} must not exceed the ${problem.trainCount} training images.`;
+      return t('training.error.batchTooLarge', { label, count: problem.trainCount });
   }
 }
 

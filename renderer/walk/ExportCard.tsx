@@ -1,12 +1,10 @@
 import { useState } from 'react';
+import { useT } from '../i18n/I18nProvider';
 import { ToyChoice } from '../toy/ToyChoice';
 import type { Keyframes } from './use-keyframes';
 import { type ExportSource, PATH_FRAMES, type useWalkExports } from './use-walk-exports';
 
-const SOURCES = [
-  { id: 'walk', label: 'The walk' },
-  { id: 'path', label: 'The path' },
-] as const;
+const SOURCES = ['walk', 'path'] as const satisfies readonly ExportSource[];
 const SIZES = [128, 256, 512] as const;
 
 interface ExportCardProps {
@@ -17,6 +15,11 @@ interface ExportCardProps {
 
 /** Saves the walk or the path as a filmstrip PNG, an animated GIF or a WebM video, for slides. */
 export function ExportCard({ exports, walkZ, keys }: ExportCardProps) {
+  const t = useT();
+  const sources = SOURCES.map((id) => ({
+    id,
+    label: t(id === 'walk' ? 'walk.export.source.walk' : 'walk.export.source.path'),
+  }));
   const [source, setSource] = useState<ExportSource>('walk');
   const [px, setPx] = useState<number>(256);
   const ready = source === 'walk' ? walkZ !== null : keys.keys.length >= 2;
@@ -24,22 +27,22 @@ export function ExportCard({ exports, walkZ, keys }: ExportCardProps) {
   return (
     <section className="panel card walk-card" aria-labelledby="export-title" data-testid="walk-export">
       <h2 id="export-title" className="card-title">
-        Export for slides
+        {t('walk.export.title')}
       </h2>
       <ToyChoice<ExportSource>
-        label="Export"
+        label={t('walk.export.source')}
         name="export-source"
-        options={SOURCES}
+        options={sources}
         value={source}
         onChange={setSource}
       />
       <div className="walk-settings">
         <label className="inline-field">
-          Frame size
+          {t('walk.export.frameSize')}
           <select value={px} onChange={(e) => setPx(Number(e.target.value))}>
             {SIZES.map((s) => (
               <option key={s} value={s}>
-                {s} px
+                {t('walk.export.px', { px: s })}
               </option>
             ))}
           </select>
@@ -47,8 +50,12 @@ export function ExportCard({ exports, walkZ, keys }: ExportCardProps) {
       </div>
       <p className="card-intro muted">
         {source === 'walk'
-          ? 'The strip’s frames, A to B.'
-          : `${PATH_FRAMES} frames along the path; the GIF and the video play at the player’s ${keys.fps} fps${keys.loop ? ', the GIF looped' : ''}.`}
+          ? t('walk.export.walkIntro')
+          : t('walk.export.pathIntro', {
+              frames: PATH_FRAMES,
+              fps: keys.fps,
+              loop: keys.loop ? 'yes' : 'no',
+            })}
       </p>
       <div className="button-row">
         <button
@@ -57,7 +64,7 @@ export function ExportCard({ exports, walkZ, keys }: ExportCardProps) {
           disabled={!ready || exports.busy !== null}
           onClick={() => void exports.filmstrip(source, walkZ, keys.flat, px)}
         >
-          {exports.busy === 'png' ? 'Saving…' : 'Filmstrip PNG'}
+          {t(exports.busy === 'png' ? 'walk.export.saving' : 'walk.export.filmstrip')}
         </button>
         <button
           type="button"
@@ -67,19 +74,19 @@ export function ExportCard({ exports, walkZ, keys }: ExportCardProps) {
             void exports.gif(source, walkZ, keys.flat, px, keys.fps, source === 'walk' || keys.loop)
           }
         >
-          {exports.busy === 'gif' ? 'Encoding…' : 'Animated GIF'}
+          {t(exports.busy === 'gif' ? 'walk.export.encoding' : 'walk.export.gif')}
         </button>
         <button
           type="button"
           className="btn"
           disabled={!ready || exports.busy !== null || noVideo !== null}
-          title={noVideo ?? 'Recorded in real time: it takes as long as it plays'}
+          title={noVideo ?? t('walk.export.webmTitle')}
           onClick={() => void exports.webm(source, walkZ, keys.flat, px, keys.fps)}
         >
-          {exports.busy === 'webm' ? 'Recording…' : 'WebM video'}
+          {t(exports.busy === 'webm' ? 'walk.export.recording' : 'walk.export.webm')}
         </button>
       </div>
-      {noVideo && <p className="muted">No WebM video here: {noVideo}</p>}
+      {noVideo && <p className="muted">{t('walk.export.noVideo', { reason: noVideo })}</p>}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { FPS_RANGE, MAX_KEYFRAMES } from '../../shared/walk';
 import { RangeField } from '../explore/RangeField';
+import { useT } from '../i18n/I18nProvider';
 import type { Keyframes } from './use-keyframes';
 
 const fmt = (v: number) => v.toFixed(2).replace('-', '−');
@@ -14,16 +15,14 @@ export function KeyframesCard({
   z: [number, number];
   hasModel: boolean;
 }) {
+  const t = useT();
   const canPlay = keys.keys.length >= 2;
   return (
     <section className="panel card walk-card" aria-labelledby="keys-title" data-testid="keyframes">
       <h2 id="keys-title" className="card-title">
-        Keyframed path
+        {t('walk.keys.title')}
       </h2>
-      <p className="card-intro muted">
-        Put z somewhere and add it as a keyframe; with two or more, play the path through them and watch the
-        cylinder change.
-      </p>
+      <p className="card-intro muted">{t('walk.keys.intro')}</p>
       <div className="button-row">
         <button
           type="button"
@@ -31,7 +30,7 @@ export function KeyframesCard({
           disabled={!hasModel || keys.keys.length >= MAX_KEYFRAMES}
           onClick={() => keys.add(z)}
         >
-          Add keyframe at z
+          {t('walk.keys.add')}
         </button>
         <button
           type="button"
@@ -39,7 +38,7 @@ export function KeyframesCard({
           disabled={keys.keys.length === 0}
           onClick={keys.clear}
         >
-          Clear
+          {t('walk.keys.clear')}
         </button>
       </div>
       {keys.keys.length > 0 && (
@@ -61,14 +60,14 @@ export function KeyframesCard({
           data-testid="play-path"
           data-frames={keys.frames}
         >
-          {keys.playing ? 'Pause' : 'Play'}
+          {t(keys.playing ? 'walk.keys.pause' : 'walk.keys.play')}
         </button>
         <label className="inline-field">
           <input type="checkbox" checked={keys.loop} onChange={(e) => keys.setLoop(e.target.checked)} />
-          Loop
+          {t('walk.keys.loop')}
         </label>
         <label className="inline-field">
-          fps
+          {t('walk.keys.fps')}
           <input
             type="number"
             min={FPS_RANGE[0]}
@@ -79,7 +78,7 @@ export function KeyframesCard({
         </label>
       </div>
       <RangeField
-        label="Along the path"
+        label={t('walk.keys.along')}
         value={keys.t}
         min={0}
         max={1}

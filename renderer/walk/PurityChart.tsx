@@ -1,4 +1,5 @@
 import type { Judgement } from '../../shared/judge';
+import { useT } from '../i18n/I18nProvider';
 
 const W = 256;
 const H = 92;
@@ -9,6 +10,7 @@ const PAD = { left: 26, right: 6, top: 6, bottom: 16 };
  * shared/judge). A clean "taller" walk raises the height line and leaves the radius line flat.
  */
 export function PurityChart({ judged, label }: { judged: readonly Judgement[]; label: string }) {
+  const t = useT();
   if (judged.length === 0) return null;
   const x = (i: number) =>
     PAD.left + (judged.length === 1 ? 0 : (i / (judged.length - 1)) * (W - PAD.left - PAD.right));
@@ -36,12 +38,12 @@ export function PurityChart({ judged, label }: { judged: readonly Judgement[]; l
         <polyline points={line((j) => j.height)} className="purity-height" />
         <polyline points={line((j) => j.radius)} className="purity-radius" />
         <text x={PAD.left} y={H - 3} className="purity-tick">
-          step →
+          {t('walk.purity.axis')}
         </text>
       </svg>
       <figcaption className="muted">
-        <span className="swatch-height" aria-hidden="true" /> judged height{' '}
-        <span className="swatch-radius" aria-hidden="true" /> judged radius (nearest true cylinder)
+        <span className="swatch-height" aria-hidden="true" /> {t('walk.purity.height')}{' '}
+        <span className="swatch-radius" aria-hidden="true" /> {t('walk.purity.radius')}
       </figcaption>
     </figure>
   );

@@ -3,6 +3,8 @@ import { WALK_LIMITS } from '../../shared/walk';
 import type { Factors } from '../../shared/api';
 import type { ImageSize } from '../../shared/train-config';
 import type { VectorMethod } from '../../shared/attribute-vectors';
+import type { MessageId } from '../../shared/i18n/catalogs';
+import { useT } from '../i18n/I18nProvider';
 import type { Decoded } from '../state/use-decoded-image';
 import { GrayCanvas } from '../preview/GrayCanvas';
 import { RangeField } from '../explore/RangeField';
@@ -30,16 +32,16 @@ interface WalkPanelProps {
 }
 
 const INTERPOLATIONS = [
-  { id: 'linear', label: 'Linear' },
-  { id: 'spherical', label: 'Spherical' },
-] as const;
+  { id: 'linear', label: 'walk.interpolation.linear' },
+  { id: 'spherical', label: 'walk.interpolation.spherical' },
+] as const satisfies readonly { id: string; label: MessageId }[];
 const METHODS = [
-  { id: 'quartile', label: 'Quartile means' },
-  { id: 'gradient', label: 'Local gradient' },
-] as const;
+  { id: 'quartile', label: 'walk.attr.method.quartile' },
+  { id: 'gradient', label: 'walk.attr.method.gradient' },
+] as const satisfies readonly { id: VectorMethod; label: MessageId }[];
 
 const fmt = (v: number) => v.toFixed(2).replace('-', '−');
-const point = (p: [number, number] | null) => (p ? `(${fmt(p[0])}, ${fmt(p[1])})` : 'not set');
+const signed = (v: number) => `${v >= 0 ? '+' : ''}${v.toFixed(2)}`;
 
 /**
  * The Walk tab (issue 13): a two-point walk from A to B decoded as a strip with its edit purity,
@@ -54,16 +56,17 @@ export function WalkPanel({ tab, exports, imageSize, hasModel, z, onZ, decoded }
     [decoded],
   );
   const pixels = strip ? strip.imageSize ** 2 : 0;
+  const t = useT();
+  const point = (p: [number, number] | null) => (p ? `(${fmt(p[0])}, ${fmt(p[1])})` : t('walk.end.notSet'));
+  const interpolations = useMemo(() => INTERPOLATIONS.map((o) => ({ id: o.id, label: t(o.label) })), [t]);
+  const methods = useMemo(() => METHODS.map((o) => ({ id: o.id, label: t(o.label) })), [t]);
   return (
     <>
       <section className="panel card walk-card" aria-labelledby="walk-title" data-testid="walk">
         <h2 id="walk-title" className="card-title">
-          Walk from A to B
+          {t('walk.title')}
         </h2>
-        <p className="card-intro muted">
-          Click the map (or move the sliders) to put z somewhere, then keep it as A or B. Or Shift-click the
-          map to set A, then B; further Shift-clicks replace the older of the two.
-        </p>
+        <p className="card-intro muted">{t('walk.intro')}</p>
         {(['a', 'b'] as const).map((end) => (
           <div key={end} className="walk-end">
             <span className="walk-end-name">{end.toUpperCase()}</span>
@@ -76,21 +79,21 @@ export function WalkPanel({ tab, exports, imageSize, hasModel, z, onZ, decoded }
               disabled={!hasModel}
               onClick={() => update({ [end]: [...z] })}
             >
-              {end.toUpperCase()} ← current z
+              {t('walk.end.fromZ', { end: end.toUpperCase() })}
             </button>
           </div>
         ))}
-        <div className="walk-settings walk-cylinder" role="group" aria-label="A or B from a true cylinder">
-          <span>Or a cylinder:</span>
+        <div className="walk-settings walk-cylinder" role="group" aria-label={t('walk.cylinder.group')}>
+          <span>{t('walk.cylinder.or')}</span>
           {(['height', 'radius'] as const).map((f) => (
             <label key={f} className="inline-field">
-              {f === 'height' ? 'h' : 'r'}
+              {t(f === 'height' ? 'walk.cylinder.height' : 'walk.cylinder.radius')}
               <input
                 type="number"
                 min={0}
                 max={1}
                 step={0.05}
-                aria-label={`Cylinder ${f}`}
+                aria-label={t(f === 'height' ? 'walk.cylinder.heightLabel' : 'walk.cylinder.radiusLabel')}
                 value={cylinder[f]}
                 onChange={(e) => {
                   const v = clampedNumber(e.target.value, [0, 1]);
@@ -113,7 +116,7 @@ export function WalkPanel({ tab, exports, imageSize, hasModel, z, onZ, decoded }
         </div>
         <div className="walk-settings">
           <label className="inline-field">
-            Steps
+            {t('walk.steps')}
             <input
               type="number"
               min={WALK_LIMITS.steps[0]}
@@ -126,7 +129,7 @@ export function WalkPanel({ tab, exports, imageSize, hasModel, z, onZ, decoded }
             />
           </label>
           <label className="inline-field">
-            Overshoot
+            {t('walk.overshoot')}
             <input
               type="number"
               min={WALK_LIMITS.overshoot[0]}
@@ -140,9 +143,9 @@ export function WalkPanel({ tab, exports, imageSize, hasModel, z, onZ, decoded }
             />
           </label>
           <ToyChoice
-            label="Interpolation"
+            label={t('walk.interpolation')}
             name="walk-kind"
-            options={INTERPOLATIONS}
+            options={interpolations}
             value={settings.kind}
             onChange={(kind) => update({ kind })}
           />
@@ -155,63 +158,64 @@ export function WalkPanel({ tab, exports, imageSize, hasModel, z, onZ, decoded }
         {strip && (
           <>
             <div className="walk-strip" data-testid="walk-strip" data-steps={strip.times.length}>
-              {strip.times.map((t, i) => (
+              {strip.times.map((at, i) => (
                 <button
                   key={i}
                   type="button"
                   className="walk-step"
-                  data-outside={t < 0 || t > 1}
-                  title={`t = ${t.toFixed(2)}: z = (${fmt(strip.z[2 * i]!)}, ${fmt(strip.z[2 * i + 1]!)}). Click to go there.`}
+                  data-outside={at < 0 || at > 1}
+                  title={t('walk.step.title', {
+                    t: at.toFixed(2),
+                    z1: fmt(strip.z[2 * i]!),
+                    z2: fmt(strip.z[2 * i + 1]!),
+                  })}
                   onClick={() => onZ([strip.z[2 * i]!, strip.z[2 * i + 1]!])}
                 >
                   <GrayCanvas
                     image={strip.images.subarray(i * pixels, (i + 1) * pixels)}
                     imageSize={strip.imageSize}
                     sizePx={44}
-                    label={`Step ${i + 1}`}
+                    label={t('walk.step.label', { n: i + 1 })}
                   />
                 </button>
               ))}
             </div>
-            <PurityChart judged={strip.judged} label="Judged height and radius along the walk" />
+            <PurityChart judged={strip.judged} label={t('walk.purity.label')} />
           </>
         )}
       </section>
       <section className="panel card walk-card" aria-labelledby="attr-title" data-testid="attribute-sliders">
         <h2 id="attr-title" className="card-title">
-          Taller and wider
+          {t('walk.attr.title')}
         </h2>
-        <p className="card-intro muted">
-          A property is a direction in latent space. These move z from where it was along the direction that
-          makes the cylinder taller, or wider, found from the training images&apos; true factors.
-        </p>
+        <p className="card-intro muted">{t('walk.attr.intro')}</p>
         <ToyChoice<VectorMethod>
-          label="Direction from"
+          label={t('walk.attr.method')}
           name="attr-method"
-          options={METHODS}
+          options={methods}
           value={attr.method}
           onChange={attr.setMethod}
         />
         <RangeField
-          label="Taller"
+          label={t('walk.attr.taller')}
           value={attr.amounts[0]}
           min={-ATTRIBUTE_RANGE}
           max={ATTRIBUTE_RANGE}
           step={0.01}
-          readout={`${attr.amounts[0] >= 0 ? '+' : ''}${attr.amounts[0].toFixed(2)} height`}
-          ends={['shorter', 'taller']}
+          readout={t('walk.attr.tallerReadout', { amount: signed(attr.amounts[0]) })}
+          ends={[t('walk.attr.shorter'), t('walk.attr.tallerEnd')]}
           disabled={!hasModel || !attr.vectors?.taller}
           testId="slider-taller"
           onChange={(v) => attr.move([v, attr.amounts[1]])}
         />
         <RangeField
-          label="Wider"
+          label={t('walk.attr.wider')}
           value={attr.amounts[1]}
           min={-ATTRIBUTE_RANGE}
           max={ATTRIBUTE_RANGE}
           step={0.01}
-          readout={`${attr.amounts[1] >= 0 ? '+' : ''}${attr.amounts[1].toFixed(2)} radius`}
-          ends={['thinner', 'wider']}
+          readout={t('walk.attr.widerReadout', { amount: signed(attr.amounts[1]) })}
+          ends={[t('walk.attr.thinner'), t('walk.attr.widerEnd')]}
           disabled={!hasModel || !attr.vectors?.wider}
           testId="slider-wider"
           onChange={(v) => attr.move([attr.amounts[0], v])}
@@ -223,8 +227,10 @@ export function WalkPanel({ tab, exports, imageSize, hasModel, z, onZ, decoded }
             data-height={judgedHere.height.toFixed(3)}
             data-radius={judgedHere.radius.toFixed(3)}
           >
-            The image at z looks like a cylinder of height {judgedHere.height.toFixed(2)}, radius{' '}
-            {judgedHere.radius.toFixed(2)}.
+            {t('walk.attr.judged', {
+              height: judgedHere.height.toFixed(2),
+              radius: judgedHere.radius.toFixed(2),
+            })}
           </p>
         )}
       </section>

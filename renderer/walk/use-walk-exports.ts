@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AtlasApi, FilmstripPngRequest, SaveResult } from '../../shared/api';
 import { API_LIMITS } from '../../shared/api';
 import { pathFrames } from '../../shared/walk';
+import { t } from '../i18n/current';
 import { recordWebm } from '../lib/record-webm';
 import { pageWebmSupport, webmSizeError } from '../lib/webm';
 import type { WorkerCalls } from '../lib/worker-calls';
@@ -41,10 +42,10 @@ export function useWalkExports(api: AtlasApi, savers: WalkSavers, notices: Notic
 
   const framesOf = (source: ExportSource, walkZ: Float32Array | null, keys: Float32Array): Float32Array => {
     if (source === 'walk') {
-      if (!walkZ) throw new Error('Set A and B first: the walk has no frames yet.');
+      if (!walkZ) throw new Error(t('walk.export.needEnds'));
       return walkZ;
     }
-    if (keys.length < 4) throw new Error('Add at least two keyframes first.');
+    if (keys.length < 4) throw new Error(t('walk.export.needKeys'));
     return pathFrames(keys, PATH_FRAMES);
   };
 
@@ -59,6 +60,7 @@ export function useWalkExports(api: AtlasApi, savers: WalkSavers, notices: Notic
           API_LIMITS.tilePx[0],
           Math.min(px, Math.floor(API_LIMITS.maxSheetPx / count)),
         );
+        // The PNG's tEXt title is Latin-1 metadata, in English as the file's other tEXt chunks are.
         const title =
           source === 'walk'
             ? 'A walk from A to B in the latent space'
@@ -67,11 +69,11 @@ export function useWalkExports(api: AtlasApi, savers: WalkSavers, notices: Notic
         if (saved.saved)
           notices.push(
             'success',
-            `Saved the filmstrip (${count} frames) as ${saved.path ?? 'a PNG'}.`,
+            t('walk.export.filmstripSaved', { count, path: saved.path ?? t('walk.export.aPng') }),
             'export',
           );
       } catch (err) {
-        notices.fail('Could not save the filmstrip', err, 'export');
+        notices.fail(t('walk.export.filmstripFailed'), err, 'export');
       } finally {
         setBusy(null);
       }
@@ -99,11 +101,15 @@ export function useWalkExports(api: AtlasApi, savers: WalkSavers, notices: Notic
         if (saved.saved)
           notices.push(
             'success',
-            `Saved the animation (${count} frames, ${Math.round(bytes.length / 1024)} KB) as ${saved.path ?? name}.`,
+            t('walk.export.gifSaved', {
+              count,
+              kb: Math.round(bytes.length / 1024),
+              path: saved.path ?? name,
+            }),
             'export',
           );
       } catch (err) {
-        notices.fail('Could not make the animation', err, 'export');
+        notices.fail(t('walk.export.gifFailed'), err, 'export');
       } finally {
         setBusy(null);
       }
@@ -139,11 +145,15 @@ export function useWalkExports(api: AtlasApi, savers: WalkSavers, notices: Notic
         if (saved.saved)
           notices.push(
             'success',
-            `Saved the video (${count} frames, ${Math.round(bytes.length / 1024)} KB) as ${saved.path ?? name}.`,
+            t('walk.export.webmSaved', {
+              count,
+              kb: Math.round(bytes.length / 1024),
+              path: saved.path ?? name,
+            }),
             'export',
           );
       } catch (err) {
-        notices.fail('Could not make the video', err, 'export');
+        notices.fail(t('walk.export.webmFailed'), err, 'export');
       } finally {
         setBusy(null);
       }
