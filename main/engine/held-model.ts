@@ -3,6 +3,7 @@
  * to the client: the full `ModelState` (with the validation points) and the small `ModelSummary`;
  * and the untrained model a run starts from.
  */
+import { trainingName } from '../../shared/model-names';
 import type { LatentPoints, ModelInfo, ModelState } from '../../shared/api';
 import type { Dataset } from '../../shared/dataset';
 import type { ImageSize, TrainConfig } from '../../shared/train-config';
@@ -26,9 +27,7 @@ export interface Held {
 }
 
 /** The display name of a trained model, e.g. "Trained VAE (λ = 0.5)". */
-export function trainedName(config: TrainConfig): string {
-  return `Trained ${config.kind.toUpperCase()} (λ = ${config.align})`;
-}
+export { trainedName } from '../../shared/model-names';
 
 /** The metadata of a model about to be trained (no metrics, no epochs yet). */
 export function newMeta(id: string, name: string, config: TrainConfig): AtlasMeta {
@@ -119,7 +118,7 @@ export async function untrainedModel(
       const chunk = images.subarray(start * pixels, (start + rows) * pixels);
       codes.set(encodeImages(model, chunk, rows), 2 * start);
     }
-    const meta = newMeta(runId, `Training ${config.kind.toUpperCase()} (λ = ${config.align})`, config);
+    const meta = newMeta(runId, trainingName(config), config);
     return { model, meta, source: 'training', points: { codes, factors, count } };
   } catch (err) {
     disposeModel(model);

@@ -4,6 +4,7 @@
  * kept, so the user can open any of them in a Compare slot. Cancelling ends it after the current
  * step; the models trained so far stay.
  */
+import { ladderName } from '../../shared/model-names';
 import type { LadderConfig, LadderFinished, LadderPoint, LadderProgress } from '../../shared/api';
 import { errorMessage } from '../../shared/errors';
 import { rateOf } from '../../shared/rate';
@@ -94,7 +95,7 @@ export async function runLadder(opts: LadderRunOptions): Promise<void> {
         const { codes, logVar } = encodeWithLogVar(model, val.images, val.count);
         const id = `${runId}-b${beta}-s${seed}`;
         const meta = {
-          ...newMeta(id, `β-VAE β = ${beta}, seed ${seed}`, config),
+          ...newMeta(id, ladderName(beta, seed), config),
           metrics: outcome.final.metrics,
           latentBounds: outcome.final.metrics.latentBounds,
           epochsTrained: outcome.epochsTrained,

@@ -1,3 +1,4 @@
+import { modelName } from '../explore/model-description';
 import type { CompareSlot } from '../../shared/api';
 import { useT } from '../i18n/I18nProvider';
 import { fig, rowOf } from './compare-rows';
@@ -43,7 +44,7 @@ export function CompareTable({ models }: { models: readonly CompareSlot[] }) {
           {rows.map((r) => (
             <tr key={r.slot} data-slot={r.slot}>
               <th scope="row" title={r.note ?? undefined}>
-                {r.slot + 1} · {r.name}
+                {r.slot + 1} · {modelName(t, models.find((m) => m.slot === r.slot)!.info)}
               </th>
               <td data-metric="nmse">{fig(r.nmse, 3)}</td>
               <td data-metric="rate">{fig(r.rate, 2)}</td>

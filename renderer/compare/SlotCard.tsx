@@ -1,3 +1,4 @@
+import { modelName } from '../explore/model-description';
 import { memo, useRef } from 'react';
 import type { CompareProbeSlot, CompareSource } from '../../shared/api';
 import type { Factor } from '../../shared/factors';
@@ -113,8 +114,8 @@ export const SlotCard = memo(function SlotCard(props: SlotCardProps) {
       {view.status === 'empty' && <p className="muted slot-empty">{t('compare.slot.hint')}</p>}
       {model && view.status !== 'loading' && (
         <div className="slot-body">
-          <div className="slot-name" title={model.info.name}>
-            {model.info.name}
+          <div className="slot-name" title={modelName(t, model.info)}>
+            {modelName(t, model.info)}
             <span className="muted">
               {' '}
               · {model.info.config.kind.toUpperCase()}
@@ -128,7 +129,7 @@ export const SlotCard = memo(function SlotCard(props: SlotCardProps) {
               colorBy={colorBy}
               cursor={probe?.z ?? null}
               sizePx={mapPx}
-              label={t('compare.slot.map', { name: model.info.name })}
+              label={t('compare.slot.map', { name: modelName(t, model.info) })}
               onPick={cursor.mode === 'z' ? props.onPickZ : undefined}
             />
             <div className="slot-images">
@@ -151,7 +152,7 @@ export const SlotCard = memo(function SlotCard(props: SlotCardProps) {
                   label={t(
                     cursor.mode === 'factors' ? 'compare.slot.reconstructionBy' : 'compare.slot.decodedBy',
                     {
-                      name: model.info.name,
+                      name: modelName(t, model.info),
                     },
                   )}
                   className="slot-recon"

@@ -4,6 +4,7 @@
  */
 import type { BundledModel, CompareSource, LadderPoint, RecentModel } from '../../shared/api';
 import type { Translate } from '../../shared/i18n/translate';
+import { bundledWords, modelName } from '../explore/model-description';
 
 /** The picker's groups, in order; SlotCard words their names. */
 export const SLOT_GROUPS = ['bundled', 'yours', 'ladder'] as const;
@@ -25,7 +26,7 @@ export function slotChoices(
 ): SlotChoice[] {
   const out: SlotChoice[] = bundled.map((m) => ({
     key: `bundled:${m.id}`,
-    label: m.name,
+    label: bundledWords(t, m).name,
     group: 'bundled',
     source: { kind: 'bundled', id: m.id },
   }));
@@ -39,7 +40,7 @@ export function slotChoices(
   for (const m of recent)
     out.push({
       key: `recent:${m.id}`,
-      label: m.name,
+      label: modelName(t, m),
       group: 'yours',
       source: { kind: 'recent', id: m.id },
     });

@@ -2,7 +2,7 @@ import { memo, useState, type ReactNode } from 'react';
 import type { BundledModel, ModelInfo, RecentModel } from '../../shared/api';
 import { useT } from '../i18n/I18nProvider';
 import type { RunAt } from '../state/training-reducer';
-import { bundledWords, modelDescription, ownModelDetail } from './model-description';
+import { bundledWords, modelDescription, modelName, ownModelDetail } from './model-description';
 import './explore.css';
 
 interface ModelSwitchProps {
@@ -84,8 +84,8 @@ export const ModelSwitch = memo(function ModelSwitch({
             <span className="model-own-title" aria-hidden="true">
               {t('explore.model.own')}
             </span>
-            {own && option(own.id, own.name, <OwnDetail model={own} />)}
-            {kept.map((m) => option(m.id, m.name, <OwnDetail model={m} />))}
+            {own && option(own.id, modelName(t, own), <OwnDetail model={own} />)}
+            {kept.map((m) => option(m.id, modelName(t, m), <OwnDetail model={m} />))}
           </div>
         )}
       </div>

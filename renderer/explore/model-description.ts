@@ -1,3 +1,4 @@
+import { parseModelName } from '../../shared/model-names';
 import type { BundledModel, ModelInfo } from '../../shared/api';
 import type { MessageId } from '../../shared/i18n/catalogs';
 import type { Translate } from '../../shared/i18n/translate';
@@ -26,6 +27,20 @@ const BUNDLED_WORDS: Record<string, { name: MessageId; description: MessageId }>
 export function bundledWords(t: Translate, model: BundledModel): { name: string; description: string } {
   const ids = BUNDLED_WORDS[model.id];
   return ids ? { name: t(ids.name), description: t(ids.description) } : model;
+}
+
+/** A model's name in the language on screen: a bundled one's from the catalogs, else its own. */
+export function modelName(t: Translate, info: Pick<ModelInfo, 'id' | 'name' | 'source'>): string {
+  if (info.source === 'bundled')
+    return bundledWords(t, { id: info.id.replace(/^bundled-/, ''), name: info.name, description: '' }).name;
+  const parsed = parseModelName(info.name);
+  if (!parsed) return info.name;
+  return parsed.kind === 'ladder'
+    ? t('explore.model.ladderName', { beta: parsed.beta, seed: parsed.seed })
+    : t(parsed.kind === 'trained' ? 'explore.model.trainedName' : 'explore.model.trainingName', {
+        model: parsed.model,
+        align: parsed.align,
+      });
 }
 
 /** The sentence under the switch: what makes the model on screen different. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { CATALOG_FILES, CATALOGS } from './catalogs';
+import { foreignWords } from './latin-names';
 import { localeFor } from './locale';
 import { translator } from './translate';
 
@@ -46,22 +47,8 @@ describe('the message catalogs', () => {
   });
 
   it('leave no English in the Chinese catalog but names and units', () => {
-    // Latin words allowed on the Chinese screen: names, file formats, symbols of the chapter
-    // (a symbol joined by underscores, p_model, is one word).
-    const allowed = new Set(
-      'Latent Atlas tfjs PNG SVG GIF WebM CSV JSON MSE NMSE KL MIG SAP DCI kNN VAE AE PCA ELBO ICU Spearman R z x f g px MB KB fps p_data p_model X_train log EM Scott Shift Adam NaN WebGL GPU viridis disentanglement_lib Eastwood Williams Markdown'.split(
-        ' ',
-      ),
-    );
     for (const [id, message] of Object.entries(CATALOGS['zh-CN'])) {
-      const words =
-        literals(parse(message))
-          .join(' ')
-          .match(/[A-Za-z_]*[A-Za-z]{2,}[A-Za-z_]*/g) ?? [];
-      expect(
-        words.filter((w) => !allowed.has(w)),
-        id,
-      ).toEqual([]);
+      expect(foreignWords(literals(parse(message)).join(' ')), id).toEqual([]);
     }
   });
 
