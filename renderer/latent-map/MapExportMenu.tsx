@@ -1,7 +1,6 @@
-import { useRef, useState } from 'react';
-import { errorMessage } from '../../shared/errors';
 import type { MessageId } from '../../shared/i18n/catalogs';
 import { useT } from '../i18n/I18nProvider';
+import { ExportMenu, useExportTask } from '../lib/export-menu';
 import { drawMapBase } from './draw-latent-map';
 import type { MapContent } from './map-content';
 import { mapSvg } from './map-svg';
@@ -24,21 +23,7 @@ export function MapExportMenu({
   onSave: SaveMade;
 }) {
   const t = useT();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const menu = useRef<HTMLDetailsElement | null>(null);
-  const run = async (work: () => Promise<void>) => {
-    if (menu.current) menu.current.open = false;
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (err) {
-      setError(t('map.export.failed', { reason: errorMessage(err) }));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, menu, run } = useExportTask((reason) => t('map.export.failed', { reason }));
   const svg = () =>
     run(async () => {
       if (!vp) return;
@@ -64,32 +49,20 @@ export function MapExportMenu({
     ['map.export.png4', () => png(4)],
   ];
   return (
-    <div className="export-menu-wrap">
-      <details className="export-menu" ref={menu}>
-        <summary className="btn" aria-disabled={!vp || busy}>
-          {t('map.export')}
-        </summary>
-        <div className="export-menu-list" role="menu">
-          {items.map(([label, act]) => (
-            <button
-              key={label}
-              type="button"
-              role="menuitem"
-              className="btn btn-quiet"
-              disabled={!vp || busy}
-              onClick={() => void act()}
-            >
-              {t(label)}
-            </button>
-          ))}
-        </div>
-      </details>
-      {error && (
-        <p className="notice-inline error export-menu-error" role="alert">
-          {error}
-        </p>
-      )}
-    </div>
+    <ExportMenu label={t('map.export')} menu={menu} disabled={!vp || busy} error={error}>
+      {items.map(([label, act]) => (
+        <button
+          key={label}
+          type="button"
+          role="menuitem"
+          className="btn btn-quiet"
+          disabled={!vp || busy}
+          onClick={() => void act()}
+        >
+          {t(label)}
+        </button>
+      ))}
+    </ExportMenu>
   );
 }
 

@@ -1,6 +1,5 @@
-import { useRef, useState } from 'react';
-import { errorMessage } from '../../shared/errors';
 import { useT } from '../i18n/I18nProvider';
+import { ExportMenu, useExportTask } from '../lib/export-menu';
 import type { SaveMade } from '../latent-map/MapExportMenu';
 import { EXPORT_SCALES, exportSize } from './scene-snapshot';
 
@@ -23,22 +22,13 @@ export function ManifoldExportMenu({
   onSave: SaveMade;
 }) {
   const t = useT();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const menu = useRef<HTMLDetailsElement | null>(null);
-  const png = async (scale: number) => {
-    if (menu.current) menu.current.open = false;
-    if (!snapshot) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await onSave(`manifold-3d_${scale}x.png`, await snapshot(scale), 'png');
-    } catch (err) {
-      setError(t('manifold.export.failed', { error: errorMessage(err) }));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, menu, run } = useExportTask((reason) =>
+    t('manifold.export.failed', { error: reason }),
+  );
+  const png = (scale: number) =>
+    run(async () => {
+      if (snapshot) await onSave(`manifold-3d_${scale}x.png`, await snapshot(scale), 'png');
+    });
   if (unavailable || !snapshot)
     return (
       <button type="button" className="btn btn-quiet" disabled title={unavailable ?? undefined}>
@@ -46,35 +36,23 @@ export function ManifoldExportMenu({
       </button>
     );
   return (
-    <div className="export-menu-wrap">
-      <details className="export-menu" ref={menu}>
-        <summary className="btn btn-quiet" aria-disabled={busy}>
-          {t('manifold.export.button')}
-        </summary>
-        <div className="export-menu-list" role="menu">
-          {EXPORT_SCALES.map((scale) => {
-            const out = exportSize(size.width, size.height, scale, t);
-            return (
-              <button
-                key={scale}
-                type="button"
-                role="menuitem"
-                className="btn btn-quiet"
-                disabled={busy || out.refused !== null}
-                title={out.refused ?? t('manifold.export.size', { width: out.width, height: out.height })}
-                onClick={() => void png(scale)}
-              >
-                {t('manifold.export.png', { scale })}
-              </button>
-            );
-          })}
-        </div>
-      </details>
-      {error && (
-        <p className="notice-inline error export-menu-error" role="alert">
-          {error}
-        </p>
-      )}
-    </div>
+    <ExportMenu label={t('manifold.export.button')} menu={menu} disabled={busy} quiet error={error}>
+      {EXPORT_SCALES.map((scale) => {
+        const out = exportSize(size.width, size.height, scale, t);
+        return (
+          <button
+            key={scale}
+            type="button"
+            role="menuitem"
+            className="btn btn-quiet"
+            disabled={busy || out.refused !== null}
+            title={out.refused ?? t('manifold.export.size', { width: out.width, height: out.height })}
+            onClick={() => void png(scale)}
+          >
+            {t('manifold.export.png', { scale })}
+          </button>
+        );
+      })}
+    </ExportMenu>
   );
 }
