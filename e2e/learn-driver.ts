@@ -35,7 +35,11 @@ async function begin(page: Page, lesson: string): Promise<void> {
 
 const radio = (page: Page, name: string, value: string) =>
   page.locator(`input[name="${name}"][value="${value}"]`);
-const check = (r: Locator) => r.check({ force: true });
+/** Checks a radio or box once it can be used (e.g. Generate's families wait for the model's codes). */
+const check = async (r: Locator) => {
+  await expect(r).toBeEnabled({ timeout: 30_000 });
+  await r.check({ force: true });
+};
 const toyModelCard = (page: Page) => page.locator('section[aria-labelledby="toy-model-title"]');
 const toySample = (page: Page) => page.locator('section[aria-labelledby="toy-sample-title"] .btn-primary');
 const showMe = (page: Page) => coach(page).locator('.btn:not(.btn-primary):not(.btn-quiet)');
